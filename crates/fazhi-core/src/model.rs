@@ -1,0 +1,175 @@
+//! The parse result: what one report says, in the shape `fazhi parse --json` prints.
+//!
+//! Every `start`/`end` is a character offset (not a byte offset) into the text
+//! as submitted after decoding, so a reader can highlight it. `end` is exclusive.
+
+use serde::{Deserialize, Serialize};
+
+/// The five statutory parts of an annual report, in statutory order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Measures,
+    Shortcomings,
+    LeaderDuty,
+    NextYear,
+    Other,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Measures,
+        Part::Shortcomings,
+        Part::LeaderDuty,
+        Part::NextYear,
+        Part::Other,
+    ];
+
+    /// Stable API code (`measures`, `shortcomings`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Measures => "measures",
+            Part::Shortcomings => "shortcomings",
+            Part::LeaderDuty => "leader_duty",
+            Part::NextYear => "next_year",
+            Part::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The statutory name of the part, as a clerk would write it.
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            Part::Measures => "主要举措和成效",
+            Part::Shortcomings => "存在的不足和原因",
+            Part::LeaderDuty => "党政主要负责人履行推进法治建设第一责任人职责情况",
+            Part::NextYear => "下一年度推进法治政府建设的主要安排",
+            Part::Other => "其他需要报告的情况",
+        }
+    }
+}
+
+/// Kind of reporting agency, as far as the text tells (我局 → department, 我街 → street …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    Department,
+    Street,
+    Town,
+    DistrictGovernment,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub title: Option<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub part: Part,
+    pub heading: String,
+    pub start: usize,
+    pub end: usize,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    /// 余/多/以上: "and some", a lower bound.
+    AtLeast,
+    /// 超/超过/逾: a strict lower bound.
+    MoreThan,
+    /// 约/近/左右.
+    Approx,
+    /// 以内/不超过/最多.
+    UpTo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    Count,
+    /// A level such as 出庭应诉率100%: never summed.
+    Rate,
+    /// A change such as 较去年提升8.88%.
+    Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The matched text, e.g. `6000余份`.
+    pub text: String,
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    pub kind: QuantityKind,
+    /// What was counted: a short phrase from the text (`宣传资料`).
+    pub what: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable code, e.g. `part_missing.other`, `parts_out_of_order`.
+    pub code: String,
+    pub severity: Severity,
+    /// Message in Chinese for the clerk.
+    pub message: String,
+}
+
+/// Everything the parser found in one report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ParsedReport {
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub agency_kind: Option<AgencyKind>,
+    /// The year reported on (not the publication or plan year).
+    pub year: Option<i32>,
+    /// Recipient line, e.g. `区委、区政府`.
+    pub recipient: Option<String>,
+    /// Publication date as `YYYY-MM-DD` when the text gives one.
+    pub published: Option<String>,
+    pub sections: Vec<Section>,
+    pub quantities: Vec<Quantity>,
+    pub findings: Vec<Finding>,
+    /// Number of characters of the decoded text (offsets are below this).
+    pub chars: usize,
+}
+
+impl ParsedReport {
+    pub fn has_part(&self, part: Part) -> bool {
+        self.sections.iter().any(|s| s.part == part)
+    }
+
+    pub fn parts_present(&self) -> Vec<Part> {
+        Part::ALL.into_iter().filter(|p| self.has_part(*p)).collect()
+    }
+
+    pub fn parts_missing(&self) -> Vec<Part> {
+        Part::ALL.into_iter().filter(|p| !self.has_part(*p)).collect()
+    }
+}
+
+/// What the caller knows about the report from outside the text.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// The year the agency says it reports on; a disagreeing text yields a finding.
+    pub expected_year: Option<i32>,
+}
