@@ -1,1 +1,209 @@
+//! Configuration: one typed struct, loaded from defaults, then an optional TOML
+//! file, then `FAZHI_*` environment variables (`__` separates nesting:
+//! `FAZHI_QUEUE__AMQP_URL`). Tests build a [`Settings`] directly and never touch
+//! the process environment.
 
+use std::path::Path;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Settings {
+    pub database: DatabaseSettings,
+    pub queue: QueueSettings,
+    pub grpc: GrpcSettings,
+    pub worker: WorkerSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct DatabaseSettings {
+    /// `sqlite://path?mode=rwc` (default, a file) or `postgres://…`.
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct QueueSettings {
+    /// RabbitMQ URL. Unset: the embedded queue, durable in the database.
+    pub amqp_url: Option<String>,
+    /// Base name of the queue; the exchange, dead-letter exchange and
+    /// dead-letter queue are derived from it (see `fazhi_queue::topology`).
+    pub name: String,
+    /// Deliveries a worker holds unacknowledged at once.
+    pub prefetch: u16,
+    /// Deliveries of one message before it is dead-lettered.
+    pub max_attempts: u32,
+    /// How long SubmitReport waits for the broker's confirm before UNAVAILABLE.
+    pub confirm_timeout_ms: u64,
+    /// How long a connection attempt to the broker may take.
+    pub connect_timeout_ms: u64,
+    /// Embedded queue: how often an idle consumer looks for new messages.
+    pub poll_interval_ms: u64,
+    /// Embedded queue: a delivery not acknowledged within this time is
+    /// delivered again (the worker holding it is presumed dead).
+    pub lease_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct GrpcSettings {
+    /// Address the gRPC server listens on (port 0: any free port).
+    pub listen: String,
+    /// Largest request accepted (a report with its document).
+    pub max_message_bytes: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct WorkerSettings {
+    /// Reports processed concurrently by one worker.
+    pub concurrency: usize,
+    /// Wait before a failed delivery is retried (embedded queue).
+    pub retry_delay_ms: u64,
+    /// Pause after each processed report; 0 in production. Lets an operator
+    /// throttle a bulk re-import, and lets tests kill a worker mid-batch.
+    pub pause_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct LogSettings {
+    /// `pretty` for people, `json` for log collectors.
+    pub format: String,
+    /// `tracing` filter directive, e.g. `info,fazhi=debug`.
+    pub filter: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database: DatabaseSettings::default(),
+            queue: QueueSettings::default(),
+            grpc: GrpcSettings::default(),
+            worker: WorkerSettings::default(),
+            log: LogSettings::default(),
+        }
+    }
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        DatabaseSettings {
+            url: "sqlite://fazhi-data/fazhi.db?mode=rwc".to_owned(),
+            max_connections: 5,
+        }
+    }
+}
+
+impl Default for QueueSettings {
+    fn default() -> Self {
+        QueueSettings {
+            amqp_url: None,
+            name: "fazhi.submissions".to_owned(),
+            prefetch: 8,
+            max_attempts: 5,
+            confirm_timeout_ms: 5_000,
+            connect_timeout_ms: 3_000,
+            poll_interval_ms: 200,
+            lease_ms: 60_000,
+        }
+    }
+}
+
+impl Default for GrpcSettings {
+    fn default() -> Self {
+        GrpcSettings {
+            listen: "127.0.0.1:50051".to_owned(),
+            max_message_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
+
+impl Default for WorkerSettings {
+    fn default() -> Self {
+        WorkerSettings {
+            concurrency: 4,
+            retry_delay_ms: 1_000,
+            pause_ms: 0,
+        }
+    }
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        LogSettings {
+            format: "pretty".to_owned(),
+            filter: "info".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("配置无效: {0}")]
+pub struct ConfigError(#[from] Box<figment::Error>);
+
+impl Settings {
+    /// Defaults, then `file` if given (it must exist), then `FAZHI_*` variables.
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        Self::figment(file)
+            .merge(Env::prefixed("FAZHI_").split("__"))
+            .extract()
+            .map_err(|e| ConfigError(Box::new(e)))
+    }
+
+    /// Defaults then the file, without the environment (for tests and tools).
+    pub fn from_file(file: &Path) -> Result<Settings, ConfigError> {
+        Self::figment(Some(file))
+            .extract()
+            .map_err(|e| ConfigError(Box::new(e)))
+    }
+
+    fn figment(file: Option<&Path>) -> Figment {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(file) = file {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        figment
+    }
+
+    pub fn uses_embedded_queue(&self) -> bool {
+        self.queue.amqp_url.as_deref().is_none_or(str::is_empty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_overrides_defaults_and_keeps_the_rest() {
+        let dir = std::env::temp_dir().join(format!("fazhi-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("fazhi.toml");
+        std::fs::write(&file, "[queue]\namqp_url = \"amqp://x\"\nprefetch = 3\n").unwrap();
+        let settings = Settings::from_file(&file).unwrap();
+        assert_eq!(settings.queue.amqp_url.as_deref(), Some("amqp://x"));
+        assert_eq!(settings.queue.prefetch, 3);
+        assert_eq!(settings.queue.max_attempts, QueueSettings::default().max_attempts);
+        assert!(!settings.uses_embedded_queue());
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error_not_silence() {
+        let err = Settings::from_file(Path::new("/nonexistent/fazhi.toml"));
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn defaults_use_embedded_queue_and_sqlite() {
+        let settings = Settings::default();
+        assert!(settings.uses_embedded_queue());
+        assert!(settings.database.url.starts_with("sqlite:"));
+    }
+}

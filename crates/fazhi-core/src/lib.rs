@@ -3,7 +3,10 @@
 //! Pure: no async, no I/O. Never panics on any input; linear in input size.
 
 pub mod decode;
+pub mod markers;
 pub mod model;
+pub mod normalize;
+pub mod numerals;
 
 pub use decode::{DecodeError, decode};
 pub use model::*;

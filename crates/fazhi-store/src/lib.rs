@@ -1,1 +1,24 @@
+//! fazhi-store: everything the service and the worker keep, through SeaORM.
+//!
+//! SQLite (a file) by default, PostgreSQL when configured; the same code and
+//! the same tests run on both. Writes that belong together happen in one
+//! transaction, so a crash leaves either all of a report's results or none.
 
+pub mod agencies;
+mod connect;
+pub mod entity;
+mod error;
+pub mod migration;
+pub mod processing;
+pub mod record;
+pub mod submissions;
+pub mod summaries;
+
+pub use connect::Store;
+pub use error::StoreError;
+pub use record::{SubmissionRecord, SubmissionStatus};
+
+/// Current time as Unix milliseconds, the unit of every stored time.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}

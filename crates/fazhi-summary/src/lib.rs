@@ -35,6 +35,18 @@ pub fn consolidate(district: &str, year: i32, roster: &[Agency], reports: &[Repo
         submitted: coverage.iter().filter(|c| c.submitted).count(),
         coverage,
         draft_markdown: String::new(),
+        reporting: ReportingRates::default(),
+        indicators: Vec::new(),
+        other_quantities: Vec::new(),
+        themes: Vec::new(),
+        theme_matrix: ThemeMatrix::default(),
+        shortcomings: Vec::new(),
+        plans: Vec::new(),
+        leader_duty: Vec::new(),
+        other_matters: Vec::new(),
+        citations: Vec::new(),
+        draft: Vec::new(),
+        data_version: 0,
     };
     summary.draft_markdown = render_markdown(&summary);
     summary

@@ -1,6 +1,6 @@
 //! Inputs and the consolidated summary.
 
-use fazhi_core::{Finding, ParsedReport, Part};
+use fazhi_core::{Finding, ParsedReport, Part, Qualifier, QuantityKind};
 use serde::{Deserialize, Serialize};
 
 /// An agency on the district roster.
@@ -37,6 +37,9 @@ pub struct CoverageEntry {
     pub missing: Vec<Part>,
     pub findings: Vec<Finding>,
     pub quantities: usize,
+    /// RFC 3339 time the submission was accepted.
+    #[serde(default)]
+    pub submitted_at: Option<String>,
 }
 
 impl CoverageEntry {
@@ -51,6 +54,7 @@ impl CoverageEntry {
                 missing: r.parsed.parts_missing(),
                 findings: r.parsed.findings.clone(),
                 quantities: r.parsed.quantities.len(),
+                submitted_at: Some(r.submitted_at.clone()),
             },
             None => CoverageEntry {
                 agency: agency.clone(),
@@ -61,6 +65,7 @@ impl CoverageEntry {
                 missing: Part::ALL.to_vec(),
                 findings: Vec::new(),
                 quantities: 0,
+                submitted_at: None,
             },
         }
     }
@@ -77,4 +82,295 @@ pub struct DistrictSummary {
     pub submitted: usize,
     pub coverage: Vec<CoverageEntry>,
     pub draft_markdown: String,
+    /// Reporting rates in DHIS2's vocabulary.
+    #[serde(default)]
+    pub reporting: ReportingRates,
+    /// One entry per canonical indicator and unit, in catalog order.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorTotal>,
+    /// Quantities no indicator claims, grouped by counted phrase, unit and kind.
+    #[serde(default)]
+    pub other_quantities: Vec<IndicatorTotal>,
+    /// One entry per 纲要 chapter (plus `publicity`, then `unclassified`).
+    #[serde(default)]
+    pub themes: Vec<ThemeSummary>,
+    /// Agencies × chapters: number of measures items.
+    #[serde(default)]
+    pub theme_matrix: ThemeMatrix,
+    #[serde(default)]
+    pub shortcomings: Vec<ItemGroup>,
+    #[serde(default)]
+    pub plans: Vec<ItemGroup>,
+    #[serde(default)]
+    pub leader_duty: Vec<AgencyPassages>,
+    #[serde(default)]
+    pub other_matters: Vec<AgencyPassages>,
+    /// Every `[^id]` of the draft, resolving to a span of a report.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+    /// The draft as blocks: what `draft_markdown` and the DOCX are rendered from.
+    #[serde(default)]
+    pub draft: Vec<Block>,
+    /// [`crate::catalog::data_version`] the summary was assembled with.
+    #[serde(default)]
+    pub data_version: u32,
+}
+
+/// An agency as cited: code and name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AgencyRef {
+    pub code: String,
+    pub name: String,
+}
+
+impl From<&Agency> for AgencyRef {
+    fn from(a: &Agency) -> Self {
+        AgencyRef { code: a.code.clone(), name: a.name.clone() }
+    }
+}
+
+/// DHIS2 reporting rates. Rates are percentages rounded to 0.1, `None` when
+/// nothing is expected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportingRates {
+    /// Agencies on the roster.
+    pub expected: usize,
+    /// Roster agencies with a processed report.
+    pub actual: usize,
+    pub rate: Option<f64>,
+    /// Roster agencies whose report arrived on time.
+    pub on_time: usize,
+    pub rate_on_time: Option<f64>,
+    /// Reports from agencies not on the roster (not in the rates).
+    pub outside_roster: usize,
+}
+
+/// One quantity behind a total: who said it and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    /// The quantity's text as the parser matched it.
+    pub text: String,
+    /// Character offsets into that report's decoded text (`end` exclusive).
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    /// The number as written (`20余场`, `超170万次`): a substring of `text`.
+    pub number: String,
+}
+
+/// A rate recomputed from the totals of its parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RateParts {
+    pub numerator: String,
+    pub numerator_name: String,
+    pub numerator_value: f64,
+    pub numerator_qualifier: Qualifier,
+    pub denominator: String,
+    pub denominator_name: String,
+    pub denominator_value: f64,
+    pub denominator_qualifier: Qualifier,
+    pub unit: String,
+    /// Agencies that reported both parts (only they enter the rate).
+    pub agencies: Vec<AgencyRef>,
+    pub sources: Vec<Source>,
+}
+
+/// A total for one indicator and one unit (or, in `other_quantities`, for one
+/// counted phrase and unit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorTotal {
+    /// Catalog code; `None` in `other_quantities`.
+    pub code: Option<String>,
+    pub name: String,
+    /// 纲要 chapter code; `None` when unknown.
+    pub theme: Option<String>,
+    pub unit: String,
+    pub kind: QuantityKind,
+    /// Counts: the sum. Rates: the rate recomputed from its parts (or the one
+    /// stated rate). Changes: the one stated change. Otherwise `None`.
+    pub value: Option<f64>,
+    pub qualifier: Option<Qualifier>,
+    /// Rates and changes: the range of the values stated (and recomputed per agency).
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub agencies_count: usize,
+    pub agencies: Vec<AgencyRef>,
+    pub rate_parts: Option<RateParts>,
+    pub sources: Vec<Source>,
+}
+
+/// A theme an item was classified into, with the terms that decided it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeHit {
+    pub code: String,
+    pub terms: Vec<String>,
+    pub score: u32,
+}
+
+/// An item of measures, shortcomings or next_year, classified.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassifiedItem {
+    pub part: Part,
+    /// Title, or first sentence, without its numbering marker.
+    pub label: String,
+    /// The item's text (capped at 400 characters).
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Exactly `chars[start..cite_end]` of the report: what a citation shows.
+    pub excerpt: String,
+    pub cite_end: usize,
+    /// Best first; empty when no term matched.
+    pub themes: Vec<ThemeHit>,
+}
+
+/// A quantity of one report with the indicator it maps to, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MappedQuantity {
+    pub indicator: Option<String>,
+    /// The synonym that decided the indicator.
+    pub matched: Option<String>,
+    pub text: String,
+    pub number: String,
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    pub kind: QuantityKind,
+    pub what: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A verbatim passage of a report: `text` is `chars[start..end]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything one report brings to the district summary. Stored per report by
+/// the worker; a replaced report's contribution is replaced, a withdrawn one
+/// removed, and [`crate::assemble`] recomputes the summary without any text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportContribution {
+    pub data_version: u32,
+    pub agency: Agency,
+    pub submission_id: String,
+    pub submitted_at: String,
+    pub on_time: bool,
+    pub coverage: CoverageEntry,
+    pub items: Vec<ClassifiedItem>,
+    pub quantities: Vec<MappedQuantity>,
+    pub leader_duty: Vec<Passage>,
+    pub other: Vec<Passage>,
+}
+
+/// An item as listed under a theme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemedItem {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    pub part: Part,
+    pub label: String,
+    /// Verbatim `chars[start..end]` of the report.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub terms: Vec<String>,
+    /// Whether this is the item's best theme.
+    pub primary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeSummary {
+    pub code: String,
+    pub name: String,
+    /// Agencies with at least one measures item in the chapter.
+    pub agencies: Vec<AgencyRef>,
+    pub measures: usize,
+    pub shortcomings: usize,
+    pub plans: usize,
+    pub items: Vec<ThemedItem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThemeMatrix {
+    /// Column codes, in chapter order.
+    pub themes: Vec<String>,
+    pub rows: Vec<ThemeMatrixRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeMatrixRow {
+    pub agency: AgencyRef,
+    /// Measures items per column (an item counts in every chapter it carries).
+    pub counts: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupedItem {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    pub label: String,
+    /// Verbatim `chars[start..end]` of the report.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Shortcomings (or plans) of several agencies on one theme, worded alike.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemGroup {
+    pub theme: String,
+    pub theme_name: String,
+    /// The most representative item's label.
+    pub label: String,
+    pub agencies: Vec<AgencyRef>,
+    pub agencies_count: usize,
+    pub items: Vec<GroupedItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgencyPassages {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    pub passages: Vec<Passage>,
+}
+
+/// The target of a `[^id]` marker in the draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    pub id: usize,
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    pub start: usize,
+    pub end: usize,
+    /// Verbatim `chars[start..end]` of the report (the quantity's text for numbers).
+    pub text: String,
+    /// For a number: as written, a substring of `text`.
+    pub number: Option<String>,
+}
+
+/// A block of the draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Title { text: String },
+    /// Level 1 = statutory part, 2 = chapter, 3 = below.
+    Heading { level: u8, text: String },
+    Paragraph { inlines: Vec<Inline> },
+    Table { header: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    /// A citation marker: `id` of an entry of `citations`.
+    Cite { id: usize },
 }

@@ -1,0 +1,417 @@
+//! Cleaned text with a map back to the text as submitted.
+//!
+//! Guarantees:
+//! - full-width ASCII forms are folded (`（一）`→`(一)`, `：`→`:`, `，`→`,`,
+//!   `１`→`1`), odd spaces (U+3000, NBSP, BOM) become plain spaces;
+//! - every line is trimmed; blank lines are gone;
+//! - web-page chrome (`来源: … 日期: … 打印 【字体:`, metadata rows such as
+//!   `发布日期`, page counters) and conversion debris (`[bookmark: _GoBack]`)
+//!   are dropped (chrome lines are kept aside for the header);
+//! - a line broken in the middle of a sentence or of a numbered heading (PDF
+//!   conversion) is joined to its continuation;
+//! - every normalized character maps to the CHARACTER offset of the
+//!   original character it came from, so any span found here can be reported
+//!   against the text as submitted.
+//!
+//! Linear in the input: each character is visited a constant number of times.
+
+use crate::markers::{contains, ends_with, leading_marker, starts_with, MarkerKind};
+
+/// One cleaned line: `start..end` in [`Doc::chars`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The submitted text, its cleaned form and the map between them.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    src: &'a str,
+    /// Byte offset of every original character (plus one past the end).
+    byte_of: Vec<usize>,
+    /// Cleaned characters; lines are separated by `'\n'`.
+    pub chars: Vec<char>,
+    /// Original character offset of every cleaned character.
+    map: Vec<usize>,
+    pub lines: Vec<Line>,
+    /// Chrome lines that were dropped (folded text), for the header to read dates from.
+    pub chrome: Vec<String>,
+}
+
+/// Keep at most this many chrome lines: the header only needs the first few.
+const MAX_CHROME_KEPT: usize = 32;
+/// Chrome lines are short; a long line mentioning 打印 is body text.
+const MAX_CHROME_LEN: usize = 120;
+
+/// Fold one character; `None` drops it.
+pub fn fold(c: char) -> Option<char> {
+    let v = c as u32;
+    Some(match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(v - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => ' ',
+        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => return None,
+        '﹪' => '%',
+        '﹐' => ',',
+        '﹑' => '、',
+        '﹔' => ';',
+        '﹕' => ':',
+        '﹙' => '(',
+        '﹚' => ')',
+        '\u{2212}' => '-',
+        _ => c,
+    })
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A CJK ideograph (the characters sentences are made of).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Words a complete heading commonly ends with: a numbered line ending
+/// with one of these is whole, not broken.
+const HEADING_ENDS: &[&str] = &[
+    "情况", "安排", "成效", "原因", "不足", "问题", "方面", "打算", "计划", "思路", "举措", "措施",
+    "做法", "职责", "工作", "成绩", "报告", "汇报", "设想", "方向", "任务", "建议", "亮点",
+];
+
+/// Pending logical line while joining broken lines.
+struct Pending {
+    chars: Vec<char>,
+    map: Vec<usize>,
+    /// Already extended by a join: a paragraph wrapped over several lines.
+    joined: bool,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(src: &'a str) -> Doc<'a> {
+        let mut byte_of = Vec::with_capacity(src.len() / 2 + 1);
+        let mut doc = Doc {
+            src,
+            byte_of: Vec::new(),
+            chars: Vec::with_capacity(src.len() / 2),
+            map: Vec::with_capacity(src.len() / 2),
+            lines: Vec::new(),
+            chrome: Vec::new(),
+        };
+        let mut raw: Vec<(char, usize)> = Vec::new();
+        let mut pending: Option<Pending> = None;
+        let mut adjacent = false; // previous kept raw line directly above
+        let mut prev_was_cr = false;
+        let mut idx = 0usize;
+        for (b, c) in src.char_indices() {
+            byte_of.push(b);
+            if is_break(c) {
+                // \r\n is one break.
+                if !(c == '\n' && prev_was_cr) {
+                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
+                }
+                prev_was_cr = c == '\r';
+            } else {
+                prev_was_cr = false;
+                if let Some(f) = fold(c) {
+                    raw.push((f, idx));
+                }
+            }
+            idx += 1;
+        }
+        byte_of.push(src.len());
+        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
+        if let Some(p) = pending.take() {
+            doc.flush(p);
+        }
+        doc.byte_of = byte_of;
+        doc
+    }
+
+    /// Number of characters in the submitted text.
+    pub fn orig_len(&self) -> usize {
+        self.byte_of.len().saturating_sub(1)
+    }
+
+    /// The submitted text.
+    pub fn src(&self) -> &'a str {
+        self.src
+    }
+
+    /// Characters of cleaned line `i` (empty when out of range).
+    pub fn line(&self, i: usize) -> &[char] {
+        self.lines.get(i).and_then(|l| self.chars.get(l.start..l.end)).unwrap_or(&[])
+    }
+
+    /// Original character offset where cleaned character `n` came from.
+    pub fn orig_start(&self, n: usize) -> usize {
+        self.map.get(n).copied().unwrap_or_else(|| self.orig_len())
+    }
+
+    /// Original (exclusive) end offset for a cleaned span ending at `n`.
+    pub fn orig_end(&self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        self.map.get(n - 1).map(|&o| o + 1).unwrap_or_else(|| self.orig_len())
+    }
+
+    /// Original character span of cleaned span `s..e`.
+    pub fn orig_span(&self, s: usize, e: usize) -> (usize, usize) {
+        let os = self.orig_start(s);
+        let oe = self.orig_end(e).max(os);
+        (os, oe)
+    }
+
+    /// The submitted text between two original character offsets.
+    pub fn orig_slice(&self, os: usize, oe: usize) -> &'a str {
+        let n = self.orig_len();
+        let (os, oe) = (os.min(n), oe.min(n));
+        if os >= oe {
+            return "";
+        }
+        let (Some(&bs), Some(&be)) = (self.byte_of.get(os), self.byte_of.get(oe)) else {
+            return "";
+        };
+        self.src.get(bs..be).unwrap_or("")
+    }
+
+    /// The submitted text of cleaned span `s..e`, exactly as written.
+    pub fn exact(&self, s: usize, e: usize) -> &'a str {
+        let (os, oe) = self.orig_span(s, e);
+        self.orig_slice(os, oe)
+    }
+
+    /// The submitted text of cleaned span `s..e` for display: line breaks
+    /// inside (a repaired break) removed, surrounding spaces trimmed.
+    pub fn display(&self, s: usize, e: usize) -> String {
+        let raw = self.exact(s, e);
+        let mut out = String::with_capacity(raw.len());
+        for piece in raw.split(is_break) {
+            out.push_str(piece.trim_matches(is_space));
+        }
+        out
+    }
+
+    fn take_raw_line(&mut self, raw: &mut Vec<(char, usize)>, pending: &mut Option<Pending>, adjacent: &mut bool) {
+        remove_bookmarks(raw);
+        let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
+        let end = raw.iter().rposition(|&(c, _)| c != ' ').map_or(start, |p| p + 1);
+        if start >= end {
+            raw.clear();
+            *adjacent = false;
+            return;
+        }
+        let line: Vec<char> = raw[start..end].iter().map(|&(c, _)| c).collect();
+        if is_chrome(&line) {
+            if self.chrome.len() < MAX_CHROME_KEPT {
+                self.chrome.push(line.iter().collect());
+            }
+            raw.clear();
+            *adjacent = false;
+            return;
+        }
+        let map: Vec<usize> = raw[start..end].iter().map(|&(_, o)| o).collect();
+        raw.clear();
+        match pending.take() {
+            Some(mut p) if *adjacent && should_join(&p.chars, p.joined, &line) != Join::No => {
+                // A repaired heading is complete; only a wrapped paragraph
+                // may go on wrapping.
+                p.joined = should_join(&p.chars, p.joined, &line) == Join::Paragraph;
+                p.chars.extend_from_slice(&line);
+                p.map.extend_from_slice(&map);
+                *pending = Some(p);
+            }
+            other => {
+                if let Some(p) = other {
+                    self.flush(p);
+                }
+                *pending = Some(Pending { chars: line, map, joined: false });
+            }
+        }
+        *adjacent = true;
+    }
+
+    fn flush(&mut self, p: Pending) {
+        if !self.chars.is_empty() {
+            // The separator maps to the character after the previous line.
+            let after = self.map.last().map_or(0, |&o| o + 1);
+            self.chars.push('\n');
+            self.map.push(after);
+        }
+        let start = self.chars.len();
+        self.chars.extend_from_slice(&p.chars);
+        self.map.extend_from_slice(&p.map);
+        self.lines.push(Line { start, end: self.chars.len() });
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || fold(c).is_none_or(|f| f == ' ')
+}
+
+/// Drop `[bookmark: …]` runs (Word conversions). Bounded look-ahead per `[`.
+fn remove_bookmarks(raw: &mut Vec<(char, usize)>) {
+    const TAG: &str = "[bookmark:";
+    if !raw.iter().any(|&(c, _)| c == '[') {
+        return;
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i].0 == '[' {
+            let head_matches = TAG.chars().enumerate().all(|(k, t)| raw.get(i + k).is_some_and(|&(c, _)| c.eq_ignore_ascii_case(&t)));
+            if head_matches {
+                let limit = raw.len().min(i + 80);
+                if let Some(close) = (i..limit).find(|&k| raw[k].0 == ']') {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    *raw = out;
+}
+
+/// Web-page chrome, metadata rows and page counters.
+fn is_chrome(line: &[char]) -> bool {
+    if line.len() > MAX_CHROME_LEN {
+        return false;
+    }
+    if contains(line, "打印") && (contains(line, "字体") || contains(line, "关闭")) {
+        return true;
+    }
+    if starts_with(line, "来源") && contains(line, "日期") {
+        return true;
+    }
+    const META: &[&str] = &[
+        "索引号", "发布机构", "发文机构", "成文日期", "发布日期", "发文字号", "主题分类", "公开方式", "公开范围",
+        "浏览量", "浏览次数", "访问量", "点击量", "阅读量", "分享到", "扫一扫", "【关闭", "【打印", "[打印",
+        "当前位置", "字号:", "字体:", "文章来源",
+    ];
+    if META.iter().any(|m| starts_with(line, m)) {
+        return true;
+    }
+    is_page_counter(line)
+}
+
+/// `- 3 -`, `第 3 页 共 10 页`, `3/10`: page furniture from conversions.
+fn is_page_counter(line: &[char]) -> bool {
+    if line.len() > 16 {
+        return false;
+    }
+    let digits = line.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 {
+        return false;
+    }
+    line.iter().all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
+        && (line.iter().any(|&c| matches!(c, '-' | '—' | '/' | '页')))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    No,
+    /// A paragraph wrapped by a converter.
+    Paragraph,
+    /// A numbered heading cut in two.
+    Heading,
+}
+
+/// Whether `next` continues the logical line `prev` (a break made by a
+/// converter, not by the author).
+fn should_join(prev: &[char], prev_joined: bool, next: &[char]) -> Join {
+    let (Some(&last), Some(&first)) = (prev.last(), next.first()) else {
+        return Join::No;
+    };
+    if leading_marker(next).is_some() {
+        return Join::No;
+    }
+    // A list separator at the end of a line never ends a paragraph.
+    if matches!(last, ',' | '、') {
+        let ok = is_han(first) || first.is_ascii_alphanumeric() || matches!(first, '“' | '《' | '"');
+        return if ok { Join::Paragraph } else { Join::No };
+    }
+    if !is_han(last) || !(is_han(first) || matches!(first, '“' | '《')) {
+        return Join::No;
+    }
+    if next.len() < 2 {
+        return Join::No; // `无` under a heading
+    }
+    // A body line cut mid-sentence: it already holds a finished sentence.
+    let body_like = prev.len() >= 15 && prev.iter().any(|&c| matches!(c, '。' | ';'));
+    if body_like || prev_joined {
+        return Join::Paragraph;
+    }
+    // A numbered heading cut in two: short tail, no sentence stop, and the
+    // head does not end the way complete headings do.
+    let top = leading_marker(prev).is_some_and(|m| m.kind == MarkerKind::Top);
+    let heading = top
+        && prev.len() <= 60
+        && next.len() <= 20
+        && !next.contains(&'。')
+        && !HEADING_ENDS.iter().any(|w| ends_with(prev, w));
+    if heading { Join::Heading } else { Join::No }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(doc: &Doc) -> Vec<String> {
+        (0..doc.lines.len()).map(|i| doc.line(i).iter().collect()).collect()
+    }
+
+    #[test]
+    fn full_width_forms_fold_and_offsets_point_back() {
+        let src = "（一）发放资料６０００余份：好";
+        let doc = Doc::new(src);
+        assert_eq!(lines(&doc), vec!["(一)发放资料6000余份:好"]);
+        let (s, e) = doc.orig_span(7, 13);
+        assert_eq!(doc.orig_slice(s, e), "６０００余份");
+    }
+
+    #[test]
+    fn chrome_and_bookmarks_are_dropped() {
+        let src = "标题\n\n  来源:旧宫镇  日期:2023-03-24 11:26 打印 【字体:\n[bookmark: _GoBack]2022年以来，我街";
+        let doc = Doc::new(src);
+        assert_eq!(lines(&doc), vec!["标题", "2022年以来,我街"]);
+        assert_eq!(doc.chrome.len(), 1);
+        let l = doc.lines[1];
+        assert_eq!(doc.exact(l.start, l.start + 4), "2022");
+    }
+
+    #[test]
+    fn sentence_broken_by_pdf_is_joined() {
+        let src = "(八)健全矛盾纠纷行政预防化解体系。矛盾纠纷行政预防\n化解机制不断创新,成效明显。\n(九)加强法治宣传教育培训。法治培训分级分类有效开展,\n通过以案释法开展培训。";
+        let doc = Doc::new(src);
+        assert_eq!(doc.lines.len(), 2);
+        let l = doc.lines[0];
+        assert_eq!(doc.display(l.start, l.end), "(八)健全矛盾纠纷行政预防化解体系。矛盾纠纷行政预防化解机制不断创新,成效明显。");
+    }
+
+    #[test]
+    fn heading_broken_in_two_is_joined_but_whole_headings_are_not() {
+        let src = "三、党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建\n设的有关情况\n我局领导高度重视。\n五、其他需要报告的情况\n无\n(一)加强领导班子依法决策能力的提高\n我局为进一步加强对依法行政工作的领导,成立了专门的小组。";
+        let doc = Doc::new(src);
+        assert_eq!(
+            lines(&doc),
+            vec![
+                "三、党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况",
+                "我局领导高度重视。",
+                "五、其他需要报告的情况",
+                "无",
+                "(一)加强领导班子依法决策能力的提高",
+                "我局为进一步加强对依法行政工作的领导,成立了专门的小组。"
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_are_breaks() {
+        let doc = Doc::new("甲\r\n乙\r丙");
+        assert_eq!(lines(&doc), vec!["甲", "乙", "丙"]);
+        assert_eq!(doc.orig_start(doc.lines[2].start), 5);
+    }
+}

@@ -1,0 +1,350 @@
+//! RabbitMQ through lapin.
+//!
+//! Publishing: a confirm-mode channel; each message persistent and
+//! `mandatory`; success only for an ack with no returned message (the broker
+//! acks unroutable messages too, after returning them). A confirm that does
+//! not come in time (a broker under a memory or disk alarm blocks publishers
+//! silently) is a failure. Any failure drops the connection, and the next
+//! publish connects again, so the service recovers without a restart.
+//!
+//! Consuming: manual acks, `basic_qos` prefetch; the worker acks only after
+//! its transaction commits.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use futures::StreamExt;
+use lapin::options::{
+    BasicAckOptions, BasicConsumeOptions, BasicGetOptions, BasicPublishOptions, BasicQosOptions,
+    BasicRejectOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions,
+};
+use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
+use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, ExchangeKind};
+use tokio::sync::Mutex;
+
+use crate::topology::{DELIVERY_COUNT_HEADER, PERSISTENT, ROUTING_KEY, Topology};
+use crate::{Deliveries, Delivery, OutgoingMessage, Queue, QueueError, Settle};
+
+#[derive(Debug, Clone)]
+pub struct AmqpSettings {
+    pub url: String,
+    pub topology: Topology,
+    pub prefetch: u16,
+    pub confirm_timeout: Duration,
+    pub connect_timeout: Duration,
+}
+
+pub struct AmqpQueue {
+    settings: AmqpSettings,
+    /// The publishing connection and its confirm-mode channel, if open.
+    publisher: Mutex<Option<(Connection, Channel)>>,
+}
+
+fn unavailable(what: &str, e: impl std::fmt::Display) -> QueueError {
+    QueueError::Unavailable(format!("{what}: {e}"))
+}
+
+impl AmqpQueue {
+    pub fn new(settings: AmqpSettings) -> Self {
+        AmqpQueue {
+            settings,
+            publisher: Mutex::new(None),
+        }
+    }
+
+    pub fn topology(&self) -> &Topology {
+        &self.settings.topology
+    }
+
+    async fn connect(&self) -> Result<Connection, QueueError> {
+        let connecting = Connection::connect(&self.settings.url, ConnectionProperties::default());
+        let connection = tokio::time::timeout(self.settings.connect_timeout, connecting)
+            .await
+            .map_err(|_| QueueError::Unavailable("connecting to RabbitMQ timed out".into()))?
+            .map_err(|e| unavailable("connecting to RabbitMQ", e))?;
+        Ok(connection)
+    }
+
+    /// Declare exchange, queue, dead-letter exchange and queue (idempotent).
+    async fn declare(&self, channel: &Channel) -> Result<(), QueueError> {
+        let t = &self.settings.topology;
+        let durable = ExchangeDeclareOptions {
+            durable: true,
+            ..ExchangeDeclareOptions::default()
+        };
+        channel
+            .exchange_declare(t.exchange.as_str().into(), ExchangeKind::Direct, durable, FieldTable::default())
+            .await
+            .map_err(|e| unavailable("declaring exchange", e))?;
+        channel
+            .exchange_declare(
+                t.dead_letter_exchange.as_str().into(),
+                ExchangeKind::Direct,
+                durable,
+                FieldTable::default(),
+            )
+            .await
+            .map_err(|e| unavailable("declaring dead-letter exchange", e))?;
+        channel
+            .queue_declare(
+                t.dead_letter_queue.as_str().into(),
+                QueueDeclareOptions::durable(),
+                t.dead_letter_queue_arguments(),
+            )
+            .await
+            .map_err(|e| unavailable("declaring dead-letter queue", e))?;
+        channel
+            .queue_bind(
+                t.dead_letter_queue.as_str().into(),
+                t.dead_letter_exchange.as_str().into(),
+                ROUTING_KEY.into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .map_err(|e| unavailable("binding dead-letter queue", e))?;
+        channel
+            .queue_declare(t.queue.as_str().into(), QueueDeclareOptions::durable(), t.queue_arguments())
+            .await
+            .map_err(|e| unavailable("declaring queue", e))?;
+        channel
+            .queue_bind(
+                t.queue.as_str().into(),
+                t.exchange.as_str().into(),
+                ROUTING_KEY.into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .map_err(|e| unavailable("binding queue", e))?;
+        Ok(())
+    }
+
+    async fn publisher_channel(&self) -> Result<Channel, QueueError> {
+        let mut guard = self.publisher.lock().await;
+        if let Some((connection, channel)) = guard.as_ref() {
+            if connection.status().connected() && channel.status().connected() {
+                return Ok(channel.clone());
+            }
+        }
+        *guard = None;
+        let connection = self.connect().await?;
+        let channel = connection
+            .create_channel()
+            .await
+            .map_err(|e| unavailable("opening channel", e))?;
+        self.declare(&channel).await?;
+        channel
+            .confirm_select(ConfirmSelectOptions::default())
+            .await
+            .map_err(|e| unavailable("enabling publisher confirms", e))?;
+        *guard = Some((connection, channel.clone()));
+        Ok(channel)
+    }
+
+    async fn drop_publisher(&self) {
+        if let Some((connection, _)) = self.publisher.lock().await.take() {
+            // Best effort: the connection may already be dead.
+            let _ = tokio::time::timeout(Duration::from_secs(1), connection.close(0, "reset".into())).await;
+        }
+    }
+
+    async fn publish_once(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
+        let channel = self.publisher_channel().await?;
+        let mut headers = FieldTable::default();
+        for (k, v) in &message.headers {
+            headers.insert(ShortString::from(k.as_str()), AMQPValue::LongString(LongString::from(v.as_str())));
+        }
+        let properties = BasicProperties::default()
+            .with_delivery_mode(PERSISTENT)
+            .with_message_id(message.message_id.as_str().into())
+            .with_content_type("application/json".into())
+            .with_headers(headers);
+        let t = &self.settings.topology;
+        let confirm = channel
+            .basic_publish(
+                t.exchange.as_str().into(),
+                ROUTING_KEY.into(),
+                BasicPublishOptions {
+                    mandatory: true,
+                    ..BasicPublishOptions::default()
+                },
+                &message.payload,
+                properties,
+            )
+            .await
+            .map_err(|e| unavailable("publishing", e))?;
+        let confirmation = tokio::time::timeout(self.settings.confirm_timeout, confirm)
+            .await
+            .map_err(|_| QueueError::Unavailable("RabbitMQ did not confirm in time".into()))?
+            .map_err(|e| unavailable("waiting for confirm", e))?;
+        if !confirmation.is_ack() {
+            return Err(QueueError::Unavailable("RabbitMQ refused the message (nack)".into()));
+        }
+        if confirmation.take_message().is_some() {
+            return Err(QueueError::Unavailable("RabbitMQ could not route the message".into()));
+        }
+        Ok(())
+    }
+}
+
+struct AmqpSettle {
+    acker: lapin::Acker,
+}
+
+#[async_trait]
+impl Settle for AmqpSettle {
+    async fn ack(&self) -> Result<(), QueueError> {
+        self.acker
+            .ack(BasicAckOptions::default())
+            .await
+            .map(|_| ())
+            .map_err(|e| unavailable("ack", e))
+    }
+
+    async fn retry(&self) -> Result<(), QueueError> {
+        // reject(requeue) counts as a delivery attempt on 3.x quorum queues;
+        // never nack-spin.
+        self.acker
+            .reject(BasicRejectOptions { requeue: true })
+            .await
+            .map(|_| ())
+            .map_err(|e| unavailable("reject", e))
+    }
+
+    async fn dead_letter(&self, _reason: &str) -> Result<(), QueueError> {
+        self.acker
+            .reject(BasicRejectOptions { requeue: false })
+            .await
+            .map(|_| ())
+            .map_err(|e| unavailable("reject to dead letters", e))
+    }
+}
+
+fn headers_of(properties: &BasicProperties) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Some(table) = properties.headers() {
+        for (k, v) in table.inner() {
+            let value = match v {
+                AMQPValue::LongString(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
+                AMQPValue::ShortString(s) => s.as_str().to_owned(),
+                AMQPValue::LongLongInt(n) => n.to_string(),
+                AMQPValue::LongInt(n) => n.to_string(),
+                AMQPValue::LongUInt(n) => n.to_string(),
+                AMQPValue::ShortInt(n) => n.to_string(),
+                AMQPValue::ShortUInt(n) => n.to_string(),
+                _ => continue,
+            };
+            out.insert(k.as_str().to_owned(), value);
+        }
+    }
+    out
+}
+
+fn to_delivery(delivery: lapin::message::Delivery) -> Delivery {
+    let headers = headers_of(&delivery.properties);
+    // A quorum queue counts earlier deliveries in x-delivery-count.
+    let earlier = headers
+        .get(DELIVERY_COUNT_HEADER)
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(u32::from(delivery.redelivered));
+    let message_id = delivery
+        .properties
+        .message_id()
+        .as_ref()
+        .map(|s| s.as_str().to_owned())
+        .unwrap_or_default();
+    Delivery::new(
+        message_id,
+        delivery.data,
+        headers,
+        earlier.saturating_add(1),
+        Box::new(AmqpSettle {
+            acker: delivery.acker,
+        }),
+    )
+}
+
+#[async_trait]
+impl Queue for AmqpQueue {
+    async fn publish(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
+        let result = self.publish_once(message).await;
+        if result.is_err() {
+            self.drop_publisher().await;
+        }
+        result
+    }
+
+    async fn subscribe(&self) -> Result<Deliveries, QueueError> {
+        let connection = self.connect().await?;
+        let channel = connection
+            .create_channel()
+            .await
+            .map_err(|e| unavailable("opening channel", e))?;
+        self.declare(&channel).await?;
+        channel
+            .basic_qos(self.settings.prefetch.max(1), BasicQosOptions::default())
+            .await
+            .map_err(|e| unavailable("setting prefetch", e))?;
+        let consumer = channel
+            .basic_consume(
+                self.settings.topology.queue.as_str().into(),
+                format!("fazhi-worker-{}", uuid::Uuid::new_v4()).into(),
+                BasicConsumeOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .map_err(|e| unavailable("starting consumer", e))?;
+        // The stream owns the connection: dropping it closes the connection
+        // and the broker redelivers whatever was not acked.
+        let stream = consumer.map(move |item| {
+            let _keep = (&connection, &channel);
+            item.map(to_delivery).map_err(|e| unavailable("consuming", e))
+        });
+        Ok(stream.boxed())
+    }
+
+    async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError> {
+        // Read without consuming: get and reject back with requeue. Only for
+        // operators and tests; order is not preserved.
+        let connection = self.connect().await?;
+        let channel = connection
+            .create_channel()
+            .await
+            .map_err(|e| unavailable("opening channel", e))?;
+        self.declare(&channel).await?;
+        let mut out = Vec::new();
+        let mut held = Vec::new();
+        while let Some(message) = channel
+            .basic_get(
+                self.settings.topology.dead_letter_queue.as_str().into(),
+                BasicGetOptions::default(),
+            )
+            .await
+            .map_err(|e| unavailable("reading dead letters", e))?
+        {
+            let delivery = message.delivery;
+            out.push(OutgoingMessage {
+                message_id: delivery
+                    .properties
+                    .message_id()
+                    .as_ref()
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_default(),
+                payload: delivery.data.clone(),
+                headers: headers_of(&delivery.properties),
+            });
+            held.push(delivery.acker);
+        }
+        // Closing the channel returns every held message to the queue.
+        let _ = channel.close(200, "done".into()).await;
+        let _ = connection.close(200, "done".into()).await;
+        drop(held);
+        Ok(out)
+    }
+
+    async fn ready(&self) -> bool {
+        self.publisher_channel().await.is_ok()
+    }
+}

@@ -1,0 +1,244 @@
+//! The embedded queue: messages are rows of `queue_messages` in fazhi's own
+//! database, so one command runs everything with no broker, and an
+//! acknowledged publish (a committed insert) survives `kill -9`.
+//!
+//! A consumer claims a row by setting a lease; ack deletes it; a lease that
+//! runs out (the worker died) makes the row deliverable again. Claiming
+//! increments `attempts`; a row claimed more than `max_attempts` times is
+//! dead-lettered, even if the worker crashes on it every time.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use fazhi_store::entity::queue_message;
+use fazhi_store::now_ms;
+use futures::StreamExt;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, Statement, Value,
+};
+use tokio::sync::Notify;
+
+use crate::{Deliveries, Delivery, OutgoingMessage, Queue, QueueError, Settle};
+
+#[derive(Debug, Clone)]
+pub struct EmbeddedSettings {
+    pub queue: String,
+    pub max_attempts: u32,
+    pub poll_interval: Duration,
+    pub lease: Duration,
+    pub retry_delay: Duration,
+}
+
+#[derive(Clone)]
+pub struct EmbeddedQueue {
+    db: DatabaseConnection,
+    settings: Arc<EmbeddedSettings>,
+    /// Wakes consumers in this process as soon as something is published.
+    wake: Arc<Notify>,
+}
+
+impl EmbeddedQueue {
+    pub fn new(db: DatabaseConnection, settings: EmbeddedSettings) -> Self {
+        EmbeddedQueue {
+            db,
+            settings: Arc::new(settings),
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// Messages waiting or in flight (not dead).
+    pub async fn depth(&self) -> Result<u64, QueueError> {
+        use sea_orm::PaginatorTrait;
+        Ok(queue_message::Entity::find()
+            .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
+            .filter(queue_message::Column::Dead.eq(false))
+            .count(&self.db)
+            .await?)
+    }
+
+    /// Claim the oldest deliverable message, if any.
+    async fn claim(&self) -> Result<Option<Delivery>, QueueError> {
+        loop {
+            let now = now_ms();
+            let lease_until = now + i64::try_from(self.settings.lease.as_millis()).unwrap_or(i64::MAX / 2);
+            let sql = "UPDATE queue_messages SET lease_until = ?, attempts = attempts + 1 \
+                 WHERE id = (SELECT id FROM queue_messages WHERE queue = ? AND dead = ? AND available_at <= ? \
+                 AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT 1) \
+                 AND (lease_until IS NULL OR lease_until < ?) \
+                 RETURNING id, message_id, payload, headers, attempts";
+            let values: Vec<Value> = vec![
+                lease_until.into(),
+                self.settings.queue.clone().into(),
+                false.into(),
+                now.into(),
+                now.into(),
+                now.into(),
+            ];
+            let row = self.db.query_one_raw(statement(self.db.get_database_backend(), sql, values)).await?;
+            let Some(row) = row else { return Ok(None) };
+            let id: i64 = row.try_get("", "id")?;
+            let message_id: String = row.try_get("", "message_id")?;
+            let payload: Vec<u8> = row.try_get("", "payload")?;
+            let headers: String = row.try_get("", "headers")?;
+            let attempts: i32 = row.try_get("", "attempts")?;
+            let attempt = u32::try_from(attempts).unwrap_or(0);
+            let settle = EmbeddedSettle {
+                db: self.db.clone(),
+                id,
+                lease_until,
+                retry_delay: self.settings.retry_delay,
+            };
+            if attempt > self.settings.max_attempts {
+                // Claimed too often without being settled: the worker keeps
+                // dying on it. Park it instead of crashing forever.
+                settle
+                    .dead_letter(&format!("delivered {attempts} times without being processed"))
+                    .await?;
+                continue;
+            }
+            let headers: BTreeMap<String, String> = serde_json::from_str(&headers).unwrap_or_default();
+            return Ok(Some(Delivery::new(message_id, payload, headers, attempt, Box::new(settle))));
+        }
+    }
+}
+
+/// `?` placeholders become `$1, $2, …` on PostgreSQL.
+fn statement(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
+    let sql = if backend == DbBackend::Postgres {
+        let mut out = String::with_capacity(sql.len() + 8);
+        let mut n = 0;
+        for c in sql.chars() {
+            if c == '?' {
+                n += 1;
+                out.push('$');
+                out.push_str(&n.to_string());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    } else {
+        sql.to_owned()
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+struct EmbeddedSettle {
+    db: DatabaseConnection,
+    id: i64,
+    /// Our lease; settling is a no-op if the lease was lost to another consumer.
+    lease_until: i64,
+    retry_delay: Duration,
+}
+
+impl EmbeddedSettle {
+    async fn execute(&self, sql: &str, mut values: Vec<Value>) -> Result<(), QueueError> {
+        values.push(self.id.into());
+        values.push(self.lease_until.into());
+        self.db
+            .execute_raw(statement(self.db.get_database_backend(), sql, values))
+            .await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Settle for EmbeddedSettle {
+    async fn ack(&self) -> Result<(), QueueError> {
+        self.execute("DELETE FROM queue_messages WHERE id = ? AND lease_until = ?", vec![])
+            .await
+    }
+
+    async fn retry(&self) -> Result<(), QueueError> {
+        let at = now_ms() + i64::try_from(self.retry_delay.as_millis()).unwrap_or(0);
+        self.execute(
+            "UPDATE queue_messages SET lease_until = NULL, available_at = ? WHERE id = ? AND lease_until = ?",
+            vec![at.into()],
+        )
+        .await
+    }
+
+    async fn dead_letter(&self, reason: &str) -> Result<(), QueueError> {
+        self.execute(
+            "UPDATE queue_messages SET dead = ?, lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?",
+            vec![true.into(), reason.to_owned().into()],
+        )
+        .await
+    }
+}
+
+#[async_trait]
+impl Queue for EmbeddedQueue {
+    async fn publish(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
+        let now = now_ms();
+        let headers = serde_json::to_string(&message.headers).unwrap_or_else(|_| "{}".into());
+        queue_message::Entity::insert(queue_message::ActiveModel {
+            queue: Set(self.settings.queue.clone()),
+            message_id: Set(message.message_id.clone()),
+            payload: Set(message.payload.clone()),
+            headers: Set(headers),
+            attempts: Set(0),
+            available_at: Set(now),
+            lease_until: Set(None),
+            dead: Set(false),
+            last_error: Set(None),
+            enqueued_at: Set(now),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([queue_message::Column::Queue, queue_message::Column::MessageId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&self.db)
+        .await
+        .map_err(|e| QueueError::Unavailable(format!("storing message: {e}")))?;
+        self.wake.notify_waiters();
+        Ok(())
+    }
+
+    async fn subscribe(&self) -> Result<Deliveries, QueueError> {
+        let queue = self.clone();
+        let stream = futures::stream::unfold(queue, |queue| async move {
+            loop {
+                // Register interest before looking, so a publish in between
+                // is not missed.
+                let wake = queue.wake.clone();
+                let notified = wake.notified();
+                match queue.claim().await {
+                    Ok(Some(delivery)) => return Some((Ok(delivery), queue)),
+                    Ok(None) => {
+                        let _ = tokio::time::timeout(queue.settings.poll_interval, notified).await;
+                    }
+                    Err(e) => return Some((Err(e), queue)),
+                }
+            }
+        });
+        Ok(stream.boxed())
+    }
+
+    async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError> {
+        let rows = queue_message::Entity::find()
+            .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
+            .filter(queue_message::Column::Dead.eq(true))
+            .order_by_asc(queue_message::Column::Id)
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| OutgoingMessage {
+                message_id: r.message_id,
+                payload: r.payload,
+                headers: serde_json::from_str(&r.headers).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    async fn ready(&self) -> bool {
+        self.db.ping().await.is_ok()
+    }
+}

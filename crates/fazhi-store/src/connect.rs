@@ -1,0 +1,101 @@
+//! Connecting and migrating.
+
+use std::time::Duration;
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use sea_orm_migration::MigratorTrait;
+
+use crate::StoreError;
+use crate::migration::Migrator;
+
+/// Handle to the database; cheap to clone (a pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+}
+
+/// Arbitrary constant naming fazhi's migration lock on PostgreSQL.
+const MIGRATION_LOCK_KEY: i64 = 0x6661_7a68_6900;
+
+impl Store {
+    /// Connect and bring the schema up to date.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+        if let Some(path) = sqlite_file(url) {
+            // SQLite creates the file (mode=rwc) but not its folder.
+            if let Some(dir) = std::path::Path::new(path).parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        StoreError::Db(sea_orm::DbErr::Custom(format!(
+                            "cannot create database folder {}: {e}",
+                            dir.display()
+                        )))
+                    })?;
+                }
+            }
+        }
+        let mut options = ConnectOptions::new(url.to_owned());
+        options
+            .max_connections(max_connections.max(1))
+            .connect_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(30))
+            .sqlx_logging(false);
+        let db = Database::connect(options).await?;
+        let store = Store { db };
+        store.migrate(url).await?;
+        Ok(store)
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.db.get_database_backend()
+    }
+
+    async fn migrate(&self, url: &str) -> Result<(), StoreError> {
+        match self.backend() {
+            DbBackend::Sqlite => {
+                // WAL lets readers (GetSubmission) run while the worker writes;
+                // busy_timeout makes concurrent processes wait instead of failing.
+                self.db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+                self.db.execute_unprepared("PRAGMA busy_timeout=10000").await?;
+                Migrator::up(&self.db, None).await?;
+            }
+            DbBackend::Postgres => {
+                // Only one process may migrate at a time: serve and worker
+                // often start together.
+                let mut lock_options = ConnectOptions::new(url.to_owned());
+                lock_options.max_connections(1).sqlx_logging(false);
+                let lock = Database::connect(lock_options).await;
+                match lock {
+                    Ok(lock) => {
+                        lock.execute_raw(Statement::from_string(
+                            DbBackend::Postgres,
+                            format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"),
+                        ))
+                        .await?;
+                        let result = Migrator::up(&self.db, None).await;
+                        let _ = lock
+                            .execute_raw(Statement::from_string(
+                                DbBackend::Postgres,
+                                format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"),
+                            ))
+                            .await;
+                        let _ = lock.close().await;
+                        result?;
+                    }
+                    Err(_) => Migrator::up(&self.db, None).await?,
+                }
+            }
+            _ => Migrator::up(&self.db, None).await?,
+        }
+        Ok(())
+    }
+}
+
+fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then_some(path)
+}

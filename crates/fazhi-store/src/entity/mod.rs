@@ -1,0 +1,8 @@
+//! SeaORM entities. Times are Unix milliseconds (`i64`) and structured values
+//! are JSON text, so SQLite and PostgreSQL store exactly the same thing.
+
+pub mod agency;
+pub mod district_summary;
+pub mod parsed_report;
+pub mod queue_message;
+pub mod submission;

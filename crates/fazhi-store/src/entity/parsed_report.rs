@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+/// The parser's result for one submission. Inserting it is the worker's
+/// exactly-once marker: a second insert for the same submission conflicts.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "parsed_reports")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub submission_id: String,
+    pub agency_code: String,
+    pub district: String,
+    pub reporting_year: i32,
+    /// The decoded text the parse offsets refer to.
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    /// `fazhi_core::ParsedReport` as JSON.
+    #[sea_orm(column_type = "Text")]
+    pub parsed: String,
+    pub created_at: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

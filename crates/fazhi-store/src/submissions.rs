@@ -1,0 +1,74 @@
+//! Submissions as the service records and reads them.
+
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::entity::{parsed_report, submission};
+use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus};
+
+impl Store {
+    /// Record an accepted submission as queued, unless it is already known
+    /// (a client retry, or the worker got there first).
+    pub async fn record_queued(&self, record: &SubmissionRecord) -> Result<(), StoreError> {
+        submission::Entity::insert(queued_model(record))
+            .on_conflict_do_nothing()
+            .exec_without_returning(self.db())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn submission(&self, id: &str) -> Result<Option<submission::Model>, StoreError> {
+        Ok(submission::Entity::find_by_id(id.to_owned()).one(self.db()).await?)
+    }
+
+    pub async fn parsed_report(&self, id: &str) -> Result<Option<parsed_report::Model>, StoreError> {
+        Ok(parsed_report::Entity::find_by_id(id.to_owned()).one(self.db()).await?)
+    }
+
+    /// A page of a district's submissions for a year, newest first.
+    pub async fn list_submissions(
+        &self,
+        district: &str,
+        year: i32,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<submission::Model>, u64), StoreError> {
+        let query = submission::Entity::find()
+            .filter(submission::Column::District.eq(district))
+            .filter(submission::Column::ReportingYear.eq(year));
+        let total = query.clone().count(self.db()).await?;
+        let page = query
+            .order_by_desc(submission::Column::SubmittedAt)
+            .order_by_asc(submission::Column::Id)
+            .offset(offset)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        Ok((page, total))
+    }
+
+    /// How many submissions have each status (for tests and operators).
+    pub async fn count_by_status(&self, status: SubmissionStatus) -> Result<u64, StoreError> {
+        Ok(submission::Entity::find()
+            .filter(submission::Column::Status.eq(status.as_str()))
+            .count(self.db())
+            .await?)
+    }
+}
+
+pub(crate) fn queued_model(record: &SubmissionRecord) -> submission::ActiveModel {
+    submission::ActiveModel {
+        id: Set(record.submission_id.clone()),
+        agency_code: Set(record.agency_code.clone()),
+        district: Set(record.district.clone()),
+        reporting_year: Set(record.reporting_year),
+        status: Set(SubmissionStatus::Queued.as_str().to_owned()),
+        reject_reason: Set(None),
+        file_name: Set(record.file_name.clone()),
+        media_type: Set(record.media_type.clone()),
+        content: Set(record.content.clone()),
+        content_sha256: Set(record.content_sha256.clone()),
+        idempotency_key: Set(record.idempotency_key.clone()),
+        submitted_at: Set(record.submitted_at),
+        processed_at: Set(None),
+    }
+}

@@ -1,0 +1,183 @@
+//! District summaries: rebuilt from the stored parses of each agency's latest
+//! processed report (never by re-parsing), stored, and read back.
+
+use std::collections::HashMap;
+
+use fazhi_core::ParsedReport;
+use fazhi_summary::{Agency, DistrictSummary, ReportInput};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, ExprTrait, QueryFilter, QuerySelect,
+    TransactionTrait,
+};
+
+use crate::entity::{agency, district_summary, parsed_report, submission};
+use crate::record::deadline_ms;
+use crate::{Store, StoreError, SubmissionStatus, now_ms};
+
+/// Make sure the summary row exists and hold it for the rest of the
+/// transaction (row lock on PostgreSQL; SQLite has one writer anyway).
+pub(crate) async fn lock_summary<C: ConnectionTrait>(db: &C, district: &str, year: i32) -> Result<(), StoreError> {
+    district_summary::Entity::insert(district_summary::ActiveModel {
+        district: Set(district.to_owned()),
+        year: Set(year),
+        summary: Set(String::new()),
+        version: Set(0),
+        updated_at: Set(now_ms()),
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(db)
+    .await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        district_summary::Entity::find_by_id((district.to_owned(), year))
+            .lock_exclusive()
+            .one(db)
+            .await?;
+    }
+    Ok(())
+}
+
+fn to_agency(model: &agency::Model) -> Agency {
+    Agency {
+        code: model.code.clone(),
+        name: model.name.clone(),
+        kind: model.kind.clone(),
+    }
+}
+
+/// Consolidate the district's current reports and store the result.
+pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<DistrictSummary, StoreError> {
+    let roster: Vec<agency::Model> = agency::Entity::find()
+        .filter(agency::Column::District.eq(district))
+        .all(db)
+        .await?;
+
+    // The latest processed submission of each agency is its current report.
+    let processed: Vec<(String, String, i64)> = submission::Entity::find()
+        .select_only()
+        .columns([
+            submission::Column::Id,
+            submission::Column::AgencyCode,
+            submission::Column::SubmittedAt,
+        ])
+        .filter(submission::Column::District.eq(district))
+        .filter(submission::Column::ReportingYear.eq(year))
+        .filter(submission::Column::Status.eq(SubmissionStatus::Processed.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut latest: HashMap<String, (String, i64)> = HashMap::new();
+    for (id, agency_code, submitted_at) in processed {
+        let newer = latest
+            .get(&agency_code)
+            .is_none_or(|(old_id, old_at)| (submitted_at, &id) > (*old_at, old_id));
+        if newer {
+            latest.insert(agency_code, (id, submitted_at));
+        }
+    }
+    let ids: Vec<String> = latest.values().map(|(id, _)| id.clone()).collect();
+    let rows = parsed_report::Entity::find()
+        .filter(parsed_report::Column::SubmissionId.is_in(ids))
+        .all(db)
+        .await?;
+
+    let mut parsed: Vec<(parsed_report::Model, ParsedReport, i64)> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let report: ParsedReport = serde_json::from_str(&row.parsed)
+            .map_err(|e| StoreError::Corrupt(format!("parse of {}: {e}", row.submission_id)))?;
+        let submitted_at = latest.get(&row.agency_code).map(|(_, at)| *at).unwrap_or_default();
+        parsed.push((row, report, submitted_at));
+    }
+    parsed.sort_by(|a, b| a.0.agency_code.cmp(&b.0.agency_code));
+
+    let roster_agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
+    let deadline = deadline_ms(year);
+    let inputs: Vec<ReportInput<'_>> = parsed
+        .iter()
+        .map(|(row, report, submitted_at)| ReportInput {
+            agency: roster
+                .iter()
+                .find(|a| a.code == row.agency_code)
+                .map(to_agency)
+                .unwrap_or_else(|| Agency {
+                    code: row.agency_code.clone(),
+                    name: row.agency_code.clone(),
+                    kind: String::new(),
+                }),
+            submission_id: row.submission_id.clone(),
+            submitted_at: chrono::DateTime::from_timestamp_millis(*submitted_at)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default(),
+            on_time: *submitted_at < deadline,
+            text: &row.text,
+            parsed: report,
+        })
+        .collect();
+    let summary = fazhi_summary::consolidate(district, year, &roster_agencies, &inputs);
+    let json = serde_json::to_string(&summary).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+
+    district_summary::Entity::insert(district_summary::ActiveModel {
+        district: Set(district.to_owned()),
+        year: Set(year),
+        summary: Set(json),
+        version: Set(1),
+        updated_at: Set(now_ms()),
+    })
+    .on_conflict(
+        OnConflict::columns([district_summary::Column::District, district_summary::Column::Year])
+            .update_columns([district_summary::Column::Summary, district_summary::Column::UpdatedAt])
+            .value(
+                district_summary::Column::Version,
+                sea_orm::sea_query::Expr::col((district_summary::Entity, district_summary::Column::Version)).add(1),
+            )
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(summary)
+}
+
+impl Store {
+    /// The stored summary; for a district with a roster but no processed
+    /// report yet, the empty picture (everyone missing). `None`: unknown district.
+    pub async fn district_summary(&self, district: &str, year: i32) -> Result<Option<DistrictSummary>, StoreError> {
+        let row = district_summary::Entity::find_by_id((district.to_owned(), year))
+            .one(self.db())
+            .await?;
+        if let Some(row) = row.filter(|r| !r.summary.is_empty()) {
+            let summary = serde_json::from_str(&row.summary)
+                .map_err(|e| StoreError::Corrupt(format!("summary {district}/{year}: {e}")))?;
+            return Ok(Some(summary));
+        }
+        let roster = self.roster(district).await?;
+        if roster.is_empty() {
+            return Ok(None);
+        }
+        let agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
+        Ok(Some(fazhi_summary::consolidate(district, year, &agencies, &[])))
+    }
+
+    /// Rebuild every stored summary of these districts (after a roster change).
+    pub async fn refresh_summaries(&self, districts: &[String]) -> Result<(), StoreError> {
+        for district in districts {
+            let years: Vec<i32> = district_summary::Entity::find()
+                .select_only()
+                .column(district_summary::Column::Year)
+                .filter(district_summary::Column::District.eq(district.as_str()))
+                .into_tuple()
+                .all(self.db())
+                .await?;
+            for year in years {
+                let txn = self.db().begin().await?;
+                lock_summary(&txn, district, year).await?;
+                rebuild_summary(&txn, district, year).await?;
+                txn.commit().await?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,276 @@
+//! One report's contribution to its district summary: everything assembling
+//! needs, taken from the report and its text once, so that a summary can be
+//! re-assembled from stored contributions without reading any text again.
+
+use fazhi_core::{Part, Quantity, Section};
+
+use crate::catalog::{self, QuantityContext};
+use crate::model::{ClassifiedItem, CoverageEntry, MappedQuantity, Passage, ReportContribution, ReportInput};
+use crate::span::{CharText, char_len, prefix_chars};
+use crate::themes::classify;
+
+/// Longest item text kept in a contribution.
+const ITEM_TEXT_CHARS: usize = 400;
+/// Longest excerpt a citation of an item or passage shows.
+const EXCERPT_CHARS: usize = 60;
+
+/// What one report brings to the district: coverage, classified items,
+/// quantities mapped to indicators (with their spans), leader-duty and other
+/// passages. Pure; never panics, whatever the spans say.
+pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
+    let text = CharText::new(report.text);
+    let parsed = report.parsed;
+    let mut items = Vec::new();
+    let mut leader_duty = Vec::new();
+    let mut other = Vec::new();
+    for section in &parsed.sections {
+        match section.part {
+            Part::Measures | Part::Shortcomings | Part::NextYear => items.extend(section_items(&text, section)),
+            Part::LeaderDuty => leader_duty.extend(section_passages(&text, section)),
+            Part::Other => other.extend(section_passages(&text, section).into_iter().filter(|p| !says_nothing(&p.text))),
+        }
+    }
+    ReportContribution {
+        data_version: catalog::data_version(),
+        agency: report.agency.clone(),
+        submission_id: report.submission_id.clone(),
+        submitted_at: report.submitted_at.clone(),
+        on_time: report.on_time,
+        coverage: CoverageEntry::new(&report.agency, Some(report)),
+        items,
+        quantities: parsed.quantities.iter().map(|q| map_quantity(&text, q)).collect(),
+        leader_duty,
+        other,
+    }
+}
+
+/// `无`, `无。`, `暂无` …: an `other` part with nothing to report.
+fn says_nothing(s: &str) -> bool {
+    let core: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    core.is_empty() || core == "无" || core == "暂无" || core == "没有"
+}
+
+/// The quantity with its indicator (if the catalog knows it).
+fn map_quantity(text: &CharText, q: &Quantity) -> MappedQuantity {
+    let clause = text.clause_before(q.start, q.end);
+    let sentence = text.sentence_around(q.start, q.end);
+    // Without a readable span, the quantity's own text is its only context.
+    let (clause, sentence) = if text.is_valid(q.start, q.end) { (clause, sentence) } else { (q.text.clone(), q.text.clone()) };
+    let ctx = QuantityContext { kind: q.kind, unit: &q.unit, what: &q.what, clause: &clause, sentence: &sentence };
+    let found = if q.value.is_finite() { catalog::catalog().match_quantity(&ctx) } else { None };
+    MappedQuantity {
+        indicator: found.as_ref().map(|(d, _)| d.code.clone()),
+        matched: found.map(|(_, syn)| syn),
+        text: q.text.clone(),
+        number: number_text(&q.text, &q.unit),
+        value: q.value,
+        unit: q.unit.clone(),
+        qualifier: q.qualifier,
+        kind: q.kind,
+        what: q.what.clone(),
+        start: q.start,
+        end: q.end,
+    }
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "０１２３４５６７８９.．零〇一二两三四五六七八九十百千万亿".contains(c)
+}
+
+/// The number as written in a quantity's text, with its qualifier and unit
+/// (`开展各类法治宣传活动20余场` → `20余场`, `点击阅读超170万次` → `超170万次`).
+/// Falls back to the whole text. Always a substring of `text`.
+pub fn number_text(text: &str, unit: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let unit_chars: Vec<char> = unit.chars().collect();
+    let at = |i: usize| -> bool { !unit_chars.is_empty() && chars[i..].starts_with(&unit_chars) };
+    for u in 0..chars.len() {
+        if !at(u) {
+            continue;
+        }
+        // Back over 余/多 and the numerals.
+        let mut from = u;
+        while from > 0 && "余多".contains(chars[from - 1]) && u - from < 2 {
+            from -= 1;
+        }
+        let digits_end = from;
+        while from > 0 && is_numeral(chars[from - 1]) {
+            from -= 1;
+        }
+        if from == digits_end {
+            continue;
+        }
+        for prefix in ["超过", "超", "逾", "约", "近", "达"] {
+            let p: Vec<char> = prefix.chars().collect();
+            if from >= p.len() && chars[from - p.len()..from] == p[..] && prefix != "达" {
+                from -= p.len();
+                break;
+            }
+        }
+        let mut to = u + unit_chars.len();
+        for suffix in ["以上", "左右", "以内"] {
+            let s: Vec<char> = suffix.chars().collect();
+            if chars[to..].starts_with(&s) {
+                to += s.len();
+                break;
+            }
+        }
+        return chars[from..to].iter().collect();
+    }
+    text.to_owned()
+}
+
+/// Strip a numbering marker (`（一）`, `(二)`, `一、`, `1.`, `一是`) and blanks.
+pub fn strip_marker(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let mut chars = s.char_indices();
+    match chars.next() {
+        Some((_, '（' | '(')) => {
+            for (i, c) in chars.take(5) {
+                if c == '）' || c == ')' {
+                    return s[i + c.len_utf8()..].trim_start();
+                }
+            }
+            s
+        }
+        Some(_) => {
+            let mut end = 0;
+            for (i, c) in s.char_indices() {
+                if is_numeral(c) && c != '.' && c != '．' {
+                    end = i + c.len_utf8();
+                    continue;
+                }
+                if end > 0 && i == end && "、.．是，,".contains(c) {
+                    return s[i + c.len_utf8()..].trim_start();
+                }
+                break;
+            }
+            s
+        }
+        None => s,
+    }
+}
+
+/// A short label: the title, or the first sentence, without its marker.
+fn label_of(title: Option<&str>, text: &str) -> String {
+    let base = strip_marker(title.filter(|t| !t.trim().is_empty()).unwrap_or(text));
+    let first: String = base.chars().take_while(|c| !"。；;\n".contains(*c)).collect();
+    let first = first.trim().trim_end_matches(['，', ',', '：', ':']);
+    if char_len(first) > 40 { format!("{}…", prefix_chars(first, 40)) } else { first.to_owned() }
+}
+
+/// Verbatim excerpt from `start`: through the first 。/；/line end within
+/// [`EXCERPT_CHARS`], else that many characters. Returns (text, end).
+fn excerpt_at(text: &CharText, start: usize, end: usize) -> (String, usize) {
+    let window = text.slice(start, end.min(start.saturating_add(EXCERPT_CHARS)));
+    let mut n = 0;
+    for c in window.chars() {
+        n += 1;
+        if "。；;\n".contains(c) {
+            break;
+        }
+    }
+    let mut s: String = window.chars().take(n).collect();
+    while s.ends_with(['\n', '\r', ' ']) {
+        s.pop();
+        n -= 1;
+    }
+    (s, start + n)
+}
+
+fn classified(text: &CharText, part: Part, title: Option<&str>, body: &str, start: usize, end: usize) -> ClassifiedItem {
+    let label = label_of(title, body);
+    let (excerpt, cite_end) = if text.is_valid(start, end) {
+        excerpt_at(text, start, end)
+    } else {
+        // A span outside the text: cite what the parser gave, as given.
+        let e = prefix_chars(body, EXCERPT_CHARS);
+        let n = char_len(&e);
+        (e, start.saturating_add(n))
+    };
+    let themes = classify(catalog::themes(), &label, body);
+    ClassifiedItem { part, label, text: prefix_chars(body, ITEM_TEXT_CHARS), start, end, excerpt, cite_end, themes }
+}
+
+/// Where a section's body starts: after its heading when the heading opens it.
+fn body_start(text: &CharText, section: &Section) -> usize {
+    let head = text.slice(section.start, section.end);
+    let heading = section.heading.trim();
+    let mut at = section.start;
+    if !heading.is_empty()
+        && let Some(byte) = head.find(heading)
+    {
+        at = section.start + char_len(&head[..byte]) + char_len(heading);
+    }
+    let rest = text.slice(at, section.end);
+    at + rest.chars().take_while(|c| c.is_whitespace()).count()
+}
+
+fn section_items(text: &CharText, section: &Section) -> Vec<ClassifiedItem> {
+    if !section.items.is_empty() {
+        return section
+            .items
+            .iter()
+            .map(|i| classified(text, section.part, i.title.as_deref(), &i.text, i.start, i.end))
+            .collect();
+    }
+    // No items found: the body is one item, so nothing the part says is lost.
+    let start = body_start(text, section);
+    let body = text.slice(start, section.end);
+    if body.trim().is_empty() || says_nothing(&body) {
+        return Vec::new();
+    }
+    vec![classified(text, section.part, None, &body, start, section.end)]
+}
+
+fn section_passages(text: &CharText, section: &Section) -> Vec<Passage> {
+    if !section.items.is_empty() {
+        return section
+            .items
+            .iter()
+            .filter(|i| text.is_valid(i.start, i.end))
+            .map(|i| {
+                let (t, end) = excerpt_at(text, i.start, i.end);
+                Passage { text: t, start: i.start, end }
+            })
+            .collect();
+    }
+    let start = body_start(text, section);
+    if !text.is_valid(start, section.end) {
+        return Vec::new();
+    }
+    let (t, end) = excerpt_at(text, start, section.end);
+    if t.trim().is_empty() {
+        return Vec::new();
+    }
+    vec![Passage { text: t, start, end }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_found_as_written() {
+        assert_eq!(number_text("开展各类法治宣传活动20余场", "场"), "20余场");
+        assert_eq!(number_text("点击阅读超170万次", "次"), "超170万次");
+        assert_eq!(number_text("组织173人次参加行政执法资格考试", "人次"), "173人次");
+        assert_eq!(number_text("成功率达到了85.7%", "%"), "85.7%");
+        assert_eq!(number_text("发放宣传资料与宣传品10万余份", "份"), "10万余份");
+        assert_eq!(number_text("共办结市区两级人大建议和政协提案366件", "件"), "366件");
+        assert_eq!(number_text("没有数字", "件"), "没有数字");
+        assert_eq!(number_text("", ""), "");
+    }
+
+    #[test]
+    fn markers_are_stripped() {
+        assert_eq!(strip_marker("（一）加强制度建设"), "加强制度建设");
+        assert_eq!(strip_marker("(二)拓展法治宣传途径"), "拓展法治宣传途径");
+        assert_eq!(strip_marker("1.以组织述法为发力点"), "以组织述法为发力点");
+        assert_eq!(strip_marker("一是全力做好"), "全力做好");
+        assert_eq!(strip_marker("二、存在的不足"), "存在的不足");
+        assert_eq!(strip_marker("法治宣传"), "法治宣传");
+        assert_eq!(strip_marker("（未闭合"), "（未闭合");
+        assert_eq!(label_of(None, "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是"), "全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足");
+    }
+}

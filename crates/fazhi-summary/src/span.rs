@@ -1,0 +1,90 @@
+//! Character-offset access to a report's text.
+//!
+//! The parser's `start`/`end` are character offsets (not bytes). Every access
+//! here is clamped to the text, so a bad span yields a shorter (possibly
+//! empty) string and never a panic.
+
+/// A report text indexed by character.
+pub(crate) struct CharText {
+    chars: Vec<char>,
+}
+
+/// Characters that end a clause (a quantity's nearest context).
+const CLAUSE_END: &[char] = &['，', ',', '、', '；', ';', '。', '：', ':', '！', '？', '!', '?', '\n', '（', '('];
+/// Characters that end a sentence.
+const SENTENCE_END: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
+
+impl CharText {
+    pub(crate) fn new(text: &str) -> Self {
+        CharText { chars: text.chars().collect() }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether `start..end` is a non-empty span inside the text.
+    pub(crate) fn is_valid(&self, start: usize, end: usize) -> bool {
+        start < end && end <= self.chars.len()
+    }
+
+    /// `chars[start..end]`, clamped to the text.
+    pub(crate) fn slice(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        let start = start.min(end);
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The clause that ends with the span: from the previous clause delimiter
+    /// (at most 40 characters back) to `end`.
+    pub(crate) fn clause_before(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        let start = start.min(end);
+        let mut from = start;
+        while from > 0 && start - from < 40 && !CLAUSE_END.contains(&self.chars[from - 1]) {
+            from -= 1;
+        }
+        self.slice(from, end)
+    }
+
+    /// The sentence around the span (at most 150 characters either side).
+    pub(crate) fn sentence_around(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        let start = start.min(end);
+        let mut from = start;
+        while from > 0 && start - from < 150 && !SENTENCE_END.contains(&self.chars[from - 1]) {
+            from -= 1;
+        }
+        let mut to = end;
+        while to < self.chars.len() && to - end < 150 && !SENTENCE_END.contains(&self.chars[to]) {
+            to += 1;
+        }
+        self.slice(from, to)
+    }
+}
+
+/// The first `n` characters of `s`.
+pub(crate) fn prefix_chars(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// Number of characters of `s`.
+pub(crate) fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slicing_is_by_character_and_clamped() {
+        let t = CharText::new("共调解矛盾纠纷42起，成功调解36起。");
+        assert_eq!(t.slice(3, 9), "矛盾纠纷42");
+        assert_eq!(t.slice(15, 100), "36起。");
+        assert_eq!(t.slice(100, 5), "");
+        assert!(!t.is_valid(5, 5));
+        assert_eq!(t.clause_before(15, 18), "成功调解36起");
+        assert_eq!(t.sentence_around(15, 18), "共调解矛盾纠纷42起，成功调解36起");
+    }
+}

@@ -1,0 +1,343 @@
+//! Totals per indicator and unit, respecting qualifiers; rates recomputed from
+//! their parts or shown as a range.
+//!
+//! # Qualifier algebra (for sums)
+//! Qualifiers fall into four classes: exact, lower bound (`at_least` 余/多,
+//! `more_than` 超/逾, strict), upper bound (`up_to`), and `approx`.
+//! - `exact` is neutral: `exact + q = q`;
+//! - `approx` absorbs: `approx + q = approx`;
+//! - lower + lower = lower, strict (`more_than`) if either is strict:
+//!   `at_least + at_least = at_least`, `more_than + at_least = more_than`;
+//! - `up_to + up_to = up_to`;
+//! - lower + upper = `approx` (the sum is bounded on neither side).
+//!
+//! The operation is commutative and associative, so a total does not depend on
+//! the order of its sources. `20余场 + 34场 = at_least 54场`.
+//!
+//! Counts are summed only within one unit (`次` and `人次` give two totals).
+//! Rates are never summed: a rate indicator with `numerator`/`denominator` in
+//! the catalog is recomputed as Σnumerator / Σdenominator × 100 over the
+//! agencies that reported both parts in the same unit (rounded to 0.1;
+//! `exact` when all parts are exact, else `approx`); otherwise its `value` is
+//! the one stated rate when there is exactly one, and `min`/`max` always give
+//! the range of stated (and per-agency recomputed) rates with `agencies_count`.
+//! Non-finite values are kept as sources but left out of sums and ranges.
+
+use fazhi_core::{Qualifier, QuantityKind};
+
+use crate::catalog::Catalog;
+use crate::model::{AgencyRef, IndicatorTotal, MappedQuantity, RateParts, Source};
+
+/// Qualifier of `a + b` (see the module documentation).
+pub fn combine(a: Qualifier, b: Qualifier) -> Qualifier {
+    use Qualifier::*;
+    match (a, b) {
+        (Exact, q) | (q, Exact) => q,
+        (Approx, _) | (_, Approx) => Approx,
+        (UpTo, UpTo) => UpTo,
+        (UpTo, _) | (_, UpTo) => Approx,
+        (MoreThan, _) | (_, MoreThan) => MoreThan,
+        (AtLeast, AtLeast) => AtLeast,
+    }
+}
+
+/// Sum of qualified values (non-finite values skipped); `None` when empty.
+pub fn sum<I: IntoIterator<Item = (f64, Qualifier)>>(values: I) -> Option<(f64, Qualifier)> {
+    values
+        .into_iter()
+        .filter(|(v, _)| v.is_finite())
+        .fold(None, |acc, (v, q)| match acc {
+            None => Some((v, q)),
+            Some((s, sq)) => Some((s + v, combine(sq, q))),
+        })
+}
+
+/// Round to one decimal (percentages).
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// One quantity of one report, as aggregation sees it.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry<'a> {
+    pub agency: &'a AgencyRef,
+    pub submission_id: &'a str,
+    pub q: &'a MappedQuantity,
+}
+
+impl Entry<'_> {
+    fn source(&self) -> Source {
+        Source {
+            agency: self.agency.clone(),
+            submission_id: self.submission_id.to_owned(),
+            text: self.q.text.clone(),
+            start: self.q.start,
+            end: self.q.end,
+            value: self.q.value,
+            unit: self.q.unit.clone(),
+            qualifier: self.q.qualifier,
+            number: self.q.number.clone(),
+        }
+    }
+}
+
+fn distinct_agencies<'a>(entries: impl IntoIterator<Item = &'a AgencyRef>) -> Vec<AgencyRef> {
+    let mut out: Vec<AgencyRef> = Vec::new();
+    for a in entries {
+        if !out.contains(a) {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+fn range(values: impl IntoIterator<Item = f64>) -> (Option<f64>, Option<f64>) {
+    values.into_iter().filter(|v| v.is_finite()).fold((None, None), |(lo, hi), v| {
+        (Some(lo.map_or(v, |l: f64| l.min(v))), Some(hi.map_or(v, |h: f64| h.max(v))))
+    })
+}
+
+/// A total of entries that share a key, as counts, rates or changes dictate.
+fn total(
+    code: Option<String>,
+    name: String,
+    theme: Option<String>,
+    unit: &str,
+    kind: QuantityKind,
+    group: &[Entry<'_>],
+) -> IndicatorTotal {
+    let agencies = distinct_agencies(group.iter().map(|e| e.agency));
+    let (value, qualifier, min, max) = match kind {
+        QuantityKind::Count => match sum(group.iter().map(|e| (e.q.value, e.q.qualifier))) {
+            Some((v, q)) => (Some(v), Some(q), None, None),
+            None => (None, None, None, None),
+        },
+        QuantityKind::Rate | QuantityKind::Change => {
+            let (min, max) = range(group.iter().map(|e| e.q.value));
+            match group {
+                [one] if one.q.value.is_finite() => (Some(one.q.value), Some(one.q.qualifier), min, max),
+                _ => (None, None, min, max),
+            }
+        }
+    };
+    IndicatorTotal {
+        code,
+        name,
+        theme,
+        unit: unit.to_owned(),
+        kind,
+        value,
+        qualifier,
+        min,
+        max,
+        agencies_count: agencies.len(),
+        agencies,
+        rate_parts: None,
+        sources: group.iter().map(Entry::source).collect(),
+    }
+}
+
+/// Group entries by a key, keeping first-appearance order.
+fn group_by<'a, K: PartialEq>(entries: &[Entry<'a>], key: impl Fn(&Entry<'a>) -> Option<K>) -> Vec<(K, Vec<Entry<'a>>)> {
+    let mut groups: Vec<(K, Vec<Entry<'a>>)> = Vec::new();
+    for e in entries {
+        let Some(k) = key(e) else { continue };
+        match groups.iter_mut().find(|(gk, _)| *gk == k) {
+            Some((_, g)) => g.push(*e),
+            None => groups.push((k, vec![*e])),
+        }
+    }
+    groups
+}
+
+/// Per agency and unit: Σnumerator and Σdenominator, for agencies that have both.
+struct AgencyParts<'a> {
+    agency: &'a AgencyRef,
+    unit: String,
+    num: Vec<Entry<'a>>,
+    den: Vec<Entry<'a>>,
+}
+
+fn parts_by_agency<'a>(entries: &[Entry<'a>], numerator: &str, denominator: &str) -> Vec<AgencyParts<'a>> {
+    let mut out: Vec<AgencyParts<'a>> = Vec::new();
+    for e in entries {
+        let is_num = e.q.indicator.as_deref() == Some(numerator);
+        let is_den = e.q.indicator.as_deref() == Some(denominator);
+        if !is_num && !is_den {
+            continue;
+        }
+        let slot = match out.iter_mut().position(|p| p.agency == e.agency && p.unit == e.q.unit) {
+            Some(i) => &mut out[i],
+            None => {
+                out.push(AgencyParts { agency: e.agency, unit: e.q.unit.clone(), num: Vec::new(), den: Vec::new() });
+                let last = out.len() - 1;
+                &mut out[last]
+            }
+        };
+        if is_num {
+            slot.num.push(*e);
+        } else {
+            slot.den.push(*e);
+        }
+    }
+    out.retain(|p| !p.num.is_empty() && !p.den.is_empty());
+    out
+}
+
+fn rate_of(num: f64, den: f64) -> Option<f64> {
+    (den > 0.0 && num.is_finite() && den.is_finite()).then(|| round1(num / den * 100.0))
+}
+
+/// Fill in a rate total from its parts, when the catalog names them.
+fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entry<'_>]) {
+    let Some(def) = total.code.as_deref().and_then(|c| catalog.get(c)) else { return };
+    let (Some(num_code), Some(den_code)) = (def.numerator.as_deref(), def.denominator.as_deref()) else { return };
+    let parts = parts_by_agency(entries, num_code, den_code);
+    if parts.is_empty() {
+        return;
+    }
+    // The unit reported by the most agencies decides the district's rate.
+    let mut units: Vec<(&str, usize)> = Vec::new();
+    for p in &parts {
+        match units.iter_mut().find(|(u, _)| *u == p.unit) {
+            Some((_, n)) => *n += 1,
+            None => units.push((p.unit.as_str(), 1)),
+        }
+    }
+    let unit = units.iter().fold(units[0], |best, u| if u.1 > best.1 { *u } else { best }).0.to_owned();
+    let chosen: Vec<&AgencyParts<'_>> = parts.iter().filter(|p| p.unit == unit).collect();
+    let num = sum(chosen.iter().flat_map(|p| p.num.iter()).map(|e| (e.q.value, e.q.qualifier)));
+    let den = sum(chosen.iter().flat_map(|p| p.den.iter()).map(|e| (e.q.value, e.q.qualifier)));
+    let (Some((nv, nq)), Some((dv, dq))) = (num, den) else { return };
+    let Some(rate) = rate_of(nv, dv) else { return };
+    // Per-agency rates join the stated ones in the range.
+    let mut values: Vec<f64> = total.sources.iter().map(|s| s.value).collect();
+    for p in &parts {
+        let n = sum(p.num.iter().map(|e| (e.q.value, e.q.qualifier)));
+        let d = sum(p.den.iter().map(|e| (e.q.value, e.q.qualifier)));
+        if let (Some((n, _)), Some((d, _))) = (n, d)
+            && let Some(r) = rate_of(n, d)
+        {
+            values.push(r);
+        }
+    }
+    let (min, max) = range(values);
+    let mut agencies = total.agencies.clone();
+    for p in &parts {
+        if !agencies.contains(p.agency) {
+            agencies.push(p.agency.clone());
+        }
+    }
+    let name_of = |code: &str| catalog.get(code).map_or_else(|| code.to_owned(), |d| d.name.clone());
+    total.value = Some(rate);
+    total.qualifier = Some(if nq == Qualifier::Exact && dq == Qualifier::Exact { Qualifier::Exact } else { Qualifier::Approx });
+    total.min = min;
+    total.max = max;
+    total.agencies_count = agencies.len();
+    total.agencies = agencies;
+    total.rate_parts = Some(RateParts {
+        numerator: num_code.to_owned(),
+        numerator_name: name_of(num_code),
+        numerator_value: nv,
+        numerator_qualifier: nq,
+        denominator: den_code.to_owned(),
+        denominator_name: name_of(den_code),
+        denominator_value: dv,
+        denominator_qualifier: dq,
+        unit,
+        agencies: distinct_agencies(chosen.iter().map(|p| p.agency)),
+        sources: chosen
+            .iter()
+            .flat_map(|p| p.num.iter().chain(p.den.iter()))
+            .map(Entry::source)
+            .collect(),
+    });
+}
+
+/// Totals of the quantities mapped to catalog indicators, in catalog order.
+pub(crate) fn indicator_totals(catalog: &Catalog, entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
+    let mut groups = group_by(entries, |e| e.q.indicator.clone().map(|c| (c, e.q.unit.clone(), e.q.kind)));
+    // Rates recomputable from parts exist even when no agency states them.
+    for def in &catalog.indicators {
+        if def.kind == QuantityKind::Rate
+            && def.numerator.is_some()
+            && def.denominator.is_some()
+            && !groups.iter().any(|((c, _, _), _)| *c == def.code)
+        {
+            let unit = def.units.first().cloned().unwrap_or_else(|| "%".to_owned());
+            groups.push(((def.code.clone(), unit, QuantityKind::Rate), Vec::new()));
+        }
+    }
+    groups.sort_by_key(|((code, _, _), _)| catalog.position(code));
+    let mut out = Vec::new();
+    for ((code, unit, kind), group) in groups {
+        let def = catalog.get(&code);
+        let name = def.map_or_else(|| code.clone(), |d| d.name.clone());
+        let theme = def.map(|d| d.theme.clone());
+        let mut t = total(Some(code), name, theme, &unit, kind, &group);
+        if kind == QuantityKind::Rate {
+            recompute_rate(catalog, &mut t, entries);
+        }
+        if !t.sources.is_empty() || t.rate_parts.is_some() {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Totals of the quantities no indicator claims, by counted phrase, unit and kind.
+pub(crate) fn other_totals(entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
+    let groups = group_by(entries, |e| {
+        e.q.indicator
+            .is_none()
+            .then(|| (e.q.what.trim().to_owned(), e.q.unit.clone(), e.q.kind))
+    });
+    groups
+        .into_iter()
+        .map(|((what, unit, kind), group)| {
+            let name = if what.is_empty() { "未注明".to_owned() } else { what };
+            total(None, name, None, &unit, kind, &group)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Qualifier::*;
+
+    #[test]
+    fn algebra_matches_the_documented_table() {
+        assert_eq!(combine(Exact, Exact), Exact);
+        assert_eq!(combine(Exact, AtLeast), AtLeast);
+        assert_eq!(combine(AtLeast, AtLeast), AtLeast);
+        assert_eq!(combine(MoreThan, Exact), MoreThan);
+        assert_eq!(combine(AtLeast, MoreThan), MoreThan);
+        assert_eq!(combine(Approx, Exact), Approx);
+        assert_eq!(combine(MoreThan, Approx), Approx);
+        assert_eq!(combine(UpTo, Exact), UpTo);
+        assert_eq!(combine(UpTo, UpTo), UpTo);
+        assert_eq!(combine(UpTo, AtLeast), Approx);
+        assert_eq!(combine(MoreThan, UpTo), Approx);
+    }
+
+    #[test]
+    fn algebra_is_commutative_and_associative() {
+        let all = [Exact, AtLeast, MoreThan, Approx, UpTo];
+        for a in all {
+            for b in all {
+                assert_eq!(combine(a, b), combine(b, a));
+                for c in all {
+                    assert_eq!(combine(combine(a, b), c), combine(a, combine(b, c)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sums_skip_non_finite_values() {
+        assert_eq!(sum([(20.0, AtLeast), (34.0, Exact)]), Some((54.0, AtLeast)));
+        assert_eq!(sum([(f64::NAN, Exact), (3.0, Exact)]), Some((3.0, Exact)));
+        assert_eq!(sum(std::iter::empty()), None);
+    }
+}
