@@ -190,7 +190,10 @@ mod tests {
         let settings = Settings::from_file(&file).unwrap();
         assert_eq!(settings.queue.amqp_url.as_deref(), Some("amqp://x"));
         assert_eq!(settings.queue.prefetch, 3);
-        assert_eq!(settings.queue.max_attempts, QueueSettings::default().max_attempts);
+        assert_eq!(
+            settings.queue.max_attempts,
+            QueueSettings::default().max_attempts
+        );
         assert!(!settings.uses_embedded_queue());
     }
 

@@ -60,20 +60,32 @@ pub fn leading_marker(line: &[char]) -> Option<Marker> {
     let first = *line.first()?;
     // (一) / (1)
     if first == '(' || first == '〔' {
-        if let Some((n, l)) = han_ordinal(line, 1) {
-            if matches!(line.get(1 + l), Some(')' | '〕')) {
-                return Some(Marker { kind: MarkerKind::ParenHan, n, len: l + 2 });
-            }
+        if let Some((n, l)) = han_ordinal(line, 1)
+            && matches!(line.get(1 + l), Some(')' | '〕'))
+        {
+            return Some(Marker {
+                kind: MarkerKind::ParenHan,
+                n,
+                len: l + 2,
+            });
         }
-        if let Some((n, l)) = arabic_ordinal(line, 1) {
-            if matches!(line.get(1 + l), Some(')' | '〕')) {
-                return Some(Marker { kind: MarkerKind::ParenArabic, n, len: l + 2 });
-            }
+        if let Some((n, l)) = arabic_ordinal(line, 1)
+            && matches!(line.get(1 + l), Some(')' | '〕'))
+        {
+            return Some(Marker {
+                kind: MarkerKind::ParenArabic,
+                n,
+                len: l + 2,
+            });
         }
         return None;
     }
     if let Some(n) = circled(first) {
-        return Some(Marker { kind: MarkerKind::Circled, n, len: 1 });
+        return Some(Marker {
+            kind: MarkerKind::Circled,
+            n,
+            len: 1,
+        });
     }
     // 第一部分 / 第一章
     if first == '第' {
@@ -85,7 +97,11 @@ pub fn leading_marker(line: &[char]) -> Option<Marker> {
                     while matches!(line.get(len), Some(' ' | '、' | ':' | '.')) {
                         len += 1;
                     }
-                    return Some(Marker { kind: MarkerKind::Top, n, len });
+                    return Some(Marker {
+                        kind: MarkerKind::Top,
+                        n,
+                        len,
+                    });
                 }
             }
         }
@@ -96,15 +112,31 @@ pub fn leading_marker(line: &[char]) -> Option<Marker> {
         let sep = line.get(l).copied();
         let after = line.get(l + 1).copied();
         if matches!(sep, Some('.' | '、' | ')')) && !after.is_some_and(|c| c.is_ascii_digit()) {
-            return Some(Marker { kind: MarkerKind::Arabic, n, len: l + 1 });
+            return Some(Marker {
+                kind: MarkerKind::Arabic,
+                n,
+                len: l + 1,
+            });
         }
         return None;
     }
     if han_digit(first).is_some() || first == '十' {
         let (n, l) = han_ordinal(line, 0)?;
         match line.get(l) {
-            Some('、') | Some('.') => return Some(Marker { kind: MarkerKind::Top, n, len: l + 1 }),
-            Some('是') => return Some(Marker { kind: MarkerKind::Shi, n, len: l + 1 }),
+            Some('、') | Some('.') => {
+                return Some(Marker {
+                    kind: MarkerKind::Top,
+                    n,
+                    len: l + 1,
+                });
+            }
+            Some('是') => {
+                return Some(Marker {
+                    kind: MarkerKind::Shi,
+                    n,
+                    len: l + 1,
+                });
+            }
             _ => {}
         }
     }
@@ -125,15 +157,26 @@ pub fn shi_marker_at(chars: &[char], at: usize) -> Option<Marker> {
         return None;
     }
     // 一是一、二是二 is an idiom, not an enumeration.
-    if chars.get(at + l + 1).copied().is_some_and(|c| han_digit(c).is_some()) {
+    if chars
+        .get(at + l + 1)
+        .copied()
+        .is_some_and(|c| han_digit(c).is_some())
+    {
         return None;
     }
-    Some(Marker { kind: MarkerKind::Shi, n, len: l + 1 })
+    Some(Marker {
+        kind: MarkerKind::Shi,
+        n,
+        len: l + 1,
+    })
 }
 
 /// Characters after which a new clause (and so an enumeration) may start.
 pub fn is_clause_break(c: char) -> bool {
-    matches!(c, '。' | ';' | ',' | ':' | ' ' | '!' | '?' | '\n' | '、' | '”' | ')')
+    matches!(
+        c,
+        '。' | ';' | ',' | ':' | ' ' | '!' | '?' | '\n' | '、' | '”' | ')'
+    )
 }
 
 fn circled(c: char) -> Option<u32> {
@@ -143,14 +186,9 @@ fn circled(c: char) -> Option<u32> {
 
 /// `chars` starts with `word`.
 pub fn starts_with(chars: &[char], word: &str) -> bool {
-    let mut i = 0;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    word.chars()
+        .enumerate()
+        .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 /// `chars` ends with `word`.

@@ -159,11 +159,17 @@ impl ParsedReport {
     }
 
     pub fn parts_present(&self) -> Vec<Part> {
-        Part::ALL.into_iter().filter(|p| self.has_part(*p)).collect()
+        Part::ALL
+            .into_iter()
+            .filter(|p| self.has_part(*p))
+            .collect()
     }
 
     pub fn parts_missing(&self) -> Vec<Part> {
-        Part::ALL.into_iter().filter(|p| !self.has_part(*p)).collect()
+        Part::ALL
+            .into_iter()
+            .filter(|p| !self.has_part(*p))
+            .collect()
     }
 }
 

@@ -15,7 +15,7 @@
 //!
 //! Linear in the input: each character is visited a constant number of times.
 
-use crate::markers::{contains, ends_with, leading_marker, starts_with, MarkerKind};
+use crate::markers::{MarkerKind, contains, ends_with, leading_marker, starts_with};
 
 /// One cleaned line: `start..end` in [`Doc::chars`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,10 @@ pub fn fold(c: char) -> Option<char> {
 }
 
 fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// A CJK ideograph (the characters sentences are made of).
@@ -102,8 +105,7 @@ impl<'a> Doc<'a> {
         let mut pending: Option<Pending> = None;
         let mut adjacent = false; // previous kept raw line directly above
         let mut prev_was_cr = false;
-        let mut idx = 0usize;
-        for (b, c) in src.char_indices() {
+        for (idx, (b, c)) in src.char_indices().enumerate() {
             byte_of.push(b);
             if is_break(c) {
                 // \r\n is one break.
@@ -117,7 +119,6 @@ impl<'a> Doc<'a> {
                     raw.push((f, idx));
                 }
             }
-            idx += 1;
         }
         byte_of.push(src.len());
         doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
@@ -140,7 +141,10 @@ impl<'a> Doc<'a> {
 
     /// Characters of cleaned line `i` (empty when out of range).
     pub fn line(&self, i: usize) -> &[char] {
-        self.lines.get(i).and_then(|l| self.chars.get(l.start..l.end)).unwrap_or(&[])
+        self.lines
+            .get(i)
+            .and_then(|l| self.chars.get(l.start..l.end))
+            .unwrap_or(&[])
     }
 
     /// Original character offset where cleaned character `n` came from.
@@ -153,7 +157,10 @@ impl<'a> Doc<'a> {
         if n == 0 {
             return 0;
         }
-        self.map.get(n - 1).map(|&o| o + 1).unwrap_or_else(|| self.orig_len())
+        self.map
+            .get(n - 1)
+            .map(|&o| o + 1)
+            .unwrap_or_else(|| self.orig_len())
     }
 
     /// Original character span of cleaned span `s..e`.
@@ -193,10 +200,18 @@ impl<'a> Doc<'a> {
         out
     }
 
-    fn take_raw_line(&mut self, raw: &mut Vec<(char, usize)>, pending: &mut Option<Pending>, adjacent: &mut bool) {
+    fn take_raw_line(
+        &mut self,
+        raw: &mut Vec<(char, usize)>,
+        pending: &mut Option<Pending>,
+        adjacent: &mut bool,
+    ) {
         remove_bookmarks(raw);
         let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
-        let end = raw.iter().rposition(|&(c, _)| c != ' ').map_or(start, |p| p + 1);
+        let end = raw
+            .iter()
+            .rposition(|&(c, _)| c != ' ')
+            .map_or(start, |p| p + 1);
         if start >= end {
             raw.clear();
             *adjacent = false;
@@ -226,7 +241,11 @@ impl<'a> Doc<'a> {
                 if let Some(p) = other {
                     self.flush(p);
                 }
-                *pending = Some(Pending { chars: line, map, joined: false });
+                *pending = Some(Pending {
+                    chars: line,
+                    map,
+                    joined: false,
+                });
             }
         }
         *adjacent = true;
@@ -242,7 +261,10 @@ impl<'a> Doc<'a> {
         let start = self.chars.len();
         self.chars.extend_from_slice(&p.chars);
         self.map.extend_from_slice(&p.map);
-        self.lines.push(Line { start, end: self.chars.len() });
+        self.lines.push(Line {
+            start,
+            end: self.chars.len(),
+        });
     }
 }
 
@@ -260,7 +282,10 @@ fn remove_bookmarks(raw: &mut Vec<(char, usize)>) {
     let mut i = 0;
     while i < raw.len() {
         if raw[i].0 == '[' {
-            let head_matches = TAG.chars().enumerate().all(|(k, t)| raw.get(i + k).is_some_and(|&(c, _)| c.eq_ignore_ascii_case(&t)));
+            let head_matches = TAG.chars().enumerate().all(|(k, t)| {
+                raw.get(i + k)
+                    .is_some_and(|&(c, _)| c.eq_ignore_ascii_case(&t))
+            });
             if head_matches {
                 let limit = raw.len().min(i + 80);
                 if let Some(close) = (i..limit).find(|&k| raw[k].0 == ']') {
@@ -287,9 +312,29 @@ fn is_chrome(line: &[char]) -> bool {
         return true;
     }
     const META: &[&str] = &[
-        "索引号", "发布机构", "发文机构", "成文日期", "发布日期", "发文字号", "主题分类", "公开方式", "公开范围",
-        "浏览量", "浏览次数", "访问量", "点击量", "阅读量", "分享到", "扫一扫", "【关闭", "【打印", "[打印",
-        "当前位置", "字号:", "字体:", "文章来源",
+        "索引号",
+        "发布机构",
+        "发文机构",
+        "成文日期",
+        "发布日期",
+        "发文字号",
+        "主题分类",
+        "公开方式",
+        "公开范围",
+        "浏览量",
+        "浏览次数",
+        "访问量",
+        "点击量",
+        "阅读量",
+        "分享到",
+        "扫一扫",
+        "【关闭",
+        "【打印",
+        "[打印",
+        "当前位置",
+        "字号:",
+        "字体:",
+        "文章来源",
     ];
     if META.iter().any(|m| starts_with(line, m)) {
         return true;
@@ -306,7 +351,8 @@ fn is_page_counter(line: &[char]) -> bool {
     if digits == 0 {
         return false;
     }
-    line.iter().all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
+    line.iter()
+        .all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
         && (line.iter().any(|&c| matches!(c, '-' | '—' | '/' | '页')))
 }
 
@@ -330,7 +376,8 @@ fn should_join(prev: &[char], prev_joined: bool, next: &[char]) -> Join {
     }
     // A list separator at the end of a line never ends a paragraph.
     if matches!(last, ',' | '、') {
-        let ok = is_han(first) || first.is_ascii_alphanumeric() || matches!(first, '“' | '《' | '"');
+        let ok =
+            is_han(first) || first.is_ascii_alphanumeric() || matches!(first, '“' | '《' | '"');
         return if ok { Join::Paragraph } else { Join::No };
     }
     if !is_han(last) || !(is_han(first) || matches!(first, '“' | '《')) {
@@ -360,7 +407,9 @@ mod tests {
     use super::*;
 
     fn lines(doc: &Doc) -> Vec<String> {
-        (0..doc.lines.len()).map(|i| doc.line(i).iter().collect()).collect()
+        (0..doc.lines.len())
+            .map(|i| doc.line(i).iter().collect())
+            .collect()
     }
 
     #[test]
@@ -388,7 +437,10 @@ mod tests {
         let doc = Doc::new(src);
         assert_eq!(doc.lines.len(), 2);
         let l = doc.lines[0];
-        assert_eq!(doc.display(l.start, l.end), "(八)健全矛盾纠纷行政预防化解体系。矛盾纠纷行政预防化解机制不断创新,成效明显。");
+        assert_eq!(
+            doc.display(l.start, l.end),
+            "(八)健全矛盾纠纷行政预防化解体系。矛盾纠纷行政预防化解机制不断创新,成效明显。"
+        );
     }
 
     #[test]

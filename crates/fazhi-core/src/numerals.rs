@@ -189,7 +189,9 @@ pub fn parse_arabic(chars: &[char], at: usize) -> Option<Number> {
     if int_len <= 3 {
         while i + 3 < n + 1
             && chars.get(i) == Some(&',')
-            && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
             && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
             && i - at < MAX_NUMBER_CHARS
         {

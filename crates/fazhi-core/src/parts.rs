@@ -12,7 +12,7 @@
 //! is classified with a bounded amount of work (headings are short), so the
 //! whole pass is linear in the text.
 
-use crate::markers::{contains, leading_marker, MarkerKind};
+use crate::markers::{MarkerKind, contains, leading_marker};
 use crate::model::Part;
 use crate::normalize::Doc;
 
@@ -61,7 +61,9 @@ pub fn year_in(chars: &[char]) -> Option<i32> {
             && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
             && (i == 0 || !chars[i - 1].is_ascii_digit())
         {
-            let y: i32 = window.iter().fold(0, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32);
+            let y: i32 = window
+                .iter()
+                .fold(0, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32);
             let plausible = (1990..=2100).contains(&y);
             if plausible && chars.get(i + 4) == Some(&'年') {
                 return Some(y);
@@ -82,14 +84,32 @@ pub fn classify(h: &[char], year: Option<i32>) -> Option<Part> {
     if contains(h, "其他") && any(&["报告", "说明", "情况", "事项"]) {
         return Some(Part::Other);
     }
-    let leader_subject = any(&["主要负责人", "主要负责同志", "主要领导", "一把手", "党政负责人"]);
+    let leader_subject = any(&[
+        "主要负责人",
+        "主要负责同志",
+        "主要领导",
+        "一把手",
+        "党政负责人",
+    ]);
     if any(&["第一责任人", "法治建设责任制", "述法"])
         || (leader_subject && any(&["职责", "履行", "履职", "情况", "责任"]))
     {
         return Some(Part::LeaderDuty);
     }
     let plan = any(&[
-        "下一年", "下一步", "下步", "明年", "来年", "今后", "安排", "计划", "打算", "思路", "设想", "展望", "努力方向",
+        "下一年",
+        "下一步",
+        "下步",
+        "明年",
+        "来年",
+        "今后",
+        "安排",
+        "计划",
+        "打算",
+        "思路",
+        "设想",
+        "展望",
+        "努力方向",
     ]);
     let problems = any(&["不足", "短板", "差距", "薄弱"])
         || (contains(h, "问题") && any(&["存在", "原因", "困难", "主要问题"]));
@@ -100,8 +120,22 @@ pub fn classify(h: &[char], year: Option<i32>) -> Option<Part> {
         return Some(Part::NextYear);
     }
     let measures = any(&[
-        "举措", "成效", "做法", "亮点", "工作情况", "开展情况", "建设情况", "推进情况", "落实情况", "基本情况", "主要工作",
-        "工作成果", "主要成绩", "取得的成绩", "工作总结", "完成情况",
+        "举措",
+        "成效",
+        "做法",
+        "亮点",
+        "工作情况",
+        "开展情况",
+        "建设情况",
+        "推进情况",
+        "落实情况",
+        "基本情况",
+        "主要工作",
+        "工作成果",
+        "主要成绩",
+        "取得的成绩",
+        "工作总结",
+        "完成情况",
     ]);
     if measures {
         return Some(Part::Measures);
@@ -132,24 +166,47 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
     while line.get(start) == Some(&' ') {
         start += 1;
     }
-    let stop = line[start.min(line.len())..].iter().position(|&c| c == '。').map_or(line.len(), |p| start + p);
+    let stop = line[start.min(line.len())..]
+        .iter()
+        .position(|&c| c == '。')
+        .map_or(line.len(), |p| start + p);
     let text = line.get(start..stop)?;
     if text.is_empty() || text.iter().any(|&c| matches!(c, ';' | '?' | '!')) {
         return None;
     }
-    let max = if level == Level::Unnumbered { MAX_UNNUMBERED_HEADING } else { MAX_HEADING };
+    let max = if level == Level::Unnumbered {
+        MAX_UNNUMBERED_HEADING
+    } else {
+        MAX_HEADING
+    };
     if text.len() > max || contains(text, "如下") {
         return None;
     }
     if level == Level::Unnumbered {
         // Unnumbered: a line of its own, not a sentence of prose.
-        let ends_sentence = stop < line.len() && stop + 1 < line.len();
-        if ends_sentence || text.last().is_some_and(|&c| matches!(c, ':' | ',')) || text.contains(&',') && text.len() > 30 {
+        let ends_like_heading = [
+            "情况", "安排", "原因", "不足", "成效", "方面", "打算", "计划", "思路", "问题",
+        ]
+        .iter()
+        .any(|w| crate::markers::ends_with(text, w));
+        if line.contains(&'。')
+            || (text.contains(&',') && !ends_like_heading)
+            || text.last() == Some(&':')
+        {
             return None;
         }
     }
     // A title line (`…法治政府建设年度报告`) is not a part heading.
-    let title_like = ["年度报告", "情况报告", "情况汇报", "建设报告", "工作报告", "工作汇报"].iter().any(|w| contains(text, w));
+    let title_like = [
+        "年度报告",
+        "情况报告",
+        "情况汇报",
+        "建设报告",
+        "工作报告",
+        "工作汇报",
+    ]
+    .iter()
+    .any(|w| contains(text, w));
     if title_like && !contains(text, "其他") {
         return None;
     }
@@ -166,17 +223,28 @@ pub fn find_parts(doc: &Doc, skip: &[usize], year: Option<i32>) -> Vec<PartSpan>
             continue;
         }
         let line = doc.line(i);
-        let Some((level, s, e)) = heading_text(line) else { continue };
+        let Some((level, s, e)) = heading_text(line) else {
+            continue;
+        };
         if level == Level::Top {
             has_top_level = true;
         }
-        let Some(part) = line.get(s..e).and_then(|h| classify(h, year)) else { continue };
+        let Some(part) = line.get(s..e).and_then(|h| classify(h, year)) else {
+            continue;
+        };
         let base = doc.lines.get(i).map_or(0, |l| l.start);
-        cands.push(Candidate { line: i, part, level, heading_end: base + e });
+        cands.push(Candidate {
+            line: i,
+            part,
+            level,
+            heading_end: base + e,
+        });
     }
     // The level parts live at: the shallowest one any candidate uses, but
     // never below a topical top level (then `(二)…第一责任人…` is an item).
-    let shallow = cands.iter().any(|c| matches!(c.level, Level::Unnumbered | Level::Top));
+    let shallow = cands
+        .iter()
+        .any(|c| matches!(c.level, Level::Unnumbered | Level::Top));
     let allowed = |l: Level| -> bool {
         if shallow {
             matches!(l, Level::Unnumbered | Level::Top)
@@ -194,11 +262,11 @@ pub fn find_parts(doc: &Doc, skip: &[usize], year: Option<i32>) -> Vec<PartSpan>
         let end_line = kept.get(k + 1).map_or(doc.lines.len(), |n| n.line);
         // Consecutive headings of one part (`一、主要成效` then `二、主要做法`)
         // are one part.
-        if let Some(last) = out.last_mut() {
-            if last.part == c.part {
-                last.end_line = end_line;
-                continue;
-            }
+        if let Some(last) = out.last_mut()
+            && last.part == c.part
+        {
+            last.end_line = end_line;
+            continue;
         }
         out.push(PartSpan {
             part: c.part,
@@ -233,9 +301,15 @@ mod tests {
             ("存在的问题和不足", Shortcomings),
             ("存在的不足和原因", Shortcomings),
             ("上一年度推进法治政府建设存在的不足和原因", Shortcomings),
-            ("党政主要负责人履行推进法治建设第一责任人职责情况", LeaderDuty),
+            (
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+                LeaderDuty,
+            ),
             ("党政主要负责人履行推进第一责任人职责方面", LeaderDuty),
-            ("区政府主要负责同志履行推进法治建设第一责任人职责情况", LeaderDuty),
+            (
+                "区政府主要负责同志履行推进法治建设第一责任人职责情况",
+                LeaderDuty,
+            ),
             ("法治建设责任制工作情况", LeaderDuty),
             ("下一年度推进法治政府建设的主要安排", NextYear),
             ("2024年工作安排", NextYear),
@@ -258,7 +332,10 @@ mod tests {
 
     fn parts_of(src: &str) -> Vec<Part> {
         let doc = Doc::new(src);
-        find_parts(&doc, &[], None).into_iter().map(|p| p.part).collect()
+        find_parts(&doc, &[], None)
+            .into_iter()
+            .map(|p| p.part)
+            .collect()
     }
 
     #[test]
@@ -276,7 +353,10 @@ mod tests {
     #[test]
     fn parts_in_any_order_and_unnumbered() {
         let src = "2022年度推进法治政府建设的主要举措和成效\n内容。\n二、党政主要负责人履行推进第一责任人职责方面\n内容。\n存在的问题和不足\n内容。";
-        assert_eq!(parts_of(src), vec![Part::Measures, Part::LeaderDuty, Part::Shortcomings]);
+        assert_eq!(
+            parts_of(src),
+            vec![Part::Measures, Part::LeaderDuty, Part::Shortcomings]
+        );
     }
 
     #[test]

@@ -17,7 +17,8 @@ use async_trait::async_trait;
 use futures::StreamExt;
 use lapin::options::{
     BasicAckOptions, BasicConsumeOptions, BasicGetOptions, BasicPublishOptions, BasicQosOptions,
-    BasicRejectOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions,
+    BasicRejectOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueBindOptions,
+    QueueDeclareOptions,
 };
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, ExchangeKind};
@@ -74,7 +75,12 @@ impl AmqpQueue {
             ..ExchangeDeclareOptions::default()
         };
         channel
-            .exchange_declare(t.exchange.as_str().into(), ExchangeKind::Direct, durable, FieldTable::default())
+            .exchange_declare(
+                t.exchange.as_str().into(),
+                ExchangeKind::Direct,
+                durable,
+                FieldTable::default(),
+            )
             .await
             .map_err(|e| unavailable("declaring exchange", e))?;
         channel
@@ -105,7 +111,11 @@ impl AmqpQueue {
             .await
             .map_err(|e| unavailable("binding dead-letter queue", e))?;
         channel
-            .queue_declare(t.queue.as_str().into(), QueueDeclareOptions::durable(), t.queue_arguments())
+            .queue_declare(
+                t.queue.as_str().into(),
+                QueueDeclareOptions::durable(),
+                t.queue_arguments(),
+            )
             .await
             .map_err(|e| unavailable("declaring queue", e))?;
         channel
@@ -146,7 +156,9 @@ impl AmqpQueue {
     async fn drop_publisher(&self) {
         if let Some((connection, _)) = self.publisher.lock().await.take() {
             // Best effort: the connection may already be dead.
-            let _ = tokio::time::timeout(Duration::from_secs(1), connection.close(0, "reset".into())).await;
+            let _ =
+                tokio::time::timeout(Duration::from_secs(1), connection.close(0, "reset".into()))
+                    .await;
         }
     }
 
@@ -154,7 +166,10 @@ impl AmqpQueue {
         let channel = self.publisher_channel().await?;
         let mut headers = FieldTable::default();
         for (k, v) in &message.headers {
-            headers.insert(ShortString::from(k.as_str()), AMQPValue::LongString(LongString::from(v.as_str())));
+            headers.insert(
+                ShortString::from(k.as_str()),
+                AMQPValue::LongString(LongString::from(v.as_str())),
+            );
         }
         let properties = BasicProperties::default()
             .with_delivery_mode(PERSISTENT)
@@ -180,10 +195,14 @@ impl AmqpQueue {
             .map_err(|_| QueueError::Unavailable("RabbitMQ did not confirm in time".into()))?
             .map_err(|e| unavailable("waiting for confirm", e))?;
         if !confirmation.is_ack() {
-            return Err(QueueError::Unavailable("RabbitMQ refused the message (nack)".into()));
+            return Err(QueueError::Unavailable(
+                "RabbitMQ refused the message (nack)".into(),
+            ));
         }
         if confirmation.take_message().is_some() {
-            return Err(QueueError::Unavailable("RabbitMQ could not route the message".into()));
+            return Err(QueueError::Unavailable(
+                "RabbitMQ could not route the message".into(),
+            ));
         }
         Ok(())
     }
@@ -300,7 +319,8 @@ impl Queue for AmqpQueue {
         // and the broker redelivers whatever was not acked.
         let stream = consumer.map(move |item| {
             let _keep = (&connection, &channel);
-            item.map(to_delivery).map_err(|e| unavailable("consuming", e))
+            item.map(to_delivery)
+                .map_err(|e| unavailable("consuming", e))
         });
         Ok(stream.boxed())
     }

@@ -17,8 +17,8 @@ use fazhi_store::now_ms;
 use futures::StreamExt;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, Statement, Value,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, QueryOrder, Statement, Value,
 };
 use tokio::sync::Notify;
 
@@ -64,7 +64,8 @@ impl EmbeddedQueue {
     async fn claim(&self) -> Result<Option<Delivery>, QueueError> {
         loop {
             let now = now_ms();
-            let lease_until = now + i64::try_from(self.settings.lease.as_millis()).unwrap_or(i64::MAX / 2);
+            let lease_until =
+                now + i64::try_from(self.settings.lease.as_millis()).unwrap_or(i64::MAX / 2);
             let sql = "UPDATE queue_messages SET lease_until = ?, attempts = attempts + 1 \
                  WHERE id = (SELECT id FROM queue_messages WHERE queue = ? AND dead = ? AND available_at <= ? \
                  AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT 1) \
@@ -78,7 +79,10 @@ impl EmbeddedQueue {
                 now.into(),
                 now.into(),
             ];
-            let row = self.db.query_one_raw(statement(self.db.get_database_backend(), sql, values)).await?;
+            let row = self
+                .db
+                .query_one_raw(statement(self.db.get_database_backend(), sql, values))
+                .await?;
             let Some(row) = row else { return Ok(None) };
             let id: i64 = row.try_get("", "id")?;
             let message_id: String = row.try_get("", "message_id")?;
@@ -96,12 +100,21 @@ impl EmbeddedQueue {
                 // Claimed too often without being settled: the worker keeps
                 // dying on it. Park it instead of crashing forever.
                 settle
-                    .dead_letter(&format!("delivered {attempts} times without being processed"))
+                    .dead_letter(&format!(
+                        "delivered {attempts} times without being processed"
+                    ))
                     .await?;
                 continue;
             }
-            let headers: BTreeMap<String, String> = serde_json::from_str(&headers).unwrap_or_default();
-            return Ok(Some(Delivery::new(message_id, payload, headers, attempt, Box::new(settle))));
+            let headers: BTreeMap<String, String> =
+                serde_json::from_str(&headers).unwrap_or_default();
+            return Ok(Some(Delivery::new(
+                message_id,
+                payload,
+                headers,
+                attempt,
+                Box::new(settle),
+            )));
         }
     }
 }
@@ -149,8 +162,11 @@ impl EmbeddedSettle {
 #[async_trait]
 impl Settle for EmbeddedSettle {
     async fn ack(&self) -> Result<(), QueueError> {
-        self.execute("DELETE FROM queue_messages WHERE id = ? AND lease_until = ?", vec![])
-            .await
+        self.execute(
+            "DELETE FROM queue_messages WHERE id = ? AND lease_until = ?",
+            vec![],
+        )
+        .await
     }
 
     async fn retry(&self) -> Result<(), QueueError> {
@@ -190,9 +206,12 @@ impl Queue for EmbeddedQueue {
             ..Default::default()
         })
         .on_conflict(
-            OnConflict::columns([queue_message::Column::Queue, queue_message::Column::MessageId])
-                .do_nothing()
-                .to_owned(),
+            OnConflict::columns([
+                queue_message::Column::Queue,
+                queue_message::Column::MessageId,
+            ])
+            .do_nothing()
+            .to_owned(),
         )
         .exec_without_returning(&self.db)
         .await

@@ -10,6 +10,7 @@
 pub mod amqp;
 pub mod embedded;
 pub mod topology;
+pub mod trace;
 
 use std::collections::BTreeMap;
 
@@ -112,4 +113,33 @@ pub trait Queue: Send + Sync {
 
     /// Whether the queue answers right now (for health checks).
     async fn ready(&self) -> bool;
+}
+
+/// The queue the settings ask for: RabbitMQ when an AMQP URL is set, else
+/// the embedded queue in the given database.
+pub fn from_settings(
+    settings: &fazhi_config::QueueSettings,
+    worker: &fazhi_config::WorkerSettings,
+    db: sea_orm::DatabaseConnection,
+) -> std::sync::Arc<dyn Queue> {
+    use std::time::Duration;
+    match settings.amqp_url.as_deref().filter(|u| !u.is_empty()) {
+        Some(url) => std::sync::Arc::new(amqp::AmqpQueue::new(amqp::AmqpSettings {
+            url: url.to_owned(),
+            topology: topology::Topology::new(&settings.name, settings.max_attempts),
+            prefetch: settings.prefetch,
+            confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
+            connect_timeout: Duration::from_millis(settings.connect_timeout_ms),
+        })),
+        None => std::sync::Arc::new(embedded::EmbeddedQueue::new(
+            db,
+            embedded::EmbeddedSettings {
+                queue: settings.name.clone(),
+                max_attempts: settings.max_attempts,
+                poll_interval: Duration::from_millis(settings.poll_interval_ms),
+                lease: Duration::from_millis(settings.lease_ms),
+                retry_delay: Duration::from_millis(worker.retry_delay_ms),
+            },
+        )),
+    }
 }

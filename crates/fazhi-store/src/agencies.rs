@@ -75,7 +75,9 @@ impl Store {
     }
 
     pub async fn agency(&self, code: &str) -> Result<Option<agency::Model>, StoreError> {
-        Ok(agency::Entity::find_by_id(code.to_owned()).one(self.db()).await?)
+        Ok(agency::Entity::find_by_id(code.to_owned())
+            .one(self.db())
+            .await?)
     }
 
     /// Every agency of a district, by code.
@@ -94,14 +96,16 @@ mod tests {
 
     #[test]
     fn roster_rejects_unknown_kind_with_line_number() {
-        let err = parse_roster("code,name,kind,district\na,甲局,department,示例区\nb,乙,bureau,示例区\n")
-            .unwrap_err();
+        let err =
+            parse_roster("code,name,kind,district\na,甲局,department,示例区\nb,乙,bureau,示例区\n")
+                .unwrap_err();
         assert!(err.to_string().contains("第3行"), "{err}");
     }
 
     #[test]
     fn roster_reads_bom_and_spaces() {
-        let rows = parse_roster("\u{feff}code,name,kind,district\n a , 甲局 ,town,示例区\n").unwrap();
+        let rows =
+            parse_roster("\u{feff}code,name,kind,district\n a , 甲局 ,town,示例区\n").unwrap();
         assert_eq!(rows[0].code, "a");
         assert_eq!(rows[0].name, "甲局");
     }

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
+};
 use sea_orm_migration::MigratorTrait;
 
 use crate::StoreError;
@@ -58,8 +60,12 @@ impl Store {
             DbBackend::Sqlite => {
                 // WAL lets readers (GetSubmission) run while the worker writes;
                 // busy_timeout makes concurrent processes wait instead of failing.
-                self.db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
-                self.db.execute_unprepared("PRAGMA busy_timeout=10000").await?;
+                self.db
+                    .execute_unprepared("PRAGMA journal_mode=WAL")
+                    .await?;
+                self.db
+                    .execute_unprepared("PRAGMA busy_timeout=10000")
+                    .await?;
                 Migrator::up(&self.db, None).await?;
             }
             DbBackend::Postgres => {
@@ -95,7 +101,9 @@ impl Store {
 }
 
 fn sqlite_file(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && path != ":memory:").then_some(path)
 }

@@ -13,7 +13,10 @@ use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 /// What the worker made of a report.
 #[derive(Debug, Clone)]
 pub enum Outcome {
-    Processed { text: String, parsed: Box<ParsedReport> },
+    Processed {
+        text: String,
+        parsed: Box<ParsedReport>,
+    },
     /// Not processable (not text, not a report); the reason is for the clerk.
     Rejected { reason: String },
 }
@@ -28,7 +31,11 @@ pub enum Completion {
 
 impl Store {
     /// Store a report's outcome exactly once, with the district summary.
-    pub async fn complete(&self, record: &SubmissionRecord, outcome: &Outcome) -> Result<Completion, StoreError> {
+    pub async fn complete(
+        &self,
+        record: &SubmissionRecord,
+        outcome: &Outcome,
+    ) -> Result<Completion, StoreError> {
         let txn = self.db().begin().await?;
         // Taken first: serializes summary rebuilds of this district and year,
         // and on SQLite makes this a write transaction from the start.
@@ -41,7 +48,9 @@ impl Store {
         let current = submission::Entity::find_by_id(record.submission_id.clone())
             .one(&txn)
             .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("submission {} vanished", record.submission_id)))?;
+            .ok_or_else(|| {
+                StoreError::Corrupt(format!("submission {} vanished", record.submission_id))
+            })?;
         if current.status != SubmissionStatus::Queued.as_str() {
             txn.rollback().await?;
             return Ok(Completion::Duplicate);

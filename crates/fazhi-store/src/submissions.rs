@@ -1,6 +1,9 @@
 //! Submissions as the service records and reads them.
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use crate::entity::{parsed_report, submission};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus};
@@ -17,11 +20,18 @@ impl Store {
     }
 
     pub async fn submission(&self, id: &str) -> Result<Option<submission::Model>, StoreError> {
-        Ok(submission::Entity::find_by_id(id.to_owned()).one(self.db()).await?)
+        Ok(submission::Entity::find_by_id(id.to_owned())
+            .one(self.db())
+            .await?)
     }
 
-    pub async fn parsed_report(&self, id: &str) -> Result<Option<parsed_report::Model>, StoreError> {
-        Ok(parsed_report::Entity::find_by_id(id.to_owned()).one(self.db()).await?)
+    pub async fn parsed_report(
+        &self,
+        id: &str,
+    ) -> Result<Option<parsed_report::Model>, StoreError> {
+        Ok(parsed_report::Entity::find_by_id(id.to_owned())
+            .one(self.db())
+            .await?)
     }
 
     /// A page of a district's submissions for a year, newest first.

@@ -7,8 +7,8 @@ use fazhi_core::ParsedReport;
 use fazhi_summary::{Agency, DistrictSummary, ReportInput};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, ExprTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, ExprTrait, QueryFilter,
+    QuerySelect, TransactionTrait,
 };
 
 use crate::entity::{agency, district_summary, parsed_report, submission};
@@ -17,7 +17,11 @@ use crate::{Store, StoreError, SubmissionStatus, now_ms};
 
 /// Make sure the summary row exists and hold it for the rest of the
 /// transaction (row lock on PostgreSQL; SQLite has one writer anyway).
-pub(crate) async fn lock_summary<C: ConnectionTrait>(db: &C, district: &str, year: i32) -> Result<(), StoreError> {
+pub(crate) async fn lock_summary<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<(), StoreError> {
     district_summary::Entity::insert(district_summary::ActiveModel {
         district: Set(district.to_owned()),
         year: Set(year),
@@ -89,7 +93,10 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
     for row in rows {
         let report: ParsedReport = serde_json::from_str(&row.parsed)
             .map_err(|e| StoreError::Corrupt(format!("parse of {}: {e}", row.submission_id)))?;
-        let submitted_at = latest.get(&row.agency_code).map(|(_, at)| *at).unwrap_or_default();
+        let submitted_at = latest
+            .get(&row.agency_code)
+            .map(|(_, at)| *at)
+            .unwrap_or_default();
         parsed.push((row, report, submitted_at));
     }
     parsed.sort_by(|a, b| a.0.agency_code.cmp(&b.0.agency_code));
@@ -128,13 +135,23 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
         updated_at: Set(now_ms()),
     })
     .on_conflict(
-        OnConflict::columns([district_summary::Column::District, district_summary::Column::Year])
-            .update_columns([district_summary::Column::Summary, district_summary::Column::UpdatedAt])
-            .value(
+        OnConflict::columns([
+            district_summary::Column::District,
+            district_summary::Column::Year,
+        ])
+        .update_columns([
+            district_summary::Column::Summary,
+            district_summary::Column::UpdatedAt,
+        ])
+        .value(
+            district_summary::Column::Version,
+            sea_orm::sea_query::Expr::col((
+                district_summary::Entity,
                 district_summary::Column::Version,
-                sea_orm::sea_query::Expr::col((district_summary::Entity, district_summary::Column::Version)).add(1),
-            )
-            .to_owned(),
+            ))
+            .add(1),
+        )
+        .to_owned(),
     )
     .exec_without_returning(db)
     .await?;
@@ -144,7 +161,11 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
 impl Store {
     /// The stored summary; for a district with a roster but no processed
     /// report yet, the empty picture (everyone missing). `None`: unknown district.
-    pub async fn district_summary(&self, district: &str, year: i32) -> Result<Option<DistrictSummary>, StoreError> {
+    pub async fn district_summary(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<Option<DistrictSummary>, StoreError> {
         let row = district_summary::Entity::find_by_id((district.to_owned(), year))
             .one(self.db())
             .await?;
@@ -158,7 +179,12 @@ impl Store {
             return Ok(None);
         }
         let agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
-        Ok(Some(fazhi_summary::consolidate(district, year, &agencies, &[])))
+        Ok(Some(fazhi_summary::consolidate(
+            district,
+            year,
+            &agencies,
+            &[],
+        )))
     }
 
     /// Rebuild every stored summary of these districts (after a roster change).

@@ -19,7 +19,7 @@ pub const THEMES_TOML: &str = include_str!("../catalog/themes.toml");
 /// Pseudo-chapter of items no theme term matched.
 pub const UNCLASSIFIED: &str = "unclassified";
 /// Its name in the draft.
-pub const UNCLASSIFIED_NAME: &str = "其他方面";
+pub const UNCLASSIFIED_NAME: &str = "其他工作";
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
@@ -97,14 +97,23 @@ impl Catalog {
         let catalog: Catalog = toml::from_str(text)?;
         for (i, d) in catalog.indicators.iter().enumerate() {
             if catalog.indicators[..i].iter().any(|o| o.code == d.code) {
-                return Err(CatalogError::Invalid(d.code.clone(), "duplicate code".into()));
+                return Err(CatalogError::Invalid(
+                    d.code.clone(),
+                    "duplicate code".into(),
+                ));
             }
             if d.synonyms.iter().any(|s| s.is_empty()) {
-                return Err(CatalogError::Invalid(d.code.clone(), "empty synonym".into()));
+                return Err(CatalogError::Invalid(
+                    d.code.clone(),
+                    "empty synonym".into(),
+                ));
             }
             for part in [&d.numerator, &d.denominator].into_iter().flatten() {
                 if !catalog.indicators.iter().any(|o| &o.code == part) {
-                    return Err(CatalogError::Invalid(d.code.clone(), format!("unknown rate part `{part}`")));
+                    return Err(CatalogError::Invalid(
+                        d.code.clone(),
+                        format!("unknown rate part `{part}`"),
+                    ));
                 }
             }
         }
@@ -117,7 +126,10 @@ impl Catalog {
 
     /// Position of an indicator in the catalog (its order in the draft).
     pub fn position(&self, code: &str) -> usize {
-        self.indicators.iter().position(|d| d.code == code).unwrap_or(usize::MAX)
+        self.indicators
+            .iter()
+            .position(|d| d.code == code)
+            .unwrap_or(usize::MAX)
     }
 
     /// The indicator a quantity counts, with the synonym that decided it.
@@ -130,7 +142,10 @@ impl Catalog {
             if d.kind != q.kind || !d.units.iter().any(|u| u == q.unit) {
                 continue;
             }
-            if d.exclude.iter().any(|x| q.what.contains(x.as_str()) || q.clause.contains(x.as_str())) {
+            if d.exclude
+                .iter()
+                .any(|x| q.what.contains(x.as_str()) || q.clause.contains(x.as_str()))
+            {
                 continue;
             }
             if !d.requires.is_empty()
@@ -152,7 +167,9 @@ impl Catalog {
                 let len = syn.chars().count();
                 let better = match &best {
                     None => true,
-                    Some((bp, bl, bpos, _, _)) => (place, len, std::cmp::Reverse(pos)) > (*bp, *bl, std::cmp::Reverse(*bpos)),
+                    Some((bp, bl, bpos, _, _)) => {
+                        (place, len, std::cmp::Reverse(pos)) > (*bp, *bl, std::cmp::Reverse(*bpos))
+                    }
                 };
                 if better {
                     best = Some((place, len, pos, d, syn.as_str()));
@@ -168,7 +185,10 @@ impl Themes {
         let themes: Themes = toml::from_str(text)?;
         for (i, t) in themes.themes.iter().enumerate() {
             if themes.themes[..i].iter().any(|o| o.code == t.code) || t.code == UNCLASSIFIED {
-                return Err(CatalogError::Invalid(t.code.clone(), "duplicate or reserved code".into()));
+                return Err(CatalogError::Invalid(
+                    t.code.clone(),
+                    "duplicate or reserved code".into(),
+                ));
             }
             if t.terms.iter().any(|s| s.is_empty()) {
                 return Err(CatalogError::Invalid(t.code.clone(), "empty term".into()));
@@ -183,7 +203,13 @@ impl Themes {
             .iter()
             .find(|t| t.code == code)
             .map(|t| t.name.clone())
-            .unwrap_or_else(|| if code == UNCLASSIFIED { UNCLASSIFIED_NAME.to_owned() } else { code.to_owned() })
+            .unwrap_or_else(|| {
+                if code == UNCLASSIFIED {
+                    UNCLASSIFIED_NAME.to_owned()
+                } else {
+                    code.to_owned()
+                }
+            })
     }
 
     /// Short name of a code (for table columns).
@@ -197,7 +223,10 @@ impl Themes {
 
     /// Position in the draft; `unclassified` and unknown codes last.
     pub fn position(&self, code: &str) -> usize {
-        self.themes.iter().position(|t| t.code == code).unwrap_or(self.themes.len())
+        self.themes
+            .iter()
+            .position(|t| t.code == code)
+            .unwrap_or(self.themes.len())
     }
 }
 
@@ -205,28 +234,50 @@ impl Themes {
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::parse(INDICATORS_TOML).unwrap_or(Catalog { version: 0, indicators: Vec::new() })
+        Catalog::parse(INDICATORS_TOML).unwrap_or(Catalog {
+            version: 0,
+            indicators: Vec::new(),
+        })
     })
 }
 
 /// The embedded theme terms.
 pub fn themes() -> &'static Themes {
     static THEMES: OnceLock<Themes> = OnceLock::new();
-    THEMES.get_or_init(|| Themes::parse(THEMES_TOML).unwrap_or(Themes { version: 0, themes: Vec::new() }))
+    THEMES.get_or_init(|| {
+        Themes::parse(THEMES_TOML).unwrap_or(Themes {
+            version: 0,
+            themes: Vec::new(),
+        })
+    })
 }
 
 /// Version of the embedded data (indicators × 1000 + themes): stored with each
 /// contribution so a worker can tell which ones predate a catalog change.
 pub fn data_version() -> u32 {
-    catalog().version.saturating_mul(1000).saturating_add(themes().version)
+    catalog()
+        .version
+        .saturating_mul(1000)
+        .saturating_add(themes().version)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ctx<'a>(what: &'a str, clause: &'a str, sentence: &'a str, unit: &'a str) -> QuantityContext<'a> {
-        QuantityContext { kind: QuantityKind::Count, unit, what, clause, sentence }
+    fn ctx<'a>(
+        what: &'a str,
+        clause: &'a str,
+        sentence: &'a str,
+        unit: &'a str,
+    ) -> QuantityContext<'a> {
+        QuantityContext {
+            kind: QuantityKind::Count,
+            unit,
+            what,
+            clause,
+            sentence,
+        }
     }
 
     fn code(q: &QuantityContext<'_>) -> Option<String> {
@@ -235,11 +286,24 @@ mod tests {
 
     #[test]
     fn embedded_data_parses() {
-        assert!(Catalog::parse(INDICATORS_TOML).is_ok(), "{:?}", Catalog::parse(INDICATORS_TOML).err());
-        assert!(Themes::parse(THEMES_TOML).is_ok(), "{:?}", Themes::parse(THEMES_TOML).err());
+        assert!(
+            Catalog::parse(INDICATORS_TOML).is_ok(),
+            "{:?}",
+            Catalog::parse(INDICATORS_TOML).err()
+        );
+        assert!(
+            Themes::parse(THEMES_TOML).is_ok(),
+            "{:?}",
+            Themes::parse(THEMES_TOML).err()
+        );
         let themes = themes();
         for d in &catalog().indicators {
-            assert!(themes.themes.iter().any(|t| t.code == d.theme), "{} has unknown theme {}", d.code, d.theme);
+            assert!(
+                themes.themes.iter().any(|t| t.code == d.theme),
+                "{} has unknown theme {}",
+                d.code,
+                d.theme
+            );
         }
         assert!(catalog().indicators.len() >= 20);
         assert_eq!(themes.themes.len(), 11);
@@ -247,27 +311,103 @@ mod tests {
 
     #[test]
     fn synonyms_in_what_decide() {
-        assert_eq!(code(&ctx("法治宣传活动", "开展各类法治宣传活动20余场", "", "场")).as_deref(), Some("publicity_events"));
-        assert_eq!(code(&ctx("宣传资料与宣传品", "发放宣传资料与宣传品10万余份", "", "份")).as_deref(), Some("publicity_materials"));
-        assert_eq!(code(&ctx("行政复议、应诉案件", "共办理行政复议、应诉案件530件", "", "件")).as_deref(), Some("reconsideration_and_litigation"));
-        assert_eq!(code(&ctx("成功调解", "成功调解36起", "", "起")).as_deref(), Some("mediation_success"));
-        assert_eq!(code(&ctx("调解矛盾纠纷", "共调解矛盾纠纷42起", "", "起")).as_deref(), Some("mediation_cases"));
-        assert_eq!(code(&ctx("人大建议和政协提案", "共办结市区两级人大建议和政协提案366件", "", "件")).as_deref(), Some("proposals"));
+        assert_eq!(
+            code(&ctx("法治宣传活动", "开展各类法治宣传活动20余场", "", "场")).as_deref(),
+            Some("publicity_events")
+        );
+        assert_eq!(
+            code(&ctx(
+                "宣传资料与宣传品",
+                "发放宣传资料与宣传品10万余份",
+                "",
+                "份"
+            ))
+            .as_deref(),
+            Some("publicity_materials")
+        );
+        assert_eq!(
+            code(&ctx(
+                "行政复议、应诉案件",
+                "共办理行政复议、应诉案件530件",
+                "",
+                "件"
+            ))
+            .as_deref(),
+            Some("reconsideration_and_litigation")
+        );
+        assert_eq!(
+            code(&ctx("成功调解", "成功调解36起", "", "起")).as_deref(),
+            Some("mediation_success")
+        );
+        assert_eq!(
+            code(&ctx("调解矛盾纠纷", "共调解矛盾纠纷42起", "", "起")).as_deref(),
+            Some("mediation_cases")
+        );
+        assert_eq!(
+            code(&ctx(
+                "人大建议和政协提案",
+                "共办结市区两级人大建议和政协提案366件",
+                "",
+                "件"
+            ))
+            .as_deref(),
+            Some("proposals")
+        );
     }
 
     #[test]
     fn unit_kind_exclusions_and_requirements_apply() {
         // 人民调解组织15个 is a standing resource, not mediated disputes.
-        assert_eq!(code(&ctx("人民调解组织", "人民调解组织15个", "", "个")), None);
+        assert_eq!(
+            code(&ctx("人民调解组织", "人民调解组织15个", "", "个")),
+            None
+        );
         // 办结 alone counts petitions only when the sentence speaks of 信访.
-        assert_eq!(code(&ctx("办结", "办结242件", "网上信访共接收247件，办结242件", "件")).as_deref(), Some("petitions_resolved"));
-        assert_eq!(code(&ctx("办结", "办结242件", "共接收247件，办结242件", "件")), None);
+        assert_eq!(
+            code(&ctx(
+                "办结",
+                "办结242件",
+                "网上信访共接收247件，办结242件",
+                "件"
+            ))
+            .as_deref(),
+            Some("petitions_resolved")
+        );
+        assert_eq!(
+            code(&ctx("办结", "办结242件", "共接收247件，办结242件", "件")),
+            None
+        );
         // A breakdown clause does not inherit the sentence's indicator.
-        assert_eq!(code(&ctx("邻里纠纷", "其中邻里纠纷24起", "共调解矛盾纠纷42起，其中邻里纠纷24起", "起")), None);
-        assert_eq!(code(&ctx("审计项目", "1个审计项目在市级优秀项目评选中获奖", "", "个")), None);
-        let rate = QuantityContext { kind: QuantityKind::Rate, unit: "%", what: "成功率", clause: "成功率达到了85.7%", sentence: "共调解矛盾纠纷42起，成功率达到了85.7%" };
+        assert_eq!(
+            code(&ctx(
+                "邻里纠纷",
+                "其中邻里纠纷24起",
+                "共调解矛盾纠纷42起，其中邻里纠纷24起",
+                "起"
+            )),
+            None
+        );
+        assert_eq!(
+            code(&ctx(
+                "审计项目",
+                "1个审计项目在市级优秀项目评选中获奖",
+                "",
+                "个"
+            )),
+            None
+        );
+        let rate = QuantityContext {
+            kind: QuantityKind::Rate,
+            unit: "%",
+            what: "成功率",
+            clause: "成功率达到了85.7%",
+            sentence: "共调解矛盾纠纷42起，成功率达到了85.7%",
+        };
         assert_eq!(code(&rate).as_deref(), Some("mediation_success_rate"));
-        let change = QuantityContext { kind: QuantityKind::Change, ..rate };
+        let change = QuantityContext {
+            kind: QuantityKind::Change,
+            ..rate
+        };
         assert_eq!(code(&change), None);
     }
 }

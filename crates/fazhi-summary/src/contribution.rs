@@ -5,7 +5,9 @@
 use fazhi_core::{Part, Quantity, Section};
 
 use crate::catalog::{self, QuantityContext};
-use crate::model::{ClassifiedItem, CoverageEntry, MappedQuantity, Passage, ReportContribution, ReportInput};
+use crate::model::{
+    ClassifiedItem, CoverageEntry, MappedQuantity, Passage, ReportContribution, ReportInput,
+};
 use crate::span::{CharText, char_len, prefix_chars};
 use crate::themes::classify;
 
@@ -25,9 +27,15 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
     let mut other = Vec::new();
     for section in &parsed.sections {
         match section.part {
-            Part::Measures | Part::Shortcomings | Part::NextYear => items.extend(section_items(&text, section)),
+            Part::Measures | Part::Shortcomings | Part::NextYear => {
+                items.extend(section_items(&text, section))
+            }
             Part::LeaderDuty => leader_duty.extend(section_passages(&text, section)),
-            Part::Other => other.extend(section_passages(&text, section).into_iter().filter(|p| !says_nothing(&p.text))),
+            Part::Other => other.extend(
+                section_passages(&text, section)
+                    .into_iter()
+                    .filter(|p| !says_nothing(&p.text)),
+            ),
         }
     }
     ReportContribution {
@@ -38,7 +46,11 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
         on_time: report.on_time,
         coverage: CoverageEntry::new(&report.agency, Some(report)),
         items,
-        quantities: parsed.quantities.iter().map(|q| map_quantity(&text, q)).collect(),
+        quantities: parsed
+            .quantities
+            .iter()
+            .map(|q| map_quantity(&text, q))
+            .collect(),
         leader_duty,
         other,
     }
@@ -47,7 +59,14 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
 /// `无`, `无。`, `暂无` …: an `other` part with nothing to report.
 fn says_nothing(s: &str) -> bool {
     let core: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
-    core.is_empty() || core == "无" || core == "暂无" || core == "没有"
+    if core.is_empty() || core == "无" || core == "暂无" || core == "没有" {
+        return true;
+    }
+    // `无其他需要报告的情况。`, `暂无需要报告的事项`.
+    let short = core.chars().count() <= 14;
+    short
+        && (core.starts_with('无') || core.starts_with("暂无") || core.starts_with("没有"))
+        && core.contains("报告")
 }
 
 /// The quantity with its indicator (if the catalog knows it).
@@ -55,9 +74,23 @@ fn map_quantity(text: &CharText, q: &Quantity) -> MappedQuantity {
     let clause = text.clause_before(q.start, q.end);
     let sentence = text.sentence_around(q.start, q.end);
     // Without a readable span, the quantity's own text is its only context.
-    let (clause, sentence) = if text.is_valid(q.start, q.end) { (clause, sentence) } else { (q.text.clone(), q.text.clone()) };
-    let ctx = QuantityContext { kind: q.kind, unit: &q.unit, what: &q.what, clause: &clause, sentence: &sentence };
-    let found = if q.value.is_finite() { catalog::catalog().match_quantity(&ctx) } else { None };
+    let (clause, sentence) = if text.is_valid(q.start, q.end) {
+        (clause, sentence)
+    } else {
+        (q.text.clone(), q.text.clone())
+    };
+    let ctx = QuantityContext {
+        kind: q.kind,
+        unit: &q.unit,
+        what: &q.what,
+        clause: &clause,
+        sentence: &sentence,
+    };
+    let found = if q.value.is_finite() {
+        catalog::catalog().match_quantity(&ctx)
+    } else {
+        None
+    };
     MappedQuantity {
         indicator: found.as_ref().map(|(d, _)| d.code.clone()),
         matched: found.map(|(_, syn)| syn),
@@ -154,9 +187,16 @@ pub fn strip_marker(s: &str) -> &str {
 /// A short label: the title, or the first sentence, without its marker.
 fn label_of(title: Option<&str>, text: &str) -> String {
     let base = strip_marker(title.filter(|t| !t.trim().is_empty()).unwrap_or(text));
-    let first: String = base.chars().take_while(|c| !"。；;\n".contains(*c)).collect();
+    let first: String = base
+        .chars()
+        .take_while(|c| !"。；;\n".contains(*c))
+        .collect();
     let first = first.trim().trim_end_matches(['，', ',', '：', ':']);
-    if char_len(first) > 40 { format!("{}…", prefix_chars(first, 40)) } else { first.to_owned() }
+    if char_len(first) > 40 {
+        format!("{}…", prefix_chars(first, 40))
+    } else {
+        first.to_owned()
+    }
 }
 
 /// Verbatim excerpt from `start`: through the first 。/；/line end within
@@ -178,7 +218,14 @@ fn excerpt_at(text: &CharText, start: usize, end: usize) -> (String, usize) {
     (s, start + n)
 }
 
-fn classified(text: &CharText, part: Part, title: Option<&str>, body: &str, start: usize, end: usize) -> ClassifiedItem {
+fn classified(
+    text: &CharText,
+    part: Part,
+    title: Option<&str>,
+    body: &str,
+    start: usize,
+    end: usize,
+) -> ClassifiedItem {
     let label = label_of(title, body);
     let (excerpt, cite_end) = if text.is_valid(start, end) {
         excerpt_at(text, start, end)
@@ -189,7 +236,16 @@ fn classified(text: &CharText, part: Part, title: Option<&str>, body: &str, star
         (e, start.saturating_add(n))
     };
     let themes = classify(catalog::themes(), &label, body);
-    ClassifiedItem { part, label, text: prefix_chars(body, ITEM_TEXT_CHARS), start, end, excerpt, cite_end, themes }
+    ClassifiedItem {
+        part,
+        label,
+        text: prefix_chars(body, ITEM_TEXT_CHARS),
+        start,
+        end,
+        excerpt,
+        cite_end,
+        themes,
+    }
 }
 
 /// Where a section's body starts: after its heading when the heading opens it.
@@ -211,7 +267,16 @@ fn section_items(text: &CharText, section: &Section) -> Vec<ClassifiedItem> {
         return section
             .items
             .iter()
-            .map(|i| classified(text, section.part, i.title.as_deref(), &i.text, i.start, i.end))
+            .map(|i| {
+                classified(
+                    text,
+                    section.part,
+                    i.title.as_deref(),
+                    &i.text,
+                    i.start,
+                    i.end,
+                )
+            })
             .collect();
     }
     // No items found: the body is one item, so nothing the part says is lost.
@@ -220,7 +285,14 @@ fn section_items(text: &CharText, section: &Section) -> Vec<ClassifiedItem> {
     if body.trim().is_empty() || says_nothing(&body) {
         return Vec::new();
     }
-    vec![classified(text, section.part, None, &body, start, section.end)]
+    vec![classified(
+        text,
+        section.part,
+        None,
+        &body,
+        start,
+        section.end,
+    )]
 }
 
 fn section_passages(text: &CharText, section: &Section) -> Vec<Passage> {
@@ -231,7 +303,11 @@ fn section_passages(text: &CharText, section: &Section) -> Vec<Passage> {
             .filter(|i| text.is_valid(i.start, i.end))
             .map(|i| {
                 let (t, end) = excerpt_at(text, i.start, i.end);
-                Passage { text: t, start: i.start, end }
+                Passage {
+                    text: t,
+                    start: i.start,
+                    end,
+                }
             })
             .collect();
     }
@@ -243,7 +319,11 @@ fn section_passages(text: &CharText, section: &Section) -> Vec<Passage> {
     if t.trim().is_empty() {
         return Vec::new();
     }
-    vec![Passage { text: t, start, end }]
+    vec![Passage {
+        text: t,
+        start,
+        end,
+    }]
 }
 
 #[cfg(test)]
@@ -254,12 +334,29 @@ mod tests {
     fn numbers_are_found_as_written() {
         assert_eq!(number_text("开展各类法治宣传活动20余场", "场"), "20余场");
         assert_eq!(number_text("点击阅读超170万次", "次"), "超170万次");
-        assert_eq!(number_text("组织173人次参加行政执法资格考试", "人次"), "173人次");
+        assert_eq!(
+            number_text("组织173人次参加行政执法资格考试", "人次"),
+            "173人次"
+        );
         assert_eq!(number_text("成功率达到了85.7%", "%"), "85.7%");
-        assert_eq!(number_text("发放宣传资料与宣传品10万余份", "份"), "10万余份");
-        assert_eq!(number_text("共办结市区两级人大建议和政协提案366件", "件"), "366件");
+        assert_eq!(
+            number_text("发放宣传资料与宣传品10万余份", "份"),
+            "10万余份"
+        );
+        assert_eq!(
+            number_text("共办结市区两级人大建议和政协提案366件", "件"),
+            "366件"
+        );
         assert_eq!(number_text("没有数字", "件"), "没有数字");
         assert_eq!(number_text("", ""), "");
+    }
+
+    #[test]
+    fn nothing_to_report_is_recognised() {
+        assert!(says_nothing("无。"));
+        assert!(says_nothing("无其他需要报告的情况。"));
+        assert!(says_nothing(" 暂无 "));
+        assert!(!says_nothing("无人机执法试点获市级表彰，需报告区政府。"));
     }
 
     #[test]
@@ -271,6 +368,12 @@ mod tests {
         assert_eq!(strip_marker("二、存在的不足"), "存在的不足");
         assert_eq!(strip_marker("法治宣传"), "法治宣传");
         assert_eq!(strip_marker("（未闭合"), "（未闭合");
-        assert_eq!(label_of(None, "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是"), "全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足");
+        assert_eq!(
+            label_of(
+                None,
+                "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是"
+            ),
+            "全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足"
+        );
     }
 }

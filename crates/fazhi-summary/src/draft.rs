@@ -12,7 +12,8 @@ use fazhi_core::{Part, Qualifier, QuantityKind};
 
 use crate::catalog::{Themes, UNCLASSIFIED};
 use crate::model::{
-    AgencyRef, Block, Citation, DistrictSummary, IndicatorTotal, Inline, ItemGroup, Source, ThemeSummary,
+    AgencyRef, Block, Citation, DistrictSummary, IndicatorTotal, Inline, ItemGroup, Source,
+    ThemeSummary,
 };
 
 /// A number for the draft: integers plain (`×10⁴` as 万 from 10万 up), others
@@ -50,7 +51,11 @@ pub fn cn_num(n: usize) -> String {
     match n {
         0..=9 => D[n].to_owned(),
         10..=19 => format!("十{}", if n == 10 { "" } else { D[n - 10] }),
-        20..=99 => format!("{}十{}", D[n / 10], if n % 10 == 0 { "" } else { D[n % 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[n / 10],
+            if n.is_multiple_of(10) { "" } else { D[n % 10] }
+        ),
         _ => n.to_string(),
     }
 }
@@ -62,12 +67,21 @@ pub(crate) struct Cites {
 }
 
 impl Cites {
-    fn add(&mut self, agency: &AgencyRef, submission_id: &str, start: usize, end: usize, text: &str, number: Option<&str>) -> usize {
-        if let Some(c) = self
-            .list
-            .iter()
-            .find(|c| c.submission_id == submission_id && c.start == start && c.end == end && c.agency == *agency)
-        {
+    fn add(
+        &mut self,
+        agency: &AgencyRef,
+        submission_id: &str,
+        start: usize,
+        end: usize,
+        text: &str,
+        number: Option<&str>,
+    ) -> usize {
+        if let Some(c) = self.list.iter().find(|c| {
+            c.submission_id == submission_id
+                && c.start == start
+                && c.end == end
+                && c.agency == *agency
+        }) {
             return c.id;
         }
         let id = self.list.len() + 1;
@@ -84,7 +98,14 @@ impl Cites {
     }
 
     fn source(&mut self, s: &Source) -> usize {
-        self.add(&s.agency, &s.submission_id, s.start, s.end, &s.text, Some(&s.number))
+        self.add(
+            &s.agency,
+            &s.submission_id,
+            s.start,
+            s.end,
+            &s.text,
+            Some(&s.number),
+        )
     }
 }
 
@@ -111,15 +132,24 @@ impl Para {
 }
 
 fn heading(level: u8, text: impl Into<String>) -> Block {
-    Block::Heading { level, text: text.into() }
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
 }
 
 fn plain(text: impl Into<String>) -> Block {
-    Block::Paragraph { inlines: vec![Inline::Text { text: text.into() }] }
+    Block::Paragraph {
+        inlines: vec![Inline::Text { text: text.into() }],
+    }
 }
 
 fn names(agencies: &[AgencyRef]) -> String {
-    agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("、")
+    agencies
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// `甲70余场[^2]、250余场[^3]，乙22场[^4]`: sources grouped by agency.
@@ -151,9 +181,21 @@ fn indicator_para(t: &IndicatorTotal, cites: &mut Cites) -> Para {
         QuantityKind::Count => {
             if let ([one], Some(_)) = (t.sources.as_slice(), t.value) {
                 let id = cites.source(one);
-                p.text(format!("{}报告{}", one.agency.name, t.name)).text(one.number.clone()).cite(id).text("。");
+                p.text(format!("{}报告{}", one.agency.name, t.name))
+                    .text(one.number.clone())
+                    .cite(id)
+                    .text("。");
             } else if let (Some(v), Some(q)) = (t.value, t.qualifier) {
-                p.text(format!("{}等{}家单位报告{}合计{}（", names(&t.agencies), t.agencies_count, t.name, fmt_qualified(v, q, &t.unit)));
+                let who = if t.agencies_count == 1 {
+                    names(&t.agencies)
+                } else {
+                    format!("{}等{}家单位", names(&t.agencies), t.agencies_count)
+                };
+                p.text(format!(
+                    "{who}报告{}合计{}（",
+                    t.name,
+                    fmt_qualified(v, q, &t.unit)
+                ));
                 by_agency(&mut p, cites, &t.sources);
                 p.text("）。");
             }
@@ -164,9 +206,17 @@ fn indicator_para(t: &IndicatorTotal, cites: &mut Cites) -> Para {
                     "按{}报告的{}{}、{}{}计算，{}为{}%（",
                     names(&parts.agencies),
                     parts.numerator_name,
-                    fmt_qualified(parts.numerator_value, parts.numerator_qualifier, &parts.unit),
+                    fmt_qualified(
+                        parts.numerator_value,
+                        parts.numerator_qualifier,
+                        &parts.unit
+                    ),
                     parts.denominator_name,
-                    fmt_qualified(parts.denominator_value, parts.denominator_qualifier, &parts.unit),
+                    fmt_qualified(
+                        parts.denominator_value,
+                        parts.denominator_qualifier,
+                        &parts.unit
+                    ),
                     t.name,
                     fmt_num(v)
                 ));
@@ -179,7 +229,10 @@ fn indicator_para(t: &IndicatorTotal, cites: &mut Cites) -> Para {
                 p.text("。");
             } else if let [one] = t.sources.as_slice() {
                 let id = cites.source(one);
-                p.text(format!("{}报告{}", one.agency.name, t.name)).text(one.number.clone()).cite(id).text("。");
+                p.text(format!("{}报告{}", one.agency.name, t.name))
+                    .text(one.number.clone())
+                    .cite(id)
+                    .text("。");
             } else if let (Some(lo), Some(hi)) = (t.min, t.max) {
                 p.text(format!(
                     "{}家单位报告{}，在{}{}至{}{}之间（",
@@ -198,9 +251,19 @@ fn indicator_para(t: &IndicatorTotal, cites: &mut Cites) -> Para {
     p
 }
 
-fn theme_section(n: usize, theme: &ThemeSummary, indicators: &[&IndicatorTotal], cites: &mut Cites, out: &mut Vec<Block>) {
+fn theme_section(
+    n: usize,
+    theme: &ThemeSummary,
+    indicators: &[&IndicatorTotal],
+    cites: &mut Cites,
+    out: &mut Vec<Block>,
+) {
     out.push(heading(2, format!("（{}）{}", cn_num(n), theme.name)));
-    let measures: Vec<_> = theme.items.iter().filter(|i| i.part == Part::Measures).collect();
+    let measures: Vec<_> = theme
+        .items
+        .iter()
+        .filter(|i| i.part == Part::Measures)
+        .collect();
     if !measures.is_empty() {
         let mut p = Para::default();
         for (i, a) in theme.agencies.iter().enumerate() {
@@ -209,11 +272,22 @@ fn theme_section(n: usize, theme: &ThemeSummary, indicators: &[&IndicatorTotal],
             }
             p.text(a.name.clone());
             if let Some(first) = measures.iter().find(|m| &m.agency == a) {
-                let id = cites.add(&first.agency, &first.submission_id, first.start, first.end, &first.text, None);
+                let id = cites.add(
+                    &first.agency,
+                    &first.submission_id,
+                    first.start,
+                    first.end,
+                    &first.text,
+                    None,
+                );
                 p.cite(id);
             }
         }
-        p.text(format!("共{}家单位报告了该方面的举措{}项。", theme.agencies.len(), measures.len()));
+        p.text(format!(
+            "共{}家单位报告了该方面的举措{}项。",
+            theme.agencies.len(),
+            measures.len()
+        ));
         out.push(p.block());
         let primary: Vec<_> = measures.iter().filter(|m| m.primary).collect();
         if !primary.is_empty() {
@@ -243,7 +317,12 @@ fn groups_section(groups: &[ItemGroup], verb: &str, cites: &mut Cites, out: &mut
         let mut p = Para::default();
         p.text(format!("（{}）{}方面，", cn_num(n + 1), g.theme_name));
         if g.agencies_count > 1 {
-            p.text(format!("{}等{}家单位{}：", names(&g.agencies), g.agencies_count, verb));
+            p.text(format!(
+                "{}等{}家单位{}：",
+                names(&g.agencies),
+                g.agencies_count,
+                verb
+            ));
         } else {
             p.text(format!("{}{}：", names(&g.agencies), verb));
         }
@@ -251,7 +330,14 @@ fn groups_section(groups: &[ItemGroup], verb: &str, cites: &mut Cites, out: &mut
             if i > 0 {
                 p.text("；");
             }
-            let id = cites.add(&item.agency, &item.submission_id, item.start, item.end, &item.text, None);
+            let id = cites.add(
+                &item.agency,
+                &item.submission_id,
+                item.start,
+                item.end,
+                &item.text,
+                None,
+            );
             if g.agencies_count > 1 {
                 p.text(format!("{}“{}”", item.agency.name, item.label));
             } else {
@@ -290,7 +376,12 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
     let mut cites = Cites::default();
     let mut out = Vec::new();
     let r = &summary.reporting;
-    out.push(Block::Title { text: format!("{}{}年法治政府建设年度报告（汇总稿）", summary.district, summary.year) });
+    out.push(Block::Title {
+        text: format!(
+            "{}{}年法治政府建设年度报告（汇总稿）",
+            summary.district, summary.year
+        ),
+    });
     out.push(plain(format!(
         "依据《法治政府建设与责任落实督察工作规定》，现将{}{}年度法治政府建设情况报告如下。本稿根据各单位报送的年度报告汇总形成：应报送单位{}家，实际报送{}家，报送率{}；按时报送{}家，按时报送率{}。文中数字均注明来源单位和原文位置。",
         summary.district,
@@ -306,8 +397,11 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
     out.push(heading(1, format!("一、{}", Part::Measures.title_zh())));
     let mut n = 0;
     for theme in &summary.themes {
-        let indicators: Vec<&IndicatorTotal> =
-            summary.indicators.iter().filter(|t| t.theme.as_deref() == Some(theme.code.as_str())).collect();
+        let indicators: Vec<&IndicatorTotal> = summary
+            .indicators
+            .iter()
+            .filter(|t| t.theme.as_deref() == Some(theme.code.as_str()))
+            .collect();
         if theme.measures == 0 && indicators.is_empty() {
             continue;
         }
@@ -317,7 +411,12 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
     let orphans: Vec<&IndicatorTotal> = summary
         .indicators
         .iter()
-        .filter(|t| !summary.themes.iter().any(|th| Some(th.code.as_str()) == t.theme.as_deref()))
+        .filter(|t| {
+            !summary
+                .themes
+                .iter()
+                .any(|th| Some(th.code.as_str()) == t.theme.as_deref())
+        })
         .collect();
     if !summary.other_quantities.is_empty() || !orphans.is_empty() {
         n += 1;
@@ -369,7 +468,10 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
     if summary.leader_duty.is_empty() {
         out.push(plain("各单位报告中未识别出该部分内容。"));
     } else {
-        out.push(plain(format!("{}家单位报告了党政主要负责人履行推进法治建设第一责任人职责情况。", summary.leader_duty.len())));
+        out.push(plain(format!(
+            "{}家单位报告了党政主要负责人履行推进法治建设第一责任人职责情况。",
+            summary.leader_duty.len()
+        )));
         for a in &summary.leader_duty {
             let mut p = Para::default();
             p.text(format!("{}：", a.agency.name));
@@ -377,7 +479,14 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
                 if i > 0 {
                     p.text(" ");
                 }
-                let id = cites.add(&a.agency, &a.submission_id, passage.start, passage.end, &passage.text, None);
+                let id = cites.add(
+                    &a.agency,
+                    &a.submission_id,
+                    passage.start,
+                    passage.end,
+                    &passage.text,
+                    None,
+                );
                 p.text(format!("“{}”", passage.text.trim())).cite(id);
             }
             out.push(p.block());
@@ -393,7 +502,11 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
         out.push(plain("各单位报告中未识别出下一年度工作安排。"));
     } else {
         let agencies = count_agencies(&summary.plans);
-        out.push(plain(format!("{}家单位报告了{}年工作安排，按纲要章节归纳如下。", agencies, summary.year + 1)));
+        out.push(plain(format!(
+            "{}家单位报告了{}年工作安排，按纲要章节归纳如下。",
+            agencies,
+            summary.year + 1
+        )));
         groups_section(&summary.plans, "计划", &mut cites, &mut out);
     }
     if let Some(b) = missing_part_sentence(summary, Part::NextYear) {
@@ -406,17 +519,35 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
         let mut p = Para::default();
         p.text(format!("{}：", a.agency.name));
         for passage in &a.passages {
-            let id = cites.add(&a.agency, &a.submission_id, passage.start, passage.end, &passage.text, None);
+            let id = cites.add(
+                &a.agency,
+                &a.submission_id,
+                passage.start,
+                passage.end,
+                &passage.text,
+                None,
+            );
             p.text(format!("“{}”", passage.text.trim())).cite(id);
         }
         out.push(p.block());
     }
-    let not_submitted: Vec<AgencyRef> =
-        summary.coverage.iter().filter(|c| !c.submitted).map(|c| AgencyRef::from(&c.agency)).collect();
+    let not_submitted: Vec<AgencyRef> = summary
+        .coverage
+        .iter()
+        .filter(|c| !c.submitted)
+        .map(|c| AgencyRef::from(&c.agency))
+        .collect();
     if not_submitted.is_empty() {
-        out.push(plain(format!("应报送的{}家单位均已报送年度报告。", r.expected)));
+        out.push(plain(format!(
+            "应报送的{}家单位均已报送年度报告。",
+            r.expected
+        )));
     } else {
-        out.push(plain(format!("截至汇总时，{}共{}家单位尚未报送年度报告。", names(&not_submitted), not_submitted.len())));
+        out.push(plain(format!(
+            "截至汇总时，{}共{}家单位尚未报送年度报告。",
+            names(&not_submitted),
+            not_submitted.len()
+        )));
     }
     let late: Vec<AgencyRef> = summary
         .coverage
@@ -425,13 +556,21 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
         .map(|c| AgencyRef::from(&c.agency))
         .collect();
     if !late.is_empty() {
-        out.push(plain(format!("{}共{}家单位未在3月1日前报送。", names(&late), late.len())));
+        out.push(plain(format!(
+            "{}共{}家单位未在3月1日前报送。",
+            names(&late),
+            late.len()
+        )));
     }
 
     // 附表
     out.push(heading(2, "附表1：各单位报送情况"));
     let mut header = vec!["单位".to_owned(), "已报送".to_owned(), "按时".to_owned()];
-    header.extend(Part::ALL.iter().map(|p| p.title_zh().chars().take(8).collect::<String>()));
+    header.extend(
+        Part::ALL
+            .iter()
+            .map(|p| p.title_zh().chars().take(8).collect::<String>()),
+    );
     header.push("数据".to_owned());
     let rows = summary
         .coverage
@@ -447,7 +586,11 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
                 }
                 .to_owned(),
             ];
-            row.extend(Part::ALL.iter().map(|p| if c.parts.contains(p) { "有" } else { "缺" }.to_owned()));
+            row.extend(
+                Part::ALL
+                    .iter()
+                    .map(|p| if c.parts.contains(p) { "有" } else { "缺" }.to_owned()),
+            );
             row.push(c.quantities.to_string());
             row
         })
@@ -457,7 +600,11 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
         out.push(heading(2, "附表2：各单位主要举措分布（按纲要章节，项）"));
         let mut header = vec!["单位".to_owned()];
         header.extend(summary.theme_matrix.themes.iter().map(|c| {
-            if c == UNCLASSIFIED { "其他".to_owned() } else { themes.short(c) }
+            if c == UNCLASSIFIED {
+                "其他".to_owned()
+            } else {
+                themes.short(c)
+            }
         }));
         let rows = summary
             .theme_matrix
@@ -486,7 +633,11 @@ fn count_agencies(groups: &[ItemGroup]) -> usize {
 
 /// Escape what Markdown would read as markup in running text.
 fn md_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]").replace('*', "\\*").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
 }
 
 fn md_cell(s: &str) -> String {
@@ -499,9 +650,11 @@ pub fn render_markdown(blocks: &[Block], citations: &[Citation]) -> String {
     for b in blocks {
         match b {
             Block::Title { text } => out.push_str(&format!("# {}\n\n", md_text(text))),
-            Block::Heading { level, text } => {
-                out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(*level).clamp(1, 5) + 1), md_text(text)))
-            }
+            Block::Heading { level, text } => out.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(usize::from(*level).clamp(1, 5) + 1),
+                md_text(text)
+            )),
             Block::Paragraph { inlines } => {
                 for i in inlines {
                     match i {
@@ -512,17 +665,30 @@ pub fn render_markdown(blocks: &[Block], citations: &[Citation]) -> String {
                 out.push_str("\n\n");
             }
             Block::Table { header, rows } => {
-                out.push_str(&format!("| {} |\n", header.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | ")));
+                out.push_str(&format!(
+                    "| {} |\n",
+                    header
+                        .iter()
+                        .map(|h| md_cell(h))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ));
                 out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
                 for row in rows {
-                    out.push_str(&format!("| {} |\n", row.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")));
+                    out.push_str(&format!(
+                        "| {} |\n",
+                        row.iter()
+                            .map(|c| md_cell(c))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    ));
                 }
                 out.push('\n');
             }
         }
     }
     for c in citations {
-        out.push_str(&format!("[^{}]: {}", c.id, citation_note(c)));
+        out.push_str(&format!("[^{}]: {}", c.id, md_text(&citation_note(c))));
         out.push('\n');
     }
     out
@@ -534,7 +700,7 @@ pub fn citation_note(c: &Citation) -> String {
         "{}（报送编号{}），第{}–{}字：“{}”",
         c.agency.name,
         c.submission_id,
-        c.start + 1,
+        c.start.saturating_add(1),
         c.end,
         c.text.replace('\n', " ")
     )

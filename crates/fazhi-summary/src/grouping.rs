@@ -2,7 +2,7 @@
 //! chapter, then by similar wording.
 //!
 //! Similarity is the Jaccard index of character bigrams of the item's label
-//! and the start of its text, after dropping numbering, punctuation and filler
+//! (plus the start of its text when the label is shorter than 6 characters), after dropping numbering, punctuation and filler
 //! words (进一步, 有待, 加强 …). Items of one chapter whose similarity reaches
 //! [`SIMILARITY`] are linked; a group is a connected set (single linkage), so
 //! the result does not depend on input order except for the order of output.
@@ -18,8 +18,32 @@ pub const SIMILARITY: f64 = 0.25;
 
 /// Words that say nothing about the subject of a shortcoming or a plan.
 const FILLER: &[&str] = &[
-    "进一步", "有待", "加强", "加大", "不够", "不足", "存在", "需要", "仍然", "仍需", "还需", "还有", "工作", "方面",
-    "问题", "提升", "提高", "继续", "持续", "深入", "全面", "推进", "的", "和", "与", "及",
+    "进一步",
+    "有待",
+    "加强",
+    "加大",
+    "不够",
+    "不足",
+    "存在",
+    "需要",
+    "仍然",
+    "仍需",
+    "还需",
+    "还有",
+    "工作",
+    "方面",
+    "问题",
+    "提升",
+    "提高",
+    "继续",
+    "持续",
+    "深入",
+    "全面",
+    "推进",
+    "的",
+    "和",
+    "与",
+    "及",
 ];
 
 /// One item to group, with its report.
@@ -30,8 +54,14 @@ pub(crate) struct GroupInput<'a> {
 }
 
 fn bigrams(item: &ClassifiedItem) -> BTreeSet<(char, char)> {
-    let head: String = item.text.chars().take(60).collect();
-    let mut s = format!("{} {}", item.label, head);
+    // A label of some length says what the item is about; the body's start
+    // only helps when the label is a bare marker or a few characters.
+    let mut s = if item.label.chars().count() >= 6 {
+        item.label.clone()
+    } else {
+        let head: String = item.text.chars().take(60).collect();
+        format!("{} {}", item.label, head)
+    };
     for f in FILLER {
         s = s.replace(f, " ");
     }
@@ -60,7 +90,11 @@ fn is_marker(c: char) -> bool {
 pub fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
-    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -167,17 +201,35 @@ mod tests {
 
     #[test]
     fn alike_wording_of_two_agencies_forms_one_group() {
-        let a = AgencyRef { code: "a".into(), name: "甲局".into() };
-        let b = AgencyRef { code: "b".into(), name: "乙街".into() };
+        let a = AgencyRef {
+            code: "a".into(),
+            name: "甲局".into(),
+        };
+        let b = AgencyRef {
+            code: "b".into(),
+            name: "乙街".into(),
+        };
         let items = [
             item("执法人员法治素养有待进一步提升"),
             item("行政执法人员法治素养仍需提高"),
             item("规范性文件合法性审核力量薄弱"),
         ];
         let inputs = [
-            GroupInput { agency: &a, submission_id: "s1", item: &items[0] },
-            GroupInput { agency: &b, submission_id: "s2", item: &items[1] },
-            GroupInput { agency: &b, submission_id: "s2", item: &items[2] },
+            GroupInput {
+                agency: &a,
+                submission_id: "s1",
+                item: &items[0],
+            },
+            GroupInput {
+                agency: &b,
+                submission_id: "s2",
+                item: &items[1],
+            },
+            GroupInput {
+                agency: &b,
+                submission_id: "s2",
+                item: &items[2],
+            },
         ];
         let groups = group_items(themes(), &inputs);
         assert_eq!(groups.len(), 2, "{groups:#?}");

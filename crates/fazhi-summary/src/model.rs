@@ -125,7 +125,10 @@ pub struct AgencyRef {
 
 impl From<&Agency> for AgencyRef {
     fn from(a: &Agency) -> Self {
-        AgencyRef { code: a.code.clone(), name: a.name.clone() }
+        AgencyRef {
+            code: a.code.clone(),
+            name: a.name.clone(),
+        }
     }
 }
 
@@ -360,17 +363,31 @@ pub struct Citation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Title { text: String },
+    Title {
+        text: String,
+    },
     /// Level 1 = statutory part, 2 = chapter, 3 = below.
-    Heading { level: u8, text: String },
-    Paragraph { inlines: Vec<Inline> },
-    Table { header: Vec<String>, rows: Vec<Vec<String>> },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        inlines: Vec<Inline>,
+    },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// A citation marker: `id` of an entry of `citations`.
-    Cite { id: usize },
+    Cite {
+        id: usize,
+    },
 }

@@ -10,17 +10,17 @@ pub(crate) struct CharText {
 }
 
 /// Characters that end a clause (a quantity's nearest context).
-const CLAUSE_END: &[char] = &['，', ',', '、', '；', ';', '。', '：', ':', '！', '？', '!', '?', '\n', '（', '('];
+const CLAUSE_END: &[char] = &[
+    '，', ',', '、', '；', ';', '。', '：', ':', '！', '？', '!', '?', '\n', '（', '(',
+];
 /// Characters that end a sentence.
 const SENTENCE_END: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
 
 impl CharText {
     pub(crate) fn new(text: &str) -> Self {
-        CharText { chars: text.chars().collect() }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.chars.len()
+        CharText {
+            chars: text.chars().collect(),
+        }
     }
 
     /// Whether `start..end` is a non-empty span inside the text.
@@ -85,6 +85,9 @@ mod tests {
         assert_eq!(t.slice(100, 5), "");
         assert!(!t.is_valid(5, 5));
         assert_eq!(t.clause_before(15, 18), "成功调解36起");
-        assert_eq!(t.sentence_around(15, 18), "共调解矛盾纠纷42起，成功调解36起");
+        assert_eq!(
+            t.sentence_around(15, 18),
+            "共调解矛盾纠纷42起，成功调解36起"
+        );
     }
 }

@@ -8,7 +8,9 @@
 //! An item no term matches is `unclassified`, never dropped.
 
 use crate::catalog::{Themes, UNCLASSIFIED};
-use crate::model::{AgencyRef, ClassifiedItem, ThemeHit, ThemeMatrix, ThemeMatrixRow, ThemeSummary, ThemedItem};
+use crate::model::{
+    AgencyRef, ClassifiedItem, ThemeHit, ThemeMatrix, ThemeMatrixRow, ThemeSummary, ThemedItem,
+};
 use fazhi_core::Part;
 
 /// The chapters an item belongs to, best first, with their evidence terms.
@@ -31,7 +33,14 @@ pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
             }
         }
         if score > 0 {
-            hits.push((pos, ThemeHit { code: theme.code.clone(), terms, score }));
+            hits.push((
+                pos,
+                ThemeHit {
+                    code: theme.code.clone(),
+                    terms,
+                    score,
+                },
+            ));
         }
     }
     let best = hits.iter().map(|(_, h)| h.score).max().unwrap_or(0);
@@ -42,7 +51,9 @@ pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
 
 /// The code of an item's best chapter (`unclassified` when none).
 pub fn primary(item: &ClassifiedItem) -> &str {
-    item.themes.first().map_or(UNCLASSIFIED, |h| h.code.as_str())
+    item.themes
+        .first()
+        .map_or(UNCLASSIFIED, |h| h.code.as_str())
 }
 
 /// One report's classified items, for assembling.
@@ -88,7 +99,9 @@ pub(crate) fn theme_summaries(themes: &Themes, reports: &[AgencyItems<'_>]) -> V
             };
             for r in reports {
                 for item in r.items {
-                    let Some((primary, terms)) = membership(item, &code) else { continue };
+                    let Some((primary, terms)) = membership(item, &code) else {
+                        continue;
+                    };
                     match item.part {
                         Part::Measures => {
                             s.measures += 1;
@@ -136,7 +149,10 @@ pub(crate) fn matrix(themes: &Themes, reports: &[AgencyItems<'_>]) -> ThemeMatri
                 .collect(),
         })
         .collect();
-    ThemeMatrix { themes: columns, rows }
+    ThemeMatrix {
+        themes: columns,
+        rows,
+    }
 }
 
 #[cfg(test)]
@@ -145,15 +161,24 @@ mod tests {
     use crate::catalog::themes;
 
     fn codes_of(label: &str, text: &str) -> Vec<String> {
-        classify(themes(), label, text).into_iter().map(|h| h.code).collect()
+        classify(themes(), label, text)
+            .into_iter()
+            .map(|h| h.code)
+            .collect()
     }
 
     #[test]
     fn label_terms_decide_and_several_themes_are_kept() {
-        let c = codes_of("持续推进政府职能转变", "深化“放管服”改革，法治化营商环境不断优化，推进“智慧政务”建设，构建数字化平台。");
+        let c = codes_of(
+            "持续推进政府职能转变",
+            "深化“放管服”改革，法治化营商环境不断优化，推进“智慧政务”建设，构建数字化平台。",
+        );
         assert_eq!(c.first().map(String::as_str), Some("functions"));
         assert!(c.contains(&"digital".to_owned()), "{c:?}");
-        assert_eq!(codes_of("深化法治宣传，加强宣传效应", "开展各类法治宣传活动20余场")[0], "publicity");
+        assert_eq!(
+            codes_of("深化法治宣传，加强宣传效应", "开展各类法治宣传活动20余场")[0],
+            "publicity"
+        );
         assert_eq!(codes_of("调解员队伍存在不稳定的现象", "")[0], "disputes");
     }
 

@@ -92,9 +92,15 @@ fn distinct_agencies<'a>(entries: impl IntoIterator<Item = &'a AgencyRef>) -> Ve
 }
 
 fn range(values: impl IntoIterator<Item = f64>) -> (Option<f64>, Option<f64>) {
-    values.into_iter().filter(|v| v.is_finite()).fold((None, None), |(lo, hi), v| {
-        (Some(lo.map_or(v, |l: f64| l.min(v))), Some(hi.map_or(v, |h: f64| h.max(v))))
-    })
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((None, None), |(lo, hi), v| {
+            (
+                Some(lo.map_or(v, |l: f64| l.min(v))),
+                Some(hi.map_or(v, |h: f64| h.max(v))),
+            )
+        })
 }
 
 /// A total of entries that share a key, as counts, rates or changes dictate.
@@ -115,7 +121,9 @@ fn total(
         QuantityKind::Rate | QuantityKind::Change => {
             let (min, max) = range(group.iter().map(|e| e.q.value));
             match group {
-                [one] if one.q.value.is_finite() => (Some(one.q.value), Some(one.q.qualifier), min, max),
+                [one] if one.q.value.is_finite() => {
+                    (Some(one.q.value), Some(one.q.qualifier), min, max)
+                }
                 _ => (None, None, min, max),
             }
         }
@@ -138,7 +146,10 @@ fn total(
 }
 
 /// Group entries by a key, keeping first-appearance order.
-fn group_by<'a, K: PartialEq>(entries: &[Entry<'a>], key: impl Fn(&Entry<'a>) -> Option<K>) -> Vec<(K, Vec<Entry<'a>>)> {
+fn group_by<'a, K: PartialEq>(
+    entries: &[Entry<'a>],
+    key: impl Fn(&Entry<'a>) -> Option<K>,
+) -> Vec<(K, Vec<Entry<'a>>)> {
     let mut groups: Vec<(K, Vec<Entry<'a>>)> = Vec::new();
     for e in entries {
         let Some(k) = key(e) else { continue };
@@ -158,7 +169,11 @@ struct AgencyParts<'a> {
     den: Vec<Entry<'a>>,
 }
 
-fn parts_by_agency<'a>(entries: &[Entry<'a>], numerator: &str, denominator: &str) -> Vec<AgencyParts<'a>> {
+fn parts_by_agency<'a>(
+    entries: &[Entry<'a>],
+    numerator: &str,
+    denominator: &str,
+) -> Vec<AgencyParts<'a>> {
     let mut out: Vec<AgencyParts<'a>> = Vec::new();
     for e in entries {
         let is_num = e.q.indicator.as_deref() == Some(numerator);
@@ -166,10 +181,18 @@ fn parts_by_agency<'a>(entries: &[Entry<'a>], numerator: &str, denominator: &str
         if !is_num && !is_den {
             continue;
         }
-        let slot = match out.iter_mut().position(|p| p.agency == e.agency && p.unit == e.q.unit) {
+        let slot = match out
+            .iter_mut()
+            .position(|p| p.agency == e.agency && p.unit == e.q.unit)
+        {
             Some(i) => &mut out[i],
             None => {
-                out.push(AgencyParts { agency: e.agency, unit: e.q.unit.clone(), num: Vec::new(), den: Vec::new() });
+                out.push(AgencyParts {
+                    agency: e.agency,
+                    unit: e.q.unit.clone(),
+                    num: Vec::new(),
+                    den: Vec::new(),
+                });
                 let last = out.len() - 1;
                 &mut out[last]
             }
@@ -190,8 +213,13 @@ fn rate_of(num: f64, den: f64) -> Option<f64> {
 
 /// Fill in a rate total from its parts, when the catalog names them.
 fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entry<'_>]) {
-    let Some(def) = total.code.as_deref().and_then(|c| catalog.get(c)) else { return };
-    let (Some(num_code), Some(den_code)) = (def.numerator.as_deref(), def.denominator.as_deref()) else { return };
+    let Some(def) = total.code.as_deref().and_then(|c| catalog.get(c)) else {
+        return;
+    };
+    let (Some(num_code), Some(den_code)) = (def.numerator.as_deref(), def.denominator.as_deref())
+    else {
+        return;
+    };
     let parts = parts_by_agency(entries, num_code, den_code);
     if parts.is_empty() {
         return;
@@ -204,11 +232,23 @@ fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entr
             None => units.push((p.unit.as_str(), 1)),
         }
     }
-    let unit = units.iter().fold(units[0], |best, u| if u.1 > best.1 { *u } else { best }).0.to_owned();
+    let unit = units
+        .iter()
+        .fold(units[0], |best, u| if u.1 > best.1 { *u } else { best })
+        .0
+        .to_owned();
     let chosen: Vec<&AgencyParts<'_>> = parts.iter().filter(|p| p.unit == unit).collect();
-    let num = sum(chosen.iter().flat_map(|p| p.num.iter()).map(|e| (e.q.value, e.q.qualifier)));
-    let den = sum(chosen.iter().flat_map(|p| p.den.iter()).map(|e| (e.q.value, e.q.qualifier)));
-    let (Some((nv, nq)), Some((dv, dq))) = (num, den) else { return };
+    let num = sum(chosen
+        .iter()
+        .flat_map(|p| p.num.iter())
+        .map(|e| (e.q.value, e.q.qualifier)));
+    let den = sum(chosen
+        .iter()
+        .flat_map(|p| p.den.iter())
+        .map(|e| (e.q.value, e.q.qualifier)));
+    let (Some((nv, nq)), Some((dv, dq))) = (num, den) else {
+        return;
+    };
     let Some(rate) = rate_of(nv, dv) else { return };
     // Per-agency rates join the stated ones in the range.
     let mut values: Vec<f64> = total.sources.iter().map(|s| s.value).collect();
@@ -228,9 +268,17 @@ fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entr
             agencies.push(p.agency.clone());
         }
     }
-    let name_of = |code: &str| catalog.get(code).map_or_else(|| code.to_owned(), |d| d.name.clone());
+    let name_of = |code: &str| {
+        catalog
+            .get(code)
+            .map_or_else(|| code.to_owned(), |d| d.name.clone())
+    };
     total.value = Some(rate);
-    total.qualifier = Some(if nq == Qualifier::Exact && dq == Qualifier::Exact { Qualifier::Exact } else { Qualifier::Approx });
+    total.qualifier = Some(if nq == Qualifier::Exact && dq == Qualifier::Exact {
+        Qualifier::Exact
+    } else {
+        Qualifier::Approx
+    });
     total.min = min;
     total.max = max;
     total.agencies_count = agencies.len();
@@ -256,7 +304,11 @@ fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entr
 
 /// Totals of the quantities mapped to catalog indicators, in catalog order.
 pub(crate) fn indicator_totals(catalog: &Catalog, entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
-    let mut groups = group_by(entries, |e| e.q.indicator.clone().map(|c| (c, e.q.unit.clone(), e.q.kind)));
+    let mut groups = group_by(entries, |e| {
+        e.q.indicator
+            .clone()
+            .map(|c| (c, e.q.unit.clone(), e.q.kind))
+    });
     // Rates recomputable from parts exist even when no agency states them.
     for def in &catalog.indicators {
         if def.kind == QuantityKind::Rate
@@ -295,7 +347,11 @@ pub(crate) fn other_totals(entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
     groups
         .into_iter()
         .map(|((what, unit, kind), group)| {
-            let name = if what.is_empty() { "未注明".to_owned() } else { what };
+            let name = if what.is_empty() {
+                "未注明".to_owned()
+            } else {
+                what
+            };
             total(None, name, None, &unit, kind, &group)
         })
         .collect()

@@ -1,0 +1,249 @@
+//! Findings a reviewer acts on, each with a stable code, a severity and a
+//! Chinese message. The codes are part of the API (documented in
+//! `docs/parse-schema.md`); never rename one.
+//!
+//! | code | severity |
+//! |---|---|
+//! | `not_a_report` | error |
+//! | `year_mismatch` | error |
+//! | `no_statutory_headings` | warning |
+//! | `part_missing.<part>` | warning (`other`: info) |
+//! | `parts_out_of_order` | warning |
+//! | `no_quantities_in_measures` | warning |
+//! | `year_unknown` | info |
+//! | `agency_unknown` | info |
+//!
+//! Guarantees: pure function of the parse; a text that is not a report gets
+//! `not_a_report` and nothing else.
+
+use crate::model::{Finding, ParsedReport, Part, Severity};
+
+pub const NOT_A_REPORT: &str = "not_a_report";
+pub const YEAR_MISMATCH: &str = "year_mismatch";
+pub const NO_STATUTORY_HEADINGS: &str = "no_statutory_headings";
+pub const PARTS_OUT_OF_ORDER: &str = "parts_out_of_order";
+pub const NO_QUANTITIES_IN_MEASURES: &str = "no_quantities_in_measures";
+pub const YEAR_UNKNOWN: &str = "year_unknown";
+pub const AGENCY_UNKNOWN: &str = "agency_unknown";
+
+/// `part_missing.<code>`.
+pub fn part_missing_code(part: Part) -> String {
+    format!("part_missing.{}", part.code())
+}
+
+fn finding(code: impl Into<String>, severity: Severity, message: impl Into<String>) -> Finding {
+    Finding {
+        code: code.into(),
+        severity,
+        message: message.into(),
+    }
+}
+
+/// Why a text is not a report, or `None` when it reads as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReport {
+    /// Mostly replacement or control characters: a PDF text layer without a
+    /// Unicode map, or a binary file.
+    Unreadable,
+    /// Readable, but not about 法治政府建设 or far too short.
+    OffTopic,
+}
+
+/// Decide whether the cleaned text reads as an annual report.
+/// `parts` is the number of statutory part headings found.
+pub fn assess(chars: &[char], parts: usize, has_title: bool) -> Option<NotReport> {
+    let total = chars.iter().filter(|c| !c.is_whitespace()).count();
+    if total == 0 {
+        return Some(NotReport::OffTopic);
+    }
+    let bad = chars
+        .iter()
+        .filter(|&&c| {
+            c == '\u{FFFD}'
+                || (c.is_control() && c != '\n')
+                || ('\u{E000}'..='\u{F8FF}').contains(&c)
+        })
+        .count();
+    if bad * 10 > total {
+        return Some(NotReport::Unreadable);
+    }
+    // Occurrences of the field's own vocabulary.
+    let mut terms = 0usize;
+    for w in chars.windows(2) {
+        if matches!(
+            (w[0], w[1]),
+            ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')
+        ) {
+            terms += 1;
+        }
+    }
+    let report = (parts >= 2 && terms >= 2)
+        || (parts >= 1 && terms >= 3 && total >= 200)
+        || (has_title && terms >= 3 && total >= 300)
+        || (terms >= 8 && total >= 600);
+    if report {
+        None
+    } else {
+        Some(NotReport::OffTopic)
+    }
+}
+
+/// Context the findings need beyond the report itself.
+pub struct Facts {
+    pub not_report: Option<NotReport>,
+    /// The body was taken as measures because no statutory heading exists.
+    pub fallback_measures: bool,
+    pub expected_year: Option<i32>,
+}
+
+/// All findings for a parse.
+pub fn findings(report: &ParsedReport, facts: &Facts) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(why) = facts.not_report {
+        let msg = match why {
+            NotReport::Unreadable => {
+                "文本无法识别（乱码或二进制内容，可能是缺少字体映射的PDF），不是可读的法治政府建设年度报告"
+            }
+            NotReport::OffTopic => {
+                "文本不是法治政府建设年度报告（缺少报告结构和法治政府建设相关内容）"
+            }
+        };
+        out.push(finding(NOT_A_REPORT, Severity::Error, msg));
+        return out;
+    }
+    if facts.fallback_measures {
+        out.push(finding(
+            NO_STATUTORY_HEADINGS,
+            Severity::Warning,
+            "报告没有法定的五部分标题，只有专题性标题；正文按“主要举措和成效”处理",
+        ));
+    }
+    for part in Part::ALL {
+        if report.has_part(part) {
+            continue;
+        }
+        // With no statutory heading, the measures part is the fallback body.
+        let severity = if part == Part::Other {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        out.push(finding(
+            part_missing_code(part),
+            severity,
+            format!("缺少法定部分：{}", part.title_zh()),
+        ));
+    }
+    let order: Vec<Part> = report.sections.iter().map(|s| s.part).collect();
+    if order.windows(2).any(|w| w[0] > w[1]) {
+        let names: Vec<&str> = order.iter().map(|p| p.title_zh()).collect();
+        out.push(finding(
+            PARTS_OUT_OF_ORDER,
+            Severity::Warning,
+            format!("各部分未按法定顺序排列：{}", names.join(" → ")),
+        ));
+    }
+    match (report.year, facts.expected_year) {
+        (Some(y), Some(e)) if y != e => out.push(finding(
+            YEAR_MISMATCH,
+            Severity::Error,
+            format!("报告所述年度为{y}年，与报送的年度{e}年不一致"),
+        )),
+        (None, _) => out.push(finding(
+            YEAR_UNKNOWN,
+            Severity::Info,
+            "未能从文本中确定报告所属年度",
+        )),
+        _ => {}
+    }
+    if let Some(m) = report.sections.iter().find(|s| s.part == Part::Measures) {
+        let inside = report
+            .quantities
+            .iter()
+            .any(|q| q.start >= m.start && q.end <= m.end);
+        if !inside {
+            out.push(finding(
+                NO_QUANTITIES_IN_MEASURES,
+                Severity::Warning,
+                "“主要举措和成效”部分没有任何数据（如开展活动场次、办理案件数），成效缺少量化依据",
+            ));
+        }
+    }
+    if report.agency.is_none() {
+        out.push(finding(
+            AGENCY_UNKNOWN,
+            Severity::Info,
+            "文本未写明报告单位名称",
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn recipes_and_notes_are_not_reports() {
+        let recipe = chars(
+            "番茄炒蛋\n鸡蛋3个,番茄2个。先把鸡蛋打散,加盐,热锅下油,炒熟盛出。再炒番茄,加糖,倒入鸡蛋翻炒均匀即可。",
+        );
+        assert_eq!(assess(&recipe, 0, false), Some(NotReport::OffTopic));
+        let note = chars("请于周五前报送2023年法治政府建设年度报告。");
+        assert_eq!(assess(&note, 0, true), Some(NotReport::OffTopic));
+        let garbage = chars("\u{FFFD}\u{FFFD}\u{E001}\u{E002}abc");
+        assert_eq!(assess(&garbage, 0, false), Some(NotReport::Unreadable));
+    }
+
+    #[test]
+    fn a_report_with_parts_is_a_report() {
+        let text = "一、主要举措和成效\n我局坚持依法行政,推进法治政府建设,开展普法活动,严格执法。"
+            .repeat(5);
+        assert_eq!(assess(&chars(&text), 2, false), None);
+    }
+
+    #[test]
+    fn out_of_order_and_missing_parts() {
+        use crate::model::Section;
+        let sec = |part| Section {
+            part,
+            heading: String::new(),
+            start: 0,
+            end: 0,
+            items: vec![],
+        };
+        let report = ParsedReport {
+            year: Some(2022),
+            agency: Some("西营门街".into()),
+            sections: vec![
+                sec(Part::Measures),
+                sec(Part::LeaderDuty),
+                sec(Part::Shortcomings),
+                sec(Part::NextYear),
+            ],
+            ..ParsedReport::default()
+        };
+        let facts = Facts {
+            not_report: None,
+            fallback_measures: false,
+            expected_year: Some(2023),
+        };
+        let codes: Vec<String> = findings(&report, &facts)
+            .into_iter()
+            .map(|f| f.code)
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                "part_missing.other",
+                "parts_out_of_order",
+                "year_mismatch",
+                "no_quantities_in_measures"
+            ]
+        );
+    }
+}

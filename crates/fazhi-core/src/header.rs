@@ -1,0 +1,614 @@
+//! The report's header: title, reporting agency and its kind, the year
+//! reported on, the recipient line and the publication date.
+//!
+//! Guarantees: the agency is a name the text itself gives (title, a line
+//! above the title, the opening sentence); it is `None` when the text only
+//! says 我局 and never names itself. The year is the year reported on: the
+//! title's year, else the year the headings or the opening give, never a
+//! plan period (`2021-2025年`) or the plan year of the next-year part. Only
+//! the first few lines are searched for the header, so the work is bounded;
+//! the self-reference count and the year fallback are single linear passes.
+
+use crate::markers::{contains, ends_with, find, leading_marker, starts_with};
+use crate::model::{AgencyKind, Part};
+use crate::normalize::{Doc, is_han};
+use crate::numerals::parse_han;
+use crate::parts::{PartSpan, year_in};
+
+/// Lines searched for title, agency line and recipient.
+const HEAD_LINES: usize = 10;
+/// Longest line that can be a title.
+const MAX_TITLE: usize = 80;
+
+/// Header facts found before the parts are known.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    pub title: Option<String>,
+    /// Lines that make up the header (title, agency line): not parts, not body.
+    pub header_lines: Vec<usize>,
+    pub agency: Option<String>,
+    pub agency_kind: Option<AgencyKind>,
+    /// Year named by the title or by an embedded title in the opening.
+    pub title_year: Option<i32>,
+    pub recipient: Option<String>,
+    pub published: Option<String>,
+}
+
+/// Name endings of reporting units, longest first where it matters.
+const AGENCY_SUFFIXES: &[&str] = &[
+    "人民政府",
+    "政府",
+    "办事处",
+    "街道",
+    "委员会",
+    "办公室",
+    "管委会",
+    "中心",
+    "局",
+    "委",
+    "办",
+    "街",
+    "镇",
+    "乡",
+    "厅",
+    "署",
+    "院",
+    "所",
+    "队",
+    "站",
+    "馆",
+];
+
+fn looks_like_agency(name: &[char]) -> bool {
+    (2..=30).contains(&name.len())
+        && name.iter().all(|&c| is_han(c) || matches!(c, '(' | ')'))
+        && !starts_with(name, "我")
+        && AGENCY_SUFFIXES.iter().any(|s| ends_with(name, s))
+        && ![
+            "区委",
+            "区政府",
+            "市委",
+            "市政府",
+            "党中央",
+            "国务院",
+            "区委区政府",
+        ]
+        .iter()
+        .any(|b| name.iter().copied().eq(b.chars()))
+}
+
+/// Kind of unit from its name.
+pub fn kind_from_name(name: &str) -> AgencyKind {
+    let ends = |w: &str| name.ends_with(w);
+    if ends("街道办事处") || ends("街道") || ends("街") || ends("街道办") {
+        AgencyKind::Street
+    } else if ends("镇人民政府")
+        || ends("乡人民政府")
+        || ends("镇政府")
+        || ends("乡政府")
+        || ends("镇")
+        || ends("乡")
+    {
+        AgencyKind::Town
+    } else if ends("区人民政府")
+        || ends("县人民政府")
+        || ends("区政府")
+        || ends("县政府")
+        || ends("市人民政府")
+    {
+        AgencyKind::DistrictGovernment
+    } else {
+        AgencyKind::Department
+    }
+}
+
+/// Kind of unit from how the text refers to itself (我局, 我街, 我镇, 我区).
+pub fn kind_from_self_reference(chars: &[char]) -> Option<AgencyKind> {
+    let (mut dept, mut street, mut town, mut district) = (0usize, 0usize, 0usize, 0usize);
+    for i in 0..chars.len() {
+        if chars[i] != '我' {
+            continue;
+        }
+        match chars.get(i + 1) {
+            Some('局' | '委' | '办' | '厅' | '院' | '所' | '队' | '站' | '馆' | '署') => {
+                dept += 1
+            }
+            Some('中') if chars.get(i + 2) == Some(&'心') => dept += 1,
+            Some('街') => street += 1,
+            Some('镇' | '乡') => town += 1,
+            Some('区' | '县') => district += 1,
+            _ => {}
+        }
+    }
+    // 我区 is also how departments speak of their district: it decides
+    // only when nothing else does.
+    let best = [
+        (dept, AgencyKind::Department),
+        (street, AgencyKind::Street),
+        (town, AgencyKind::Town),
+    ]
+    .into_iter()
+    .max_by_key(|(n, _)| *n)?;
+    if best.0 > 0 {
+        Some(best.1)
+    } else if district > 0 {
+        Some(AgencyKind::DistrictGovernment)
+    } else {
+        None
+    }
+}
+
+/// A year written at `at`: `2023年` or `二〇二三年`.
+fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
+    let c = *chars.get(at)?;
+    if c.is_ascii_digit() {
+        let w = chars.get(at..at + 4)?;
+        if !w.iter().all(|c| c.is_ascii_digit()) || chars.get(at + 4) != Some(&'年') {
+            return None;
+        }
+        if at > 0 && chars[at - 1].is_ascii_digit() {
+            return None;
+        }
+        let y = w
+            .iter()
+            .fold(0i32, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32);
+        return (1990..=2100).contains(&y).then_some((y, 4));
+    }
+    let n = parse_han(chars, at)?;
+    if n.positional && n.len == 4 && chars.get(at + 4) == Some(&'年') {
+        let y = n.value as i32;
+        return (1990..=2100).contains(&y).then_some((y, 4));
+    }
+    None
+}
+
+/// First year (Arabic or Chinese) named in `chars`.
+fn first_year(chars: &[char]) -> Option<(i32, usize)> {
+    (0..chars.len()).find_map(|i| year_at(chars, i).map(|(y, _)| (y, i)))
+}
+
+/// Read the header from the first lines of the document.
+pub fn read_header(doc: &Doc) -> Header {
+    let mut h = Header::default();
+    let n = doc.lines.len().min(HEAD_LINES);
+    // Title: a short line naming a report on 法治 (or a cover letter's 《…》).
+    let mut title_line = None;
+    for i in 0..n {
+        let l = doc.line(i);
+        if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
+            continue;
+        }
+        if l.last()
+            .is_some_and(|&c| matches!(c, '。' | ':' | ';' | ','))
+        {
+            continue;
+        }
+        let topic = contains(l, "法治") || contains(l, "依法行政") || contains(l, "法制");
+        let kind = contains(l, "报告") || contains(l, "汇报") || ends_with(l, "情况");
+        if !(topic && kind) {
+            // A title split over two lines: `…法治政府建设` / `年度报告`.
+            let next = doc.line(i + 1);
+            let split = topic
+                && l.len() <= 40
+                && !l.contains(&',')
+                && next.len() <= 30
+                && (ends_with(next, "报告") || ends_with(next, "汇报"));
+            if split {
+                let (a, b) = (doc.lines[i], doc.lines[i + 1]);
+                h.title = Some(format!(
+                    "{}{}",
+                    doc.display(a.start, a.end),
+                    doc.display(b.start, b.end)
+                ));
+                h.header_lines.extend([i, i + 1]);
+                title_line = Some(i);
+                break;
+            }
+            continue;
+        }
+        let line = doc.lines[i];
+        // Cover letter: 关于报送《XX2023年法治政府建设年度报告》的报告.
+        let inner = find(l, "《")
+            .zip(find(l, "》"))
+            .filter(|(a, b)| a < b && contains(&l[*a..*b], "法治"));
+        h.title = Some(match inner {
+            Some((a, b)) => doc.display(line.start + a + 1, line.start + b),
+            None => doc.display(line.start, line.end),
+        });
+        h.header_lines.push(i);
+        title_line = Some(i);
+        break;
+    }
+
+    // Agency: from the title, else a name line just above it, else the opening.
+    if let Some(t) = &h.title {
+        let tc: Vec<char> = t.chars().collect();
+        h.title_year = first_year(&tc).map(|(y, _)| y);
+        let mut prefix_end = first_year(&tc)
+            .map(|(_, at)| at)
+            .or_else(|| find(&tc, "法治"))
+            .unwrap_or(0);
+        let mut prefix_start = 0;
+        if starts_with(&tc, "关于") {
+            prefix_start = 2;
+        }
+        if ends_with(&tc[..prefix_end.min(tc.len())], "关于") {
+            prefix_end -= 2;
+        }
+        if let Some(name) = tc.get(prefix_start..prefix_end)
+            && (looks_like_agency(name)
+                || (name.len() >= 2 && name.iter().all(|&c| is_han(c)) && name.len() <= 30))
+        {
+            h.agency = Some(name.iter().collect());
+        }
+    }
+    if h.agency.is_none()
+        && let Some(t) = title_line
+    {
+        for i in t.saturating_sub(2)..t {
+            let l = doc.line(i);
+            if looks_like_agency(l) {
+                h.agency = Some(doc.display(doc.lines[i].start, doc.lines[i].end));
+                h.header_lines.push(i);
+                break;
+            }
+        }
+    }
+    if h.agency.is_none() || h.title_year.is_none() {
+        for i in 0..n {
+            if h.header_lines.contains(&i) {
+                continue;
+            }
+            let l = doc.line(i);
+            if let Some((name, year)) = embedded_title(l) {
+                if h.agency.is_none() && !name.is_empty() {
+                    h.agency = Some(name);
+                }
+                if h.title_year.is_none() {
+                    h.title_year = year;
+                }
+                break;
+            }
+        }
+    }
+    if h.agency.is_none() {
+        h.agency = (0..n)
+            .filter(|i| !h.header_lines.contains(i))
+            .find_map(|i| opening_subject(doc.line(i)));
+    }
+
+    // Recipient: `区委、区政府:` on a short line of its own.
+    for i in 0..n {
+        let l = doc.line(i);
+        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") {
+            let addressee = [
+                "区委",
+                "区政府",
+                "政府",
+                "委员会",
+                "领导",
+                "依法治",
+                "办公室",
+                "司法局",
+                "党委",
+                "党工委",
+            ];
+            if addressee.iter().any(|w| contains(l, w)) {
+                let line = doc.lines[i];
+                let text = doc.display(line.start, line.end);
+                h.recipient = Some(text.trim_end_matches([':', '：']).trim().to_string());
+                h.header_lines.push(i);
+                break;
+            }
+        }
+    }
+
+    h.agency_kind = match &h.agency {
+        Some(a) => Some(kind_from_name(a)),
+        None => kind_from_self_reference(&doc.chars),
+    };
+    h.published = published_date(doc);
+    h
+}
+
+/// `…现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下` → the
+/// name between the verb and the year, and the year.
+fn embedded_title(l: &[char]) -> Option<(String, Option<i32>)> {
+    const KEY: &str = "法治政府建设";
+    let mut from = 0;
+    while let Some(rel) = l.get(from..).and_then(|rest| find(rest, KEY)) {
+        let at = from + rel;
+        from = at + KEY.chars().count();
+        let before = &l[..at];
+        // The year sits right before the key (`2023年`, `2023年度`).
+        let year = (before.len().saturating_sub(6)..before.len())
+            .find_map(|i| year_at(before, i).map(|(y, _)| (y, i)));
+        let Some((y, ystart)) = year else { continue };
+        // The name runs back from the year to the verb that introduces it.
+        let mut s = ystart;
+        while s > 0 && is_han(l[s - 1]) && ystart - s < 32 {
+            s -= 1;
+            if ["现将", "关于", "报送", "特将"]
+                .iter()
+                .any(|v| starts_with(&l[s..], v))
+            {
+                let name = l.get(s + 2..ystart).unwrap_or(&[]);
+                let name = if looks_like_agency(name) {
+                    name.iter().collect()
+                } else {
+                    String::new()
+                };
+                return Some((name, Some(y)));
+            }
+        }
+    }
+    None
+}
+
+/// `2023年,西城区城市管理指挥中心在区委区政府的领导下…` → the subject.
+fn opening_subject(l: &[char]) -> Option<String> {
+    const VERBS: &[&str] = &[
+        "在", "坚持", "认真", "深入", "全面", "紧紧", "始终", "围绕", "紧扣", "聚焦", "立足",
+        "以习", "持续", "按照",
+    ];
+    for clause in l.split(|&c| matches!(c, ',' | '。' | ';')).take(3) {
+        let end = clause
+            .iter()
+            .position(|&c| !is_han(c))
+            .unwrap_or(clause.len());
+        let run = &clause[..end];
+        for cut in 2..run.len().min(30) {
+            if VERBS.iter().any(|v| starts_with(&run[cut..], v)) && looks_like_agency(&run[..cut]) {
+                return Some(run[..cut].iter().collect());
+            }
+        }
+    }
+    None
+}
+
+/// Publication date: a web page's `发布日期`/`日期`, else a sign-off date on
+/// one of the last lines.
+fn published_date(doc: &Doc) -> Option<String> {
+    let from_chrome = |key: &str| {
+        doc.chrome.iter().find_map(|l| {
+            let c: Vec<char> = l.chars().collect();
+            let at = find(&c, key)?;
+            parse_date_in(&c[at..])
+        })
+    };
+    if let Some(d) = from_chrome("发布日期").or_else(|| from_chrome("日期")) {
+        return Some(d);
+    }
+    let n = doc.lines.len();
+    for i in (n.saturating_sub(3)..n).rev() {
+        let l = doc.line(i);
+        if l.len() <= 20
+            && let Some(d) = parse_date_in(l)
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// First date in `chars`: `2023-03-24`, `2023/3/24`, `2023.03.24`,
+/// `2023年3月24日`, `二〇二三年三月二十四日`, as `YYYY-MM-DD`.
+pub fn parse_date_in(chars: &[char]) -> Option<String> {
+    let limit = chars.len().min(64);
+    for i in 0..limit {
+        if let Some(d) = date_at(chars, i) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn small_number(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    let c = *chars.get(at)?;
+    if c.is_ascii_digit() {
+        let mut v = 0u32;
+        let mut i = at;
+        while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+            v = v * 10 + d;
+            i += 1;
+            if i - at > 2 {
+                return None;
+            }
+        }
+        return Some((v, i - at));
+    }
+    let n = parse_han(chars, at)?;
+    (!n.positional && n.value >= 1.0 && n.value <= 31.0).then_some((n.value as u32, n.len))
+}
+
+fn date_at(chars: &[char], at: usize) -> Option<String> {
+    let c = *chars.get(at)?;
+    let (y, ylen) = if c.is_ascii_digit() {
+        if at > 0 && chars[at - 1].is_ascii_digit() {
+            return None;
+        }
+        let w = chars.get(at..at + 4)?;
+        if !w.iter().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        (
+            w.iter()
+                .fold(0i32, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32),
+            4,
+        )
+    } else {
+        let n = parse_han(chars, at)?;
+        if !(n.positional && n.len == 4) {
+            return None;
+        }
+        (n.value as i32, 4)
+    };
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    let sep = *chars.get(at + ylen)?;
+    let (m, mlen) = small_number(chars, at + ylen + 1)?;
+    let msep = *chars.get(at + ylen + 1 + mlen)?;
+    let (d, _) = small_number(chars, at + ylen + 1 + mlen + 1)?;
+    let ok_sep = match sep {
+        '-' | '/' | '.' => msep == sep,
+        '年' => msep == '月',
+        _ => false,
+    };
+    if !ok_sep || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The year reported on, once the parts are known.
+pub fn resolve_year(doc: &Doc, header: &Header, parts: &[PartSpan]) -> Option<i32> {
+    if header.title_year.is_some() {
+        return header.title_year;
+    }
+    let heading_year = |p: Part| {
+        parts.iter().find(|s| s.part == p).and_then(|s| {
+            let line = doc.lines.get(s.heading_line)?;
+            year_in(doc.chars.get(line.start..s.heading_end)?)
+        })
+    };
+    for p in [Part::Measures, Part::Shortcomings, Part::LeaderDuty] {
+        if let Some(y) = heading_year(p) {
+            return Some(y);
+        }
+    }
+    if let Some(y) = heading_year(Part::NextYear) {
+        return Some(y - 1);
+    }
+    // Opening sentence: `2022年,…` / `2022年以来,…` / `2022年是…`.
+    let first_body = parts
+        .first()
+        .map_or(doc.lines.len().min(HEAD_LINES), |p| p.heading_line);
+    for i in 0..first_body.min(HEAD_LINES) {
+        if header.header_lines.contains(&i) {
+            continue;
+        }
+        let l = doc.line(i);
+        if let Some((y, len)) = year_at(l, 0) {
+            let after = l.get(len + 1..).unwrap_or(&[]);
+            if starts_with(after, ",")
+                || starts_with(after, "以来")
+                || starts_with(after, "是")
+                || starts_with(after, "度")
+            {
+                return Some(y);
+            }
+        }
+    }
+    if let Some(p) = &header.published
+        && let Ok(y) = p.get(..4).unwrap_or("").parse::<i32>()
+    {
+        return Some(y - 1);
+    }
+    most_common_year(doc)
+}
+
+/// The year the body mentions most, ignoring plan periods (`2021-2025年`)
+/// and starting points (`自2015年`).
+fn most_common_year(doc: &Doc) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    let c = &doc.chars;
+    let mut i = 0;
+    while i < c.len() {
+        if let Some((y, len)) = year_at(c, i) {
+            let prev = if i > 0 { c[i - 1] } else { ' ' };
+            let range =
+                matches!(prev, '-' | '—' | '~' | '至') || (i >= 5 && c[i - 5].is_ascii_digit());
+            let start = matches!(prev, '自' | '从' | '于');
+            if !range && !start {
+                if let Some(e) = counts.iter_mut().find(|(cy, _)| *cy == y) {
+                    e.1 += 1;
+                } else if counts.len() < 256 {
+                    counts.push((y, 1));
+                }
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, std::cmp::Reverse(y)))
+        .map(|(y, _)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(src: &str) -> Header {
+        read_header(&Doc::new(src))
+    }
+
+    #[test]
+    fn title_agency_and_year_from_title() {
+        let h = header(
+            "北京市大兴区旧宫镇人民政府2022年法治政府建设年度情况报告\n来源:旧宫镇  日期:2023-03-24 11:26 打印 【字体:\n正文。",
+        );
+        assert_eq!(
+            h.title.as_deref(),
+            Some("北京市大兴区旧宫镇人民政府2022年法治政府建设年度情况报告")
+        );
+        assert_eq!(h.agency.as_deref(), Some("北京市大兴区旧宫镇人民政府"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::Town));
+        assert_eq!(h.title_year, Some(2022));
+        assert_eq!(h.published.as_deref(), Some("2023-03-24"));
+    }
+
+    #[test]
+    fn agency_on_the_line_above_the_title() {
+        let h = header(
+            "北京市西城区城市管理指挥中心\n\n2023年法治政府建设年度情况报告\n\n2023年,西城区城市管理指挥中心在区委区政府的坚强领导下,取得成效。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("北京市西城区城市管理指挥中心"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::Department));
+    }
+
+    #[test]
+    fn agency_from_an_embedded_title() {
+        let h = header(
+            "依据《法治政府建设与责任落实督察工作规定》的相关要求,现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下。\n一、主要举措和成效",
+        );
+        assert_eq!(h.title, None);
+        assert_eq!(h.agency.as_deref(), Some("北京市石景山区人民政府"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::DistrictGovernment));
+        assert_eq!(h.title_year, Some(2023));
+    }
+
+    #[test]
+    fn unnamed_agency_stays_null_but_kind_comes_from_self_reference() {
+        let h = header(
+            "2022年度法治政府建设报告\n区委、区政府:\n在市、区两级的正确领导下,我局全面贯彻,维护我区的绿化资源。我局…",
+        );
+        assert_eq!(h.agency, None);
+        assert_eq!(h.agency_kind, Some(AgencyKind::Department));
+        assert_eq!(h.recipient.as_deref(), Some("区委、区政府"));
+        assert_eq!(h.title_year, Some(2022));
+    }
+
+    #[test]
+    fn chinese_year_and_cover_letter() {
+        let h = header("关于报送《某区司法局二〇二三年度法治政府建设情况报告》的报告\n正文。");
+        assert_eq!(
+            h.title.as_deref(),
+            Some("某区司法局二〇二三年度法治政府建设情况报告")
+        );
+        assert_eq!(h.title_year, Some(2023));
+        assert_eq!(h.agency.as_deref(), Some("某区司法局"));
+    }
+
+    #[test]
+    fn dates_in_several_forms() {
+        let d = |s: &str| parse_date_in(&s.chars().collect::<Vec<_>>());
+        assert_eq!(d("日期:2023-03-24 11:26").as_deref(), Some("2023-03-24"));
+        assert_eq!(d("2024年2月5日").as_deref(), Some("2024-02-05"));
+        assert_eq!(d("二〇二四年二月二十日").as_deref(), Some("2024-02-20"));
+        assert_eq!(d("2021-2025年"), None);
+    }
+}

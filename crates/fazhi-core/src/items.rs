@@ -1,0 +1,165 @@
+//! Items of a part: its first level of numbered sub-headings (`(一)…`,
+//! `1.…`) with their bodies, or, when the part has none, its in-paragraph
+//! enumeration (`一是…二是…三是…`).
+//!
+//! The first level is the numbering style of the first numbered line of the
+//! part; deeper enumerations inside an item are not items. Titles follow the
+//! corpus convention: a numbered item's title runs from its marker to the
+//! end of its line, or through the first `。` when the body follows on the
+//! same line; an `一是` item's title is its run-in phrase (up to the first
+//! `。`/`;`/`,`) when that is short.
+//!
+//! Guarantees: linear in the part's length (each line's marker is read once;
+//! `一是` markers are looked for only at clause starts, with bounded
+//! look-ahead); item spans lie inside the part.
+
+use crate::markers::{MarkerKind, is_clause_break, leading_marker, shi_marker_at};
+use crate::numerals::starts_han_number;
+
+/// An item in cleaned-text coordinates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawItem {
+    /// Cleaned-char span of the title, if the item has one.
+    pub title: Option<(usize, usize)>,
+    /// Cleaned-char span of the whole item (marker through body).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Longest run-in title of an `一是` item.
+const MAX_SHI_TITLE: usize = 40;
+
+/// Items of the part whose body is `lines` (cleaned-char ranges, in order).
+/// `body_end` is the cleaned-char end of the part.
+pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Vec<RawItem> {
+    let line = |&(s, e): &(usize, usize)| chars.get(s..e).unwrap_or(&[]);
+    // First numbered style at the start of a line (not 一是).
+    let style = lines.iter().find_map(|l| {
+        leading_marker(line(l))
+            .map(|m| m.kind)
+            .filter(|k| *k != MarkerKind::Shi)
+    });
+    if let Some(kind) = style {
+        // Indices of the lines that open an item.
+        let starts: Vec<usize> = (0..lines.len())
+            .filter(|&i| leading_marker(line(&lines[i])).is_some_and(|m| m.kind == kind))
+            .collect();
+        return starts
+            .iter()
+            .enumerate()
+            .map(|(k, &li)| {
+                let (s, e) = lines[li];
+                let text = chars.get(s..e).unwrap_or(&[]);
+                let title_end = text
+                    .iter()
+                    .position(|&c| c == '。')
+                    .map_or(e, |p| s + p + 1);
+                // Up to the end of the line before the next item.
+                let end = starts
+                    .get(k + 1)
+                    .map_or(body_end, |&n| lines[n.saturating_sub(1)].1);
+                RawItem {
+                    title: Some((s, title_end)),
+                    start: s,
+                    end: end.max(e),
+                }
+            })
+            .collect();
+    }
+    // In-paragraph enumeration: 一是…二是…, numbered in sequence.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (marker start, text start, line end)
+    let mut expected = 1;
+    for &(s, e) in lines {
+        let text = chars.get(s..e).unwrap_or(&[]);
+        for j in 0..text.len() {
+            if !starts_han_number(text[j]) || (j > 0 && !is_clause_break(text[j - 1])) {
+                continue;
+            }
+            let Some(m) = shi_marker_at(text, j) else {
+                continue;
+            };
+            if m.n == 1 || m.n == expected {
+                found.push((s + j, s + j + m.len, e));
+                expected = m.n + 1;
+            }
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, &(ms, ts, line_end))| {
+            let end = found.get(k + 1).map_or(body_end, |n| trim_back(chars, n.0));
+            let stop = (ts..line_end.min(ts + MAX_SHI_TITLE + 1))
+                .find(|&p| matches!(chars.get(p), Some('。' | ';' | ',' | ':')));
+            let title = stop.filter(|&p| p > ts).map(|p| (ts, p)).or_else(|| {
+                // A sub-heading line of its own: `三是深入落实行政执法三项制度`.
+                (line_end - ts <= MAX_SHI_TITLE && line_end > ts).then_some((ts, line_end))
+            });
+            RawItem {
+                title,
+                start: ms,
+                end: end.max(ms),
+            }
+        })
+        .collect()
+}
+
+/// Back over spaces and newlines before `pos`.
+fn trim_back(chars: &[char], mut pos: usize) -> usize {
+    while pos > 0 && chars.get(pos - 1).is_some_and(|c| c.is_whitespace()) {
+        pos -= 1;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(src: &str) -> Vec<(Option<String>, String)> {
+        let chars: Vec<char> = src.chars().collect();
+        let mut lines = Vec::new();
+        let mut s = 0;
+        for (i, c) in chars.iter().enumerate() {
+            if *c == '\n' {
+                lines.push((s, i));
+                s = i + 1;
+            }
+        }
+        lines.push((s, chars.len()));
+        items_of(&chars, &lines, chars.len())
+            .into_iter()
+            .map(|it| {
+                let t = it.title.map(|(a, b)| chars[a..b].iter().collect());
+                (t, chars[it.start..it.end].iter().collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_sub_headings_are_the_first_level() {
+        let v = items("(一)加强学习\n一是学。二是用。\n(二)完善制度。制度内容。\n1.细则。");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].0.as_deref(), Some("(一)加强学习"));
+        assert_eq!(v[0].1, "(一)加强学习\n一是学。二是用。");
+        assert_eq!(v[1].0.as_deref(), Some("(二)完善制度。"));
+    }
+
+    #[test]
+    fn in_paragraph_enumeration() {
+        let v = items(
+            "存在问题。一是认识不够,需要加强;二是力度不足。\n三是深入落实行政执法三项制度\n全面提高能力。",
+        );
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(
+            titles,
+            vec!["认识不够", "力度不足", "深入落实行政执法三项制度"]
+        );
+        assert_eq!(v[2].1, "三是深入落实行政执法三项制度\n全面提高能力。");
+    }
+
+    #[test]
+    fn no_markers_no_items() {
+        assert!(items("我局领导高度重视。\n无").is_empty());
+    }
+}

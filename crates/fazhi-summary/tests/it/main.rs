@@ -1,0 +1,9 @@
+//! Integration tests of fazhi-summary: one binary (see house style).
+
+mod build;
+mod citations;
+mod docx;
+mod incremental;
+mod robustness;
+mod seeds;
+mod synthetic;

@@ -1,0 +1,175 @@
+//! Domain → proto conversions. Exhaustive matches: a new variant fails to
+//! compile until it is mapped here.
+
+use fazhi_core as core;
+use fazhi_proto::v1 as pb;
+use fazhi_store::SubmissionStatus;
+use fazhi_store::entity::submission;
+
+pub fn part(p: core::Part) -> pb::Part {
+    match p {
+        core::Part::Measures => pb::Part::Measures,
+        core::Part::Shortcomings => pb::Part::Shortcomings,
+        core::Part::LeaderDuty => pb::Part::LeaderDuty,
+        core::Part::NextYear => pb::Part::NextYear,
+        core::Part::Other => pb::Part::Other,
+    }
+}
+
+fn parts(ps: &[core::Part]) -> Vec<i32> {
+    ps.iter().map(|p| part(*p) as i32).collect()
+}
+
+fn qualifier(q: core::Qualifier) -> pb::Qualifier {
+    match q {
+        core::Qualifier::Exact => pb::Qualifier::Exact,
+        core::Qualifier::AtLeast => pb::Qualifier::AtLeast,
+        core::Qualifier::MoreThan => pb::Qualifier::MoreThan,
+        core::Qualifier::Approx => pb::Qualifier::Approx,
+        core::Qualifier::UpTo => pb::Qualifier::UpTo,
+    }
+}
+
+fn kind(k: core::QuantityKind) -> pb::QuantityKind {
+    match k {
+        core::QuantityKind::Count => pb::QuantityKind::Count,
+        core::QuantityKind::Rate => pb::QuantityKind::Rate,
+        core::QuantityKind::Change => pb::QuantityKind::Change,
+    }
+}
+
+fn severity(s: core::Severity) -> pb::Severity {
+    match s {
+        core::Severity::Error => pb::Severity::Error,
+        core::Severity::Warning => pb::Severity::Warning,
+        core::Severity::Info => pb::Severity::Info,
+    }
+}
+
+fn span(start: usize, end: usize) -> Option<pb::Span> {
+    Some(pb::Span {
+        start: u32::try_from(start).unwrap_or(u32::MAX),
+        end: u32::try_from(end).unwrap_or(u32::MAX),
+    })
+}
+
+pub fn finding(f: &core::Finding) -> pb::Finding {
+    pb::Finding {
+        code: f.code.clone(),
+        severity: severity(f.severity) as i32,
+        message: f.message.clone(),
+    }
+}
+
+pub fn parsed_report(r: &core::ParsedReport) -> pb::ParsedReport {
+    pb::ParsedReport {
+        title: r.title.clone(),
+        agency: r.agency.clone(),
+        year: r.year,
+        recipient: r.recipient.clone(),
+        published: r.published.clone(),
+        parts_present: parts(&r.parts_present()),
+        parts_missing: parts(&r.parts_missing()),
+        sections: r
+            .sections
+            .iter()
+            .map(|s| pb::Section {
+                part: part(s.part) as i32,
+                heading: s.heading.clone(),
+                span: span(s.start, s.end),
+                items: s
+                    .items
+                    .iter()
+                    .map(|i| pb::Item {
+                        title: i.title.clone(),
+                        text: i.text.clone(),
+                        span: span(i.start, i.end),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        quantities: r
+            .quantities
+            .iter()
+            .map(|q| pb::Quantity {
+                text: q.text.clone(),
+                value: q.value,
+                unit: q.unit.clone(),
+                qualifier: qualifier(q.qualifier) as i32,
+                kind: kind(q.kind) as i32,
+                what: q.what.clone(),
+                span: span(q.start, q.end),
+            })
+            .collect(),
+        findings: r.findings.iter().map(finding).collect(),
+    }
+}
+
+pub fn status(s: &str) -> pb::SubmissionStatus {
+    match SubmissionStatus::parse(s) {
+        Some(SubmissionStatus::Queued) => pb::SubmissionStatus::Queued,
+        Some(SubmissionStatus::Processed) => pb::SubmissionStatus::Processed,
+        Some(SubmissionStatus::Rejected) => pb::SubmissionStatus::Rejected,
+        None => pb::SubmissionStatus::Unspecified,
+    }
+}
+
+fn timestamp(ms: i64) -> prost_types::Timestamp {
+    prost_types::Timestamp {
+        seconds: ms.div_euclid(1000),
+        nanos: i32::try_from(ms.rem_euclid(1000) * 1_000_000).unwrap_or(0),
+    }
+}
+
+/// A submission row (without its parse) as the API shows it.
+pub fn submission(row: &submission::Model, agency_name: &str) -> pb::Submission {
+    pb::Submission {
+        submission_id: row.id.clone(),
+        agency_code: row.agency_code.clone(),
+        agency_name: agency_name.to_owned(),
+        district: row.district.clone(),
+        reporting_year: row.reporting_year,
+        status: status(&row.status) as i32,
+        reject_reason: row.reject_reason.clone().unwrap_or_default(),
+        file_name: row.file_name.clone(),
+        media_type: row.media_type.clone(),
+        size_bytes: row.content.len() as u64,
+        submitted_at: Some(timestamp(row.submitted_at)),
+        processed_at: row.processed_at.map(timestamp),
+        on_time: row.submitted_at < fazhi_store::record::deadline_ms(row.reporting_year),
+        parsed: None,
+    }
+}
+
+pub fn district_summary(
+    s: &fazhi_summary::DistrictSummary,
+    district_name: &str,
+) -> pb::DistrictSummary {
+    pb::DistrictSummary {
+        district: s.district.clone(),
+        year: s.year,
+        expected: u32::try_from(s.expected).unwrap_or(u32::MAX),
+        submitted: u32::try_from(s.submitted).unwrap_or(u32::MAX),
+        coverage: s
+            .coverage
+            .iter()
+            .map(|c| pb::CoverageEntry {
+                agency: Some(pb::Agency {
+                    code: c.agency.code.clone(),
+                    name: c.agency.name.clone(),
+                    kind: c.agency.kind.clone(),
+                    district: district_name.to_owned(),
+                }),
+                submitted: c.submitted,
+                submission_id: c.submission_id.clone().unwrap_or_default(),
+                on_time: c.on_time.unwrap_or(false),
+                parts_present: parts(&c.parts),
+                parts_missing: parts(&c.missing),
+                findings: c.findings.iter().map(finding).collect(),
+                quantity_count: u32::try_from(c.quantities).unwrap_or(u32::MAX),
+            })
+            .collect(),
+        draft_markdown: s.draft_markdown.clone(),
+        summary_json: serde_json::to_string(s).unwrap_or_default(),
+    }
+}

@@ -1,0 +1,38 @@
+//! The service's errors and their one mapping to gRPC status codes.
+//! Messages are in Chinese, for the clerk; internal causes are logged, not sent.
+
+use fazhi_queue::QueueError;
+use fazhi_store::StoreError;
+use tonic::Status;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("{0}")]
+    InvalidArgument(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    AlreadyExists(String),
+    #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的幂等键重试")]
+    QueueUnavailable(#[source] QueueError),
+    #[error("服务内部错误，请稍后重试")]
+    Store(#[from] StoreError),
+}
+
+impl From<ServiceError> for Status {
+    fn from(err: ServiceError) -> Status {
+        match &err {
+            ServiceError::InvalidArgument(m) => Status::invalid_argument(m.clone()),
+            ServiceError::NotFound(m) => Status::not_found(m.clone()),
+            ServiceError::AlreadyExists(m) => Status::already_exists(m.clone()),
+            ServiceError::QueueUnavailable(cause) => {
+                tracing::warn!(error = %cause, "queue unavailable");
+                Status::unavailable(err.to_string())
+            }
+            ServiceError::Store(cause) => {
+                tracing::error!(error = ?cause, "storage failure");
+                Status::internal(err.to_string())
+            }
+        }
+    }
+}

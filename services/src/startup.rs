@@ -1,0 +1,59 @@
+//! Assemble the gRPC server on an already-bound listener (bind first, so a
+//! caller, a test on port 0 say, knows the address before serving starts).
+
+use std::sync::Arc;
+
+use fazhi_proto::v1::district_summary_service_server::DistrictSummaryServiceServer;
+use fazhi_proto::v1::report_ingest_service_server::ReportIngestServiceServer;
+use fazhi_queue::Queue;
+use fazhi_store::Store;
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tokio_util::sync::CancellationToken;
+
+use crate::ingest::Ingest;
+use crate::summary::Summaries;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("gRPC transport: {0}")]
+    Transport(#[from] tonic::transport::Error),
+    #[error("reflection service: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+}
+
+/// Serve ingest, summary, health and reflection until `shutdown` is cancelled.
+pub async fn serve(
+    listener: TcpListener,
+    max_message_bytes: usize,
+    store: Store,
+    queue: Arc<dyn Queue>,
+    shutdown: CancellationToken,
+) -> Result<(), ServeError> {
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health
+        .set_serving::<ReportIngestServiceServer<Ingest>>()
+        .await;
+    health
+        .set_serving::<DistrictSummaryServiceServer<Summaries>>()
+        .await;
+    let reflection = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(fazhi_proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+
+    let ingest = ReportIngestServiceServer::new(Ingest::new(store.clone(), queue))
+        .max_decoding_message_size(max_message_bytes);
+    let summaries = DistrictSummaryServiceServer::new(Summaries::new(store))
+        .max_encoding_message_size(max_message_bytes.max(64 * 1024 * 1024));
+
+    tracing::info!(address = ?listener.local_addr().ok(), "gRPC server listening");
+    tonic::transport::Server::builder()
+        .add_service(health_service)
+        .add_service(reflection)
+        .add_service(ingest)
+        .add_service(summaries)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown.cancelled_owned())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Long-running processes: server, worker, or both.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use fazhi_config::Settings;
+use fazhi_queue::Queue;
+use fazhi_store::Store;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub struct Parts {
+    pub store: Store,
+    pub queue: Arc<dyn Queue>,
+}
+
+pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
+    let store = Store::connect(&settings.database.url, settings.database.max_connections)
+        .await
+        .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
+    let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
+    tracing::info!(
+        database = %redact(&settings.database.url),
+        queue = if settings.uses_embedded_queue() { "embedded" } else { "rabbitmq" },
+        "connected"
+    );
+    Ok(Parts { store, queue })
+}
+
+/// A URL without its password, for logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***@{}", &url[..scheme], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Cancelled on Ctrl-C or SIGTERM.
+pub fn shutdown_token() -> CancellationToken {
+    let token = CancellationToken::new();
+    let t = token.clone();
+    tokio::spawn(async move {
+        let ctrl_c = tokio::signal::ctrl_c();
+        #[cfg(unix)]
+        {
+            let mut term =
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(s) => s,
+                    Err(_) => {
+                        let _ = ctrl_c.await;
+                        t.cancel();
+                        return;
+                    }
+                };
+            tokio::select! {
+                _ = ctrl_c => {}
+                _ = term.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = ctrl_c.await;
+        tracing::info!("shutting down");
+        t.cancel();
+    });
+    token
+}
+
+pub async fn bind(settings: &Settings) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(&settings.grpc.listen)
+        .await
+        .with_context(|| format!("listening on {}", settings.grpc.listen))
+}
+
+pub fn spawn_server(
+    settings: &Settings,
+    listener: TcpListener,
+    parts: &Parts,
+    shutdown: CancellationToken,
+) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+    let max = settings.grpc.max_message_bytes;
+    let store = parts.store.clone();
+    let queue = parts.queue.clone();
+    tokio::spawn(async move {
+        fazhi_services::serve(listener, max, store, queue, shutdown)
+            .await
+            .context("gRPC server")
+    })
+}
+
+pub fn spawn_worker(
+    settings: &Settings,
+    parts: &Parts,
+    shutdown: CancellationToken,
+) -> tokio::task::JoinHandle<()> {
+    let worker = fazhi_worker::Worker::new(
+        parts.store.clone(),
+        parts.queue.clone(),
+        settings.worker.clone(),
+        settings.queue.max_attempts,
+    );
+    tokio::spawn(async move { worker.run(shutdown).await })
+}
+
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let parts = connect(&settings).await?;
+    let listener = bind(&settings).await?;
+    announce(&listener);
+    spawn_server(&settings, listener, &parts, shutdown_token()).await?
+}
+
+pub async fn worker(settings: Settings) -> anyhow::Result<()> {
+    let parts = connect(&settings).await?;
+    spawn_worker(&settings, &parts, shutdown_token()).await?;
+    Ok(())
+}
+
+pub async fn up(settings: Settings) -> anyhow::Result<()> {
+    let parts = connect(&settings).await?;
+    let listener = bind(&settings).await?;
+    announce(&listener);
+    let shutdown = shutdown_token();
+    let worker = spawn_worker(&settings, &parts, shutdown.clone());
+    let server = spawn_server(&settings, listener, &parts, shutdown.clone()).await;
+    shutdown.cancel();
+    let _ = worker.await;
+    server?
+}
+
+/// Tell scripts and tests where the server listens (it may be port 0).
+fn announce(listener: &TcpListener) {
+    if let Ok(addr) = listener.local_addr() {
+        println!("listening on {addr}");
+    }
+}
+
+pub async fn import_agencies(settings: &Settings, file: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let text = fazhi_core::decode(&bytes).with_context(|| format!("reading {}", file.display()))?;
+    let rows = fazhi_store::agencies::parse_roster(&text)?;
+    let parts = connect(settings).await?;
+    let n = parts.store.upsert_agencies(&rows).await?;
+    let mut districts: Vec<String> = rows.iter().map(|r| r.district.clone()).collect();
+    districts.sort();
+    districts.dedup();
+    parts.store.refresh_summaries(&districts).await?;
+    println!("imported {n} agencies ({} districts)", districts.len());
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! Command line: the names here are relied on by other tools; keep them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use fazhi_config::Settings;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fazhi",
+    version,
+    about = "法治政府建设年度报告的收集、解析与全区汇总"
+)]
+pub struct Cli {
+    /// TOML configuration file (defaults, then this file, then FAZHI_* variables).
+    #[arg(long, global = true, env = "FAZHI_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the gRPC server (ingest and summary).
+    Serve,
+    /// Run the worker that parses queued reports.
+    Worker,
+    /// Run server and worker in one process (embedded defaults unless configured).
+    Up,
+    /// Run everything, submit the bundled sample reports, print each year's summary.
+    Demo,
+    /// Submit report files to a running server.
+    Submit(SubmitArgs),
+    /// Print a district's consolidated summary from a running server.
+    Summary(SummaryArgs),
+    /// Parse report files locally and print what was found.
+    Parse(ParseArgs),
+    /// Manage the agency roster.
+    Agencies {
+        #[command(subcommand)]
+        command: AgenciesCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SubmitArgs {
+    /// Code of the reporting agency on the roster.
+    #[arg(long)]
+    pub agency: String,
+    /// The year reported on (e.g. 2023 for a report written in early 2024).
+    #[arg(long)]
+    pub year: i32,
+    /// Idempotency key; with several files, the file name is appended.
+    #[arg(long)]
+    pub key: Option<String>,
+    /// Server address; defaults to the configured listen address.
+    #[arg(long)]
+    pub server: Option<String>,
+    /// Wait until each submission is processed and print its status.
+    #[arg(long)]
+    pub wait: bool,
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    Markdown,
+    Docx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    #[arg(long)]
+    pub district: String,
+    #[arg(long)]
+    pub year: i32,
+    /// Print the structured summary as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Draft format when not --json.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: SummaryFormat,
+    /// Write the draft here instead of standard output (required for docx).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub server: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    /// One JSON object per file, one per line, in argument order.
+    #[arg(long)]
+    pub json: bool,
+    /// The year the report is said to be on (checked against the text).
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgenciesCommand {
+    /// Insert or update agencies from a CSV file with columns code,name,kind,district.
+    Import { file: PathBuf },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    crate::telemetry::install_crypto_provider();
+    match cli.command {
+        Command::Parse(args) => crate::parse::run(&args),
+        command => {
+            crate::telemetry::init(&settings.log);
+            match command {
+                Command::Serve => crate::app::serve(settings).await,
+                Command::Worker => crate::app::worker(settings).await,
+                Command::Up => crate::app::up(settings).await,
+                Command::Demo => crate::demo::run(settings).await,
+                Command::Submit(args) => crate::client::submit(&settings, args).await,
+                Command::Summary(args) => crate::client::summary(&settings, args).await,
+                Command::Agencies {
+                    command: AgenciesCommand::Import { file },
+                } => crate::app::import_agencies(&settings, &file).await,
+                Command::Parse(_) => unreachable!("handled above"),
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! gRPC client commands: submit and summary.
+
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use fazhi_config::Settings;
+use fazhi_proto::v1 as pb;
+use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
+use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
+use tonic::transport::Channel;
+
+use crate::cli::{SubmitArgs, SummaryArgs, SummaryFormat};
+
+fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
+    let addr = explicit.unwrap_or(&settings.grpc.listen);
+    if addr.starts_with("http://") || addr.starts_with("https://") {
+        addr.to_owned()
+    } else {
+        format!("http://{}", addr.replace("0.0.0.0", "127.0.0.1"))
+    }
+}
+
+pub async fn channel(url: &str) -> anyhow::Result<Channel> {
+    Channel::from_shared(url.to_owned())
+        .with_context(|| format!("bad server address {url}"))?
+        .connect_timeout(Duration::from_secs(5))
+        .connect()
+        .await
+        .with_context(|| {
+            format!(
+                "cannot reach the fazhi server at {url} (is `fazhi serve` or `fazhi up` running?)"
+            )
+        })
+}
+
+pub fn status_name(status: i32) -> &'static str {
+    match pb::SubmissionStatus::try_from(status) {
+        Ok(pb::SubmissionStatus::Queued) => "QUEUED",
+        Ok(pb::SubmissionStatus::Processed) => "PROCESSED",
+        Ok(pb::SubmissionStatus::Rejected) => "REJECTED",
+        _ => "UNSPECIFIED",
+    }
+}
+
+/// Poll until the submission leaves QUEUED or the deadline passes.
+pub async fn wait_processed(
+    client: &mut ReportIngestServiceClient<Channel>,
+    id: &str,
+    deadline: Duration,
+) -> anyhow::Result<pb::Submission> {
+    let until = tokio::time::Instant::now() + deadline;
+    loop {
+        let submission = client
+            .get_submission(pb::GetSubmissionRequest {
+                submission_id: id.to_owned(),
+            })
+            .await
+            .map(|r| r.into_inner().submission)
+            .ok()
+            .flatten();
+        if let Some(s) = submission.filter(|s| s.status != pb::SubmissionStatus::Queued as i32) {
+            return Ok(s);
+        }
+        if tokio::time::Instant::now() > until {
+            bail!("submission {id} was not processed within {deadline:?} (is a worker running?)");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub fn media_type_for(path: &std::path::Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("pdf") => "application/pdf",
+        Some("html" | "htm") => "text/html",
+        _ => "text/plain",
+    }
+}
+
+pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()> {
+    let url = server_url(settings, args.server.as_deref());
+    let mut client = ReportIngestServiceClient::new(channel(&url).await?)
+        .max_encoding_message_size(settings.grpc.max_message_bytes);
+    let several = args.files.len() > 1;
+    let mut failed = false;
+    for file in &args.files {
+        let content = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let key = args.key.as_ref().map(|k| {
+            if several {
+                format!("{k}/{file_name}")
+            } else {
+                k.clone()
+            }
+        });
+        let request = pb::SubmitReportRequest {
+            agency_code: args.agency.clone(),
+            reporting_year: args.year,
+            document: Some(pb::Document {
+                content,
+                media_type: media_type_for(file).to_owned(),
+                file_name: file_name.clone(),
+            }),
+            idempotency_key: key,
+        };
+        match client.submit_report(request).await {
+            Ok(response) => {
+                let r = response.into_inner();
+                if args.wait {
+                    let s = wait_processed(&mut client, &r.submission_id, Duration::from_secs(120))
+                        .await?;
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        file.display(),
+                        s.submission_id,
+                        status_name(s.status),
+                        s.reject_reason
+                    );
+                } else {
+                    println!(
+                        "{}\t{}\t{}",
+                        file.display(),
+                        r.submission_id,
+                        status_name(r.status)
+                    );
+                }
+            }
+            Err(status) => {
+                failed = true;
+                eprintln!(
+                    "{}\t{:?}\t{}",
+                    file.display(),
+                    status.code(),
+                    status.message()
+                );
+            }
+        }
+    }
+    if failed {
+        bail!("some files were not accepted");
+    }
+    Ok(())
+}
+
+pub async fn fetch_summary(
+    url: &str,
+    district: &str,
+    year: i32,
+) -> anyhow::Result<pb::DistrictSummary> {
+    let mut client =
+        DistrictSummaryServiceClient::new(channel(url).await?).max_decoding_message_size(256 << 20);
+    let response = client
+        .get_district_summary(pb::GetDistrictSummaryRequest {
+            district: district.to_owned(),
+            year,
+        })
+        .await
+        .map_err(|s| anyhow::anyhow!("{:?}: {}", s.code(), s.message()))?;
+    response
+        .into_inner()
+        .summary
+        .context("the server sent no summary")
+}
+
+pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<()> {
+    let url = server_url(settings, args.server.as_deref());
+    let summary = fetch_summary(&url, &args.district, args.year).await?;
+    let output: Vec<u8> = if args.json {
+        let mut s = summary.summary_json;
+        s.push('\n');
+        s.into_bytes()
+    } else {
+        match args.format {
+            SummaryFormat::Markdown => summary.draft_markdown.into_bytes(),
+            SummaryFormat::Docx => {
+                if args.output.is_none() {
+                    bail!("--format docx writes a file: give --output FILE.docx");
+                }
+                let structured: fazhi_summary::DistrictSummary =
+                    serde_json::from_str(&summary.summary_json)
+                        .context("the server's summary could not be read")?;
+                fazhi_summary::render_docx(&structured)
+            }
+        }
+    };
+    match args.output {
+        Some(path) => {
+            std::fs::write(&path, output).with_context(|| format!("writing {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(&output)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! `fazhi parse`: the parser on local files, no server needed.
+
+use anyhow::Context;
+use fazhi_core::ParseOptions;
+
+use crate::cli::ParseArgs;
+
+pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
+    let options = ParseOptions {
+        expected_year: args.year,
+    };
+    let mut failed = false;
+    for file in &args.files {
+        let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        let name = file.display().to_string();
+        match fazhi_core::parse_bytes(&bytes, &options) {
+            Ok((_, parsed)) => {
+                if args.json {
+                    let mut value = serde_json::to_value(&parsed)?;
+                    if let Some(map) = value.as_object_mut() {
+                        map.insert("file".into(), serde_json::Value::String(name));
+                    }
+                    println!("{value}");
+                } else {
+                    print_human(&name, &parsed);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                if args.json {
+                    println!(
+                        "{}",
+                        serde_json::json!({"file": name, "error": e.to_string()})
+                    );
+                } else {
+                    eprintln!("{name}: {e}");
+                }
+            }
+        }
+    }
+    if failed {
+        anyhow::bail!("some files could not be read");
+    }
+    Ok(())
+}
+
+fn print_human(name: &str, r: &fazhi_core::ParsedReport) {
+    println!("{name}");
+    println!("  标题: {}", r.title.as_deref().unwrap_or("（无）"));
+    println!("  单位: {}", r.agency.as_deref().unwrap_or("（未写明）"));
+    println!(
+        "  年度: {}",
+        r.year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "（未写明）".into())
+    );
+    for s in &r.sections {
+        println!("  [{}] {}（{}项）", s.part.code(), s.heading, s.items.len());
+    }
+    println!(
+        "  数量 {} 处, 问题 {} 条",
+        r.quantities.len(),
+        r.findings.len()
+    );
+    for f in &r.findings {
+        println!("  - {}: {}", f.code, f.message);
+    }
+}
