@@ -1,1 +1,11 @@
-mod x {}
+//! End-to-end tests: real gRPC server on an ephemeral port, real SQLite /
+//! PostgreSQL, real RabbitMQ or the embedded queue. One binary, built once.
+
+mod cli;
+mod crash;
+mod helpers;
+mod idempotency;
+mod outage;
+mod pipeline;
+mod queue_contract;
+mod validation;

@@ -65,4 +65,27 @@ fn main() {
         );
         let _ = sections;
     }
+    // Adversarial shapes at 1 MB and 4 MB: time must grow by about 4x.
+    println!();
+    println!("| adversarial input | 1 MB | 4 MB | ratio |");
+    println!("|---|---:|---:|---:|");
+    let one_line: String = base.chars().filter(|&c| c != '\n').collect();
+    for (name, unit) in [
+        ("whole report on one line", one_line.as_str()),
+        ("digits only", "1234567890"),
+        ("一是 repeated", "一是"),
+        ("open quotes", "“《"),
+        ("numbered headings", "一、存在的问题和不足\n"),
+        ("numbers with units", "超170万余次，"),
+        ("blank lines", "\n\n\r\n"),
+    ] {
+        let time = |size: usize| {
+            let text = input(unit, size);
+            let start = Instant::now();
+            std::hint::black_box(parse_text(&text, &opts));
+            start.elapsed().as_secs_f64()
+        };
+        let (a, b) = (time(1_000_000), time(4_000_000));
+        println!("| {name} | {:.1} ms | {:.1} ms | {:.2} |", a * 1e3, b * 1e3, b / a);
+    }
 }

@@ -1,0 +1,302 @@
+//! `spawn_app()` and friends: every test gets its own database (SQLite file
+//! or fresh PostgreSQL database), its own queue names, its own port.
+
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use fazhi_config::Settings;
+use fazhi_proto::v1 as pb;
+use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
+use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
+use fazhi_queue::Queue;
+use fazhi_store::Store;
+use sea_orm::{ConnectionTrait, Database};
+use tokio_util::sync::CancellationToken;
+use tonic::transport::Channel;
+
+pub const DISTRICT: &str = "示例区";
+pub const ROSTER: &str = include_str!("../../samples/agencies.csv");
+
+/// (agency code, reporting year, file) of the bundled samples.
+pub const SAMPLES: [(&str, i32, &str); 5] = [
+    ("xc-yllhj", 2022, "000_694a7727829af4aa.txt"),
+    ("xc-cgzhzx", 2023, "001_6193ebd917cce1b8.txt"),
+    ("xymj", 2022, "002_8688029d397398e8.txt"),
+    ("sjs-qzf", 2023, "003_cb32341b71933a80.txt"),
+    ("jgz", 2022, "004_f20b88b3a1d009b5.txt"),
+];
+
+pub fn sample(file: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/reports").join(file);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+fn reachable(addr: &str) -> bool {
+    addr.parse::<SocketAddr>()
+        .ok()
+        .is_some_and(|a| TcpStream::connect_timeout(&a, Duration::from_secs(1)).is_ok())
+}
+
+/// A service the test needs: its URL, or `None` (skip) on a machine without
+/// it. Under CI=true a missing service fails the test instead.
+fn require(name: &str, env: &str, default_url: &str, addr: &str) -> Option<String> {
+    if let Ok(url) = std::env::var(env) {
+        return Some(url);
+    }
+    if reachable(addr) {
+        return Some(default_url.to_owned());
+    }
+    if in_ci() {
+        panic!("{name} is not reachable at {addr}, and CI=true: this suite must run, not skip");
+    }
+    eprintln!("SKIP: {name} not reachable at {addr} (set {env} or start it)");
+    None
+}
+
+pub fn rabbit_url() -> Option<String> {
+    require(
+        "RabbitMQ",
+        "FAZHI_TEST_AMQP_URL",
+        "amqp://guest:guest@127.0.0.1:5672/%2f",
+        "127.0.0.1:5672",
+    )
+}
+
+pub fn postgres_admin_url() -> Option<String> {
+    require(
+        "PostgreSQL",
+        "FAZHI_TEST_PG_URL",
+        "postgres://postgres@127.0.0.1:5432/postgres",
+        "127.0.0.1:5432",
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broker {
+    Embedded,
+    Rabbit,
+}
+
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}{}", uuid::Uuid::new_v4().simple())
+}
+
+pub fn scratch_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(unique("it-"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Settings for one test, or `None` when a needed service is absent (skip).
+pub async fn settings(db: Db, broker: Broker) -> Option<Settings> {
+    let mut s = Settings::default();
+    s.grpc.listen = "127.0.0.1:0".into();
+    s.queue.name = unique("fazhi.test.");
+    s.queue.poll_interval_ms = 50;
+    s.queue.confirm_timeout_ms = 3_000;
+    s.queue.connect_timeout_ms = 2_000;
+    s.queue.lease_ms = 3_000;
+    s.worker.retry_delay_ms = 100;
+    s.log.filter = "warn".into();
+    s.database.url = match db {
+        Db::Sqlite => format!("sqlite://{}?mode=rwc", scratch_dir().join("fazhi.db").display()),
+        Db::Postgres => {
+            let admin = postgres_admin_url()?;
+            let name = unique("fazhi_t_");
+            let conn = Database::connect(&admin).await.expect("connect to PostgreSQL");
+            conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            conn.close().await.ok();
+            match admin.rsplit_once('/') {
+                Some((base, _)) => format!("{base}/{name}"),
+                None => panic!("bad PostgreSQL URL {admin}"),
+            }
+        }
+    };
+    if broker == Broker::Rabbit {
+        s.queue.amqp_url = Some(rabbit_url()?);
+    }
+    Some(s)
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub store: Store,
+    pub queue: Arc<dyn Queue>,
+    pub settings: Settings,
+    pub shutdown: CancellationToken,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// Start server (and worker, if asked) in this test's runtime.
+pub async fn spawn_app(settings: &Settings, with_worker: bool) -> TestApp {
+    let store = Store::connect(&settings.database.url, settings.database.max_connections)
+        .await
+        .expect("open database");
+    let rows = fazhi_store::agencies::parse_roster(ROSTER).unwrap();
+    store.upsert_agencies(&rows).await.unwrap();
+    let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let shutdown = CancellationToken::new();
+    let mut tasks = Vec::new();
+    {
+        let (store, queue, shutdown) = (store.clone(), queue.clone(), shutdown.clone());
+        let max = settings.grpc.max_message_bytes;
+        tasks.push(tokio::spawn(async move {
+            fazhi_services::serve(listener, max, store, queue, shutdown)
+                .await
+                .expect("server failed");
+        }));
+    }
+    let app = TestApp {
+        url,
+        store,
+        queue,
+        settings: settings.clone(),
+        shutdown,
+        tasks,
+    };
+    if with_worker {
+        let mut app = app;
+        app.start_worker();
+        return app;
+    }
+    app
+}
+
+impl TestApp {
+    pub fn start_worker(&mut self) {
+        let worker = fazhi_worker::Worker::new(
+            self.store.clone(),
+            self.queue.clone(),
+            self.settings.worker.clone(),
+            self.settings.queue.max_attempts,
+        );
+        let shutdown = self.shutdown.clone();
+        self.tasks.push(tokio::spawn(async move { worker.run(shutdown).await }));
+    }
+
+    pub async fn channel(&self) -> Channel {
+        Channel::from_shared(self.url.clone()).unwrap().connect().await.unwrap()
+    }
+
+    pub async fn ingest(&self) -> ReportIngestServiceClient<Channel> {
+        ReportIngestServiceClient::new(self.channel().await)
+    }
+
+    pub async fn summaries(&self) -> DistrictSummaryServiceClient<Channel> {
+        DistrictSummaryServiceClient::new(self.channel().await)
+    }
+
+    pub async fn submit(
+        &self,
+        agency: &str,
+        year: i32,
+        content: Vec<u8>,
+        key: Option<&str>,
+    ) -> Result<pb::SubmitReportResponse, tonic::Status> {
+        submit_to(&mut self.ingest().await, agency, year, content, key).await
+    }
+
+    pub async fn wait_done(&self, id: &str) -> pb::Submission {
+        wait_done(&mut self.ingest().await, id, Duration::from_secs(60)).await
+    }
+
+    pub async fn summary(&self, year: i32) -> fazhi_summary::DistrictSummary {
+        summary_of(&mut self.summaries().await, DISTRICT, year).await
+    }
+
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        for t in self.tasks {
+            let _ = t.await;
+        }
+    }
+}
+
+pub async fn submit_to(
+    client: &mut ReportIngestServiceClient<Channel>,
+    agency: &str,
+    year: i32,
+    content: Vec<u8>,
+    key: Option<&str>,
+) -> Result<pb::SubmitReportResponse, tonic::Status> {
+    client
+        .submit_report(pb::SubmitReportRequest {
+            agency_code: agency.into(),
+            reporting_year: year,
+            document: Some(pb::Document {
+                content,
+                media_type: "text/plain".into(),
+                file_name: "report.txt".into(),
+            }),
+            idempotency_key: key.map(Into::into),
+        })
+        .await
+        .map(|r| r.into_inner())
+}
+
+/// Poll (never a fixed sleep) until the submission leaves QUEUED.
+pub async fn wait_done(client: &mut ReportIngestServiceClient<Channel>, id: &str, limit: Duration) -> pb::Submission {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        if let Ok(r) = client
+            .get_submission(pb::GetSubmissionRequest {
+                submission_id: id.into(),
+            })
+            .await
+        {
+            let s = r.into_inner().submission.unwrap();
+            if s.status != pb::SubmissionStatus::Queued as i32 {
+                return s;
+            }
+        }
+        assert!(tokio::time::Instant::now() < deadline, "submission {id} not processed in {limit:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+pub async fn summary_of(
+    client: &mut DistrictSummaryServiceClient<Channel>,
+    district: &str,
+    year: i32,
+) -> fazhi_summary::DistrictSummary {
+    let s = client
+        .get_district_summary(pb::GetDistrictSummaryRequest {
+            district: district.into(),
+            year,
+        })
+        .await
+        .expect("GetDistrictSummary")
+        .into_inner()
+        .summary
+        .unwrap();
+    serde_json::from_str(&s.summary_json).expect("summary_json is a DistrictSummary")
+}
+
+/// Poll a condition with a deadline.
+pub async fn eventually<F, Fut>(what: &str, limit: Duration, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + limit;
+    while !check().await {
+        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

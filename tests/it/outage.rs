@@ -1,0 +1,123 @@
+//! SubmitReport never answers OK for a submission the broker did not take.
+//! A test-owned TCP proxy stands between the service and RabbitMQ and is cut
+//! and restored; the machine's shared broker is never touched.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use futures::StreamExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Mutex;
+use tokio::task::JoinHandle;
+use tonic::Code;
+
+use crate::helpers::*;
+
+struct Proxy {
+    addr: SocketAddr,
+    open: Arc<AtomicBool>,
+    links: Arc<Mutex<Vec<JoinHandle<()>>>>,
+    accept: JoinHandle<()>,
+}
+
+impl Proxy {
+    async fn start(upstream: SocketAddr) -> Proxy {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let open = Arc::new(AtomicBool::new(true));
+        let links: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+        let accept = {
+            let (open, links) = (open.clone(), links.clone());
+            tokio::spawn(async move {
+                while let Ok((mut client, _)) = listener.accept().await {
+                    if !open.load(Ordering::SeqCst) {
+                        drop(client); // refused: connection closed at once
+                        continue;
+                    }
+                    let link = tokio::spawn(async move {
+                        if let Ok(mut server) = TcpStream::connect(upstream).await {
+                            let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                        }
+                    });
+                    links.lock().await.push(link);
+                }
+            })
+        };
+        Proxy {
+            addr,
+            open,
+            links,
+            accept,
+        }
+    }
+
+    /// Drop every open connection and refuse new ones.
+    async fn cut(&self) {
+        self.open.store(false, Ordering::SeqCst);
+        for link in self.links.lock().await.drain(..) {
+            link.abort();
+        }
+    }
+
+    fn restore(&self) {
+        self.open.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        self.accept.abort();
+    }
+}
+
+#[tokio::test]
+async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_restart() {
+    let Some(mut settings) = settings(Db::Sqlite, Broker::Rabbit).await else { return };
+    let direct = settings.queue.amqp_url.clone().unwrap();
+    let proxy = Proxy::start("127.0.0.1:5672".parse().unwrap()).await;
+    settings.queue.amqp_url = Some(format!("amqp://guest:guest@{}/%2f", proxy.addr));
+    settings.queue.confirm_timeout_ms = 2_000;
+    settings.queue.connect_timeout_ms = 1_000;
+    let app = spawn_app(&settings, false).await;
+
+    let a = app
+        .submit("jgz", 2022, sample("004_f20b88b3a1d009b5.txt"), Some("a"))
+        .await
+        .expect("accepted while the broker is up");
+
+    proxy.cut().await;
+    let err = app
+        .submit("xymj", 2022, sample("002_8688029d397398e8.txt"), Some("b"))
+        .await
+        .expect_err("must not answer OK without the broker");
+    assert_eq!(err.code(), Code::Unavailable);
+    assert!(err.message().contains("稍后"), "{}", err.message());
+    let (_, total) = app.store.list_submissions(DISTRICT, 2022, 0, 10).await.unwrap();
+    assert_eq!(total, 1, "nothing half-written for the refused submission");
+
+    proxy.restore();
+    let b = app
+        .submit("xymj", 2022, sample("002_8688029d397398e8.txt"), Some("b"))
+        .await
+        .expect("the same service recovers once the broker is back");
+    let (_, total) = app.store.list_submissions(DISTRICT, 2022, 0, 10).await.unwrap();
+    assert_eq!(total, 2);
+
+    // Both accepted submissions really are on the broker, once each.
+    let mut direct_settings = settings.clone();
+    direct_settings.queue.amqp_url = Some(direct);
+    let queue = fazhi_queue::from_settings(&direct_settings.queue, &direct_settings.worker, app.store.db().clone());
+    let mut deliveries = queue.subscribe().await.unwrap();
+    let mut seen = Vec::new();
+    while let Ok(Some(Ok(d))) = tokio::time::timeout(Duration::from_secs(3), deliveries.next()).await {
+        seen.push(d.message_id.clone());
+        d.ack().await.unwrap();
+    }
+    seen.sort();
+    let mut want = vec![a.submission_id, b.submission_id];
+    want.sort();
+    assert_eq!(seen, want);
+    app.stop().await;
+}
