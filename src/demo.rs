@@ -79,10 +79,7 @@ async fn submit_and_print(url: &str) -> anyhow::Result<()> {
             "==== {} {}年度 汇总：应报 {} 家，已报 {} 家 ====",
             summary.district, year, summary.expected, summary.submitted
         );
-        println!(
-            "{:<28} {:<6} {}",
-            "单位", "已报送", "五个法定部分（有 ✓ / 缺 ✗）"
-        );
+        println!("{:<28} {:<6} 五个法定部分（有 ✓ / 缺 ✗）", "单位", "已报送");
         for c in &summary.coverage {
             let name = c
                 .agency

@@ -99,12 +99,12 @@ impl Ingest {
             .map(|a| a.name)
             .unwrap_or_default();
         let mut submission = convert::submission(&row, &agency_name);
-        if row.status == SubmissionStatus::Processed.as_str() {
-            if let Some(parsed) = self.store.parsed_report(id).await? {
-                let report: fazhi_core::ParsedReport = serde_json::from_str(&parsed.parsed)
-                    .map_err(|e| fazhi_store::StoreError::Corrupt(e.to_string()))?;
-                submission.parsed = Some(convert::parsed_report(&report));
-            }
+        if row.status == SubmissionStatus::Processed.as_str()
+            && let Some(parsed) = self.store.parsed_report(id).await?
+        {
+            let report: fazhi_core::ParsedReport = serde_json::from_str(&parsed.parsed)
+                .map_err(|e| fazhi_store::StoreError::Corrupt(e.to_string()))?;
+            submission.parsed = Some(convert::parsed_report(&report));
         }
         Ok(pb::GetSubmissionResponse {
             submission: Some(submission),

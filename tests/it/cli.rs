@@ -6,7 +6,8 @@ use crate::helpers::*;
 
 fn fazhi() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fazhi"));
-    cmd.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
     cmd
 }
 
@@ -20,13 +21,27 @@ fn parse_json_prints_one_object_per_file_in_argument_order() {
         .args(files.iter().map(|f| dir.join(f)))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     for (line, file) in lines.iter().zip(files) {
         assert!(line["file"].as_str().unwrap().ends_with(file));
-        for key in ["title", "agency", "year", "sections", "quantities", "findings"] {
+        for key in [
+            "title",
+            "agency",
+            "year",
+            "sections",
+            "quantities",
+            "findings",
+        ] {
             assert!(line.get(key).is_some(), "{file}: key {key}");
         }
     }
@@ -39,13 +54,25 @@ fn demo_runs_the_pipeline_and_prints_each_agency_with_its_parts() {
     let db = scratch_dir().join("demo.db");
     let out = fazhi()
         .arg("demo")
-        .env("FAZHI_DATABASE__URL", format!("sqlite://{}?mode=rwc", db.display()))
+        .env(
+            "FAZHI_DATABASE__URL",
+            format!("sqlite://{}?mode=rwc", db.display()),
+        )
         .env("FAZHI_LOG__FILTER", "warn")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    for name in ["北京市西城区园林绿化局", "西营门街道办事处", "北京市大兴区旧宫镇人民政府", "北京市石景山区人民政府"] {
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in [
+        "北京市西城区园林绿化局",
+        "西营门街道办事处",
+        "北京市大兴区旧宫镇人民政府",
+        "北京市石景山区人民政府",
+    ] {
         assert!(stdout.contains(name), "{name} in demo output");
     }
     assert_eq!(stdout.matches("PROCESSED").count(), 5, "{stdout}");

@@ -64,12 +64,18 @@ async fn listening_on(child: &mut Child) -> String {
         .expect("fazhi up started in time")
         .unwrap()
         .expect("fazhi up printed its address");
-    let addr = line.strip_prefix("listening on ").expect("address line").to_owned();
+    let addr = line
+        .strip_prefix("listening on ")
+        .expect("address line")
+        .to_owned();
     format!("http://{addr}")
 }
 
 async fn processed(store: &fazhi_store::Store) -> u64 {
-    store.count_by_status(SubmissionStatus::Processed).await.unwrap()
+    store
+        .count_by_status(SubmissionStatus::Processed)
+        .await
+        .unwrap()
 }
 
 async fn kill(child: &mut Child) {
@@ -78,10 +84,22 @@ async fn kill(child: &mut Child) {
 }
 
 /// Checks a user would make once the batch is through.
-async fn assert_each_counted_once(store: &fazhi_store::Store, summary: &fazhi_summary::DistrictSummary) {
+async fn assert_each_counted_once(
+    store: &fazhi_store::Store,
+    summary: &fazhi_summary::DistrictSummary,
+) {
     assert_eq!(processed(store).await, BATCH as u64);
-    assert_eq!(store.count_by_status(SubmissionStatus::Queued).await.unwrap(), 0);
-    let parses = parsed_report::Entity::find().count(store.db()).await.unwrap();
+    assert_eq!(
+        store
+            .count_by_status(SubmissionStatus::Queued)
+            .await
+            .unwrap(),
+        0
+    );
+    let parses = parsed_report::Entity::find()
+        .count(store.db())
+        .await
+        .unwrap();
     assert_eq!(parses, BATCH as u64, "one parse per submission");
     assert_eq!(summary.submitted, BATCH);
     assert!(summary.coverage.iter().all(|c| c.submitted));
@@ -111,7 +129,10 @@ async fn assert_each_counted_once(store: &fazhi_store::Store, summary: &fazhi_su
         .iter()
         .filter(|t| t.kind == fazhi_core::QuantityKind::Count && t.value.is_some())
         .collect();
-    assert!(!counts.is_empty(), "the sample report has countable indicators");
+    assert!(
+        !counts.is_empty(),
+        "the sample report has countable indicators"
+    );
     for expected in counts {
         let got = summary
             .indicators
@@ -132,7 +153,9 @@ async fn assert_each_counted_once(store: &fazhi_store::Store, summary: &fazhi_su
 
 #[tokio::test]
 async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
-    let Some(settings) = settings(Db::Postgres, Broker::Rabbit).await else { return };
+    let Some(settings) = settings(Db::Postgres, Broker::Rabbit).await else {
+        return;
+    };
     let app = spawn_app(&settings, false).await;
     app.store.upsert_agencies(&roster()).await.unwrap();
     let dir = scratch_dir();
@@ -141,7 +164,9 @@ async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
     let mut client = app.ingest().await;
     let mut ids = Vec::new();
     for row in roster() {
-        let r = submit_to(&mut client, &row.code, 2022, sample(REPORT), None).await.unwrap();
+        let r = submit_to(&mut client, &row.code, 2022, sample(REPORT), None)
+            .await
+            .unwrap();
         ids.push(r.submission_id);
     }
     let store = app.store.clone();
@@ -152,7 +177,10 @@ async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
     .await;
     kill(&mut worker).await;
     let at_kill = processed(&app.store).await;
-    assert!(at_kill < BATCH as u64, "the kill came mid-batch ({at_kill} of {BATCH} done)");
+    assert!(
+        at_kill < BATCH as u64,
+        "the kill came mid-batch ({at_kill} of {BATCH} done)"
+    );
 
     let mut worker = fazhi("worker", &settings, 0, &dir.join("worker-2.log"));
     for id in &ids {
@@ -167,18 +195,29 @@ async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
 
 #[tokio::test]
 async fn killing_the_all_in_one_process_mid_batch_loses_and_duplicates_nothing() {
-    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else { return };
-    let store = fazhi_store::Store::connect(&settings.database.url, 1).await.unwrap();
+    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
+    let store = fazhi_store::Store::connect(&settings.database.url, 1)
+        .await
+        .unwrap();
     store.upsert_agencies(&roster()).await.unwrap();
     let dir = scratch_dir();
 
     let mut up = fazhi("up", &settings, 150, &dir.join("up-1.log"));
     let url = listening_on(&mut up).await;
-    let channel = tonic::transport::Channel::from_shared(url).unwrap().connect().await.unwrap();
-    let mut client = fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient::new(channel);
+    let channel = tonic::transport::Channel::from_shared(url)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut client =
+        fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient::new(channel);
     let mut ids = Vec::new();
     for row in roster() {
-        let r = submit_to(&mut client, &row.code, 2022, sample(REPORT), None).await.unwrap();
+        let r = submit_to(&mut client, &row.code, 2022, sample(REPORT), None)
+            .await
+            .unwrap();
         ids.push(r.submission_id);
     }
     eventually("a few processed", Duration::from_secs(60), || {
@@ -188,17 +227,29 @@ async fn killing_the_all_in_one_process_mid_batch_loses_and_duplicates_nothing()
     .await;
     kill(&mut up).await;
     let at_kill = processed(&store).await;
-    assert!(at_kill < BATCH as u64, "the kill came mid-batch ({at_kill} of {BATCH} done)");
+    assert!(
+        at_kill < BATCH as u64,
+        "the kill came mid-batch ({at_kill} of {BATCH} done)"
+    );
 
     let mut up = fazhi("up", &settings, 0, &dir.join("up-2.log"));
     let url = listening_on(&mut up).await;
-    let channel = tonic::transport::Channel::from_shared(url).unwrap().connect().await.unwrap();
-    let mut client = fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient::new(channel.clone());
+    let channel = tonic::transport::Channel::from_shared(url)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut client = fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient::new(
+        channel.clone(),
+    );
     for id in &ids {
         let s = wait_done(&mut client, id, Duration::from_secs(90)).await;
         assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
     }
-    let mut summaries = fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient::new(channel);
+    let mut summaries =
+        fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient::new(
+            channel,
+        );
     let summary = summary_of(&mut summaries, CRASH_DISTRICT, 2022).await;
     assert_each_counted_once(&store, &summary).await;
     kill(&mut up).await;

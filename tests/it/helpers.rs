@@ -29,7 +29,9 @@ pub const SAMPLES: [(&str, i32, &str); 5] = [
 ];
 
 pub fn sample(file: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/reports").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/reports")
+        .join(file);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -111,11 +113,16 @@ pub async fn settings(db: Db, broker: Broker) -> Option<Settings> {
     s.worker.retry_delay_ms = 100;
     s.log.filter = "warn".into();
     s.database.url = match db {
-        Db::Sqlite => format!("sqlite://{}?mode=rwc", scratch_dir().join("fazhi.db").display()),
+        Db::Sqlite => format!(
+            "sqlite://{}?mode=rwc",
+            scratch_dir().join("fazhi.db").display()
+        ),
         Db::Postgres => {
             let admin = postgres_admin_url()?;
             let name = unique("fazhi_t_");
-            let conn = Database::connect(&admin).await.expect("connect to PostgreSQL");
+            let conn = Database::connect(&admin)
+                .await
+                .expect("connect to PostgreSQL");
             conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
                 .expect("create test database");
@@ -187,11 +194,16 @@ impl TestApp {
             self.settings.queue.max_attempts,
         );
         let shutdown = self.shutdown.clone();
-        self.tasks.push(tokio::spawn(async move { worker.run(shutdown).await }));
+        self.tasks
+            .push(tokio::spawn(async move { worker.run(shutdown).await }));
     }
 
     pub async fn channel(&self) -> Channel {
-        Channel::from_shared(self.url.clone()).unwrap().connect().await.unwrap()
+        Channel::from_shared(self.url.clone())
+            .unwrap()
+            .connect()
+            .await
+            .unwrap()
     }
 
     pub async fn ingest(&self) -> ReportIngestServiceClient<Channel> {
@@ -251,7 +263,11 @@ pub async fn submit_to(
 }
 
 /// Poll (never a fixed sleep) until the submission leaves QUEUED.
-pub async fn wait_done(client: &mut ReportIngestServiceClient<Channel>, id: &str, limit: Duration) -> pb::Submission {
+pub async fn wait_done(
+    client: &mut ReportIngestServiceClient<Channel>,
+    id: &str,
+    limit: Duration,
+) -> pb::Submission {
     let deadline = tokio::time::Instant::now() + limit;
     loop {
         if let Ok(r) = client
@@ -265,7 +281,10 @@ pub async fn wait_done(client: &mut ReportIngestServiceClient<Channel>, id: &str
                 return s;
             }
         }
-        assert!(tokio::time::Instant::now() < deadline, "submission {id} not processed in {limit:?}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "submission {id} not processed in {limit:?}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -296,7 +315,10 @@ where
 {
     let deadline = tokio::time::Instant::now() + limit;
     while !check().await {
-        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for: {what}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for: {what}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

@@ -8,4 +8,5 @@ mod idempotency;
 mod outage;
 mod pipeline;
 mod queue_contract;
+mod summary_export;
 mod validation;

@@ -74,7 +74,9 @@ impl Drop for Proxy {
 
 #[tokio::test]
 async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_restart() {
-    let Some(mut settings) = settings(Db::Sqlite, Broker::Rabbit).await else { return };
+    let Some(mut settings) = settings(Db::Sqlite, Broker::Rabbit).await else {
+        return;
+    };
     let direct = settings.queue.amqp_url.clone().unwrap();
     let proxy = Proxy::start("127.0.0.1:5672".parse().unwrap()).await;
     settings.queue.amqp_url = Some(format!("amqp://guest:guest@{}/%2f", proxy.addr));
@@ -94,7 +96,11 @@ async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_res
         .expect_err("must not answer OK without the broker");
     assert_eq!(err.code(), Code::Unavailable);
     assert!(err.message().contains("稍后"), "{}", err.message());
-    let (_, total) = app.store.list_submissions(DISTRICT, 2022, 0, 10).await.unwrap();
+    let (_, total) = app
+        .store
+        .list_submissions(DISTRICT, 2022, 0, 10)
+        .await
+        .unwrap();
     assert_eq!(total, 1, "nothing half-written for the refused submission");
 
     proxy.restore();
@@ -102,16 +108,26 @@ async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_res
         .submit("xymj", 2022, sample("002_8688029d397398e8.txt"), Some("b"))
         .await
         .expect("the same service recovers once the broker is back");
-    let (_, total) = app.store.list_submissions(DISTRICT, 2022, 0, 10).await.unwrap();
+    let (_, total) = app
+        .store
+        .list_submissions(DISTRICT, 2022, 0, 10)
+        .await
+        .unwrap();
     assert_eq!(total, 2);
 
     // Both accepted submissions really are on the broker, once each.
     let mut direct_settings = settings.clone();
     direct_settings.queue.amqp_url = Some(direct);
-    let queue = fazhi_queue::from_settings(&direct_settings.queue, &direct_settings.worker, app.store.db().clone());
+    let queue = fazhi_queue::from_settings(
+        &direct_settings.queue,
+        &direct_settings.worker,
+        app.store.db().clone(),
+    );
     let mut deliveries = queue.subscribe().await.unwrap();
     let mut seen = Vec::new();
-    while let Ok(Some(Ok(d))) = tokio::time::timeout(Duration::from_secs(3), deliveries.next()).await {
+    while let Ok(Some(Ok(d))) =
+        tokio::time::timeout(Duration::from_secs(3), deliveries.next()).await
+    {
         seen.push(d.message_id.clone());
         d.ack().await.unwrap();
     }

@@ -6,18 +6,28 @@ use fazhi_proto::v1 as pb;
 use crate::helpers::*;
 
 async fn bundled_samples_flow_through_to_the_district_summary(db: Db, broker: Broker) {
-    let Some(settings) = settings(db, broker).await else { return };
+    let Some(settings) = settings(db, broker).await else {
+        return;
+    };
     let app = spawn_app(&settings, true).await;
 
     let mut ids = Vec::new();
     for (agency, year, file) in SAMPLES {
-        let r = app.submit(agency, year, sample(file), None).await.expect("accepted");
+        let r = app
+            .submit(agency, year, sample(file), None)
+            .await
+            .expect("accepted");
         assert_eq!(r.status, pb::SubmissionStatus::Queued as i32);
         ids.push((agency, year, r.submission_id));
     }
     for (agency, year, id) in &ids {
         let s = app.wait_done(id).await;
-        assert_eq!(s.status, pb::SubmissionStatus::Processed as i32, "{agency}: {}", s.reject_reason);
+        assert_eq!(
+            s.status,
+            pb::SubmissionStatus::Processed as i32,
+            "{agency}: {}",
+            s.reject_reason
+        );
         assert_eq!(&s.agency_code, agency);
         assert_eq!(s.reporting_year, *year);
         let parsed = s.parsed.expect("a processed submission carries its parse");
@@ -40,7 +50,11 @@ async fn bundled_samples_flow_through_to_the_district_summary(db: Db, broker: Br
         .collect();
     reported.sort();
     assert_eq!(reported, ["jgz", "xc-yllhj", "xymj"]);
-    let street = summary.coverage.iter().find(|c| c.agency.code == "xymj").unwrap();
+    let street = summary
+        .coverage
+        .iter()
+        .find(|c| c.agency.code == "xymj")
+        .unwrap();
     assert!(
         !street.parts.contains(&fazhi_core::Part::Other),
         "seed 002 has no 'other' part"
@@ -112,7 +126,9 @@ async fn pipeline_on_embedded_queue_and_postgres() {
 
 #[tokio::test]
 async fn health_and_reflection_answer() {
-    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else { return };
+    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
     let app = spawn_app(&settings, false).await;
     let mut health = tonic_health::pb::health_client::HealthClient::new(app.channel().await);
     let status = health
@@ -123,6 +139,9 @@ async fn health_and_reflection_answer() {
         .unwrap()
         .into_inner()
         .status;
-    assert_eq!(status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+    assert_eq!(
+        status,
+        tonic_health::pb::health_check_response::ServingStatus::Serving as i32
+    );
     app.stop().await;
 }

@@ -12,8 +12,13 @@ use crate::helpers::*;
 async fn queue_for(broker: Broker) -> Option<(Arc<dyn Queue>, fazhi_config::Settings)> {
     let mut s = settings(Db::Sqlite, broker).await?;
     s.queue.lease_ms = 500;
-    let store = fazhi_store::Store::connect(&s.database.url, 1).await.unwrap();
-    Some((fazhi_queue::from_settings(&s.queue, &s.worker, store.db().clone()), s))
+    let store = fazhi_store::Store::connect(&s.database.url, 1)
+        .await
+        .unwrap();
+    Some((
+        fazhi_queue::from_settings(&s.queue, &s.worker, store.db().clone()),
+        s,
+    ))
 }
 
 fn message(id: &str) -> OutgoingMessage {
@@ -37,20 +42,27 @@ async fn nothing_within(deliveries: &mut Deliveries, wait: Duration) -> bool {
 }
 
 async fn published_messages_are_delivered_with_headers_and_ack_removes_them(broker: Broker) {
-    let Some((queue, _)) = queue_for(broker).await else { return };
+    let Some((queue, _)) = queue_for(broker).await else {
+        return;
+    };
     queue.publish(&message("m-1")).await.unwrap();
     let mut deliveries = queue.subscribe().await.unwrap();
     let d = next(&mut deliveries).await;
     assert_eq!(d.message_id, "m-1");
     assert_eq!(d.payload, b"payload of m-1");
-    assert_eq!(d.headers.get("traceparent").map(String::as_str), Some("00-x-y-01"));
+    assert_eq!(
+        d.headers.get("traceparent").map(String::as_str),
+        Some("00-x-y-01")
+    );
     assert_eq!(d.attempt, 1);
     d.ack().await.unwrap();
     assert!(nothing_within(&mut deliveries, Duration::from_millis(1500)).await);
 }
 
 async fn a_delivery_lost_with_its_consumer_comes_back(broker: Broker) {
-    let Some((queue, _)) = queue_for(broker).await else { return };
+    let Some((queue, _)) = queue_for(broker).await else {
+        return;
+    };
     queue.publish(&message("m-2")).await.unwrap();
     {
         let mut deliveries = queue.subscribe().await.unwrap();
@@ -68,7 +80,9 @@ async fn a_delivery_lost_with_its_consumer_comes_back(broker: Broker) {
 }
 
 async fn retry_redelivers_and_dead_letter_parks(broker: Broker) {
-    let Some((queue, _)) = queue_for(broker).await else { return };
+    let Some((queue, _)) = queue_for(broker).await else {
+        return;
+    };
     queue.publish(&message("m-3")).await.unwrap();
     let mut deliveries = queue.subscribe().await.unwrap();
     let d = next(&mut deliveries).await;
@@ -124,7 +138,9 @@ async fn rabbitmq_queue_retries_and_dead_letters() {
 
 #[tokio::test]
 async fn embedded_queue_takes_a_message_id_once() {
-    let Some((queue, _)) = queue_for(Broker::Embedded).await else { return };
+    let Some((queue, _)) = queue_for(Broker::Embedded).await else {
+        return;
+    };
     queue.publish(&message("same")).await.unwrap();
     queue.publish(&message("same")).await.unwrap();
     let mut deliveries = queue.subscribe().await.unwrap();

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
+#[derive(Default)]
 pub struct Settings {
     pub database: DatabaseSettings,
     pub queue: QueueSettings,
@@ -78,18 +79,6 @@ pub struct LogSettings {
     pub format: String,
     /// `tracing` filter directive, e.g. `info,fazhi=debug`.
     pub filter: String,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            database: DatabaseSettings::default(),
-            queue: QueueSettings::default(),
-            grpc: GrpcSettings::default(),
-            worker: WorkerSettings::default(),
-            log: LogSettings::default(),
-        }
-    }
 }
 
 impl Default for DatabaseSettings {

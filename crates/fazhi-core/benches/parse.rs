@@ -86,6 +86,11 @@ fn main() {
             start.elapsed().as_secs_f64()
         };
         let (a, b) = (time(1_000_000), time(4_000_000));
-        println!("| {name} | {:.1} ms | {:.1} ms | {:.2} |", a * 1e3, b * 1e3, b / a);
+        println!(
+            "| {name} | {:.1} ms | {:.1} ms | {:.2} |",
+            a * 1e3,
+            b * 1e3,
+            b / a
+        );
     }
 }

@@ -548,6 +548,9 @@ const OPENERS: &[&str] = &[
     "我区",
     "我委",
     "我办",
+    "是以",
+    "是",
+    "以",
 ];
 /// Measure words that usually come before the noun they count (`4次会前学法`).
 const PRENOMINAL: &[&str] = &[

@@ -133,10 +133,11 @@ impl AmqpQueue {
 
     async fn publisher_channel(&self) -> Result<Channel, QueueError> {
         let mut guard = self.publisher.lock().await;
-        if let Some((connection, channel)) = guard.as_ref() {
-            if connection.status().connected() && channel.status().connected() {
-                return Ok(channel.clone());
-            }
+        if let Some((connection, channel)) = guard.as_ref()
+            && connection.status().connected()
+            && channel.status().connected()
+        {
+            return Ok(channel.clone());
         }
         *guard = None;
         let connection = self.connect().await?;

@@ -24,15 +24,15 @@ impl Store {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
         if let Some(path) = sqlite_file(url) {
             // SQLite creates the file (mode=rwc) but not its folder.
-            if let Some(dir) = std::path::Path::new(path).parent() {
-                if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir).map_err(|e| {
-                        StoreError::Db(sea_orm::DbErr::Custom(format!(
-                            "cannot create database folder {}: {e}",
-                            dir.display()
-                        )))
-                    })?;
-                }
+            if let Some(dir) = std::path::Path::new(path).parent()
+                && !dir.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    StoreError::Db(sea_orm::DbErr::Custom(format!(
+                        "cannot create database folder {}: {e}",
+                        dir.display()
+                    )))
+                })?;
             }
         }
         let mut options = ConnectOptions::new(url.to_owned());

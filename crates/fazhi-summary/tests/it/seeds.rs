@@ -237,15 +237,3 @@ fn seed_items_are_classified_and_grouped() {
     assert_eq!(s.leader_duty.len(), 5);
     assert!(s.other_matters.is_empty(), "seed `other` parts say 无");
 }
-
-#[test]
-#[ignore = "prints the seed draft for eyeballing"]
-fn print_seed_draft() {
-    let Some(seeds) = seeds() else { return };
-    let (_, s) = seed_summary(&seeds);
-    println!("{}", s.draft_markdown);
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&s.other_matters).unwrap_or_default()
-    );
-}
