@@ -38,6 +38,7 @@ pub fn status_name(status: i32) -> &'static str {
         Ok(pb::SubmissionStatus::Queued) => "QUEUED",
         Ok(pb::SubmissionStatus::Processed) => "PROCESSED",
         Ok(pb::SubmissionStatus::Rejected) => "REJECTED",
+        Ok(pb::SubmissionStatus::Withdrawn) => "WITHDRAWN",
         _ => "UNSPECIFIED",
     }
 }

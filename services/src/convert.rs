@@ -110,6 +110,7 @@ pub fn status(s: &str) -> pb::SubmissionStatus {
         Some(SubmissionStatus::Queued) => pb::SubmissionStatus::Queued,
         Some(SubmissionStatus::Processed) => pb::SubmissionStatus::Processed,
         Some(SubmissionStatus::Rejected) => pb::SubmissionStatus::Rejected,
+        Some(SubmissionStatus::Withdrawn) => pb::SubmissionStatus::Withdrawn,
         None => pb::SubmissionStatus::Unspecified,
     }
 }

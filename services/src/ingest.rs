@@ -80,13 +80,34 @@ impl Ingest {
         })
     }
 
+    async fn withdraw(
+        &self,
+        r: pb::WithdrawSubmissionRequest,
+    ) -> Result<pb::WithdrawSubmissionResponse, ServiceError> {
+        let id = parse_id(&r.submission_id)?;
+        let reason = match r.reason.trim() {
+            "" => "已撤回",
+            reason => reason,
+        };
+        let row = self
+            .store
+            .withdraw(id, reason)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound(format!("没有编号为 {id} 的报送")))?;
+        tracing::info!(submission_id = %id, "submission withdrawn");
+        let agency_name = self
+            .store
+            .agency(&row.agency_code)
+            .await?
+            .map(|a| a.name)
+            .unwrap_or_default();
+        Ok(pb::WithdrawSubmissionResponse {
+            submission: Some(convert::submission(&row, &agency_name)),
+        })
+    }
+
     async fn get(&self, id: &str) -> Result<pb::GetSubmissionResponse, ServiceError> {
-        let id = id.trim();
-        if uuid::Uuid::parse_str(id).is_err() {
-            return Err(ServiceError::InvalidArgument(format!(
-                "报送编号“{id}”格式不正确"
-            )));
-        }
+        let id = parse_id(id)?;
         let row = self
             .store
             .submission(id)
@@ -112,8 +133,25 @@ impl Ingest {
     }
 }
 
+fn parse_id(id: &str) -> Result<&str, ServiceError> {
+    let id = id.trim();
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Err(ServiceError::InvalidArgument(format!(
+            "报送编号“{id}”格式不正确"
+        )));
+    }
+    Ok(id)
+}
+
 #[tonic::async_trait]
 impl ReportIngestService for Ingest {
+    async fn withdraw_submission(
+        &self,
+        request: Request<pb::WithdrawSubmissionRequest>,
+    ) -> Result<Response<pb::WithdrawSubmissionResponse>, Status> {
+        Ok(Response::new(self.withdraw(request.into_inner()).await?))
+    }
+
     async fn submit_report(
         &self,
         request: Request<pb::SubmitReportRequest>,

@@ -108,3 +108,83 @@ async fn a_corrected_report_replaces_the_earlier_one_in_the_summary() {
     );
     app.stop().await;
 }
+
+async fn withdraw(app: &TestApp, id: &str) -> Result<pb::Submission, tonic::Status> {
+    app.ingest()
+        .await
+        .withdraw_submission(pb::WithdrawSubmissionRequest {
+            submission_id: id.into(),
+            reason: "报送错误".into(),
+        })
+        .await
+        .map(|r| r.into_inner().submission.unwrap())
+}
+
+#[tokio::test]
+async fn withdrawing_a_report_takes_it_out_of_every_total() {
+    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
+    let app = spawn_app(&settings, true).await;
+    let original = sample("002_8688029d397398e8.txt");
+    let v1 = app
+        .submit("xymj", 2022, original.clone(), Some("v1"))
+        .await
+        .unwrap();
+    app.wait_done(&v1.submission_id).await;
+    let with_v1 = app.summary(2022).await;
+    let sources_of = |s: &fazhi_summary::DistrictSummary, id: &str| -> usize {
+        s.indicators
+            .iter()
+            .chain(&s.other_quantities)
+            .flat_map(|t| &t.sources)
+            .filter(|src| src.submission_id == id)
+            .count()
+    };
+    assert!(sources_of(&with_v1, &v1.submission_id) > 0);
+
+    let shorter: String = String::from_utf8(original).unwrap().replace("247件", "");
+    let v2 = app
+        .submit("xymj", 2022, shorter.into_bytes(), Some("v2"))
+        .await
+        .unwrap();
+    app.wait_done(&v2.submission_id).await;
+    let with_v2 = app.summary(2022).await;
+    assert_eq!(
+        sources_of(&with_v2, &v1.submission_id),
+        0,
+        "replaced numbers are gone"
+    );
+
+    // Withdrawing the correction brings the first version back.
+    let w = withdraw(&app, &v2.submission_id).await.unwrap();
+    assert_eq!(w.status, pb::SubmissionStatus::Withdrawn as i32);
+    let back = app.summary(2022).await;
+    assert_eq!(sources_of(&back, &v2.submission_id), 0);
+    assert_eq!(back.indicators, with_v1.indicators);
+
+    // Withdrawing both: the agency has not reported.
+    withdraw(&app, &v1.submission_id).await.unwrap();
+    withdraw(&app, &v1.submission_id)
+        .await
+        .expect("withdrawing twice is harmless");
+    let none = app.summary(2022).await;
+    assert_eq!(none.submitted, 0);
+    let entry = none
+        .coverage
+        .iter()
+        .find(|c| c.agency.code == "xymj")
+        .unwrap();
+    assert!(!entry.submitted);
+    assert!(
+        none.indicators
+            .iter()
+            .all(|t| t.sources.is_empty() || t.value.is_none())
+    );
+
+    let err = withdraw(&app, &uuid::Uuid::new_v4().to_string())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::NotFound);
+    app.stop().await;
+}

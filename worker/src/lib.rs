@@ -130,7 +130,7 @@ impl Worker {
                     delivery.ack().await
                 }
                 Ok(Completion::Duplicate) => {
-                    tracing::info!("already processed: redelivery acknowledged, nothing changed");
+                    tracing::info!("already completed or withdrawn: redelivery acknowledged, nothing changed");
                     delivery.ack().await
                 }
                 Err(DeliveryError::Permanent(reason)) => {

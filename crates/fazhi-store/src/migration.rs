@@ -8,12 +8,19 @@ pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(Initial)]
+        vec![Box::new(Initial), Box::new(AddContribution)]
     }
 }
 
-#[derive(DeriveMigrationName)]
+// Names are explicit: DeriveMigrationName takes the module path, which two
+// migrations in one module would share.
 struct Initial;
+
+impl MigrationName for Initial {
+    fn name(&self) -> &str {
+        "m20261122_000001_initial"
+    }
+}
 
 #[derive(DeriveIden)]
 enum Agencies {
@@ -222,5 +229,47 @@ impl MigrationTrait for Initial {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// Each parse keeps its contribution to the district summary, so a summary
+/// is rebuilt from contributions without re-reading any report's text.
+struct AddContribution;
+
+impl MigrationName for AddContribution {
+    fn name(&self) -> &str {
+        "m20261122_000002_add_contribution"
+    }
+}
+
+#[derive(DeriveIden)]
+enum ParsedReportsV2 {
+    #[sea_orm(iden = "parsed_reports")]
+    Table,
+    Contribution,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for AddContribution {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(ParsedReportsV2::Table)
+                    .add_column(text_null(ParsedReportsV2::Contribution))
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(ParsedReportsV2::Table)
+                    .drop_column(ParsedReportsV2::Contribution)
+                    .to_owned(),
+            )
+            .await
     }
 }

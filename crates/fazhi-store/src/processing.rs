@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait,
 
 use crate::entity::{parsed_report, submission};
 use crate::submissions::queued_model;
-use crate::summaries::{lock_summary, rebuild_summary};
+use crate::summaries::{contribution_json, lock_summary, rebuild_summary};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 
 /// What the worker made of a report.
@@ -62,6 +62,16 @@ impl Store {
             Outcome::Processed { text, parsed } => {
                 let json = serde_json::to_string(parsed.as_ref())
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let contribution = contribution_json(
+                    &txn,
+                    &record.agency_code,
+                    &record.submission_id,
+                    record.submitted_at,
+                    record.reporting_year,
+                    text,
+                    parsed,
+                )
+                .await?;
                 let inserted = parsed_report::Entity::insert(parsed_report::ActiveModel {
                     submission_id: Set(record.submission_id.clone()),
                     agency_code: Set(record.agency_code.clone()),
@@ -70,6 +80,7 @@ impl Store {
                     text: Set(text.clone()),
                     parsed: Set(json),
                     created_at: Set(now),
+                    contribution: Set(Some(contribution)),
                 })
                 .on_conflict_do_nothing()
                 .exec_without_returning(&txn)
@@ -94,5 +105,45 @@ impl Store {
         }
         txn.commit().await?;
         Ok(Completion::Stored(status))
+    }
+}
+
+impl Store {
+    /// Withdraw a submission: it leaves every total and the agency's previous
+    /// processed report (if any) becomes current again. `None`: no such
+    /// submission. Withdrawing twice is harmless.
+    pub async fn withdraw(
+        &self,
+        id: &str,
+        reason: &str,
+    ) -> Result<Option<submission::Model>, StoreError> {
+        let Some(current) = submission::Entity::find_by_id(id.to_owned())
+            .one(self.db())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let txn = self.db().begin().await?;
+        lock_summary(&txn, &current.district, current.reporting_year).await?;
+        let current = submission::Entity::find_by_id(id.to_owned())
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("submission {id} vanished")))?;
+        if current.status == SubmissionStatus::Withdrawn.as_str() {
+            txn.rollback().await?;
+            return Ok(Some(current));
+        }
+        let was_processed = current.status == SubmissionStatus::Processed.as_str();
+        let (district, year) = (current.district.clone(), current.reporting_year);
+        let mut update: submission::ActiveModel = current.into();
+        update.status = Set(SubmissionStatus::Withdrawn.as_str().to_owned());
+        update.reject_reason = Set(Some(reason.to_owned()));
+        update.processed_at = Set(Some(now_ms()));
+        let updated = update.update(&txn).await?;
+        if was_processed {
+            rebuild_summary(&txn, &district, year).await?;
+        }
+        txn.commit().await?;
+        Ok(Some(updated))
     }
 }

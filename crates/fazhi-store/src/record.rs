@@ -38,6 +38,8 @@ pub enum SubmissionStatus {
     Queued,
     Processed,
     Rejected,
+    /// Taken back by the agency or the district office: out of every total.
+    Withdrawn,
 }
 
 impl SubmissionStatus {
@@ -46,6 +48,7 @@ impl SubmissionStatus {
             SubmissionStatus::Queued => "queued",
             SubmissionStatus::Processed => "processed",
             SubmissionStatus::Rejected => "rejected",
+            SubmissionStatus::Withdrawn => "withdrawn",
         }
     }
 
@@ -54,6 +57,7 @@ impl SubmissionStatus {
             "queued" => Some(SubmissionStatus::Queued),
             "processed" => Some(SubmissionStatus::Processed),
             "rejected" => Some(SubmissionStatus::Rejected),
+            "withdrawn" => Some(SubmissionStatus::Withdrawn),
             _ => None,
         }
     }

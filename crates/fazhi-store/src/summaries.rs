@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use fazhi_core::ParsedReport;
-use fazhi_summary::{Agency, DistrictSummary, ReportInput};
+use fazhi_summary::{Agency, DistrictSummary, ReportContribution, ReportInput};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, ExprTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
+    ExprTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use crate::entity::{agency, district_summary, parsed_report, submission};
@@ -49,7 +49,60 @@ fn to_agency(model: &agency::Model) -> Agency {
     }
 }
 
+fn report_input<'a>(
+    agency: Agency,
+    submission_id: &str,
+    submitted_at: i64,
+    year: i32,
+    text: &'a str,
+    parsed: &'a ParsedReport,
+) -> ReportInput<'a> {
+    ReportInput {
+        agency,
+        submission_id: submission_id.to_owned(),
+        submitted_at: chrono::DateTime::from_timestamp_millis(submitted_at)
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_default(),
+        on_time: submitted_at < deadline_ms(year),
+        text,
+        parsed,
+    }
+}
+
+async fn agency_of<C: ConnectionTrait>(db: &C, code: &str) -> Result<Agency, StoreError> {
+    Ok(agency::Entity::find_by_id(code.to_owned())
+        .one(db)
+        .await?
+        .map(|a| to_agency(&a))
+        .unwrap_or_else(|| Agency {
+            code: code.to_owned(),
+            name: code.to_owned(),
+            kind: String::new(),
+        }))
+}
+
+/// One report's contribution to its district summary, as stored JSON.
+pub(crate) async fn contribution_json<C: ConnectionTrait>(
+    db: &C,
+    agency_code: &str,
+    submission_id: &str,
+    submitted_at: i64,
+    year: i32,
+    text: &str,
+    parsed: &ParsedReport,
+) -> Result<String, StoreError> {
+    let agency = agency_of(db, agency_code).await?;
+    let input = report_input(agency, submission_id, submitted_at, year, text, parsed);
+    serde_json::to_string(&fazhi_summary::contribution(&input))
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 /// Consolidate the district's current reports and store the result.
+///
+/// Reads each current report's stored contribution, not its text: adding,
+/// replacing or withdrawing one report costs one contribution, plus the
+/// assembly. A contribution made with older catalog data is recomputed once
+/// from the stored text and parse, and stored again.
 pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
     db: &C,
     district: &str,
@@ -84,47 +137,62 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
         }
     }
     let ids: Vec<String> = latest.values().map(|(id, _)| id.clone()).collect();
-    let rows = parsed_report::Entity::find()
+    let stored: Vec<(String, String, Option<String>)> = parsed_report::Entity::find()
+        .select_only()
+        .columns([
+            parsed_report::Column::SubmissionId,
+            parsed_report::Column::AgencyCode,
+            parsed_report::Column::Contribution,
+        ])
         .filter(parsed_report::Column::SubmissionId.is_in(ids))
+        .into_tuple()
         .all(db)
         .await?;
 
-    let mut parsed: Vec<(parsed_report::Model, ParsedReport, i64)> = Vec::with_capacity(rows.len());
-    for row in rows {
-        let report: ParsedReport = serde_json::from_str(&row.parsed)
-            .map_err(|e| StoreError::Corrupt(format!("parse of {}: {e}", row.submission_id)))?;
-        let submitted_at = latest
-            .get(&row.agency_code)
-            .map(|(_, at)| *at)
-            .unwrap_or_default();
-        parsed.push((row, report, submitted_at));
+    let version = fazhi_summary::catalog::data_version();
+    let mut contributions: Vec<ReportContribution> = Vec::with_capacity(stored.len());
+    for (submission_id, agency_code, json) in stored {
+        let current = json
+            .as_deref()
+            .and_then(|j| serde_json::from_str::<ReportContribution>(j).ok())
+            .filter(|c| c.data_version == version);
+        let contribution = match current {
+            Some(c) => c,
+            None => {
+                let row = parsed_report::Entity::find_by_id(submission_id.clone())
+                    .one(db)
+                    .await?
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!("parse of {submission_id} vanished"))
+                    })?;
+                let parsed: ParsedReport = serde_json::from_str(&row.parsed)
+                    .map_err(|e| StoreError::Corrupt(format!("parse of {submission_id}: {e}")))?;
+                let submitted_at = latest
+                    .get(&agency_code)
+                    .map(|(_, at)| *at)
+                    .unwrap_or_default();
+                let json = contribution_json(
+                    db,
+                    &agency_code,
+                    &submission_id,
+                    submitted_at,
+                    year,
+                    &row.text,
+                    &parsed,
+                )
+                .await?;
+                let mut update: parsed_report::ActiveModel = row.into();
+                update.contribution = Set(Some(json.clone()));
+                update.update(db).await?;
+                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?
+            }
+        };
+        contributions.push(contribution);
     }
-    parsed.sort_by(|a, b| a.0.agency_code.cmp(&b.0.agency_code));
+    contributions.sort_by(|a, b| a.agency.code.cmp(&b.agency.code));
 
     let roster_agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
-    let deadline = deadline_ms(year);
-    let inputs: Vec<ReportInput<'_>> = parsed
-        .iter()
-        .map(|(row, report, submitted_at)| ReportInput {
-            agency: roster
-                .iter()
-                .find(|a| a.code == row.agency_code)
-                .map(to_agency)
-                .unwrap_or_else(|| Agency {
-                    code: row.agency_code.clone(),
-                    name: row.agency_code.clone(),
-                    kind: String::new(),
-                }),
-            submission_id: row.submission_id.clone(),
-            submitted_at: chrono::DateTime::from_timestamp_millis(*submitted_at)
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
-            on_time: *submitted_at < deadline,
-            text: &row.text,
-            parsed: report,
-        })
-        .collect();
-    let summary = fazhi_summary::consolidate(district, year, &roster_agencies, &inputs);
+    let summary = fazhi_summary::assemble(district, year, &roster_agencies, &contributions);
     let json = serde_json::to_string(&summary).map_err(|e| StoreError::Corrupt(e.to_string()))?;
 
     district_summary::Entity::insert(district_summary::ActiveModel {

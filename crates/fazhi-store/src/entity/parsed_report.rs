@@ -17,6 +17,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub parsed: String,
     pub created_at: i64,
+    /// `fazhi_summary::ReportContribution` as JSON: this report's part of
+    /// the district summary. Null for rows written before it existed.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub contribution: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
