@@ -502,10 +502,7 @@ impl Admin {
     }
 
     fn topology(&mut self, prefix: &str) -> Topology {
-        let t = Topology::new(
-            &unique(prefix),
-            QueueSettings::default().max_attempts,
-        );
+        let t = Topology::new(&unique(prefix), QueueSettings::default().max_attempts);
         self.created.push(t.clone());
         t
     }
@@ -661,11 +658,8 @@ async fn submit_rabbit(
         }
     };
     let settings = queue_settings(&topology.queue, true);
-    let queue = fazhi_queue::from_settings(
-        &settings,
-        &WorkerSettings::default(),
-        store.db().clone(),
-    );
+    let queue =
+        fazhi_queue::from_settings(&settings, &WorkerSettings::default(), store.db().clone());
     let server = match start_server(store.clone(), queue.clone()).await {
         Ok(s) => s,
         Err(e) => {
@@ -687,7 +681,12 @@ async fn submit_rabbit(
             sequential = stats.rate();
         }
         table.push(
-            Row::from_stats("SubmitReport (gRPC → RabbitMQ)", c, &stats, Some(limits[slot])),
+            Row::from_stats(
+                "SubmitReport (gRPC → RabbitMQ)",
+                c,
+                &stats,
+                Some(limits[slot]),
+            ),
             Some(&stats),
         );
     }
@@ -772,7 +771,12 @@ async fn submit_embedded(
         .await;
         limits[slot] = stats.rate();
         table.push(
-            Row::from_stats("EmbeddedQueue::publish (limit)", c, &stats, Some(limits[slot])),
+            Row::from_stats(
+                "EmbeddedQueue::publish (limit)",
+                c,
+                &stats,
+                Some(limits[slot]),
+            ),
             Some(&stats),
         );
     }
@@ -793,7 +797,12 @@ async fn submit_embedded(
     for (slot, &c) in LEVELS.iter().enumerate() {
         let stats = measure(c, n, submit_op(&server.channel, content, agencies)).await;
         table.push(
-            Row::from_stats("SubmitReport (gRPC → embedded)", c, &stats, Some(limits[slot])),
+            Row::from_stats(
+                "SubmitReport (gRPC → embedded)",
+                c,
+                &stats,
+                Some(limits[slot]),
+            ),
             Some(&stats),
         );
     }
@@ -846,7 +855,12 @@ async fn worker(
     };
     let parse_rate = parse.rate();
     table.push(
-        Row::from_stats("fazhi_core::parse_bytes (limit)", 1, &parse, Some(parse_rate)),
+        Row::from_stats(
+            "fazhi_core::parse_bytes (limit)",
+            1,
+            &parse,
+            Some(parse_rate),
+        ),
         None,
     );
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -919,11 +933,8 @@ async fn worker(
         let name = format!("worker-{concurrency}");
         let store = fresh_store(dir, &name).await?;
         let settings = queue_settings("fazhi.bench.worker", false);
-        let queue = fazhi_queue::from_settings(
-            &settings,
-            &WorkerSettings::default(),
-            store.db().clone(),
-        );
+        let queue =
+            fazhi_queue::from_settings(&settings, &WorkerSettings::default(), store.db().clone());
         // Queue K submissions through the real service, with no worker running.
         let server = start_server(store.clone(), queue.clone()).await?;
         let fill = measure(16, k, submit_op(&server.channel, content, agencies)).await;

@@ -5,6 +5,7 @@ use fazhi_core as core;
 use fazhi_proto::v1 as pb;
 use fazhi_store::SubmissionStatus;
 use fazhi_store::entity::submission;
+use fazhi_summary as sm;
 
 pub fn part(p: core::Part) -> pb::Part {
     match p {
@@ -20,7 +21,7 @@ fn parts(ps: &[core::Part]) -> Vec<i32> {
     ps.iter().map(|p| part(*p) as i32).collect()
 }
 
-fn qualifier(q: core::Qualifier) -> pb::Qualifier {
+pub fn qualifier(q: core::Qualifier) -> pb::Qualifier {
     match q {
         core::Qualifier::Exact => pb::Qualifier::Exact,
         core::Qualifier::AtLeast => pb::Qualifier::AtLeast,
@@ -30,7 +31,7 @@ fn qualifier(q: core::Qualifier) -> pb::Qualifier {
     }
 }
 
-fn kind(k: core::QuantityKind) -> pb::QuantityKind {
+pub fn kind(k: core::QuantityKind) -> pb::QuantityKind {
     match k {
         core::QuantityKind::Count => pb::QuantityKind::Count,
         core::QuantityKind::Rate => pb::QuantityKind::Rate,
@@ -172,5 +173,131 @@ pub fn district_summary(
             .collect(),
         draft_markdown: s.draft_markdown.clone(),
         summary_json: serde_json::to_string(s).unwrap_or_default(),
+        reporting: Some(reporting(&s.reporting)),
+        indicators: s.indicators.iter().map(indicator).collect(),
+        other_quantities: s.other_quantities.iter().map(indicator).collect(),
+        themes: s.themes.iter().map(theme).collect(),
+        theme_matrix: Some(pb::ThemeMatrix {
+            themes: s.theme_matrix.themes.clone(),
+            rows: s
+                .theme_matrix
+                .rows
+                .iter()
+                .map(|r| pb::ThemeMatrixRow {
+                    agency: Some(agency_ref(&r.agency)),
+                    counts: r.counts.iter().map(|c| count(*c)).collect(),
+                })
+                .collect(),
+        }),
+        shortcomings: s.shortcomings.iter().map(group).collect(),
+        plans: s.plans.iter().map(group).collect(),
+        citations: s
+            .citations
+            .iter()
+            .map(|c| pb::Citation {
+                id: count(c.id),
+                agency: Some(agency_ref(&c.agency)),
+                submission_id: c.submission_id.clone(),
+                span: span(c.start, c.end),
+                text: c.text.clone(),
+                number: c.number.clone().unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn agency_ref(a: &sm::AgencyRef) -> pb::AgencyRef {
+    pb::AgencyRef {
+        code: a.code.clone(),
+        name: a.name.clone(),
+    }
+}
+
+fn reporting(r: &sm::ReportingRates) -> pb::ReportingRates {
+    pb::ReportingRates {
+        expected: count(r.expected),
+        actual: count(r.actual),
+        rate: r.rate,
+        on_time: count(r.on_time),
+        rate_on_time: r.rate_on_time,
+        outside_roster: count(r.outside_roster),
+    }
+}
+
+fn indicator(t: &sm::IndicatorTotal) -> pb::IndicatorTotal {
+    pb::IndicatorTotal {
+        code: t.code.clone().unwrap_or_default(),
+        name: t.name.clone(),
+        theme: t.theme.clone().unwrap_or_default(),
+        unit: t.unit.clone(),
+        kind: kind(t.kind) as i32,
+        value: t.value,
+        qualifier: t.qualifier.map_or(pb::Qualifier::Unspecified, qualifier) as i32,
+        min: t.min,
+        max: t.max,
+        agencies_count: count(t.agencies_count),
+        agencies: t.agencies.iter().map(agency_ref).collect(),
+        sources: t
+            .sources
+            .iter()
+            .map(|src| pb::Source {
+                agency: Some(agency_ref(&src.agency)),
+                submission_id: src.submission_id.clone(),
+                text: src.text.clone(),
+                span: span(src.start, src.end),
+                value: src.value,
+                unit: src.unit.clone(),
+                qualifier: qualifier(src.qualifier) as i32,
+                number: src.number.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn theme(t: &sm::ThemeSummary) -> pb::ThemeSummary {
+    pb::ThemeSummary {
+        code: t.code.clone(),
+        name: t.name.clone(),
+        agencies: t.agencies.iter().map(agency_ref).collect(),
+        measures: count(t.measures),
+        shortcomings: count(t.shortcomings),
+        plans: count(t.plans),
+        items: t
+            .items
+            .iter()
+            .map(|i| pb::ThemedItem {
+                agency: Some(agency_ref(&i.agency)),
+                submission_id: i.submission_id.clone(),
+                part: part(i.part) as i32,
+                label: i.label.clone(),
+                span: span(i.start, i.end),
+                terms: i.terms.clone(),
+                primary: i.primary,
+            })
+            .collect(),
+    }
+}
+
+fn group(g: &sm::ItemGroup) -> pb::ItemGroup {
+    pb::ItemGroup {
+        theme: g.theme.clone(),
+        theme_name: g.theme_name.clone(),
+        label: g.label.clone(),
+        agencies: g.agencies.iter().map(agency_ref).collect(),
+        items: g
+            .items
+            .iter()
+            .map(|i| pb::GroupedItem {
+                agency: Some(agency_ref(&i.agency)),
+                submission_id: i.submission_id.clone(),
+                label: i.label.clone(),
+                text: i.text.clone(),
+                span: span(i.start, i.end),
+            })
+            .collect(),
     }
 }

@@ -162,3 +162,70 @@ for p in d.paragraphs:
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn grpc_summary_totals_carry_sources_that_resolve_to_the_submitted_text() {
+    use fazhi_proto::v1 as pb;
+    let Some(app) = processed_samples().await else {
+        return;
+    };
+    let summary = app
+        .summaries()
+        .await
+        .get_district_summary(pb::GetDistrictSummaryRequest {
+            district: DISTRICT.into(),
+            year: 2022,
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .summary
+        .unwrap();
+    let reporting = summary.reporting.unwrap();
+    assert_eq!((reporting.expected, reporting.actual), (5, 3));
+    assert!(!summary.indicators.is_empty());
+    assert!(!summary.themes.is_empty());
+    assert!(!summary.shortcomings.is_empty() && !summary.plans.is_empty());
+    assert!(
+        summary
+            .indicators
+            .iter()
+            .any(|t| t.qualifier == pb::Qualifier::AtLeast as i32),
+        "a 余/多 total stays a lower bound"
+    );
+
+    // Each source's span, read in the document the agency submitted, is the
+    // quoted text: a clerk can highlight it.
+    let mut ingest = app.ingest().await;
+    let mut checked = 0;
+    for total in summary.indicators.iter().chain(&summary.other_quantities) {
+        for source in &total.sources {
+            let submission = ingest
+                .get_submission(pb::GetSubmissionRequest {
+                    submission_id: source.submission_id.clone(),
+                })
+                .await
+                .unwrap()
+                .into_inner()
+                .submission
+                .unwrap();
+            let file = SAMPLES
+                .iter()
+                .find(|(agency, ..)| *agency == submission.agency_code)
+                .map(|(.., file)| *file)
+                .unwrap();
+            let text = String::from_utf8(sample(file)).unwrap();
+            let span = source.span.unwrap();
+            let quoted: String = text
+                .chars()
+                .skip(span.start as usize)
+                .take((span.end - span.start) as usize)
+                .collect();
+            assert_eq!(quoted, source.text, "{}: {}", total.name, source.number);
+            assert!(quoted.contains(&source.number));
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "checked {checked} sources");
+    app.stop().await;
+}
