@@ -35,6 +35,12 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Parse report files locally and print what was found.
     Parse(ParseArgs),
+    /// Score the parser against gold annotations (a folder of JSON files whose
+    /// `file` points at the report text): precision and recall per category.
+    Eval {
+        /// Folder of gold JSON files, e.g. ../shared/corpus.
+        dir: PathBuf,
+    },
     /// Manage the agency roster.
     Agencies {
         #[command(subcommand)]
@@ -111,6 +117,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     crate::telemetry::install_crypto_provider();
     match cli.command {
         Command::Parse(args) => crate::parse::run(&args),
+        Command::Eval { dir } => crate::parse::eval(&dir),
         command => {
             crate::telemetry::init(&settings.log);
             match command {
@@ -123,7 +130,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Agencies {
                     command: AgenciesCommand::Import { file },
                 } => crate::app::import_agencies(&settings, &file).await,
-                Command::Parse(_) => unreachable!("handled above"),
+                Command::Parse(_) | Command::Eval { .. } => unreachable!("handled above"),
             }
         }
     }

@@ -66,3 +66,30 @@ fn print_human(name: &str, r: &fazhi_core::ParsedReport) {
         println!("  - {}: {}", f.code, f.message);
     }
 }
+
+/// `fazhi eval DIR`: parse every gold file's report and print the scores.
+pub fn eval(dir: &std::path::Path) -> anyhow::Result<()> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        anyhow::bail!("no gold JSON files in {}", dir.display());
+    }
+    let mut pairs = Vec::with_capacity(files.len());
+    for file in &files {
+        let gold: serde_json::Value = serde_json::from_slice(&std::fs::read(file)?)
+            .with_context(|| format!("{} is not JSON", file.display()))?;
+        let text_file = gold["file"]
+            .as_str()
+            .with_context(|| format!("{} has no \"file\"", file.display()))?;
+        let bytes =
+            std::fs::read(dir.join(text_file)).with_context(|| format!("reading {text_file}"))?;
+        let (_, parsed) = fazhi_core::parse_bytes(&bytes, &ParseOptions::default())?;
+        pairs.push((gold, parsed));
+    }
+    print!("{}", fazhi_core::eval::score(&pairs));
+    Ok(())
+}
