@@ -276,6 +276,9 @@ pub fn read_header(doc: &Doc) -> Header {
             .filter(|i| !h.header_lines.contains(i))
             .find_map(|i| opening_subject(doc.line(i)));
     }
+    if h.agency.is_none() {
+        h.agency = doc.chrome.iter().find_map(|l| metadata_agency(l));
+    }
 
     // Recipient: `区委、区政府:` on a short line of its own.
     for i in 0..n {
@@ -345,6 +348,29 @@ fn embedded_title(l: &[char]) -> Option<(String, Option<i32>)> {
     None
 }
 
+/// A web page's metadata row `发布机构:厦门市思明区城市管理行政执法局`: the
+/// publishing unit, used only when the text names itself nowhere else.
+fn metadata_agency(row: &str) -> Option<String> {
+    let c: Vec<char> = row.chars().collect();
+    for key in ["发布机构", "发文机关", "发文机构", "发文单位"] {
+        let Some(at) = find(&c, key) else { continue };
+        let mut k = at + key.chars().count();
+        while matches!(c.get(k), Some(':' | ' ')) {
+            k += 1;
+        }
+        let rest = c.get(k..).unwrap_or(&[]);
+        let end = rest
+            .iter()
+            .position(|&ch| !(is_han(ch) || matches!(ch, '(' | ')')))
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        if looks_like_agency(name) {
+            return Some(name.iter().collect());
+        }
+    }
+    None
+}
+
 /// `2023年,西城区城市管理指挥中心在区委区政府的领导下…` → the subject.
 fn opening_subject(l: &[char]) -> Option<String> {
     const VERBS: &[&str] = &[
@@ -376,7 +402,10 @@ fn published_date(doc: &Doc) -> Option<String> {
             parse_date_in(&c[at..])
         })
     };
-    if let Some(d) = from_chrome("发布日期").or_else(|| from_chrome("日期")) {
+    if let Some(d) = from_chrome("发布日期")
+        .or_else(|| from_chrome("发布时间"))
+        .or_else(|| from_chrome("日期"))
+    {
         return Some(d);
     }
     let n = doc.lines.len();
@@ -388,7 +417,13 @@ fn published_date(doc: &Doc) -> Option<String> {
             return Some(d);
         }
     }
-    None
+    // A cover letter's sign-off near the top: a line that is only a date.
+    (0..n.min(HEAD_LINES)).find_map(|i| {
+        let l = doc.line(i);
+        (l.len() <= 12 && date_at(l, 0).is_some())
+            .then(|| parse_date_in(l))
+            .flatten()
+    })
 }
 
 /// First date in `chars`: `2023-03-24`, `2023/3/24`, `2023.03.24`,
@@ -601,6 +636,17 @@ mod tests {
         );
         assert_eq!(h.title_year, Some(2023));
         assert_eq!(h.agency.as_deref(), Some("某区司法局"));
+    }
+
+    #[test]
+    fn agency_from_the_metadata_table_when_nothing_else_names_it() {
+        let h = header(
+            "索引号:XM00105-0300-2024-00017\n发布机构:厦门市思明区城市管理行政执法局\n发布日期:2024-03-01\n区委、区政府:\n现将我局2023年度法治政府建设情况报告如下:\n一、主要举措和成效",
+        );
+        assert_eq!(h.agency.as_deref(), Some("厦门市思明区城市管理行政执法局"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::Department));
+        assert_eq!(h.title_year, Some(2023));
+        assert_eq!(h.published.as_deref(), Some("2024-03-01"));
     }
 
     #[test]

@@ -126,13 +126,25 @@ fn section(doc: &Doc, span: &PartSpan, fallback: bool) -> Section {
     } else {
         span.heading_line + 1
     };
-    let body: Vec<(usize, usize)> = doc
-        .lines
-        .get(first_body..span.end_line)
-        .unwrap_or(&[])
-        .iter()
-        .map(|l| (l.start, l.end))
-        .collect();
+    let mut body: Vec<(usize, usize)> = Vec::new();
+    // A run-in heading (`三、存在的不足和原因。一是…`): the rest of its line
+    // is the first piece of the body.
+    if !fallback {
+        let mut rest = span.heading_end.max(head.start);
+        while rest < head.end && matches!(doc.chars.get(rest), Some('。' | ':' | ' ')) {
+            rest += 1;
+        }
+        if rest < head.end {
+            body.push((rest, head.end));
+        }
+    }
+    body.extend(
+        doc.lines
+            .get(first_body..span.end_line)
+            .unwrap_or(&[])
+            .iter()
+            .map(|l| (l.start, l.end)),
+    );
     let body_end = last.end.max(head.end);
     let items = items::items_of(&doc.chars, &body, body_end)
         .into_iter()

@@ -317,6 +317,7 @@ fn is_chrome(line: &[char]) -> bool {
         "发文机构",
         "成文日期",
         "发布日期",
+        "发布时间",
         "发文字号",
         "主题分类",
         "公开方式",
@@ -335,6 +336,7 @@ fn is_chrome(line: &[char]) -> bool {
         "字号:",
         "字体:",
         "文章来源",
+        "今天是",
     ];
     if META.iter().any(|m| starts_with(line, m)) {
         return true;

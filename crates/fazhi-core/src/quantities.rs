@@ -423,6 +423,8 @@ fn read_quantity(
         ("不超过", Qualifier::UpTo),
         ("最多", Qualifier::UpTo),
         ("超过", Qualifier::MoreThan),
+        ("突破", Qualifier::MoreThan),
+        ("超出", Qualifier::MoreThan),
         ("大约", Qualifier::Approx),
         ("将近", Qualifier::Approx),
         ("接近", Qualifier::Approx),
@@ -679,6 +681,10 @@ mod tests {
         );
         assert_eq!(one("超过300件"), (300.0, "件".into(), MoreThan, Count));
         assert_eq!(one("逾300件"), (300.0, "件".into(), MoreThan, Count));
+        assert_eq!(
+            one("市场主体总量突破30万户"),
+            (300_000.0, "户".into(), MoreThan, Count)
+        );
         assert_eq!(one("近300件"), (300.0, "件".into(), Approx, Count));
         assert_eq!(one("约300件"), (300.0, "件".into(), Approx, Count));
         assert_eq!(one("300件左右"), (300.0, "件".into(), Approx, Count));
