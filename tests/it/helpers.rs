@@ -237,6 +237,7 @@ impl TestApp {
         for t in self.tasks {
             let _ = t.await;
         }
+        remove_broker_objects(&self.settings).await;
     }
 }
 
@@ -321,4 +322,35 @@ where
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// Delete this test's queues and exchanges from the shared broker (they are
+/// durable and uniquely named, so they would pile up run after run).
+pub async fn remove_broker_objects(settings: &Settings) {
+    use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
+    let Some(url) = settings.queue.amqp_url.as_deref() else {
+        return;
+    };
+    let topology =
+        fazhi_queue::topology::Topology::new(&settings.queue.name, settings.queue.max_attempts);
+    // Through the proxy of a test that cut it, this may fail: then use the direct URL.
+    let direct = rabbit_url().unwrap_or_else(|| url.to_owned());
+    let Ok(conn) =
+        lapin::Connection::connect(&direct, lapin::ConnectionProperties::default()).await
+    else {
+        return;
+    };
+    if let Ok(channel) = conn.create_channel().await {
+        for queue in [&topology.queue, &topology.dead_letter_queue] {
+            let _ = channel
+                .queue_delete(queue.as_str().into(), QueueDeleteOptions::default())
+                .await;
+        }
+        for exchange in [&topology.exchange, &topology.dead_letter_exchange] {
+            let _ = channel
+                .exchange_delete(exchange.as_str().into(), ExchangeDeleteOptions::default())
+                .await;
+        }
+    }
+    let _ = conn.close(200, "test done".into()).await;
 }

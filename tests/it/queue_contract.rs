@@ -42,7 +42,7 @@ async fn nothing_within(deliveries: &mut Deliveries, wait: Duration) -> bool {
 }
 
 async fn published_messages_are_delivered_with_headers_and_ack_removes_them(broker: Broker) {
-    let Some((queue, _)) = queue_for(broker).await else {
+    let Some((queue, settings)) = queue_for(broker).await else {
         return;
     };
     queue.publish(&message("m-1")).await.unwrap();
@@ -57,10 +57,12 @@ async fn published_messages_are_delivered_with_headers_and_ack_removes_them(brok
     assert_eq!(d.attempt, 1);
     d.ack().await.unwrap();
     assert!(nothing_within(&mut deliveries, Duration::from_millis(1500)).await);
+    drop(deliveries);
+    remove_broker_objects(&settings).await;
 }
 
 async fn a_delivery_lost_with_its_consumer_comes_back(broker: Broker) {
-    let Some((queue, _)) = queue_for(broker).await else {
+    let Some((queue, settings)) = queue_for(broker).await else {
         return;
     };
     queue.publish(&message("m-2")).await.unwrap();
@@ -77,10 +79,12 @@ async fn a_delivery_lost_with_its_consumer_comes_back(broker: Broker) {
     assert_eq!(d.message_id, "m-2");
     assert!(d.attempt >= 2, "attempt counted: {}", d.attempt);
     d.ack().await.unwrap();
+    drop(deliveries);
+    remove_broker_objects(&settings).await;
 }
 
 async fn retry_redelivers_and_dead_letter_parks(broker: Broker) {
-    let Some((queue, _)) = queue_for(broker).await else {
+    let Some((queue, settings)) = queue_for(broker).await else {
         return;
     };
     queue.publish(&message("m-3")).await.unwrap();
@@ -104,6 +108,7 @@ async fn retry_redelivers_and_dead_letter_parks(broker: Broker) {
     assert_eq!(dead.len(), 1);
     assert_eq!(dead[0].message_id, "m-3");
     assert_eq!(dead[0].payload, b"payload of m-3");
+    remove_broker_objects(&settings).await;
 }
 
 #[tokio::test]
