@@ -8,9 +8,13 @@
 //! 4. `SubmitReport` with the embedded queue, against `EmbeddedQueue::publish`;
 //! 5. the worker draining K queued submissions, against `parse_bytes` alone.
 //!
-//! Run: `cargo bench --bench ingest` (release). `FAZHI_BENCH_N` sets the
-//! number of operations per row (default 500). Only loopback services are
-//! used; without RabbitMQ at 127.0.0.1:5672 sections 1–3 are skipped.
+//! Rows marked "component" time one step alone, and rows marked
+//! "diagnostic" a variant of the server, to show where the time goes.
+//!
+//! Run: `cargo bench --bench ingest` (release). `FAZHI_BENCH_N` (default
+//! 1000) sets N: SubmitReport rows and the worker's K run N operations,
+//! single publish or insert rows 2N. Only loopback services are used;
+//! without RabbitMQ at 127.0.0.1:5672 sections 1–3 are skipped.
 //! Method and results: `docs/benchmarks.md`.
 
 use std::collections::BTreeMap;
@@ -24,11 +28,14 @@ use std::time::{Duration, Instant};
 use fazhi_config::{QueueSettings, WorkerSettings};
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
+use fazhi_proto::v1::report_ingest_service_server::ReportIngestServiceServer;
 use fazhi_queue::amqp::{AmqpQueue, AmqpSettings};
 use fazhi_queue::topology::{PERSISTENT, ROUTING_KEY, Topology};
 use fazhi_queue::{OutgoingMessage, Queue, TRACEPARENT};
+use fazhi_store::agencies::RosterRow;
 use fazhi_store::processing::Outcome;
 use fazhi_store::{Store, SubmissionRecord, SubmissionStatus};
+use futures::StreamExt;
 use lapin::options::{
     BasicPublishOptions, ConfirmSelectOptions, ExchangeDeclareOptions, ExchangeDeleteOptions,
     QueueBindOptions, QueueDeclareOptions, QueueDeleteOptions, QueuePurgeOptions,
@@ -43,6 +50,11 @@ const ROSTER: &str = include_str!("../samples/agencies.csv");
 const SAMPLE: &str = "002_8688029d397398e8.txt";
 /// The sample's own reporting year.
 const YEAR: i32 = 2022;
+/// The district of every agency in the sample roster.
+const DISTRICT: &str = "示例区";
+/// Synthetic agencies of the large-district row, and its report count.
+const SYNTHETIC_AGENCIES: usize = 50;
+const SYNTHETIC_REPORTS: usize = 200;
 /// The two concurrency levels of every publishing row.
 const LEVELS: [usize; 2] = [1, 16];
 /// Operations before each timed series (connections, declarations, caches).
@@ -259,7 +271,7 @@ fn record(content: &[u8], agency: &str, key: &str) -> SubmissionRecord {
     SubmissionRecord {
         submission_id: uuid::Uuid::new_v4().to_string(),
         agency_code: agency.to_owned(),
-        district: "示例区".to_owned(),
+        district: DISTRICT.to_owned(),
         reporting_year: YEAR,
         file_name: SAMPLE.to_owned(),
         media_type: "text/plain".to_owned(),
@@ -312,8 +324,19 @@ struct Server {
     task: tokio::task::JoinHandle<()>,
 }
 
-/// The real gRPC server on an ephemeral loopback port, and a client channel.
-async fn start_server(store: Store, queue: Arc<dyn Queue>) -> Result<Server, String> {
+/// Which server a row talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Serve {
+    /// `fazhi_services::serve`, as `fazhi serve` runs it.
+    Real,
+    /// Diagnostic: the same `Ingest` service alone, behind a tonic server
+    /// whose accepted sockets have TCP_NODELAY set (`serve` hands tonic a
+    /// listener stream, and tonic then ignores its own `tcp_nodelay`).
+    NoDelay,
+}
+
+/// A gRPC server on an ephemeral loopback port, and a client channel.
+async fn start_server(store: Store, queue: Arc<dyn Queue>, how: Serve) -> Result<Server, String> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|e| e.to_string())?;
@@ -325,11 +348,33 @@ async fn start_server(store: Store, queue: Arc<dyn Queue>) -> Result<Server, Str
     let max = fazhi_config::GrpcSettings::default().max_message_bytes;
     let task = {
         let shutdown = shutdown.clone();
-        tokio::spawn(async move {
-            if let Err(e) = fazhi_services::serve(listener, max, store, queue, shutdown).await {
-                eprintln!("server failed: {e}");
-            }
-        })
+        match how {
+            Serve::Real => tokio::spawn(async move {
+                if let Err(e) = fazhi_services::serve(listener, max, store, queue, shutdown).await {
+                    eprintln!("server failed: {e}");
+                }
+            }),
+            Serve::NoDelay => tokio::spawn(async move {
+                let ingest = ReportIngestServiceServer::new(fazhi_services::ingest::Ingest::new(
+                    store, queue,
+                ))
+                .max_decoding_message_size(max);
+                let incoming = futures::stream::unfold(listener, |listener| async move {
+                    let accepted = listener.accept().await.map(|(socket, _)| {
+                        let _ = socket.set_nodelay(true);
+                        socket
+                    });
+                    Some((accepted, listener))
+                });
+                if let Err(e) = tonic::transport::Server::builder()
+                    .add_service(ingest)
+                    .serve_with_incoming_shutdown(incoming, shutdown.cancelled_owned())
+                    .await
+                {
+                    eprintln!("server failed: {e}");
+                }
+            }),
+        }
     };
     let channel = tonic::transport::Channel::from_shared(url)
         .map_err(|e| e.to_string())?
@@ -351,8 +396,12 @@ impl Server {
     }
 }
 
+/// Agency code no roster has: SubmitReport refuses it after one lookup.
+const UNKNOWN_AGENCY: &str = "bench-unknown-agency";
+
 /// `SubmitReport` of the sample, a distinct submission per index: agencies
-/// in roster order, a fresh idempotency key each time.
+/// in roster order, a fresh idempotency key each time. Succeeds on QUEUED,
+/// or on NOT_FOUND for [`UNKNOWN_AGENCY`].
 fn submit_op(
     channel: &tonic::transport::Channel,
     content: &Arc<Vec<u8>>,
@@ -373,12 +422,13 @@ fn submit_op(
             }),
             idempotency_key: Some(uuid::Uuid::new_v4().to_string()),
         };
+        let refused = request.agency_code == UNKNOWN_AGENCY;
         Box::pin(async move {
-            let response = client
-                .submit_report(request)
-                .await
-                .map_err(|s| format!("{:?}: {}", s.code(), s.message()))?
-                .into_inner();
+            let response = match client.submit_report(request).await {
+                Err(s) if refused && s.code() == tonic::Code::NotFound => return Ok(()),
+                Err(s) => return Err(format!("{:?}: {}", s.code(), s.message())),
+                Ok(r) => r.into_inner(),
+            };
             if response.status != pb::SubmissionStatus::Queued as i32 {
                 return Err(format!("status {} instead of QUEUED", response.status));
             }
@@ -639,70 +689,102 @@ async fn amqp_queue(admin: &mut Admin, n: usize, content: &Arc<Vec<u8>>, limits:
     table.print();
 }
 
+/// What a SubmitReport series needs besides the server.
+struct Submits<'a> {
+    n: usize,
+    content: &'a Arc<Vec<u8>>,
+    agencies: &'a Arc<Vec<String>>,
+    /// The limit's rate at each of `LEVELS`.
+    limits: [f64; 2],
+    /// Row label for the real server.
+    label: &'a str,
+}
+
+/// SubmitReport rows at each level, first against the real server, then
+/// the TCP_NODELAY diagnostic; `purge` empties the broker queue before
+/// each row. Returns the real server's rates.
+async fn submit_rows(
+    table: &mut Table,
+    store: &Store,
+    queue: &Arc<dyn Queue>,
+    s: &Submits<'_>,
+    purge: Option<(&Admin, &Topology)>,
+) -> Result<[f64; 2], String> {
+    let mut rates = [0.0; 2];
+    for how in [Serve::Real, Serve::NoDelay] {
+        let server = start_server(store.clone(), queue.clone(), how).await?;
+        let warm = submit_op(&server.channel, s.content, s.agencies);
+        for i in 0..WARMUP {
+            warm(i)
+                .await
+                .map_err(|e| format!("warm-up SubmitReport: {e}"))?;
+        }
+        for (slot, &c) in LEVELS.iter().enumerate() {
+            if let Some((admin, topology)) = purge {
+                admin.purge(topology).await;
+            }
+            let stats = measure(c, s.n, submit_op(&server.channel, s.content, s.agencies)).await;
+            let label = match how {
+                Serve::Real => {
+                    rates[slot] = stats.rate();
+                    s.label.to_owned()
+                }
+                Serve::NoDelay => "diagnostic: same service, TCP_NODELAY on server sockets".into(),
+            };
+            table.push(
+                Row::from_stats(&label, c, &stats, Some(s.limits[slot])),
+                Some(&stats),
+            );
+        }
+        if how == Serve::NoDelay {
+            // Everything SubmitReport does before the queue: gRPC with the
+            // 12 KB document, validation (decode, SHA-256), agency lookup.
+            let unknown = Arc::new(vec![UNKNOWN_AGENCY.to_owned()]);
+            let stats = measure(1, s.n, submit_op(&server.channel, s.content, &unknown)).await;
+            table.push(
+                Row::from_stats(
+                    "component: SubmitReport refused at agency lookup (no queue, no insert; TCP_NODELAY)",
+                    1,
+                    &stats,
+                    None,
+                ),
+                Some(&stats),
+            );
+        }
+        server.stop().await;
+    }
+    Ok(rates)
+}
+
 /// Section 3: SubmitReport end to end, RabbitMQ queue.
 async fn submit_rabbit(
     admin: &mut Admin,
     dir: &Path,
-    n: usize,
-    content: &Arc<Vec<u8>>,
-    agencies: &Arc<Vec<String>>,
-    limits: [f64; 2],
-) {
+    s: &Submits<'_>,
+    fast: usize,
+) -> Result<(), String> {
     let mut table = Table::new("3. `SubmitReport` over gRPC, RabbitMQ queue, SQLite store");
     let topology = admin.topology("fazhi.bench.grpc.");
-    let store = match fresh_store(dir, "grpc-rabbit").await {
-        Ok(s) => s,
-        Err(e) => {
-            println!("\nstore setup failed: {e}");
-            return;
-        }
-    };
-    let settings = queue_settings(&topology.queue, true);
-    let queue =
-        fazhi_queue::from_settings(&settings, &WorkerSettings::default(), store.db().clone());
-    let server = match start_server(store.clone(), queue.clone()).await {
-        Ok(s) => s,
-        Err(e) => {
-            println!("\nserver failed to start: {e}");
-            return;
-        }
-    };
-    let warm = submit_op(&server.channel, content, agencies);
-    for i in 0..WARMUP {
-        if let Err(e) = warm(i).await {
-            println!("\nwarm-up SubmitReport failed: {e}");
-        }
-    }
-    let mut sequential = 0.0;
-    for (slot, &c) in LEVELS.iter().enumerate() {
-        admin.purge(&topology).await;
-        let stats = measure(c, n, submit_op(&server.channel, content, agencies)).await;
-        if c == 1 {
-            sequential = stats.rate();
-        }
-        table.push(
-            Row::from_stats(
-                "SubmitReport (gRPC → RabbitMQ)",
-                c,
-                &stats,
-                Some(limits[slot]),
-            ),
-            Some(&stats),
-        );
-    }
-    server.stop().await;
+    let store = fresh_store(dir, "grpc-rabbit").await?;
+    let queue = fazhi_queue::from_settings(
+        &queue_settings(&topology.queue, true),
+        &WorkerSettings::default(),
+        store.db().clone(),
+    );
+    let rates = submit_rows(&mut table, &store, &queue, s, Some((admin, &topology))).await;
     drop(queue);
+    let rates = rates?;
 
     // Its other durable step, alone: the submission row SubmitReport writes
     // after the broker's confirm (same store, so same table size).
     let mut insert_rate = 0.0;
     for &c in &LEVELS {
-        let (s, content) = (store.clone(), content.clone());
-        let stats = measure(c, n, move |i| {
-            let (s, content) = (s.clone(), content.clone());
+        let (store, content) = (store.clone(), s.content.clone());
+        let stats = measure(c, fast, move |i| {
+            let (store, content) = (store.clone(), content.clone());
             async move {
                 let r = record(&content, "xymj", &format!("direct-{i}"));
-                s.record_queued(&r).await.map_err(|e| e.to_string())
+                store.record_queued(&r).await.map_err(|e| e.to_string())
             }
         })
         .await;
@@ -719,20 +801,21 @@ async fn submit_rabbit(
             Some(&stats),
         );
     }
-    if limits[0] > 0.0 && insert_rate > 0.0 {
-        let serial = 1.0 / (1.0 / limits[0] + 1.0 / insert_rate);
+    table.note("Ratio: against the raw lapin row of the same concurrency (section 1).".into());
+    if s.limits[0] > 0.0 && insert_rate > 0.0 {
+        let serial = 1.0 / (1.0 / s.limits[0] + 1.0 / insert_rate);
         table.note(format!(
-            "Ratio: against the raw lapin row of the same concurrency (section 1). \
-             At concurrency 1 SubmitReport does the broker confirm and then the SQLite insert, \
-             one after the other: 1/(1/{:.0} + 1/{:.0}) = {serial:.0}/s is the most it can do; \
-             it reaches {:.0}/s ({:.2} of that).",
-            limits[0],
+            "At concurrency 1 SubmitReport waits for the broker's confirm and then for the \
+             SQLite insert: 1/(1/{:.0} + 1/{:.0}) = {serial:.0}/s is its ceiling before any \
+             gRPC or lookup cost; it reaches {:.0}/s ({:.2} of that).",
+            s.limits[0],
             insert_rate,
-            sequential,
-            sequential / serial
+            rates[0],
+            rates[0] / serial
         ));
     }
     table.print();
+    Ok(())
 }
 
 // -------------------------------------------------------------- embedded --
@@ -741,6 +824,7 @@ async fn submit_rabbit(
 async fn submit_embedded(
     dir: &Path,
     n: usize,
+    fast: usize,
     content: &Arc<Vec<u8>>,
     agencies: &Arc<Vec<String>>,
 ) -> Result<(), String> {
@@ -761,7 +845,7 @@ async fn submit_embedded(
     let mut limits = [0.0; 2];
     for (slot, &c) in LEVELS.iter().enumerate() {
         let (queue, content) = (queue.clone(), content.clone());
-        let stats = measure(c, n, move |i| {
+        let stats = measure(c, fast, move |i| {
             let (queue, content) = (queue.clone(), content.clone());
             async move {
                 let m = message(&record(&content, "xymj", &i.to_string()));
@@ -789,24 +873,14 @@ async fn submit_embedded(
         &WorkerSettings::default(),
         store.db().clone(),
     );
-    let server = start_server(store.clone(), queue).await?;
-    let warm = submit_op(&server.channel, content, agencies);
-    for i in 0..WARMUP {
-        warm(i).await?;
-    }
-    for (slot, &c) in LEVELS.iter().enumerate() {
-        let stats = measure(c, n, submit_op(&server.channel, content, agencies)).await;
-        table.push(
-            Row::from_stats(
-                "SubmitReport (gRPC → embedded)",
-                c,
-                &stats,
-                Some(limits[slot]),
-            ),
-            Some(&stats),
-        );
-    }
-    server.stop().await;
+    let s = Submits {
+        n,
+        content,
+        agencies,
+        limits,
+        label: "SubmitReport (gRPC → embedded)",
+    };
+    submit_rows(&mut table, &store, &queue, &s, None).await?;
     table.note(
         "Ratio: against `EmbeddedQueue::publish` of the same concurrency, measured just before \
          on a fresh SQLite file. SubmitReport commits twice (queue row, then submission row)."
@@ -817,6 +891,23 @@ async fn submit_embedded(
 }
 
 // ---------------------------------------------------------------- worker --
+
+/// For a sequential series: mean latency of the first and the last tenth,
+/// which shows a cost that grows with the data.
+fn drift(label: &str, stats: &Stats) -> Option<String> {
+    let tenth = stats.latencies.len() / 10;
+    if tenth == 0 {
+        return None;
+    }
+    let mean = |d: &[Duration]| {
+        d.iter().map(Duration::as_secs_f64).sum::<f64>() / d.len().max(1) as f64 * 1e3
+    };
+    Some(format!(
+        "{label}: mean {:.2} ms over the first {tenth} operations, {:.2} ms over the last {tenth}.",
+        mean(&stats.latencies[..tenth]),
+        mean(&stats.latencies[stats.latencies.len() - tenth..])
+    ))
+}
 
 /// Section 5: the worker draining K queued submissions, against the parser.
 async fn worker(
@@ -890,13 +981,60 @@ async fn worker(
         None,
     );
 
-    // The worker's transaction alone: outcome computed once, then
-    // Store::complete (submission row, parse, district summary rebuilt).
-    {
-        let store = fresh_store(dir, "complete").await?;
-        let outcome: Arc<Outcome> = Arc::new(fazhi_worker::analyze(&record(content, "xymj", "x")));
-        let (s, c, a) = (store.clone(), content.clone(), agencies.clone());
-        let stats = measure(1, k, move |i| {
+    // The worker's transaction alone, outcome computed once: a processed
+    // report (submission row, parse, district summary rebuilt), then a
+    // rejected one (submission row only: no parse stored, no rebuild).
+    let processed = fazhi_worker::analyze(&record(content, "xymj", "x"));
+    let rejected = Outcome::Rejected {
+        reason: "bench".into(),
+    };
+    // The sample roster has 5 agencies; a district has dozens. The last
+    // row adds 50 synthetic agencies that all report (fewer reports: each
+    // rebuild then consolidates up to 50).
+    for (file, label, outcome, extra, count) in [
+        (
+            "complete-processed",
+            "component: Store::complete, processed (txn + summary rebuild)",
+            processed.clone(),
+            0,
+            k,
+        ),
+        (
+            "complete-rejected",
+            "component: Store::complete, rejected (txn, no rebuild)",
+            rejected,
+            0,
+            k,
+        ),
+        (
+            "complete-roster-50",
+            "component: Store::complete, processed, district of 50 reporting agencies",
+            processed,
+            SYNTHETIC_AGENCIES,
+            k.min(SYNTHETIC_REPORTS),
+        ),
+    ] {
+        let store = fresh_store(dir, file).await?;
+        let a = if extra == 0 {
+            agencies.clone()
+        } else {
+            let rows: Vec<RosterRow> = (0..extra)
+                .map(|i| RosterRow {
+                    code: format!("bench-{i:03}"),
+                    name: format!("基准测试单位{i:03}"),
+                    kind: "department".into(),
+                    district: DISTRICT.into(),
+                })
+                .collect();
+            store
+                .upsert_agencies(&rows)
+                .await
+                .map_err(|e| e.to_string())?;
+            Arc::new(rows.into_iter().map(|r| r.code).collect::<Vec<_>>())
+        };
+        let outcome = Arc::new(outcome);
+        let (s, c) = (store.clone(), content.clone());
+        let stats = measure(1, count, move |i| {
             let (s, outcome) = (s.clone(), outcome.clone());
             let r = record(&c, &a[i % a.len()], &format!("c{i}"));
             async move {
@@ -907,24 +1045,60 @@ async fn worker(
             }
         })
         .await;
-        let tenth = (stats.latencies.len() / 10).max(1);
-        let mean = |d: &[Duration]| {
-            d.iter().map(Duration::as_secs_f64).sum::<f64>() / d.len().max(1) as f64 * 1e3
-        };
-        if stats.latencies.len() >= 10 {
-            table.note(format!(
-                "Store::complete: mean {:.2} ms over the first {tenth} reports, {:.2} ms over the last {tenth}.",
-                mean(&stats.latencies[..tenth]),
-                mean(&stats.latencies[stats.latencies.len() - tenth..])
-            ));
+        if let Some(note) = drift(label, &stats) {
+            table.note(note);
         }
         table.push(
-            Row::from_stats(
-                "component: Store::complete (one txn + summary rebuild)",
-                1,
-                &stats,
-                Some(parse_rate),
-            ),
+            Row::from_stats(label, 1, &stats, Some(parse_rate)),
+            Some(&stats),
+        );
+    }
+
+    // The embedded queue's own consume rate: K messages published (untimed),
+    // then claimed and acked one by one with no processing in between.
+    {
+        let label = "component: EmbeddedQueue claim + ack, no processing (starts K deep)";
+        let store = fresh_store(dir, "consume").await?;
+        let queue = fazhi_queue::from_settings(
+            &queue_settings("fazhi.bench.consume", false),
+            &WorkerSettings::default(),
+            store.db().clone(),
+        );
+        for i in 0..k {
+            queue
+                .publish(&message(&record(content, "xymj", &format!("q{i}"))))
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let mut deliveries = queue.subscribe().await.map_err(|e| e.to_string())?;
+        let mut stats = Stats::default();
+        let start = Instant::now();
+        for _ in 0..k {
+            let t = Instant::now();
+            let settled =
+                match tokio::time::timeout(Duration::from_secs(10), deliveries.next()).await {
+                    Ok(Some(Ok(delivery))) => delivery.ack().await.map_err(|e| e.to_string()),
+                    Ok(Some(Err(e))) => Err(e.to_string()),
+                    Ok(None) | Err(_) => Err("no delivery within 10 s".to_owned()),
+                };
+            match settled {
+                Ok(()) => {
+                    stats.ok += 1;
+                    stats.latencies.push(t.elapsed());
+                }
+                Err(e) => {
+                    stats.errors += 1;
+                    stats.first_error.get_or_insert(e);
+                    break;
+                }
+            }
+        }
+        stats.total = start.elapsed();
+        if let Some(note) = drift(label, &stats) {
+            table.note(note);
+        }
+        table.push(
+            Row::from_stats(label, 1, &stats, Some(parse_rate)),
             Some(&stats),
         );
     }
@@ -936,7 +1110,7 @@ async fn worker(
         let queue =
             fazhi_queue::from_settings(&settings, &WorkerSettings::default(), store.db().clone());
         // Queue K submissions through the real service, with no worker running.
-        let server = start_server(store.clone(), queue.clone()).await?;
+        let server = start_server(store.clone(), queue.clone(), Serve::Real).await?;
         let fill = measure(16, k, submit_op(&server.channel, content, agencies)).await;
         server.stop().await;
         if let Some(e) = fill.first_error {
@@ -1031,7 +1205,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|n| *n > 0)
-        .unwrap_or(500);
+        .unwrap_or(1000);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -1042,6 +1216,9 @@ fn main() {
 }
 
 async fn run(n: usize) {
+    // Rows of single publishes or inserts run 2N: they are fast, and
+    // at N they would last a fraction of a second.
+    let fast = 2 * n;
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("samples/reports")
         .join(SAMPLE);
@@ -1068,7 +1245,8 @@ async fn run(n: usize) {
         return;
     }
     println!(
-        "## fazhi ingest benchmark\n\n{} operations per row (FAZHI_BENCH_N), {} cores, \
+        "## fazhi ingest benchmark\n\nN = {} (FAZHI_BENCH_N): SubmitReport rows and K run N, \
+         single publish/insert rows 2N; {} cores, \
          report {SAMPLE} = {} bytes, queue message = {} bytes; SQLite files under {}.",
         n,
         std::thread::available_parallelism().map_or(0, |n| n.get()),
@@ -1083,16 +1261,25 @@ async fn run(n: usize) {
         match Admin::connect().await {
             Err(e) => println!("\nRabbitMQ at {AMQP_ADDR} refused us ({e}): sections 1–3 skipped."),
             Ok(mut admin) => {
-                if let Some(limits) = raw_broker(&mut admin, n, &payload).await {
-                    amqp_queue(&mut admin, n, &content, limits).await;
-                    submit_rabbit(&mut admin, &dir, n, &content, &agencies, limits).await;
+                if let Some(limits) = raw_broker(&mut admin, fast, &payload).await {
+                    amqp_queue(&mut admin, fast, &content, limits).await;
+                    let s = Submits {
+                        n,
+                        content: &content,
+                        agencies: &agencies,
+                        limits,
+                        label: "SubmitReport (gRPC → RabbitMQ)",
+                    };
+                    if let Err(e) = submit_rabbit(&mut admin, &dir, &s, fast).await {
+                        println!("\nRabbitMQ SubmitReport section failed: {e}");
+                    }
                 }
                 admin.delete_all().await;
             }
         }
     }
 
-    if let Err(e) = submit_embedded(&dir, n, &content, &agencies).await {
+    if let Err(e) = submit_embedded(&dir, n, fast, &content, &agencies).await {
         println!("\nembedded section failed: {e}");
     }
     if let Err(e) = worker(&dir, n, &content, &agencies).await {

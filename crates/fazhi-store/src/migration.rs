@@ -8,7 +8,11 @@ pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(Initial), Box::new(AddContribution)]
+        vec![
+            Box::new(Initial),
+            Box::new(AddContribution),
+            Box::new(QueueClaimIndex),
+        ]
     }
 }
 
@@ -268,6 +272,46 @@ impl MigrationTrait for AddContribution {
                 Table::alter()
                     .table(ParsedReportsV2::Table)
                     .drop_column(ParsedReportsV2::Contribution)
+                    .to_owned(),
+            )
+            .await
+    }
+}
+
+/// The embedded queue claims the oldest live message of a queue; without an
+/// index in that order each claim sorted every queued row (measured: claim +
+/// ack 5.5 ms with 1,000 queued, 0.9 ms near empty).
+struct QueueClaimIndex;
+
+impl MigrationName for QueueClaimIndex {
+    fn name(&self) -> &str {
+        "m20261122_000003_queue_claim_index"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for QueueClaimIndex {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_index(
+                Index::create()
+                    .name("queue_messages_claim_order")
+                    .table(QueueMessages::Table)
+                    .col(QueueMessages::Queue)
+                    .col(QueueMessages::Dead)
+                    .col(QueueMessages::Id)
+                    .if_not_exists()
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("queue_messages_claim_order")
+                    .table(QueueMessages::Table)
                     .to_owned(),
             )
             .await
