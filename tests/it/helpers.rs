@@ -238,6 +238,8 @@ impl TestApp {
             let _ = t.await;
         }
         remove_broker_objects(&self.settings).await;
+        let _ = self.store.db().clone().close().await;
+        drop_test_database(&self.settings).await;
     }
 }
 
@@ -353,4 +355,25 @@ pub async fn remove_broker_objects(settings: &Settings) {
         }
     }
     let _ = conn.close(200, "test done".into()).await;
+}
+
+/// Drop this test's PostgreSQL database (they are uniquely named and would
+/// pile up on the shared server run after run).
+pub async fn drop_test_database(settings: &Settings) {
+    let url = &settings.database.url;
+    if !url.starts_with("postgres") {
+        return;
+    }
+    let (Some(admin), Some((_, name))) = (postgres_admin_url(), url.rsplit_once('/')) else {
+        return;
+    };
+    if !name.starts_with("fazhi_t_") {
+        return;
+    }
+    if let Ok(conn) = Database::connect(&admin).await {
+        let _ = conn
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await;
+        let _ = conn.close().await;
+    }
 }
