@@ -552,7 +552,7 @@ impl Admin {
     }
 
     fn topology(&mut self, prefix: &str) -> Topology {
-        let t = Topology::new(&unique(prefix), QueueSettings::default().max_attempts);
+        let t = Topology::new(&unique(prefix));
         self.created.push(t.clone());
         t
     }

@@ -29,6 +29,14 @@ impl From<ServiceError> for Status {
                 tracing::warn!(error = %cause, "queue unavailable");
                 Status::unavailable(err.to_string())
             }
+            ServiceError::Store(StoreError::Db(
+                db @ (sea_orm::DbErr::Conn(_) | sea_orm::DbErr::ConnectionAcquire(_)),
+            )) => {
+                // The database is out of reach (with the embedded queue it is
+                // the queue too): a retry later can succeed.
+                tracing::warn!(error = ?db, "database unavailable");
+                Status::unavailable("数据库暂时不可用，请稍后用相同的幂等键重试")
+            }
             ServiceError::Store(cause) => {
                 tracing::error!(error = ?cause, "storage failure");
                 Status::internal(err.to_string())

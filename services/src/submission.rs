@@ -98,12 +98,15 @@ impl NewSubmission {
         })
     }
 
-    /// Deterministic: the same (agency, idempotency key), or without a key
+    /// Deterministic: the same (agency, year, idempotency key), or without a key
     /// the same (agency, year, document), always gives the same id, so a
     /// retried request is recognised and never counted twice.
     pub fn submission_id(&self) -> String {
         let name = match &self.idempotency_key {
-            Some(key) => format!("key\u{0}{}\u{0}{}", self.agency_code, key),
+            Some(key) => format!(
+                "key\u{0}{}\u{0}{}\u{0}{}",
+                self.agency_code, self.reporting_year, key
+            ),
             None => format!(
                 "doc\u{0}{}\u{0}{}\u{0}{}",
                 self.agency_code, self.reporting_year, self.content_sha256

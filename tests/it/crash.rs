@@ -160,7 +160,7 @@ async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
     app.store.upsert_agencies(&roster()).await.unwrap();
     let dir = scratch_dir();
 
-    let mut worker = fazhi("worker", &settings, 150, &dir.join("worker-1.log"));
+    let mut worker = fazhi("worker", &settings, 300, &dir.join("worker-1.log"));
     let mut client = app.ingest().await;
     let mut ids = Vec::new();
     for row in roster() {
@@ -204,7 +204,7 @@ async fn killing_the_all_in_one_process_mid_batch_loses_and_duplicates_nothing()
     store.upsert_agencies(&roster()).await.unwrap();
     let dir = scratch_dir();
 
-    let mut up = fazhi("up", &settings, 150, &dir.join("up-1.log"));
+    let mut up = fazhi("up", &settings, 300, &dir.join("up-1.log"));
     let url = listening_on(&mut up).await;
     let channel = tonic::transport::Channel::from_shared(url)
         .unwrap()

@@ -333,8 +333,7 @@ pub async fn remove_broker_objects(settings: &Settings) {
     let Some(url) = settings.queue.amqp_url.as_deref() else {
         return;
     };
-    let topology =
-        fazhi_queue::topology::Topology::new(&settings.queue.name, settings.queue.max_attempts);
+    let topology = fazhi_queue::topology::Topology::new(&settings.queue.name);
     // Through the proxy of a test that cut it, this may fail: then use the direct URL.
     let direct = rabbit_url().unwrap_or_else(|| url.to_owned());
     let Ok(conn) =

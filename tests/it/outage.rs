@@ -124,16 +124,26 @@ async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_res
         app.store.db().clone(),
     );
     let mut deliveries = queue.subscribe().await.unwrap();
+    let mut want = vec![a.submission_id, b.submission_id];
+    want.sort();
     let mut seen = Vec::new();
-    while let Ok(Some(Ok(d))) =
-        tokio::time::timeout(Duration::from_secs(3), deliveries.next()).await
-    {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while seen.len() < want.len() {
+        let d = tokio::time::timeout_at(deadline, deliveries.next())
+            .await
+            .expect("both submissions delivered in time")
+            .expect("stream open")
+            .expect("no error");
         seen.push(d.message_id.clone());
         d.ack().await.unwrap();
     }
+    // And nothing else: the refused submission never reached the broker.
+    if let Ok(Some(Ok(extra))) =
+        tokio::time::timeout(Duration::from_secs(2), deliveries.next()).await
+    {
+        seen.push(extra.message_id.clone());
+    }
     seen.sort();
-    let mut want = vec![a.submission_id, b.submission_id];
-    want.sort();
     assert_eq!(seen, want);
     app.stop().await;
 }

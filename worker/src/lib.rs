@@ -163,9 +163,17 @@ impl Worker {
         let record = SubmissionRecord::from_json(payload)
             .map_err(|e| DeliveryError::Permanent(format!("not a submission message: {e}")))?;
         let for_parse = record.clone();
-        let outcome = tokio::task::spawn_blocking(move || analyze(&for_parse))
-            .await
-            .map_err(|e| DeliveryError::Permanent(format!("parser failed: {e}")))?;
+        let outcome = match tokio::task::spawn_blocking(move || analyze(&for_parse)).await {
+            Ok(outcome) => outcome,
+            // The parser must never panic; if it does, the clerk still sees
+            // a final status instead of QUEUED forever.
+            Err(e) => {
+                tracing::error!(error = %e, "parser failed");
+                fazhi_store::processing::Outcome::Rejected {
+                    reason: "解析报告时出现内部错误，已记录，请联系依法治区办".into(),
+                }
+            }
+        };
         Ok(self.store.complete(&record, &outcome).await?)
     }
 }

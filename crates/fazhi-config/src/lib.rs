@@ -95,7 +95,9 @@ impl Default for QueueSettings {
         QueueSettings {
             amqp_url: None,
             name: "fazhi.submissions".to_owned(),
-            prefetch: 8,
+            // Equal to worker.concurrency: a worker holds no more than it
+            // works on, so a restart returns few untouched deliveries.
+            prefetch: 4,
             max_attempts: 5,
             confirm_timeout_ms: 5_000,
             connect_timeout_ms: 3_000,

@@ -11,6 +11,8 @@
 //! its transaction commits.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -36,10 +38,20 @@ pub struct AmqpSettings {
     pub connect_timeout: Duration,
 }
 
+/// Confirm-mode channels used for publishing. Each carries at most one
+/// publish awaiting its confirm: lapin attaches a returned (unroutable)
+/// message to whichever confirm resolves next on the channel, so two in
+/// flight on one channel could swap their outcomes.
+const PUBLISH_CHANNELS: usize = 8;
+
 pub struct AmqpQueue {
     settings: AmqpSettings,
-    /// The publishing connection and its confirm-mode channel, if open.
-    publisher: Mutex<Option<(Connection, Channel)>>,
+    /// The publishing connection with its generation, if open.
+    connection: Mutex<Option<(u64, Arc<Connection>)>>,
+    generation: AtomicU64,
+    /// One publish at a time per slot; the channel belongs to a generation.
+    slots: Vec<Mutex<Option<(u64, Channel)>>>,
+    next_slot: AtomicUsize,
 }
 
 fn unavailable(what: &str, e: impl std::fmt::Display) -> QueueError {
@@ -50,7 +62,10 @@ impl AmqpQueue {
     pub fn new(settings: AmqpSettings) -> Self {
         AmqpQueue {
             settings,
-            publisher: Mutex::new(None),
+            connection: Mutex::new(None),
+            generation: AtomicU64::new(0),
+            slots: (0..PUBLISH_CHANNELS).map(|_| Mutex::new(None)).collect(),
+            next_slot: AtomicUsize::new(0),
         }
     }
 
@@ -131,40 +146,84 @@ impl AmqpQueue {
         Ok(())
     }
 
-    async fn publisher_channel(&self) -> Result<Channel, QueueError> {
-        let mut guard = self.publisher.lock().await;
-        if let Some((connection, channel)) = guard.as_ref()
+    /// The publishing connection, opened (and the topology declared) if needed.
+    async fn publisher_connection(&self) -> Result<(u64, Arc<Connection>), QueueError> {
+        let mut guard = self.connection.lock().await;
+        if let Some((generation, connection)) = guard.as_ref()
             && connection.status().connected()
-            && channel.status().connected()
         {
-            return Ok(channel.clone());
+            return Ok((*generation, connection.clone()));
         }
-        *guard = None;
-        let connection = self.connect().await?;
+        let connection = Arc::new(self.connect().await?);
         let channel = connection
             .create_channel()
             .await
             .map_err(|e| unavailable("opening channel", e))?;
         self.declare(&channel).await?;
-        channel
-            .confirm_select(ConfirmSelectOptions::default())
-            .await
-            .map_err(|e| unavailable("enabling publisher confirms", e))?;
-        *guard = Some((connection, channel.clone()));
-        Ok(channel)
+        let _ = channel.close(200, "declared".into()).await;
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        *guard = Some((generation, connection.clone()));
+        Ok((generation, connection))
     }
 
-    async fn drop_publisher(&self) {
-        if let Some((connection, _)) = self.publisher.lock().await.take() {
-            // Best effort: the connection may already be dead.
-            let _ =
-                tokio::time::timeout(Duration::from_secs(1), connection.close(0, "reset".into()))
-                    .await;
+    /// Close the publishing connection if it is still the one that failed
+    /// (a newer one opened meanwhile by another request is left alone).
+    async fn drop_connection(&self, generation: u64) {
+        let mut guard = self.connection.lock().await;
+        if guard.as_ref().is_some_and(|(g, _)| *g == generation) {
+            if let Some((_, connection)) = guard.take() {
+                // Best effort: the connection may already be dead.
+                let _ = tokio::time::timeout(
+                    Duration::from_secs(1),
+                    connection.close(0, "reset".into()),
+                )
+                .await;
+            }
         }
     }
 
-    async fn publish_once(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
-        let channel = self.publisher_channel().await?;
+    /// Publish on one slot's channel and await the confirm, holding the slot
+    /// throughout. Records the connection generation used in `used`.
+    async fn publish_on(
+        &self,
+        slot: &Mutex<Option<(u64, Channel)>>,
+        message: &OutgoingMessage,
+        used: &AtomicU64,
+    ) -> Result<(), QueueError> {
+        let mut slot = slot.lock().await;
+        let (generation, connection) = self.publisher_connection().await?;
+        used.store(generation, Ordering::SeqCst);
+        let channel = match slot.as_ref() {
+            Some((g, channel)) if *g == generation && channel.status().connected() => {
+                channel.clone()
+            }
+            _ => {
+                *slot = None;
+                let channel = connection
+                    .create_channel()
+                    .await
+                    .map_err(|e| unavailable("opening channel", e))?;
+                channel
+                    .confirm_select(ConfirmSelectOptions::default())
+                    .await
+                    .map_err(|e| unavailable("enabling publisher confirms", e))?;
+                *slot = Some((generation, channel.clone()));
+                channel
+            }
+        };
+        let result = self.publish_with_confirm(&channel, message).await;
+        if result.is_err() {
+            // A channel with an unsettled confirm or a stray return is not reused.
+            *slot = None;
+        }
+        result
+    }
+
+    async fn publish_with_confirm(
+        &self,
+        channel: &Channel,
+        message: &OutgoingMessage,
+    ) -> Result<(), QueueError> {
         let mut headers = FieldTable::default();
         for (k, v) in &message.headers {
             headers.insert(
@@ -289,9 +348,28 @@ fn to_delivery(delivery: lapin::message::Delivery) -> Delivery {
 #[async_trait]
 impl Queue for AmqpQueue {
     async fn publish(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
-        let result = self.publish_once(message).await;
+        let index = self.next_slot.fetch_add(1, Ordering::Relaxed) % self.slots.len();
+        let slot = &self.slots[index];
+        let used = AtomicU64::new(0);
+        // One deadline over everything: connecting, declaring, writing the
+        // frames (a broker under a resource alarm stops reading the socket)
+        // and the confirm.
+        let limit = self.settings.connect_timeout + self.settings.confirm_timeout;
+        let result = match tokio::time::timeout(limit, self.publish_on(slot, message, &used)).await
+        {
+            Ok(result) => result,
+            Err(_) => {
+                *slot.lock().await = None;
+                Err(QueueError::Unavailable(
+                    "RabbitMQ did not take the message in time".into(),
+                ))
+            }
+        };
         if result.is_err() {
-            self.drop_publisher().await;
+            let generation = used.load(Ordering::SeqCst);
+            if generation != 0 {
+                self.drop_connection(generation).await;
+            }
         }
         result
     }
@@ -366,6 +444,6 @@ impl Queue for AmqpQueue {
     }
 
     async fn ready(&self) -> bool {
-        self.publisher_channel().await.is_ok()
+        self.publisher_connection().await.is_ok()
     }
 }

@@ -69,13 +69,17 @@ impl EmbeddedQueue {
             let sql = "UPDATE queue_messages SET lease_until = ?, attempts = attempts + 1 \
                  WHERE id = (SELECT id FROM queue_messages WHERE queue = ? AND dead = ? AND available_at <= ? \
                  AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT 1) \
-                 AND (lease_until IS NULL OR lease_until < ?) \
+                 AND dead = ? AND available_at <= ? AND (lease_until IS NULL OR lease_until < ?) \
                  RETURNING id, message_id, payload, headers, attempts";
             let values: Vec<Value> = vec![
                 lease_until.into(),
                 self.settings.queue.clone().into(),
                 false.into(),
                 now.into(),
+                now.into(),
+                // Checked again outside the subquery: on PostgreSQL a claim
+                // that waited for a row lock re-reads only the outer WHERE.
+                false.into(),
                 now.into(),
                 now.into(),
             ];

@@ -126,7 +126,7 @@ pub fn from_settings(
     match settings.amqp_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => std::sync::Arc::new(amqp::AmqpQueue::new(amqp::AmqpSettings {
             url: url.to_owned(),
-            topology: topology::Topology::new(&settings.name, settings.max_attempts),
+            topology: topology::Topology::new(&settings.name),
             prefetch: settings.prefetch,
             confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
             connect_timeout: Duration::from_millis(settings.connect_timeout_ms),

@@ -10,6 +10,11 @@ pub const ROUTING_KEY: &str = "submission";
 pub const QUEUE_TYPE: &str = "quorum";
 /// AMQP delivery mode 2: written to disk.
 pub const PERSISTENT: u8 = 2;
+/// The broker's own delivery limit: a safety net far above the worker's
+/// `max_attempts`, and a constant, because a queue argument cannot change
+/// once the queue exists (a redeclare with another value is refused).
+/// Connection losses count as deliveries on RabbitMQ 3.x, so it is generous.
+pub const BROKER_DELIVERY_LIMIT: i32 = 50;
 /// Header a quorum queue sets on redelivered messages.
 pub const DELIVERY_COUNT_HEADER: &str = "x-delivery-count";
 
@@ -19,19 +24,15 @@ pub struct Topology {
     pub queue: String,
     pub dead_letter_exchange: String,
     pub dead_letter_queue: String,
-    /// Deliveries before the broker dead-letters by itself (a safety net
-    /// beside the worker's own count).
-    pub delivery_limit: u32,
 }
 
 impl Topology {
-    pub fn new(base: &str, delivery_limit: u32) -> Self {
+    pub fn new(base: &str) -> Self {
         Topology {
             exchange: base.to_owned(),
             queue: base.to_owned(),
             dead_letter_exchange: format!("{base}.dlx"),
             dead_letter_queue: format!("{base}.dead"),
-            delivery_limit: delivery_limit.max(1),
         }
     }
 
@@ -51,7 +52,18 @@ impl Topology {
         );
         args.insert(
             ShortString::from("x-delivery-limit"),
-            AMQPValue::LongInt(i32::try_from(self.delivery_limit).unwrap_or(i32::MAX)),
+            AMQPValue::LongInt(BROKER_DELIVERY_LIMIT),
+        );
+        // Dead-letter at least once (the default, at-most-once, may drop a
+        // message on the way to the dead-letter queue); requires
+        // reject-publish overflow.
+        args.insert(
+            ShortString::from("x-dead-letter-strategy"),
+            AMQPValue::LongString(LongString::from("at-least-once")),
+        );
+        args.insert(
+            ShortString::from("x-overflow"),
+            AMQPValue::LongString(LongString::from("reject-publish")),
         );
         args
     }

@@ -66,7 +66,18 @@ impl Store {
                 self.db
                     .execute_unprepared("PRAGMA busy_timeout=10000")
                     .await?;
-                Migrator::up(&self.db, None).await?;
+                // SQLite has no advisory lock: when `serve` and `worker` start
+                // together on a fresh file, one may lose the race on the
+                // migration table; by the next try the other has finished.
+                let mut tries = 0;
+                while let Err(e) = Migrator::up(&self.db, None).await {
+                    tries += 1;
+                    if tries >= 5 {
+                        return Err(e.into());
+                    }
+                    tracing::warn!(error = %e, "migration raced another process; trying again");
+                    tokio::time::sleep(std::time::Duration::from_millis(300 * tries)).await;
+                }
             }
             DbBackend::Postgres => {
                 // Only one process may migrate at a time: serve and worker
