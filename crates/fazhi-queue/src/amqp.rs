@@ -170,15 +170,13 @@ impl AmqpQueue {
     /// (a newer one opened meanwhile by another request is left alone).
     async fn drop_connection(&self, generation: u64) {
         let mut guard = self.connection.lock().await;
-        if guard.as_ref().is_some_and(|(g, _)| *g == generation) {
-            if let Some((_, connection)) = guard.take() {
-                // Best effort: the connection may already be dead.
-                let _ = tokio::time::timeout(
-                    Duration::from_secs(1),
-                    connection.close(0, "reset".into()),
-                )
-                .await;
-            }
+        if guard.as_ref().is_some_and(|(g, _)| *g == generation)
+            && let Some((_, connection)) = guard.take()
+        {
+            // Best effort: the connection may already be dead.
+            let _ =
+                tokio::time::timeout(Duration::from_secs(1), connection.close(0, "reset".into()))
+                    .await;
         }
     }
 
