@@ -83,67 +83,17 @@ impl AmqpQueue {
     }
 
     /// Declare exchange, queue, dead-letter exchange and queue (idempotent).
+    /// The dead-letter pair first: the main queue names its exchange.
     async fn declare(&self, channel: &Channel) -> Result<(), QueueError> {
         let t = &self.settings.topology;
-        let durable = ExchangeDeclareOptions {
-            durable: true,
-            ..ExchangeDeclareOptions::default()
-        };
-        channel
-            .exchange_declare(
-                t.exchange.as_str().into(),
-                ExchangeKind::Direct,
-                durable,
-                FieldTable::default(),
-            )
-            .await
-            .map_err(|e| unavailable("declaring exchange", e))?;
-        channel
-            .exchange_declare(
-                t.dead_letter_exchange.as_str().into(),
-                ExchangeKind::Direct,
-                durable,
-                FieldTable::default(),
-            )
-            .await
-            .map_err(|e| unavailable("declaring dead-letter exchange", e))?;
-        channel
-            .queue_declare(
-                t.dead_letter_queue.as_str().into(),
-                QueueDeclareOptions::durable(),
-                t.dead_letter_queue_arguments(),
-            )
-            .await
-            .map_err(|e| unavailable("declaring dead-letter queue", e))?;
-        channel
-            .queue_bind(
-                t.dead_letter_queue.as_str().into(),
-                t.dead_letter_exchange.as_str().into(),
-                ROUTING_KEY.into(),
-                QueueBindOptions::default(),
-                FieldTable::default(),
-            )
-            .await
-            .map_err(|e| unavailable("binding dead-letter queue", e))?;
-        channel
-            .queue_declare(
-                t.queue.as_str().into(),
-                QueueDeclareOptions::durable(),
-                t.queue_arguments(),
-            )
-            .await
-            .map_err(|e| unavailable("declaring queue", e))?;
-        channel
-            .queue_bind(
-                t.queue.as_str().into(),
-                t.exchange.as_str().into(),
-                ROUTING_KEY.into(),
-                QueueBindOptions::default(),
-                FieldTable::default(),
-            )
-            .await
-            .map_err(|e| unavailable("binding queue", e))?;
-        Ok(())
+        declare_bound_queue(
+            channel,
+            &t.dead_letter_exchange,
+            &t.dead_letter_queue,
+            t.dead_letter_queue_arguments(),
+        )
+        .await?;
+        declare_bound_queue(channel, &t.exchange, &t.queue, t.queue_arguments()).await
     }
 
     /// The publishing connection, opened (and the topology declared) if needed.
@@ -264,6 +214,42 @@ impl AmqpQueue {
         }
         Ok(())
     }
+}
+
+/// A durable direct exchange with a durable queue bound to it by [`ROUTING_KEY`].
+async fn declare_bound_queue(
+    channel: &Channel,
+    exchange: &str,
+    queue: &str,
+    arguments: FieldTable,
+) -> Result<(), QueueError> {
+    let durable = ExchangeDeclareOptions {
+        durable: true,
+        ..ExchangeDeclareOptions::default()
+    };
+    channel
+        .exchange_declare(
+            exchange.into(),
+            ExchangeKind::Direct,
+            durable,
+            FieldTable::default(),
+        )
+        .await
+        .map_err(|e| unavailable(&format!("declaring exchange {exchange}"), e))?;
+    channel
+        .queue_declare(queue.into(), QueueDeclareOptions::durable(), arguments)
+        .await
+        .map_err(|e| unavailable(&format!("declaring queue {queue}"), e))?;
+    channel
+        .queue_bind(
+            queue.into(),
+            exchange.into(),
+            ROUTING_KEY.into(),
+            QueueBindOptions::default(),
+            FieldTable::default(),
+        )
+        .await
+        .map_err(|e| unavailable(&format!("binding queue {queue}"), e))
 }
 
 struct AmqpSettle {
