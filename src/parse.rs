@@ -90,6 +90,12 @@ pub fn eval(dir: &std::path::Path) -> anyhow::Result<()> {
         let (_, parsed) = fazhi_core::parse_bytes(&bytes, &ParseOptions::default())?;
         pairs.push((gold, parsed));
     }
-    print!("{}", fazhi_core::eval::score(&pairs));
+    let scores = fazhi_core::eval::score(&pairs);
+    print!("{scores}");
+    let shortfalls = scores.shortfalls();
+    if !shortfalls.is_empty() {
+        anyhow::bail!("below the bar: {}", shortfalls.join("; "));
+    }
+    println!("bar met (parts F1, year, agency, quantities F1)");
     Ok(())
 }

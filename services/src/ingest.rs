@@ -95,15 +95,20 @@ impl Ingest {
             .await?
             .ok_or_else(|| ServiceError::NotFound(format!("没有编号为 {id} 的报送")))?;
         tracing::info!(submission_id = %id, "submission withdrawn");
-        let agency_name = self
-            .store
-            .agency(&row.agency_code)
-            .await?
-            .map(|a| a.name)
-            .unwrap_or_default();
+        let agency_name = self.agency_name(&row.agency_code).await?;
         Ok(pb::WithdrawSubmissionResponse {
             submission: Some(convert::submission(&row, &agency_name)),
         })
+    }
+
+    /// The agency's name for display; empty if it left the roster.
+    async fn agency_name(&self, code: &str) -> Result<String, ServiceError> {
+        Ok(self
+            .store
+            .agency(code)
+            .await?
+            .map(|a| a.name)
+            .unwrap_or_default())
     }
 
     async fn get(&self, id: &str) -> Result<pb::GetSubmissionResponse, ServiceError> {
@@ -113,12 +118,7 @@ impl Ingest {
             .submission(id)
             .await?
             .ok_or_else(|| ServiceError::NotFound(format!("没有编号为 {id} 的报送")))?;
-        let agency_name = self
-            .store
-            .agency(&row.agency_code)
-            .await?
-            .map(|a| a.name)
-            .unwrap_or_default();
+        let agency_name = self.agency_name(&row.agency_code).await?;
         let mut submission = convert::submission(&row, &agency_name);
         if row.status == SubmissionStatus::Processed.as_str()
             && let Some(parsed) = self.store.parsed_report(id).await?

@@ -41,14 +41,7 @@ async fn a_contribution_from_older_catalog_data_is_recomputed_on_the_next_rebuil
         .unwrap();
     app.wait_done(&second.submission_id).await;
     let rebuilt = app.summary(2022).await;
-    let jgz_sources = |s: &fazhi_summary::DistrictSummary| -> usize {
-        s.indicators
-            .iter()
-            .chain(&s.other_quantities)
-            .flat_map(|t| &t.sources)
-            .filter(|src| src.submission_id == first.submission_id)
-            .count()
-    };
+    let jgz_sources = |s: &fazhi_summary::DistrictSummary| sources_from(s, &first.submission_id);
     assert!(jgz_sources(&expected) > 0);
     assert_eq!(
         jgz_sources(&rebuilt),

@@ -6,12 +6,15 @@ use std::time::Duration;
 
 use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
+use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
+use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 use fazhi_store::SubmissionStatus;
 use fazhi_store::agencies::RosterRow;
 use fazhi_store::entity::parsed_report;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
+use tonic::transport::Channel;
 
 use crate::helpers::*;
 
@@ -151,6 +154,50 @@ async fn assert_each_counted_once(
     }
 }
 
+/// Submit one report for every agency of the crash roster.
+async fn submit_batch(client: &mut ReportIngestServiceClient<Channel>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for row in roster() {
+        let r = submit_to(client, &row.code, 2022, sample(REPORT), None)
+            .await
+            .unwrap();
+        ids.push(r.submission_id);
+    }
+    ids
+}
+
+/// SIGKILL `child` once a few reports are processed, and check that the
+/// kill really came in the middle of the batch.
+async fn kill_mid_batch(child: &mut Child, store: &fazhi_store::Store) {
+    eventually("a few processed", Duration::from_secs(60), || {
+        let store = store.clone();
+        async move { processed(&store).await >= 3 }
+    })
+    .await;
+    kill(child).await;
+    let at_kill = processed(store).await;
+    assert!(
+        at_kill < BATCH as u64,
+        "the kill came mid-batch ({at_kill} of {BATCH} done)"
+    );
+}
+
+async fn wait_all_processed(client: &mut ReportIngestServiceClient<Channel>, ids: &[String]) {
+    for id in ids {
+        let s = wait_done(client, id, Duration::from_secs(90)).await;
+        assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
+    }
+}
+
+/// A channel to the server a `fazhi up` child started.
+async fn channel_to(child: &mut Child) -> Channel {
+    Channel::from_shared(listening_on(child).await)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
     let Some(settings) = settings(Db::Postgres, Broker::Rabbit).await else {
@@ -162,31 +209,11 @@ async fn killing_the_worker_mid_batch_loses_and_duplicates_nothing() {
 
     let mut worker = fazhi("worker", &settings, 300, &dir.join("worker-1.log"));
     let mut client = app.ingest().await;
-    let mut ids = Vec::new();
-    for row in roster() {
-        let r = submit_to(&mut client, &row.code, 2022, sample(REPORT), None)
-            .await
-            .unwrap();
-        ids.push(r.submission_id);
-    }
-    let store = app.store.clone();
-    eventually("a few processed", Duration::from_secs(60), || {
-        let store = store.clone();
-        async move { processed(&store).await >= 3 }
-    })
-    .await;
-    kill(&mut worker).await;
-    let at_kill = processed(&app.store).await;
-    assert!(
-        at_kill < BATCH as u64,
-        "the kill came mid-batch ({at_kill} of {BATCH} done)"
-    );
+    let ids = submit_batch(&mut client).await;
+    kill_mid_batch(&mut worker, &app.store).await;
 
     let mut worker = fazhi("worker", &settings, 0, &dir.join("worker-2.log"));
-    for id in &ids {
-        let s = wait_done(&mut client, id, Duration::from_secs(90)).await;
-        assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
-    }
+    wait_all_processed(&mut client, &ids).await;
     let summary = summary_of(&mut app.summaries().await, CRASH_DISTRICT, 2022).await;
     assert_each_counted_once(&app.store, &summary).await;
     kill(&mut worker).await;
@@ -205,52 +232,19 @@ async fn killing_the_all_in_one_process_mid_batch_loses_and_duplicates_nothing()
     let dir = scratch_dir();
 
     let mut up = fazhi("up", &settings, 300, &dir.join("up-1.log"));
-    let url = listening_on(&mut up).await;
-    let channel = tonic::transport::Channel::from_shared(url)
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    let mut client =
-        fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient::new(channel);
-    let mut ids = Vec::new();
-    for row in roster() {
-        let r = submit_to(&mut client, &row.code, 2022, sample(REPORT), None)
-            .await
-            .unwrap();
-        ids.push(r.submission_id);
-    }
-    eventually("a few processed", Duration::from_secs(60), || {
-        let store = store.clone();
-        async move { processed(&store).await >= 3 }
-    })
-    .await;
-    kill(&mut up).await;
-    let at_kill = processed(&store).await;
-    assert!(
-        at_kill < BATCH as u64,
-        "the kill came mid-batch ({at_kill} of {BATCH} done)"
-    );
+    let mut client = ReportIngestServiceClient::new(channel_to(&mut up).await);
+    let ids = submit_batch(&mut client).await;
+    kill_mid_batch(&mut up, &store).await;
 
     let mut up = fazhi("up", &settings, 0, &dir.join("up-2.log"));
-    let url = listening_on(&mut up).await;
-    let channel = tonic::transport::Channel::from_shared(url)
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    let mut client = fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient::new(
-        channel.clone(),
-    );
-    for id in &ids {
-        let s = wait_done(&mut client, id, Duration::from_secs(90)).await;
-        assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
-    }
-    let mut summaries =
-        fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient::new(
-            channel,
-        );
-    let summary = summary_of(&mut summaries, CRASH_DISTRICT, 2022).await;
+    let channel = channel_to(&mut up).await;
+    wait_all_processed(&mut ReportIngestServiceClient::new(channel.clone()), &ids).await;
+    let summary = summary_of(
+        &mut DistrictSummaryServiceClient::new(channel),
+        CRASH_DISTRICT,
+        2022,
+    )
+    .await;
     assert_each_counted_once(&store, &summary).await;
     kill(&mut up).await;
 }

@@ -310,6 +310,17 @@ pub async fn summary_of(
     serde_json::from_str(&s.summary_json).expect("summary_json is a DistrictSummary")
 }
 
+/// How many quantities in the summary's totals come from this submission.
+pub fn sources_from(summary: &fazhi_summary::DistrictSummary, submission_id: &str) -> usize {
+    summary
+        .indicators
+        .iter()
+        .chain(&summary.other_quantities)
+        .flat_map(|t| &t.sources)
+        .filter(|src| src.submission_id == submission_id)
+        .count()
+}
+
 /// Poll a condition with a deadline.
 pub async fn eventually<F, Fut>(what: &str, limit: Duration, mut check: F)
 where

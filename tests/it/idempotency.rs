@@ -133,15 +133,7 @@ async fn withdrawing_a_report_takes_it_out_of_every_total() {
         .unwrap();
     app.wait_done(&v1.submission_id).await;
     let with_v1 = app.summary(2022).await;
-    let sources_of = |s: &fazhi_summary::DistrictSummary, id: &str| -> usize {
-        s.indicators
-            .iter()
-            .chain(&s.other_quantities)
-            .flat_map(|t| &t.sources)
-            .filter(|src| src.submission_id == id)
-            .count()
-    };
-    assert!(sources_of(&with_v1, &v1.submission_id) > 0);
+    assert!(sources_from(&with_v1, &v1.submission_id) > 0);
 
     let shorter: String = String::from_utf8(original).unwrap().replace("247件", "");
     let v2 = app
@@ -151,7 +143,7 @@ async fn withdrawing_a_report_takes_it_out_of_every_total() {
     app.wait_done(&v2.submission_id).await;
     let with_v2 = app.summary(2022).await;
     assert_eq!(
-        sources_of(&with_v2, &v1.submission_id),
+        sources_from(&with_v2, &v1.submission_id),
         0,
         "replaced numbers are gone"
     );
@@ -160,7 +152,7 @@ async fn withdrawing_a_report_takes_it_out_of_every_total() {
     let w = withdraw(&app, &v2.submission_id).await.unwrap();
     assert_eq!(w.status, pb::SubmissionStatus::Withdrawn as i32);
     let back = app.summary(2022).await;
-    assert_eq!(sources_of(&back, &v2.submission_id), 0);
+    assert_eq!(sources_from(&back, &v2.submission_id), 0);
     assert_eq!(back.indicators, with_v1.indicators);
 
     // Withdrawing both: the agency has not reported.
@@ -179,7 +171,9 @@ async fn withdrawing_a_report_takes_it_out_of_every_total() {
     assert!(
         none.indicators
             .iter()
-            .all(|t| t.sources.is_empty() || t.value.is_none())
+            .chain(&none.other_quantities)
+            .all(|t| t.sources.is_empty()),
+        "no total keeps a source of a withdrawn report"
     );
 
     let err = withdraw(&app, &uuid::Uuid::new_v4().to_string())

@@ -143,5 +143,38 @@ async fn health_and_reflection_answer() {
         status,
         tonic_health::pb::health_check_response::ServingStatus::Serving as i32
     );
+
+    // Reflection lists the API, so `grpcurl list` works without the protos.
+    use tonic_reflection::pb::v1 as reflection;
+    let mut client =
+        reflection::server_reflection_client::ServerReflectionClient::new(app.channel().await);
+    let request = reflection::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(
+            reflection::server_reflection_request::MessageRequest::ListServices(String::new()),
+        ),
+    };
+    let mut responses = client
+        .server_reflection_info(futures::stream::iter([request]))
+        .await
+        .unwrap()
+        .into_inner();
+    let response = responses
+        .message()
+        .await
+        .unwrap()
+        .expect("a reflection answer");
+    let Some(reflection::server_reflection_response::MessageResponse::ListServicesResponse(list)) =
+        response.message_response
+    else {
+        panic!("not a service list: {response:?}");
+    };
+    let names: Vec<&str> = list.service.iter().map(|s| s.name.as_str()).collect();
+    for service in [
+        "fazhi.v1.ReportIngestService",
+        "fazhi.v1.DistrictSummaryService",
+    ] {
+        assert!(names.contains(&service), "{service} in {names:?}");
+    }
     app.stop().await;
 }

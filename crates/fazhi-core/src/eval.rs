@@ -101,6 +101,37 @@ pub struct Scores {
     pub per_file: Vec<FileScore>,
 }
 
+/// The bar the parser is held to (issue #3): statutory parts F1, year
+/// accuracy, agency accuracy where the gold names one, quantities F1.
+pub const MIN_PARTS_F1: f64 = 0.97;
+pub const MIN_YEAR_ACCURACY: f64 = 0.97;
+pub const MIN_AGENCY_ACCURACY: f64 = 0.90;
+pub const MIN_QUANTITIES_F1: f64 = 0.90;
+
+impl Scores {
+    /// What falls short of the bar, one line each; empty when it is met.
+    pub fn shortfalls(&self) -> Vec<String> {
+        [
+            ("parts F1", self.parts.f1(), MIN_PARTS_F1),
+            ("year accuracy", self.year.value(), MIN_YEAR_ACCURACY),
+            ("agency accuracy", self.agency.value(), MIN_AGENCY_ACCURACY),
+            ("quantities F1", self.quantities.f1(), MIN_QUANTITIES_F1),
+        ]
+        .into_iter()
+        .filter(|(_, got, min)| got < min)
+        .map(|(what, got, min)| format!("{what} {got:.3} < {min:.2}"))
+        .collect()
+    }
+}
+
+/// The part codes of a gold annotation, in document order.
+pub fn gold_parts(gold: &Value) -> Vec<&str> {
+    gold["sections"]
+        .as_array()
+        .map(|sections| sections.iter().filter_map(|s| s["part"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 fn qualifier_code(q: Qualifier) -> &'static str {
     match q {
         Qualifier::Exact => "exact",

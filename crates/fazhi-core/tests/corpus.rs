@@ -2,9 +2,11 @@
 //! project's thresholds. Skips (with a message) when the shared directory is
 //! absent, except under CI=true where that is a failure.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use fazhi_core::{ParseOptions, ParsedReport, Part, eval, parse_bytes};
+use std::path::Path;
+
+use fazhi_core::{ParsedReport, Part, eval};
 use serde_json::Value;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
@@ -19,25 +21,8 @@ fn load() -> Option<Vec<(Value, ParsedReport)>> {
         eprintln!("skipping: shared corpus not found at {CORPUS}");
         return None;
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read corpus dir")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no gold files in {CORPUS}");
-    let pairs = files
-        .iter()
-        .map(|f| {
-            let gold: Value = serde_json::from_slice(&std::fs::read(f).expect("read gold"))
-                .expect("gold is JSON");
-            let text_path = dir.join(gold["file"].as_str().expect("gold has file"));
-            let bytes = std::fs::read(&text_path)
-                .unwrap_or_else(|e| panic!("{}: {e}", text_path.display()));
-            let (_, parsed) = parse_bytes(&bytes, &ParseOptions::default()).expect("seed decodes");
-            (gold, parsed)
-        })
-        .collect();
+    let pairs = common::load_gold_dir(dir);
+    assert!(!pairs.is_empty(), "no gold files in {CORPUS}");
     Some(pairs)
 }
 
@@ -46,40 +31,20 @@ fn parser_meets_the_corpus_thresholds() {
     let Some(pairs) = load() else { return };
     let scores = eval::score(&pairs);
     println!("{scores}");
-    assert!(
-        scores.parts.f1() >= 0.97,
-        "parts F1 {:.3}",
-        scores.parts.f1()
-    );
-    assert!(
-        scores.year.value() >= 0.97,
-        "year accuracy {:.3}",
-        scores.year.value()
-    );
-    assert!(
-        scores.agency.value() >= 0.90,
-        "agency accuracy {:.3}",
-        scores.agency.value()
-    );
-    assert!(
-        scores.quantities.f1() >= 0.90,
-        "quantities F1 {:.3}",
-        scores.quantities.f1()
-    );
+    let shortfalls = scores.shortfalls();
+    assert!(shortfalls.is_empty(), "{}", shortfalls.join("; "));
 }
 
 #[test]
 fn every_seed_has_exactly_the_gold_parts_in_document_order() {
     let Some(pairs) = load() else { return };
     for (gold, parsed) in &pairs {
-        let want: Vec<&str> = gold["sections"]
-            .as_array()
-            .expect("sections")
-            .iter()
-            .map(|s| s["part"].as_str().expect("part"))
-            .collect();
-        let got: Vec<&str> = parsed.sections.iter().map(|s| s.part.code()).collect();
-        assert_eq!(got, want, "{}", gold["file"]);
+        assert_eq!(
+            common::parsed_parts(parsed),
+            eval::gold_parts(gold),
+            "{}",
+            gold["file"]
+        );
     }
 }
 

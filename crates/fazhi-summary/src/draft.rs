@@ -350,6 +350,28 @@ fn groups_section(groups: &[ItemGroup], verb: &str, cites: &mut Cites, out: &mut
     }
 }
 
+/// `单位：“原文一”[^n] “原文二”[^m]`: an agency's passages quoted verbatim,
+/// each cited to its span.
+fn quoted_passages(a: &crate::AgencyPassages, cites: &mut Cites) -> Block {
+    let mut p = Para::default();
+    p.text(format!("{}：", a.agency.name));
+    for (i, passage) in a.passages.iter().enumerate() {
+        if i > 0 {
+            p.text(" ");
+        }
+        let id = cites.add(
+            &a.agency,
+            &a.submission_id,
+            passage.start,
+            passage.end,
+            &passage.text,
+            None,
+        );
+        p.text(format!("“{}”", passage.text.trim())).cite(id);
+    }
+    p.block()
+}
+
 fn missing_part_sentence(summary: &DistrictSummary, part: Part) -> Option<Block> {
     let missing: Vec<AgencyRef> = summary
         .coverage
@@ -473,23 +495,7 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
             summary.leader_duty.len()
         )));
         for a in &summary.leader_duty {
-            let mut p = Para::default();
-            p.text(format!("{}：", a.agency.name));
-            for (i, passage) in a.passages.iter().enumerate() {
-                if i > 0 {
-                    p.text(" ");
-                }
-                let id = cites.add(
-                    &a.agency,
-                    &a.submission_id,
-                    passage.start,
-                    passage.end,
-                    &passage.text,
-                    None,
-                );
-                p.text(format!("“{}”", passage.text.trim())).cite(id);
-            }
-            out.push(p.block());
+            out.push(quoted_passages(a, &mut cites));
         }
     }
     if let Some(b) = missing_part_sentence(summary, Part::LeaderDuty) {
@@ -516,20 +522,7 @@ pub(crate) fn build(summary: &DistrictSummary, themes: &Themes) -> (Vec<Block>, 
     // 五、其他需要报告的情况
     out.push(heading(1, format!("五、{}", Part::Other.title_zh())));
     for a in &summary.other_matters {
-        let mut p = Para::default();
-        p.text(format!("{}：", a.agency.name));
-        for passage in &a.passages {
-            let id = cites.add(
-                &a.agency,
-                &a.submission_id,
-                passage.start,
-                passage.end,
-                &passage.text,
-                None,
-            );
-            p.text(format!("“{}”", passage.text.trim())).cite(id);
-        }
-        out.push(p.block());
+        out.push(quoted_passages(a, &mut cites));
     }
     let not_submitted: Vec<AgencyRef> = summary
         .coverage
