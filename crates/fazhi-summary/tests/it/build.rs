@@ -43,6 +43,16 @@ pub fn q<'a>(
     }
 }
 
+/// The running example of the qualifier algebra: `…20余场`, at least 20.
+pub fn at_least_20_events(text: &str) -> Q<'_> {
+    q(text, 20.0, "场", Qualifier::AtLeast, "法治宣传活动")
+}
+
+/// Its partner: exactly 34 events (`…34场`), counted as `what`.
+pub fn exactly_34_events<'a>(text: &'a str, what: &'a str) -> Q<'a> {
+    q(text, 34.0, "场", Qualifier::Exact, what)
+}
+
 pub fn rate<'a>(text: &'a str, value: f64, what: &'a str) -> Q<'a> {
     Q {
         text,

@@ -2,10 +2,9 @@
 
 use std::collections::HashMap;
 
-use fazhi_core::Qualifier;
 use fazhi_summary::{Block, DistrictSummary, Inline};
 
-use crate::build::{chars, q};
+use crate::build::{at_least_20_events, chars, exactly_34_events};
 use crate::seeds::{seed_summary, seeds};
 use crate::synthetic::district;
 
@@ -76,23 +75,11 @@ fn every_citation_of_a_synthetic_draft_resolves() {
     let (_, s) = district(&[
         (
             "开展各类法治宣传活动20余场。",
-            vec![q(
-                "开展各类法治宣传活动20余场",
-                20.0,
-                "场",
-                Qualifier::AtLeast,
-                "法治宣传活动",
-            )],
+            vec![at_least_20_events("开展各类法治宣传活动20余场")],
         ),
         (
             "组织普法活动34场。",
-            vec![q(
-                "组织普法活动34场",
-                34.0,
-                "场",
-                Qualifier::Exact,
-                "普法活动",
-            )],
+            vec![exactly_34_events("组织普法活动34场", "普法活动")],
         ),
     ]);
     let texts: HashMap<String, String> = [

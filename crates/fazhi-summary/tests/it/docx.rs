@@ -2,9 +2,7 @@
 
 use std::io::{Cursor, Read};
 
-use fazhi_core::Qualifier;
-
-use crate::build::{agency, five_parts, input, parsed, q, report_text};
+use crate::build::{agency, at_least_20_events, five_parts, input, parsed, report_text};
 
 fn entry(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
@@ -52,13 +50,7 @@ fn docx_is_a_zip_with_heading_paragraphs() {
     let p = parsed(
         &text,
         &five_parts(),
-        &[q(
-            "开展法治宣传活动20余场",
-            20.0,
-            "场",
-            Qualifier::AtLeast,
-            "法治宣传活动",
-        )],
+        &[at_least_20_events("开展法治宣传活动20余场")],
     );
     let a = agency("a", "甲<&>局");
     let s = fazhi_summary::consolidate(

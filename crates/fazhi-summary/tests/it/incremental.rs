@@ -3,7 +3,9 @@
 use fazhi_core::Qualifier;
 use fazhi_summary::{ReportContribution, assemble, consolidate, contribution};
 
-use crate::build::{agency, five_parts, input, parsed, q, report_text};
+use crate::build::{
+    agency, at_least_20_events, exactly_34_events, five_parts, input, parsed, q, report_text,
+};
 use crate::synthetic::indicator;
 
 fn contribution_of(
@@ -58,26 +60,14 @@ fn a_replaced_report_leaves_no_trace_of_its_old_numbers() {
         "甲局",
         "sub-a-v1",
         "开展法治宣传活动20余场。",
-        &[q(
-            "开展法治宣传活动20余场",
-            20.0,
-            "场",
-            Qualifier::AtLeast,
-            "法治宣传活动",
-        )],
+        &[at_least_20_events("开展法治宣传活动20余场")],
     );
     let b = contribution_of(
         "b",
         "乙局",
         "sub-b",
         "开展法治宣传活动34场。",
-        &[q(
-            "开展法治宣传活动34场",
-            34.0,
-            "场",
-            Qualifier::Exact,
-            "法治宣传活动",
-        )],
+        &[exactly_34_events("开展法治宣传活动34场", "法治宣传活动")],
     );
     let before = assemble("测试区", 2023, &roster, &[a1.clone(), b.clone()]);
     assert_eq!(
@@ -117,26 +107,14 @@ fn a_withdrawn_report_disappears_and_coverage_says_not_submitted() {
         "甲局",
         "sub-a",
         "开展法治宣传活动20余场。",
-        &[q(
-            "开展法治宣传活动20余场",
-            20.0,
-            "场",
-            Qualifier::AtLeast,
-            "法治宣传活动",
-        )],
+        &[at_least_20_events("开展法治宣传活动20余场")],
     );
     let b = contribution_of(
         "b",
         "乙局",
         "sub-b",
         "开展法治宣传活动34场。",
-        &[q(
-            "开展法治宣传活动34场",
-            34.0,
-            "场",
-            Qualifier::Exact,
-            "法治宣传活动",
-        )],
+        &[exactly_34_events("开展法治宣传活动34场", "法治宣传活动")],
     );
     let full = assemble("测试区", 2023, &roster, &[a, b.clone()]);
     assert_eq!(full.submitted, 2);

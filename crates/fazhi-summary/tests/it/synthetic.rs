@@ -3,7 +3,9 @@
 use fazhi_core::{ParsedReport, Qualifier, QuantityKind};
 use fazhi_summary::{Agency, DistrictSummary, IndicatorTotal, consolidate};
 
-use crate::build::{agency, five_parts, input, parsed, q, rate, report_text};
+use crate::build::{
+    agency, at_least_20_events, exactly_34_events, five_parts, input, parsed, q, rate, report_text,
+};
 
 /// One agency per (measures sentence, quantities).
 pub fn district(reports: &[(&str, Vec<crate::build::Q<'_>>)]) -> (Vec<Agency>, DistrictSummary) {
@@ -39,23 +41,11 @@ fn at_least_plus_exact_is_at_least_the_sum() {
     let (_, s) = district(&[
         (
             "开展各类法治宣传活动20余场。",
-            vec![q(
-                "开展各类法治宣传活动20余场",
-                20.0,
-                "场",
-                Qualifier::AtLeast,
-                "法治宣传活动",
-            )],
+            vec![at_least_20_events("开展各类法治宣传活动20余场")],
         ),
         (
             "组织普法活动34场。",
-            vec![q(
-                "组织普法活动34场",
-                34.0,
-                "场",
-                Qualifier::Exact,
-                "普法活动",
-            )],
+            vec![exactly_34_events("组织普法活动34场", "普法活动")],
         ),
     ]);
     let t = indicator(&s, "publicity_events", "场");
