@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod client;
+mod credentials;
 mod demo;
 mod parse;
 mod samples;

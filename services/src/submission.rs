@@ -36,6 +36,7 @@ impl NewSubmission {
     pub fn parse(
         request: pb::SubmitReportRequest,
         current_year: i32,
+        max_document_bytes: usize,
     ) -> Result<Self, ServiceError> {
         let invalid = |m: &str| ServiceError::InvalidArgument(m.to_owned());
         let agency_code = request.agency_code.trim().to_owned();
@@ -63,28 +64,34 @@ impl NewSubmission {
         if document.content.is_empty() {
             return Err(invalid("报告文档为空"));
         }
-        let media_type = normalize_media_type(&document.media_type, &document.file_name)?;
-        // Refuse undecodable text now, while the agency is still on the line.
-        fazhi_core::decode(&document.content)
-            .map_err(|e| ServiceError::InvalidArgument(format!("无法读取报告文本：{e}")))?;
-        let file_name = document.file_name.trim();
-        if file_name.chars().count() > MAX_FILE_NAME_CHARS
-            || file_name.chars().any(char::is_control)
-        {
-            return Err(invalid("文件名过长或含有控制字符"));
+        if document.content.len() > max_document_bytes {
+            return Err(ServiceError::InvalidArgument(format!(
+                "报告文件过大（{}），超过上限 {}；请删去图片等内容或压缩后重新提交",
+                human_bytes(document.content.len()),
+                human_bytes(max_document_bytes)
+            )));
         }
+        let declared = text_field("文档类型（media_type）", &document.media_type, 200)?;
+        let file_name = text_field(
+            "文件名（file_name）",
+            &document.file_name,
+            MAX_FILE_NAME_CHARS,
+        )?;
+        let media_type = normalize_media_type(declared, file_name)?;
+        // Refuse unreadable text now, while the agency is still on the line.
+        check_text(&document.content)?;
         let file_name = if file_name.is_empty() {
             "report.txt"
         } else {
             file_name
         }
         .to_owned();
-        let idempotency_key = match request.idempotency_key.map(|k| k.trim().to_owned()) {
-            Some(k) if k.is_empty() => None,
-            Some(k) if k.chars().count() > MAX_KEY_CHARS => {
-                return Err(invalid("幂等键（idempotency_key）不能超过128个字符"));
-            }
-            other => other,
+        let idempotency_key = match request.idempotency_key.as_deref() {
+            None => None,
+            Some(k) => match text_field("报送编号（idempotency_key）", k, MAX_KEY_CHARS)? {
+                "" => None,
+                k => Some(k.to_owned()),
+            },
         };
         let content_sha256 = hex::encode(Sha256::digest(&document.content));
         Ok(NewSubmission {
@@ -115,6 +122,14 @@ impl NewSubmission {
         uuid::Uuid::new_v5(&ID_NAMESPACE, name.as_bytes()).to_string()
     }
 
+    pub fn has_idempotency_key(&self) -> bool {
+        self.idempotency_key.is_some()
+    }
+
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
     pub fn agency_code(&self) -> &str {
         &self.agency_code
     }
@@ -141,6 +156,57 @@ impl NewSubmission {
             submitted_at,
         }
     }
+}
+
+/// A short text field, trimmed; refused (never stored) with a NUL or other
+/// control character (PostgreSQL cannot store NUL in text at all) or when
+/// longer than `max_chars`.
+pub fn text_field<'a>(
+    what: &str,
+    value: &'a str,
+    max_chars: usize,
+) -> Result<&'a str, ServiceError> {
+    let value = value.trim();
+    if value.chars().any(char::is_control) {
+        return Err(ServiceError::InvalidArgument(format!(
+            "{what}含有控制字符（如空字符），请删除后重试"
+        )));
+    }
+    if value.chars().count() > max_chars {
+        return Err(ServiceError::InvalidArgument(format!(
+            "{what}过长：不能超过{max_chars}个字符"
+        )));
+    }
+    Ok(value)
+}
+
+/// `3.2 MB`, for messages about sizes.
+fn human_bytes(n: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if n as f64 >= MB {
+        format!("{:.1} MB", n as f64 / MB)
+    } else {
+        format!("{:.0} KB", (n as f64 / 1024.0).ceil())
+    }
+}
+
+/// The document must be text the parser can read: UTF-8, GB18030 or UTF-16
+/// with a BOM, and no NUL characters (they are never part of a report, and
+/// a file full of them is UTF-16 saved without its BOM).
+fn check_text(content: &[u8]) -> Result<(), ServiceError> {
+    let text = fazhi_core::decode(content)
+        .map_err(|e| ServiceError::InvalidArgument(format!("无法读取报告文本：{e}")))?;
+    let nuls = text.chars().filter(|&c| c == '\0').count();
+    if nuls == 0 {
+        return Ok(());
+    }
+    let looks_utf16 = nuls * 3 >= text.chars().count();
+    Err(ServiceError::InvalidArgument(if looks_utf16 {
+        "报告文本像是缺少字节顺序标记（BOM）的 UTF-16 编码，请另存为 UTF-8 编码的纯文本后重新提交"
+            .to_owned()
+    } else {
+        format!("报告文本含有{nuls}个空字符（NUL），可能是文件已损坏；请另存为纯文本后重新提交")
+    }))
 }
 
 fn normalize_media_type(media_type: &str, file_name: &str) -> Result<String, ServiceError> {
@@ -206,28 +272,46 @@ mod tests {
 
     #[test]
     fn same_key_gives_same_id_whatever_the_content() {
-        let a = NewSubmission::parse(request("a", 2023, "甲".as_bytes(), Some("k")), 2026).unwrap();
-        let b = NewSubmission::parse(request("a", 2023, "乙".as_bytes(), Some("k")), 2026).unwrap();
+        let a = NewSubmission::parse(
+            request("a", 2023, "甲".as_bytes(), Some("k")),
+            2026,
+            1 << 20,
+        )
+        .unwrap();
+        let b = NewSubmission::parse(
+            request("a", 2023, "乙".as_bytes(), Some("k")),
+            2026,
+            1 << 20,
+        )
+        .unwrap();
         assert_eq!(a.submission_id(), b.submission_id());
-        let c = NewSubmission::parse(request("b", 2023, "甲".as_bytes(), Some("k")), 2026).unwrap();
+        let c = NewSubmission::parse(
+            request("b", 2023, "甲".as_bytes(), Some("k")),
+            2026,
+            1 << 20,
+        )
+        .unwrap();
         assert_ne!(a.submission_id(), c.submission_id());
     }
 
     #[test]
     fn without_key_the_document_decides_the_id() {
-        let a = NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026).unwrap();
-        let b = NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026).unwrap();
-        let c = NewSubmission::parse(request("a", 2023, "乙".as_bytes(), None), 2026).unwrap();
+        let a =
+            NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026, 1 << 20).unwrap();
+        let b =
+            NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026, 1 << 20).unwrap();
+        let c =
+            NewSubmission::parse(request("a", 2023, "乙".as_bytes(), None), 2026, 1 << 20).unwrap();
         assert_eq!(a.submission_id(), b.submission_id());
         assert_ne!(a.submission_id(), c.submission_id());
     }
 
     #[test]
     fn future_year_and_empty_document_are_refused_in_chinese() {
-        let err =
-            NewSubmission::parse(request("a", 2030, "甲".as_bytes(), None), 2026).unwrap_err();
+        let err = NewSubmission::parse(request("a", 2030, "甲".as_bytes(), None), 2026, 1 << 20)
+            .unwrap_err();
         assert!(err.to_string().contains("报告年度 2030"));
-        let err = NewSubmission::parse(request("a", 2023, b"", None), 2026).unwrap_err();
+        let err = NewSubmission::parse(request("a", 2023, b"", None), 2026, 1 << 20).unwrap_err();
         assert!(err.to_string().contains("为空"));
     }
 
@@ -236,13 +320,49 @@ mod tests {
         let mut r = request("a", 2023, b"PK\x03\x04", None);
         r.document.as_mut().unwrap().media_type =
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document".into();
-        let err = NewSubmission::parse(r, 2026).unwrap_err();
+        let err = NewSubmission::parse(r, 2026, 1 << 20).unwrap_err();
         assert!(err.to_string().contains("Word"), "{err}");
+    }
+
+    #[test]
+    fn nul_characters_are_refused_wherever_they_are() {
+        let err =
+            NewSubmission::parse(request("a", 2023, "报\0告".as_bytes(), None), 2026, 1 << 20)
+                .unwrap_err();
+        assert!(err.to_string().contains("空字符"), "{err}");
+        let utf16: Vec<u8> = "法治政府建设年度报告 2023"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let err =
+            NewSubmission::parse(request("a", 2023, &utf16, None), 2026, 1 << 20).unwrap_err();
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+        let err = NewSubmission::parse(
+            request("a", 2023, "甲".as_bytes(), Some("k\0")),
+            2026,
+            1 << 20,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("控制字符"), "{err}");
+        let mut r = request("a", 2023, "甲".as_bytes(), None);
+        r.document.as_mut().unwrap().media_type = "text/plain; charset=utf-8\0".into();
+        assert!(NewSubmission::parse(r, 2026, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn a_document_over_the_limit_is_refused_with_the_limit_named() {
+        let err = NewSubmission::parse(
+            request("a", 2023, &vec![b'a'; 3 << 20], None),
+            2026,
+            2 << 20,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("2.0 MB"), "{err}");
     }
 
     #[test]
     fn gb18030_text_is_accepted() {
         let (bytes, _, _) = encoding_rs::GB18030.encode("法治政府建设年度报告");
-        assert!(NewSubmission::parse(request("a", 2023, &bytes, None), 2026).is_ok());
+        assert!(NewSubmission::parse(request("a", 2023, &bytes, None), 2026, 1 << 20).is_ok());
     }
 }

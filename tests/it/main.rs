@@ -1,6 +1,7 @@
 //! End-to-end tests: real gRPC server on an ephemeral port, real SQLite /
 //! PostgreSQL, real RabbitMQ or the embedded queue. One binary, built once.
 
+mod authz;
 mod cli;
 mod contributions;
 mod crash;
