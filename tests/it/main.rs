@@ -2,6 +2,7 @@
 //! PostgreSQL, real RabbitMQ or the embedded queue. One binary, built once.
 
 mod authz;
+mod bad_input;
 mod cli;
 mod contributions;
 mod crash;
