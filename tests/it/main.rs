@@ -11,5 +11,7 @@ mod idempotency;
 mod outage;
 mod pipeline;
 mod queue_contract;
+mod secrets;
 mod summary_export;
+mod tls;
 mod validation;
