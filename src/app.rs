@@ -142,7 +142,8 @@ pub async fn import_agencies(settings: &Settings, file: &Path) -> anyhow::Result
     let text = fazhi_core::decode(&bytes).with_context(|| format!("reading {}", file.display()))?;
     let rows = fazhi_store::agencies::parse_roster(&text)?;
     let parts = connect(settings).await?;
-    let n = parts.store.upsert_agencies(&rows).await?;
+    let districts = parts.store.import_roster(&rows).await?;
+    let n = rows.len();
     parts
         .store
         .audit(fazhi_store::AuditEvent {
@@ -153,9 +154,6 @@ pub async fn import_agencies(settings: &Settings, file: &Path) -> anyhow::Result
             origin: "cli".into(),
         })
         .await?;
-    let mut districts: Vec<String> = rows.iter().map(|r| r.district.clone()).collect();
-    districts.sort();
-    districts.dedup();
     parts.store.refresh_summaries(&districts).await?;
     println!("imported {n} agencies ({} districts)", districts.len());
     Ok(())

@@ -11,6 +11,7 @@ mod idempotency;
 mod outage;
 mod pipeline;
 mod queue_contract;
+mod roster;
 mod secrets;
 mod summary_export;
 mod tls;
