@@ -1,0 +1,2 @@
+use crate::{ExtractError, Extracted, Limits};
+pub(crate) fn extract(_b: &[u8], _l: &Limits) -> Result<Extracted, ExtractError> { Err(ExtractError::HtmlNoArticle) }
