@@ -52,10 +52,6 @@ impl Out {
         Ok(())
     }
 
-    pub(crate) fn chars(&self) -> usize {
-        self.chars
-    }
-
     pub(crate) fn finish(self) -> (String, Vec<Heading>) {
         (self.text, self.headings)
     }
