@@ -16,7 +16,13 @@ fn main() {
     let limits = fazhi_extract::Limits::default();
     match fazhi_extract::extract_any(&bytes, None, Some(&path), &limits) {
         Ok(x) => {
-            println!("format: {:?}\nmeta: {:?}\nheadings: {}\nnotes: {:?}\n---", x.format, x.meta, x.headings.len(), x.notes);
+            println!(
+                "format: {:?}\nmeta: {:?}\nheadings: {}\nnotes: {:?}\n---",
+                x.format,
+                x.meta,
+                x.headings.len(),
+                x.notes
+            );
             println!("{}", x.text);
         }
         Err(e) => {

@@ -53,7 +53,11 @@ pub fn detect(
 pub(crate) fn check_input_size(bytes: &[u8], limits: &Limits) -> Result<(), ExtractError> {
     let n = bytes.len() as u64;
     if n > limits.max_input_bytes {
-        return Err(ExtractError::limit(Limit::InputBytes, n, limits.max_input_bytes));
+        return Err(ExtractError::limit(
+            Limit::InputBytes,
+            n,
+            limits.max_input_bytes,
+        ));
     }
     Ok(())
 }
@@ -161,7 +165,13 @@ fn describe(f: Format) -> &'static str {
 
 fn claim(media_type: Option<&str>, file_name: Option<&str>) -> Claim {
     let mt = media_type
-        .map(|m| m.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .map(|m| {
+            m.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
         .unwrap_or_default();
     let by_type = match mt.as_str() {
         "text/plain" => Claim::Format(Format::Text),
@@ -171,7 +181,9 @@ fn claim(media_type: Option<&str>, file_name: Option<&str>) -> Claim {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
             Claim::Format(Format::Docx)
         }
-        "application/msword" | "application/vnd.ms-works" | "application/kswps"
+        "application/msword"
+        | "application/vnd.ms-works"
+        | "application/kswps"
         | "application/wps-office.wps" => Claim::Legacy,
         _ => Claim::None,
     };
@@ -195,9 +207,15 @@ fn claim(media_type: Option<&str>, file_name: Option<&str>) -> Claim {
 
 fn looks_like_html(head: &[u8]) -> bool {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<meta "]
-        .iter()
-        .any(|m| find(&lower, m).is_some())
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta ",
+    ]
+    .iter()
+    .any(|m| find(&lower, m).is_some())
 }
 
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -213,8 +231,14 @@ mod tests {
 
     #[test]
     fn claims_from_media_type_then_extension() {
-        assert_eq!(claim(Some("text/html; charset=gb2312"), None), Claim::Format(Format::Html));
-        assert_eq!(claim(Some("application/octet-stream"), Some("报告.DOCX")), Claim::Format(Format::Docx));
+        assert_eq!(
+            claim(Some("text/html; charset=gb2312"), None),
+            Claim::Format(Format::Html)
+        );
+        assert_eq!(
+            claim(Some("application/octet-stream"), Some("报告.DOCX")),
+            Claim::Format(Format::Docx)
+        );
         assert_eq!(claim(None, Some("报告.wps")), Claim::Legacy);
         assert_eq!(claim(None, Some("报告")), Claim::None);
     }
@@ -231,6 +255,9 @@ mod tests {
         let html = b"<!DOCTYPE html><html><body><p>x</p></body></html>";
         assert_eq!(detect(html, None, None), Ok(Format::Html));
         assert_eq!(detect("报告正文".as_bytes(), None, None), Ok(Format::Text));
-        assert_eq!(detect(b"<p>x</p>", Some("text/html"), None), Ok(Format::Html));
+        assert_eq!(
+            detect(b"<p>x</p>", Some("text/html"), None),
+            Ok(Format::Html)
+        );
     }
 }

@@ -58,14 +58,18 @@ pub enum ExtractError {
     },
     #[error("压缩包不完整（文件可能在上传或复制时被截断），请重新导出后提交")]
     TruncatedZip,
-    #[error("这是旧版 Word（.doc）或 WPS（.wps）二进制文件，无法读取；请在 Word 或 WPS 中“另存为”DOCX 后提交")]
+    #[error(
+        "这是旧版 Word（.doc）或 WPS（.wps）二进制文件，无法读取；请在 Word 或 WPS 中“另存为”DOCX 后提交"
+    )]
     LegacyOle,
     #[error("文件声明为 {declared}，但文件实际是：{actual}")]
     Mismatch {
         declared: &'static str,
         actual: &'static str,
     },
-    #[error("不支持的文件格式（文件实际是：{actual}）；请提交 DOCX、PDF、OFD、网页（HTML）或纯文本")]
+    #[error(
+        "不支持的文件格式（文件实际是：{actual}）；请提交 DOCX、PDF、OFD、网页（HTML）或纯文本"
+    )]
     Unsupported { actual: &'static str },
     #[error("文件超出限制：{}为 {value}，上限为 {max}（可能是压缩炸弹或结构异常的文件）", .limit.name())]
     LimitExceeded { limit: Limit, value: u64, max: u64 },
@@ -80,7 +84,9 @@ pub enum ExtractError {
     PdfNoText,
     #[error("PDF 已加密，无法读取文字，请提交未加密的 PDF、DOCX 或网页版本")]
     PdfEncrypted,
-    #[error("网页中找不到报告正文（只有导航、页眉页脚等网站栏目），请提交报告正文所在的页面或 DOCX")]
+    #[error(
+        "网页中找不到报告正文（只有导航、页眉页脚等网站栏目），请提交报告正文所在的页面或 DOCX"
+    )]
     HtmlNoArticle,
     #[error("{format} 文件中没有文字")]
     NoText { format: &'static str },
@@ -123,6 +129,7 @@ impl ExtractError {
                 | ExtractError::Unsupported { .. }
                 | ExtractError::PdfNoText
                 | ExtractError::PdfEncrypted
+                | ExtractError::PdfUnreadable { .. }
                 | ExtractError::LimitExceeded {
                     limit: Limit::InputBytes | Limit::Entries,
                     ..

@@ -15,6 +15,9 @@ pub(crate) struct Frag {
     pub(crate) y: f32,
     pub(crate) size: f32,
     pub(crate) text: String,
+    /// Right edge when the format states it (OFD boundaries); estimated
+    /// from the characters otherwise.
+    pub(crate) end: Option<f32>,
 }
 
 #[derive(Debug, Default)]
@@ -38,8 +41,10 @@ struct Line {
 const BAND: f32 = 0.1;
 
 pub(crate) fn write(pages: Vec<Page>, out: &mut Out) -> Result<(), ExtractError> {
-    let mut lines_per_page: Vec<(f32, Vec<Line>)> =
-        pages.into_iter().map(|p| (p.height, lines(p.frags))).collect();
+    let mut lines_per_page: Vec<(f32, Vec<Line>)> = pages
+        .into_iter()
+        .map(|p| (p.height, lines(p.frags)))
+        .collect();
     remove_running(&mut lines_per_page);
     let all: Vec<&Line> = lines_per_page.iter().flat_map(|(_, l)| l.iter()).collect();
     let Some(margin) = all.iter().map(|l| l.x0).reduce(f32::min) else {
@@ -77,7 +82,11 @@ fn lines(mut frags: Vec<Frag>) -> Vec<Line> {
     let mut lines: Vec<Vec<Frag>> = Vec::new();
     for f in frags {
         match lines.last_mut() {
-            Some(line) if line.first().is_some_and(|l| (f.y - l.y).abs() <= 0.5 * l.size.max(f.size)) => {
+            Some(line)
+                if line
+                    .first()
+                    .is_some_and(|l| (f.y - l.y).abs() <= 0.5 * l.size.max(f.size)) =>
+            {
                 line.push(f)
             }
             _ => lines.push(vec![f]),
@@ -95,7 +104,7 @@ fn lines(mut frags: Vec<Frag>) -> Vec<Line> {
                     text.push(' ');
                 }
                 text.push_str(&f.text);
-                end = f.x + width(&f.text) * f.size;
+                end = f.end.unwrap_or(f.x + width(&f.text) * f.size);
             }
             let first = &frags[0];
             Line {
@@ -111,7 +120,9 @@ fn lines(mut frags: Vec<Frag>) -> Vec<Line> {
 
 /// Estimated advance in ems: CJK and full-width forms are square, the rest half.
 fn width(s: &str) -> f32 {
-    s.chars().map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 }).sum()
+    s.chars()
+        .map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 })
+        .sum()
 }
 
 fn needs_space(before: &str, after: &str) -> bool {
@@ -129,7 +140,11 @@ fn join(para: &mut String, line: &str) {
 }
 
 fn median_gap(lines: &[Line]) -> f32 {
-    let mut gaps: Vec<f32> = lines.windows(2).map(|w| w[1].y - w[0].y).filter(|g| *g > 0.0).collect();
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|g| *g > 0.0)
+        .collect();
     if gaps.is_empty() {
         return 0.0;
     }
@@ -144,15 +159,24 @@ fn ends_sentence(para: &str) -> bool {
         .is_some_and(|c| "。！？；：!?;:”".contains(c))
 }
 
-/// `一、` `（一）` `(一)` `1.` `1、` `第一` at the start of a line.
+/// `一、` `十一、` `（一）` `(1)` `1、` `1.` at the start of a line (not `（2021`).
 fn heading_marker(line: &str) -> bool {
     const NUM: &str = "一二三四五六七八九十";
-    let mut cs = line.trim_start().chars();
-    match (cs.next(), cs.next(), cs.next()) {
-        (Some('（' | '('), Some(n), _) => NUM.contains(n) || n.is_ascii_digit(),
-        (Some(n), Some('、'), _) => NUM.contains(n) || n.is_ascii_digit(),
-        (Some(n), Some(m), Some('、')) => NUM.contains(n) && NUM.contains(m),
-        (Some(d), Some('.' | '．'), Some(c)) => d.is_ascii_digit() && !c.is_ascii_digit(),
+    let cs: Vec<char> = line.trim_start().chars().take(6).collect();
+    let numeral = |c: &char| NUM.contains(*c) || c.is_ascii_digit();
+    let opened = matches!(cs.first(), Some('（' | '('));
+    let body = if opened { &cs[1..] } else { &cs[..] };
+    let n = body.iter().take_while(|c| numeral(c)).count();
+    if n == 0 || n > 3 {
+        return false;
+    }
+    let all_digits = body[..n].iter().all(char::is_ascii_digit);
+    match (opened, body.get(n)) {
+        (true, Some('）' | ')')) => true,
+        (false, Some('、')) => true,
+        (false, Some('.' | '．')) => {
+            all_digits && body.get(n + 1).is_some_and(|c| !c.is_ascii_digit())
+        }
         _ => false,
     }
 }
@@ -166,7 +190,9 @@ fn remove_running(pages: &mut [(f32, Vec<Line>)]) {
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect()
     };
-    let in_band = |height: f32, l: &Line| height > 0.0 && (l.y < BAND * height || l.y > (1.0 - BAND) * height);
+    let in_band = |height: f32, l: &Line| {
+        height > 0.0 && (l.y < BAND * height || l.y > (1.0 - BAND) * height)
+    };
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (h, lines) in pages.iter() {
         let mut seen = std::collections::HashSet::new();
@@ -185,7 +211,10 @@ fn remove_running(pages: &mut [(f32, Vec<Line>)]) {
             let edge = i == 0 || i == last;
             i += 1;
             let banded = in_band(h, l) || (h <= 0.0 && edge);
-            let repeats = n >= 2 && counts.get(&key(&l.text)).is_some_and(|&c| c >= 2 && 2 * c >= n);
+            let repeats = n >= 2
+                && counts
+                    .get(&key(&l.text))
+                    .is_some_and(|&c| c >= 2 && 2 * c >= n);
             !(banded && (repeats || page_number(&l.text)))
         });
     }
@@ -210,6 +239,7 @@ mod tests {
             y,
             size: 10.0,
             text: text.into(),
+            end: None,
         }
     }
 
@@ -245,6 +275,23 @@ mod tests {
             frags: vec![frag(150.0, 100.0, "成效"), frag(100.0, 100.5, "举措和")],
         };
         assert_eq!(render(vec![page]), "举措和成效");
+    }
+
+    #[test]
+    fn heading_markers() {
+        for s in [
+            "一、主要举措",
+            "十一、其他",
+            "（一）加强",
+            "(2)推进",
+            "3、完善",
+            "1.加强",
+        ] {
+            assert!(heading_marker(s), "{s}");
+        }
+        for s in ["（2021-2025年）", "2022年是", "1.5倍", "一是加强", "（注）"] {
+            assert!(!heading_marker(s), "{s}");
+        }
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Date {
         }
         let (y, m, d) = (nums[0], nums[1], nums[2]);
         let valid = (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-        valid.then(|| Date {
+        valid.then_some(Date {
             year: y as i32,
             month: m as u8,
             day: d as u8,
@@ -85,7 +85,12 @@ mod tests {
             month: 3,
             day: 24,
         };
-        for s in ["2023-03-24 11:26", "2023/3/24", "2023年3月24日", " 2023.03.24"] {
+        for s in [
+            "2023-03-24 11:26",
+            "2023/3/24",
+            "2023年3月24日",
+            " 2023.03.24",
+        ] {
             assert_eq!(Date::parse_prefix(s), Some(d), "{s}");
         }
         for s in ["", "浏览量:1", "2023-13-01", "12345-01-01", "2023年"] {

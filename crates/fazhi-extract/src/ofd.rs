@@ -18,7 +18,10 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
     let depth = limits.max_xml_depth;
     let (roots, mut meta) = read_ofd_xml(&ofd, depth)?;
     if roots.is_empty() {
-        return Err(ExtractError::malformed(Format::Ofd, "OFD.xml 中没有 DocRoot"));
+        return Err(ExtractError::malformed(
+            Format::Ofd,
+            "OFD.xml 中没有 DocRoot",
+        ));
     }
     let mut pages = Vec::new();
     for root in roots {
@@ -29,7 +32,11 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
         let (locs, height) = read_document(&doc, depth)?;
         for loc in locs {
             if pages.len() >= limits.max_pages {
-                return Err(ExtractError::limit(Limit::Pages, pages.len() as u64 + 1, limits.max_pages as u64));
+                return Err(ExtractError::limit(
+                    Limit::Pages,
+                    pages.len() as u64 + 1,
+                    limits.max_pages as u64,
+                ));
             }
             let path = zipread::resolve(&root, &loc);
             let content = read_page(&mut zip, &path, depth)?;
@@ -114,7 +121,7 @@ fn read_page(zip: &mut Archive<'_>, path: &str, depth: usize) -> Result<Vec<Frag
         .ok_or_else(|| ExtractError::malformed(Format::Ofd, format!("缺少页面 {path}")))?;
     let mut r = XmlReader::new(&xml, Format::Ofd, depth);
     let mut frags = Vec::new();
-    let (mut bx, mut by, mut size) = (0.0f32, 0.0f32, 3.5f32);
+    let (mut bx, mut by, mut bw, mut size) = (0.0f32, 0.0f32, 0.0f32, 3.5f32);
     let (mut x, mut y) = (0.0f32, 0.0f32);
     let mut in_code = false;
     loop {
@@ -122,21 +129,31 @@ fn read_page(zip: &mut Archive<'_>, path: &str, depth: usize) -> Result<Vec<Frag
             Ev::Eof => break,
             Ev::Start(s) => match local(&s).as_slice() {
                 b"TextObject" => {
-                    let b = attr(&s, b"Boundary").map(|v| numbers(&v)).unwrap_or_default();
+                    let b = attr(&s, b"Boundary")
+                        .map(|v| numbers(&v))
+                        .unwrap_or_default();
                     bx = b.first().copied().unwrap_or(0.0);
                     by = b.get(1).copied().unwrap_or(0.0);
-                    size = attr(&s, b"Size").and_then(|v| v.trim().parse().ok()).unwrap_or(3.5);
+                    bw = b.get(2).copied().unwrap_or(0.0);
+                    size = attr(&s, b"Size")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(3.5);
                     (x, y) = (0.0, 0.0);
                 }
                 b"TextCode" => {
-                    x = attr(&s, b"X").and_then(|v| v.trim().parse().ok()).unwrap_or(x);
-                    y = attr(&s, b"Y").and_then(|v| v.trim().parse().ok()).unwrap_or(y);
+                    x = attr(&s, b"X")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(x);
+                    y = attr(&s, b"Y")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(y);
                     in_code = true;
                     frags.push(Frag {
                         x: bx + x,
                         y: by + y,
                         size,
                         text: String::new(),
+                        end: (bw > 0.0).then_some(bx + bw),
                     });
                 }
                 _ => {}
@@ -154,5 +171,7 @@ fn read_page(zip: &mut Archive<'_>, path: &str, depth: usize) -> Result<Vec<Frag
 }
 
 fn numbers(s: &str) -> Vec<f32> {
-    s.split_whitespace().filter_map(|v| v.parse().ok()).collect()
+    s.split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect()
 }

@@ -49,9 +49,10 @@ impl<'a> XmlReader<'a> {
             return Ok(Ev::End(name));
         }
         loop {
-            let ev = self.inner.read_event().map_err(|e| {
-                ExtractError::malformed(self.format, format!("XML 解析失败：{e}"))
-            })?;
+            let ev = self
+                .inner
+                .read_event()
+                .map_err(|e| ExtractError::malformed(self.format, format!("XML 解析失败：{e}")))?;
             return Ok(match ev {
                 Event::Start(s) => {
                     self.enter()?;

@@ -49,7 +49,11 @@ pub(crate) fn open_error(e: zip::result::ZipError) -> ExtractError {
 
 impl Archive<'_> {
     pub(crate) fn names(&self) -> Vec<String> {
-        self.zip.file_names().flatten().map(|n| n.into_owned()).collect()
+        self.zip
+            .file_names()
+            .flatten()
+            .map(|n| n.into_owned())
+            .collect()
     }
 
     /// The entry's decompressed bytes, `None` when absent.
@@ -87,7 +91,8 @@ impl Archive<'_> {
                     self.limits.max_uncompressed_bytes,
                 ));
             }
-            if len > self.limits.ratio_floor_bytes && len / compressed > self.limits.max_ratio.into()
+            if len > self.limits.ratio_floor_bytes
+                && len / compressed > self.limits.max_ratio.into()
             {
                 return Err(ExtractError::limit(
                     Limit::CompressionRatio,
@@ -123,7 +128,12 @@ pub(crate) fn resolve(base: &str, target: &str) -> String {
     let target = target.replace('\\', "/");
     let mut parts: Vec<&str> = Vec::new();
     if !target.starts_with('/') {
-        parts.extend(base.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("").split('/'));
+        parts.extend(
+            base.rsplit_once('/')
+                .map(|(dir, _)| dir)
+                .unwrap_or("")
+                .split('/'),
+        );
     }
     for p in target.split('/') {
         match p {
@@ -144,10 +154,22 @@ mod tests {
 
     #[test]
     fn relative_and_absolute_targets() {
-        assert_eq!(resolve("word/document.xml", "footnotes.xml"), "word/footnotes.xml");
-        assert_eq!(resolve("word/document.xml", "/word/styles.xml"), "word/styles.xml");
-        assert_eq!(resolve("Doc_0/Document.xml", "Pages/Page_0/Content.xml"), "Doc_0/Pages/Page_0/Content.xml");
+        assert_eq!(
+            resolve("word/document.xml", "footnotes.xml"),
+            "word/footnotes.xml"
+        );
+        assert_eq!(
+            resolve("word/document.xml", "/word/styles.xml"),
+            "word/styles.xml"
+        );
+        assert_eq!(
+            resolve("Doc_0/Document.xml", "Pages/Page_0/Content.xml"),
+            "Doc_0/Pages/Page_0/Content.xml"
+        );
         assert_eq!(resolve("Doc_0/Document.xml", "../OFD.xml"), "OFD.xml");
-        assert_eq!(resolve("OFD.xml", "./Doc_0/Document.xml"), "Doc_0/Document.xml");
+        assert_eq!(
+            resolve("OFD.xml", "./Doc_0/Document.xml"),
+            "Doc_0/Document.xml"
+        );
     }
 }

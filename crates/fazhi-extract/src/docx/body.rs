@@ -48,7 +48,12 @@ pub(crate) struct Body<'a> {
 }
 
 impl Body<'_> {
-    pub(crate) fn read(&mut self, xml: &[u8], max_depth: usize, out: &mut Out) -> Result<(), ExtractError> {
+    pub(crate) fn read(
+        &mut self,
+        xml: &[u8],
+        max_depth: usize,
+        out: &mut Out,
+    ) -> Result<(), ExtractError> {
         let mut r = XmlReader::new(xml, Format::Docx, max_depth);
         let mut paras: Vec<Para> = Vec::new();
         let mut tables: Vec<Table> = Vec::new();
@@ -63,21 +68,21 @@ impl Body<'_> {
                 Ev::Eof => break,
                 Ev::Start(s) => {
                     let tag = local(&s);
-                    if let Some(d) = ppr_depth {
-                        if r.depth() > d {
-                            if let Some(p) = paras.last_mut() {
-                                let v = attr(&s, b"val");
-                                match tag.as_slice() {
-                                    b"pStyle" => p.style = v,
-                                    b"numId" => p.num_id = v.and_then(|v| v.parse().ok()),
-                                    b"ilvl" => p.ilvl = v.and_then(|v| v.parse().ok()),
-                                    b"outlineLvl" => p.outline = v.and_then(|v| v.parse().ok()),
-                                    b"rPr" | b"tabs" | b"sectPr" | b"pPrChange" => r.skip_element()?,
-                                    _ => {}
-                                }
+                    if let Some(d) = ppr_depth
+                        && r.depth() > d
+                    {
+                        if let Some(p) = paras.last_mut() {
+                            let v = attr(&s, b"val");
+                            match tag.as_slice() {
+                                b"pStyle" => p.style = v,
+                                b"numId" => p.num_id = v.and_then(|v| v.parse().ok()),
+                                b"ilvl" => p.ilvl = v.and_then(|v| v.parse().ok()),
+                                b"outlineLvl" => p.outline = v.and_then(|v| v.parse().ok()),
+                                b"rPr" | b"tabs" | b"sectPr" | b"pPrChange" => r.skip_element()?,
+                                _ => {}
                             }
-                            continue;
                         }
+                        continue;
                     }
                     if let Some(d) = rpr_depth
                         && r.depth() > d
@@ -96,7 +101,9 @@ impl Body<'_> {
                         b"pPr" => ppr_depth = Some(r.depth()),
                         b"r" => hidden = false,
                         b"rPr" => rpr_depth = Some(r.depth()),
-                        b"del" | b"moveFrom" | b"Fallback" | b"sectPr" | b"delText" => r.skip_element()?,
+                        b"del" | b"moveFrom" | b"Fallback" | b"sectPr" | b"delText" => {
+                            r.skip_element()?
+                        }
                         b"t" => in_t = true,
                         b"instrText" => in_instr = true,
                         b"fldChar" => match attr(&s, b"fldCharType").as_deref() {
@@ -193,7 +200,12 @@ impl Body<'_> {
         Ok(())
     }
 
-    fn finish_para(&mut self, p: Para, tables: &mut [Table], out: &mut Out) -> Result<(), ExtractError> {
+    fn finish_para(
+        &mut self,
+        p: Para,
+        tables: &mut [Table],
+        out: &mut Out,
+    ) -> Result<(), ExtractError> {
         let style = p
             .style
             .clone()

@@ -52,7 +52,10 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
     }
     .read(&document, depth, &mut out)?;
     let mut notes = Vec::new();
-    for (kind, default) in [("/footnotes", "footnotes.xml"), ("/endnotes", "endnotes.xml")] {
+    for (kind, default) in [
+        ("/footnotes", "footnotes.xml"),
+        ("/endnotes", "endnotes.xml"),
+    ] {
         if let Some(xml) = zip.read(&part(kind, default))? {
             notes.extend(read_notes(&xml, limits)?);
         }

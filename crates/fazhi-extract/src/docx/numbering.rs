@@ -76,7 +76,9 @@ impl Numbering {
                     let val = || attr(&s, b"val");
                     let num_val = |a: &[u8]| attr(&s, a).and_then(|v| v.parse::<u32>().ok());
                     match local(&s).as_slice() {
-                        b"abstractNum" => ctx = Ctx::Abstract(num_val(b"abstractNumId").unwrap_or(0)),
+                        b"abstractNum" => {
+                            ctx = Ctx::Abstract(num_val(b"abstractNumId").unwrap_or(0))
+                        }
                         b"num" => ctx = Ctx::Num(num_val(b"numId").unwrap_or(0)),
                         b"abstractNumId" => {
                             if let Ctx::Num(id) = ctx {
@@ -101,11 +103,15 @@ impl Numbering {
                             if let Some((_, l)) = lvl.as_mut() {
                                 let v = val();
                                 match tag {
-                                    b"start" => l.start = v.and_then(|v| v.parse().ok()).unwrap_or(1),
+                                    b"start" => {
+                                        l.start = v.and_then(|v| v.parse().ok()).unwrap_or(1)
+                                    }
                                     b"numFmt" => l.fmt = v.unwrap_or_else(|| "decimal".into()),
                                     b"lvlText" => l.text = v.unwrap_or_default(),
                                     b"lvlRestart" => l.restart = v.and_then(|v| v.parse().ok()),
-                                    b"isLgl" => l.legal = v.is_none_or(|v| v != "0" && v != "false"),
+                                    b"isLgl" => {
+                                        l.legal = v.is_none_or(|v| v != "0" && v != "false")
+                                    }
                                     b"suff" => {
                                         l.suffix = match v.as_deref() {
                                             Some("space") => " ",
@@ -127,7 +133,10 @@ impl Numbering {
                                     n.nums.entry(*id).or_default().level_override.insert(il, l);
                                 }
                                 (Ctx::Abstract(id), _) => {
-                                    let levels = n.abstracts.entry(*id).or_insert_with(|| vec![None; LEVELS]);
+                                    let levels = n
+                                        .abstracts
+                                        .entry(*id)
+                                        .or_insert_with(|| vec![None; LEVELS]);
                                     if let Some(slot) = levels.get_mut(il as usize) {
                                         *slot = Some(l);
                                     }
@@ -150,7 +159,11 @@ impl Numbering {
         if let Some(l) = num.level_override.get(&ilvl) {
             return Some(l.clone());
         }
-        let mut l = self.abstracts.get(&num.abstract_id)?.get(ilvl as usize)?.clone()?;
+        let mut l = self
+            .abstracts
+            .get(&num.abstract_id)?
+            .get(ilvl as usize)?
+            .clone()?;
         if let Some(&s) = num.start_override.get(&ilvl) {
             l.start = s;
         }
@@ -198,7 +211,11 @@ impl Numbering {
                     let k = d as usize - 1;
                     let lvl = levels.get(k).cloned().flatten().unwrap_or_default();
                     let value = counters[k].unwrap_or(lvl.start);
-                    let fmt = if cur.legal { "decimal" } else { lvl.fmt.as_str() };
+                    let fmt = if cur.legal {
+                        "decimal"
+                    } else {
+                        lvl.fmt.as_str()
+                    };
                     label.push_str(&numfmt::format(value, fmt));
                 }
                 _ => label.push(c),
@@ -208,7 +225,13 @@ impl Numbering {
             // Symbol-font bullets live in the private use area: show a bullet.
             label = label
                 .chars()
-                .map(|c| if ('\u{E000}'..='\u{F8FF}').contains(&c) { '•' } else { c })
+                .map(|c| {
+                    if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                        '•'
+                    } else {
+                        c
+                    }
+                })
                 .collect();
         }
         if label.is_empty() {
@@ -246,12 +269,33 @@ mod tests {
     #[test]
     fn chinese_outline_numbering_restarts_below_a_new_top_item() {
         let mut n = numbering();
-        let got: Vec<String> = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 0), (1, 1), (2, 0), (2, 1)]
-            .iter()
-            .filter_map(|&(num, il)| n.next_label(num, il))
-            .collect();
+        let got: Vec<String> = [
+            (1, 0),
+            (1, 1),
+            (1, 1),
+            (1, 2),
+            (1, 0),
+            (1, 1),
+            (2, 0),
+            (2, 1),
+        ]
+        .iter()
+        .filter_map(|&(num, il)| n.next_label(num, il))
+        .collect();
         // numId 2 shares abstract 0 with numId 1: it continues (三、).
-        assert_eq!(got, ["一、", "（一）", "（二）", "1. ", "二、", "（一）", "三、", "（一）"]);
+        assert_eq!(
+            got,
+            [
+                "一、",
+                "（一）",
+                "（二）",
+                "1. ",
+                "二、",
+                "（一）",
+                "三、",
+                "（一）"
+            ]
+        );
     }
 
     #[test]

@@ -10,12 +10,17 @@ const BRANCHES: [char; 12] = [
 /// `n` in format `fmt` (unknown formats fall back to decimal, as Word does).
 pub(crate) fn format(n: u32, fmt: &str) -> String {
     match fmt {
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting"
-        | "taiwaneseCounting" | "taiwaneseCountingThousand" => counting(n, &DIGITS, ['十', '百', '千']),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand" => counting(n, &DIGITS, ['十', '百', '千']),
         "chineseLegalSimplified" | "japaneseLegal" => counting(n, &LEGAL, ['拾', '佰', '仟']),
-        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => {
-            n.to_string().chars().map(|c| digit_char(c, &DIGITS)).collect()
-        }
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
+            .to_string()
+            .chars()
+            .map(|c| digit_char(c, &DIGITS))
+            .collect(),
         "ideographTraditional" => cycle(n, &STEMS),
         "ideographZodiac" => cycle(n, &BRANCHES),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" | "ideographEnclosedCircle" => {
@@ -149,7 +154,18 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["一", "九", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十", "一千零一十"]
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "二十",
+                "二十一",
+                "一百",
+                "一百零五",
+                "一百一十",
+                "一千零一十"
+            ]
         );
     }
 

@@ -38,7 +38,9 @@ impl Styles {
                     b"style" => {
                         let id = attr(&s, b"styleId").unwrap_or_default();
                         let paragraph = attr(&s, b"type").is_none_or(|t| t == "paragraph");
-                        if paragraph && attr(&s, b"default").is_some_and(|d| d == "1" || d == "true") {
+                        if paragraph
+                            && attr(&s, b"default").is_some_and(|d| d == "1" || d == "true")
+                        {
                             styles.default_paragraph = Some(id.clone());
                         }
                         current = Some((id, Style::default()));

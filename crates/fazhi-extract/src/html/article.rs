@@ -19,10 +19,32 @@ use scraper::{Html, Node};
 pub(crate) const MIN_ARTICLE_CHARS: usize = 100;
 
 const SKIP_TAGS: [&str; 14] = [
-    "script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "input", "aside", "template", "svg",
+    "script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select",
+    "input", "aside", "template", "svg",
 ];
 const BLOCK_TAGS: [&str; 22] = [
-    "p", "div", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "section", "article", "main", "body", "blockquote", "table", "tr", "ul", "ol", "center",
+    "p",
+    "div",
+    "td",
+    "th",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "body",
+    "blockquote",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "center",
 ];
 
 fn words(data: &'static str) -> Vec<String> {
@@ -60,11 +82,17 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
     if SKIP_TAGS.contains(&el.name()) {
         return true;
     }
-    if el.attr("hidden").is_some() || el.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none")) {
+    if el.attr("hidden").is_some()
+        || el
+            .attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+    {
         return true;
     }
     let names = names(el);
-    names.iter().any(|n| chrome_hints().iter().any(|h| n.contains(h.as_str())))
+    names
+        .iter()
+        .any(|n| chrome_hints().iter().any(|h| n.contains(h.as_str())))
 }
 
 fn visible_len(s: &str) -> usize {
@@ -97,7 +125,9 @@ pub(crate) fn find(html: &Html) -> Option<NodeId> {
                     ));
                 }
                 Node::Text(t) => {
-                    let Some(&(_, _, link, skipped)) = stack.last() else { continue };
+                    let Some(&(_, _, link, skipped)) = stack.last() else {
+                        continue;
+                    };
                     let n = visible_len(t);
                     if skipped || n == 0 {
                         continue;
@@ -129,7 +159,11 @@ pub(crate) fn find(html: &Html) -> Option<NodeId> {
             }
         }
     }
-    let element = |id: NodeId| html.tree.get(id).and_then(|n| n.value().as_element().cloned());
+    let element = |id: NodeId| {
+        html.tree
+            .get(id)
+            .and_then(|n| n.value().as_element().cloned())
+    };
     let hinted = scores
         .iter()
         .filter(|(_, s)| s.text >= 2 * MIN_ARTICLE_CHARS && s.links * 2 < s.text)
@@ -159,7 +193,9 @@ pub(crate) fn find(html: &Html) -> Option<NodeId> {
 pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    let Some(root) = html.tree.get(root) else { return lines };
+    let Some(root) = html.tree.get(root) else {
+        return lines;
+    };
     let mut skip_depth: Option<usize> = None;
     let mut depth = 0usize;
     let flush = |line: &mut String, lines: &mut Vec<String>| {
@@ -177,22 +213,24 @@ pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String
                     if skip_depth.is_some() {
                         continue;
                     }
-                    let hidden = if skip_chrome { is_chrome(el) } else { matches!(el.name(), "script" | "style" | "noscript" | "template") };
+                    let hidden = if skip_chrome {
+                        is_chrome(el)
+                    } else {
+                        matches!(el.name(), "script" | "style" | "noscript" | "template")
+                    };
                     if hidden {
                         skip_depth = Some(depth);
                         continue;
                     }
                     match el.name() {
                         "br" => flush(&mut line, &mut lines),
-                        "td" | "th" => {
-                            if !line.is_empty() {
-                                line.push('\t');
-                            }
-                        }
-                        name if BLOCK_TAGS.contains(&name) && !matches!(name, "table") => {
-                            if !in_cell(&node) {
-                                flush(&mut line, &mut lines);
-                            }
+                        "td" | "th" if !line.is_empty() => line.push('\t'),
+                        "td" | "th" => {}
+                        name if BLOCK_TAGS.contains(&name)
+                            && name != "table"
+                            && !in_cell(&node) =>
+                        {
+                            flush(&mut line, &mut lines)
                         }
                         _ => {}
                     }
@@ -220,7 +258,13 @@ pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String
                     }
                     depth = depth.saturating_sub(1);
                     let name = el.name();
-                    if skip_depth.is_none() && (name == "tr" || (BLOCK_TAGS.contains(&name) && !in_cell(&node) && name != "td" && name != "th")) {
+                    if skip_depth.is_none()
+                        && (name == "tr"
+                            || (BLOCK_TAGS.contains(&name)
+                                && !in_cell(&node)
+                                && name != "td"
+                                && name != "th"))
+                    {
                         flush(&mut line, &mut lines);
                     }
                 }

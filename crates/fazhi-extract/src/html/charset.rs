@@ -16,7 +16,10 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
 }
 
 fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head: Vec<u8> = bytes[..bytes.len().min(4096)].iter().map(u8::to_ascii_lowercase).collect();
+    let head: Vec<u8> = bytes[..bytes.len().min(4096)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let mut from = 0;
     while let Some(pos) = crate::detect::find(&head[from..], b"charset") {
         let start = from + pos + b"charset".len();
@@ -29,7 +32,13 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
             .collect();
         if let Some(e) = Encoding::for_label(&value) {
             // A page that says UTF-16 in ASCII bytes is not UTF-16.
-            return Some(if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { e });
+            return Some(
+                if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+                    encoding_rs::UTF_8
+                } else {
+                    e
+                },
+            );
         }
         from = start;
     }
@@ -53,7 +62,8 @@ mod tests {
     fn gb2312_declared_and_undeclared() {
         let text = "法治政府建设年度报告，开展普法宣传活动二十余场。";
         let (gb, _, _) = encoding_rs::GBK.encode(text);
-        let mut declared = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">".to_vec();
+        let mut declared =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">".to_vec();
         declared.extend_from_slice(&gb);
         assert!(decode(&declared).ends_with(text));
         let mut bare = b"<html><body><p>".to_vec();

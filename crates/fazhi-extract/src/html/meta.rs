@@ -39,7 +39,10 @@ pub(crate) fn read(html: &Html, page_lines: &[String]) -> PageMeta {
     let mut meta = PageMeta::default();
     let mut found: Vec<(Field, usize, String)> = Vec::new();
     for line in page_lines {
-        let compact: String = line.chars().filter(|c| *c != ' ' && *c != '\u{3000}' && *c != '\u{a0}').collect();
+        let compact: String = line
+            .chars()
+            .filter(|c| *c != ' ' && *c != '\u{3000}' && *c != '\u{a0}')
+            .collect();
         for (rank, (label, field)) in LABELS.iter().enumerate() {
             if let Some(value) = value_after(&compact, label) {
                 found.push((*field, rank, value));
@@ -47,8 +50,18 @@ pub(crate) fn read(html: &Html, page_lines: &[String]) -> PageMeta {
         }
     }
     found.sort_by_key(|(_, rank, _)| *rank);
-    let first = |f: Field| found.iter().find(|(g, _, v)| *g == f && !v.is_empty()).map(|(_, _, v)| v.clone());
-    let first_date = |f: Field| found.iter().filter(|(g, _, _)| *g == f).find_map(|(_, _, v)| Date::parse_prefix(v));
+    let first = |f: Field| {
+        found
+            .iter()
+            .find(|(g, _, v)| *g == f && !v.is_empty())
+            .map(|(_, _, v)| v.clone())
+    };
+    let first_date = |f: Field| {
+        found
+            .iter()
+            .filter(|(g, _, _)| *g == f)
+            .find_map(|(_, _, v)| Date::parse_prefix(v))
+    };
     let tag = |name: &str| meta_tag(html, name);
     meta.index_no = first(Field::Index);
     meta.publisher = first(Field::Publisher).or_else(|| tag("ContentSource"));
@@ -60,7 +73,9 @@ pub(crate) fn read(html: &Html, page_lines: &[String]) -> PageMeta {
     meta.published_on = labelled
         .or_else(|| tag("PubDate").and_then(|d| Date::parse_prefix(&d)))
         .or_else(|| first_date(Field::Published));
-    meta.title = tag("ArticleTitle").or_else(|| first(Field::Title)).or_else(|| title_tag(html));
+    meta.title = tag("ArticleTitle")
+        .or_else(|| first(Field::Title))
+        .or_else(|| title_tag(html));
     meta
 }
 
@@ -79,7 +94,9 @@ fn value_after(line: &str, label: &str) -> Option<String> {
             continue;
         }
         let rest = line[from..].trim_start_matches('\t');
-        let Some(rest) = rest.strip_prefix(['：', ':']) else { continue };
+        let Some(rest) = rest.strip_prefix(['：', ':']) else {
+            continue;
+        };
         let rest = rest.trim_start_matches('\t');
         let mut end = rest.find('\t').unwrap_or(rest.len());
         for (other, _) in LABELS {
@@ -129,9 +146,18 @@ mod tests {
 
     #[test]
     fn labelled_values() {
-        assert_eq!(value_after("索引号：\t11N000/2023-00217\t发布机构：\t旧宫镇", "索引号").as_deref(), Some("11N000/2023-00217"));
-        assert_eq!(value_after("来源:旧宫镇日期:2023-03-2411:26打印【字体:", "日期").as_deref(), Some("2023-03-2411:26"));
-        assert_eq!(value_after("来源:旧宫镇日期:2023-03-24", "来源").as_deref(), Some("旧宫镇"));
+        assert_eq!(
+            value_after("索引号：\t11N000/2023-00217\t发布机构：\t旧宫镇", "索引号").as_deref(),
+            Some("11N000/2023-00217")
+        );
+        assert_eq!(
+            value_after("来源:旧宫镇日期:2023-03-2411:26打印【字体:", "日期").as_deref(),
+            Some("2023-03-2411:26")
+        );
+        assert_eq!(
+            value_after("来源:旧宫镇日期:2023-03-24", "来源").as_deref(),
+            Some("旧宫镇")
+        );
         assert_eq!(value_after("发布日期：2023-03-24", "日期"), None);
         assert_eq!(value_after("没有标签的正文", "索引号"), None);
     }

@@ -21,7 +21,10 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
     let meta = meta::read(&html, &page_lines);
     let body = article::find(&html).ok_or(ExtractError::HtmlNoArticle)?;
     let lines = article::render(&html, body, true);
-    let visible: usize = lines.iter().map(|l| l.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let visible: usize = lines
+        .iter()
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
     if visible < article::MIN_ARTICLE_CHARS {
         return Err(ExtractError::HtmlNoArticle);
     }

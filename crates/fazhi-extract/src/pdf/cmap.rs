@@ -31,14 +31,18 @@ impl CMap {
             match &tokens[i] {
                 Tok::Word(w) if w == "begincodespacerange" => {
                     i += 1;
-                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (tokens.get(i), tokens.get(i + 1))
+                    {
                         map.spaces.push((lo.len().clamp(1, 4), be(lo), be(hi)));
                         i += 2;
                     }
                 }
                 Tok::Word(w) if w == "beginbfchar" => {
                     i += 1;
-                    while let (Some(Tok::Hex(src)), Some(Tok::Hex(dst))) = (tokens.get(i), tokens.get(i + 1)) {
+                    while let (Some(Tok::Hex(src)), Some(Tok::Hex(dst))) =
+                        (tokens.get(i), tokens.get(i + 1))
+                    {
                         map.chars.insert((src.len(), be(src)), utf16(dst));
                         entries += 1;
                         i += 2;
@@ -46,13 +50,14 @@ impl CMap {
                 }
                 Tok::Word(w) if w == "beginbfrange" => {
                     i += 1;
-                    loop {
-                        let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) else {
-                            break;
-                        };
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (tokens.get(i), tokens.get(i + 1))
+                    {
                         let dest = match tokens.get(i + 2) {
                             Some(Tok::Hex(d)) => Dest::Start(units(d)),
-                            Some(Tok::Array(list)) => Dest::List(list.iter().map(|d| utf16(d)).collect()),
+                            Some(Tok::Array(list)) => {
+                                Dest::List(list.iter().map(|d| utf16(d)).collect())
+                            }
                             _ => break,
                         };
                         map.ranges.push((lo.len(), be(lo), be(hi), dest));
@@ -142,7 +147,9 @@ fn tokens(data: &[u8]) -> Vec<Tok> {
                 while i < data.len() && data[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
-                out.push(Tok::Word(String::from_utf8_lossy(&data[start..i]).into_owned()));
+                out.push(Tok::Word(
+                    String::from_utf8_lossy(&data[start..i]).into_owned(),
+                ));
             }
             _ => i += 1,
         }
@@ -165,11 +172,17 @@ fn hex_string(data: &[u8], mut i: usize) -> (Vec<u8>, usize) {
 }
 
 fn be(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0, |acc, &b| acc << 8 | u32::from(b))
+    bytes
+        .iter()
+        .take(4)
+        .fold(0, |acc, &b| acc << 8 | u32::from(b))
 }
 
 fn units(bytes: &[u8]) -> Vec<u16> {
-    bytes.chunks(2).map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0))).collect()
+    bytes
+        .chunks(2)
+        .map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0)))
+        .collect()
 }
 
 fn utf16(bytes: &[u8]) -> String {

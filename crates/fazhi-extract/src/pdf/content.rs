@@ -62,7 +62,14 @@ pub(crate) fn run(
             "q" if stack.len() < 256 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(ID),
             "cm" if a.len() == 6 => {
-                let m = [num(a.first()), num(a.get(1)), num(a.get(2)), num(a.get(3)), num(a.get(4)), num(a.get(5))];
+                let m = [
+                    num(a.first()),
+                    num(a.get(1)),
+                    num(a.get(2)),
+                    num(a.get(3)),
+                    num(a.get(4)),
+                    num(a.get(5)),
+                ];
                 ctm = mul(&m, &ctm);
             }
             "BT" => (tm, tlm) = (ID, ID),
@@ -84,7 +91,14 @@ pub(crate) fn run(
                 tm = tlm;
             }
             "Tm" if a.len() == 6 => {
-                tlm = [num(a.first()), num(a.get(1)), num(a.get(2)), num(a.get(3)), num(a.get(4)), num(a.get(5))];
+                tlm = [
+                    num(a.first()),
+                    num(a.get(1)),
+                    num(a.get(2)),
+                    num(a.get(3)),
+                    num(a.get(4)),
+                    num(a.get(5)),
+                ];
                 tm = tlm;
             }
             "T*" => {
@@ -124,13 +138,22 @@ pub(crate) fn run(
                             let d = f.decode(bytes);
                             stats.codes += d.codes;
                             stats.unmapped += d.unmapped;
-                            advance += d.text.chars().map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 }).sum::<f32>();
+                            advance += d
+                                .text
+                                .chars()
+                                .map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 })
+                                .sum::<f32>();
                             text.push_str(&d.text);
                         }
                         // A wide negative kern is a word space in Latin text.
                         Object::Integer(_) | Object::Real(_) => {
                             let k = num(Some(p));
-                            if k < -250.0 && text.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {
+                            if k < -250.0
+                                && text
+                                    .chars()
+                                    .next_back()
+                                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                            {
                                 text.push(' ');
                             }
                             advance -= k / 1000.0;
@@ -144,6 +167,7 @@ pub(crate) fn run(
                         y: page_height - trm[5],
                         size: (size.abs() * scale).max(1.0),
                         text,
+                        end: None,
                     });
                 }
                 tm = mul(&[1.0, 0.0, 0.0, 1.0, advance * size * hscale, 0.0], &tm);

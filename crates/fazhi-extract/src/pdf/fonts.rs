@@ -42,12 +42,20 @@ impl Font {
             .ok()
             .map(|o| deref(doc, o))
             .and_then(|o| o.as_stream().ok())
-            .and_then(|s| s.decompressed_content_with_limit(8 << 20).ok().or_else(|| Some(s.content.clone())))
+            .and_then(|s| {
+                s.decompressed_content_with_limit(8 << 20)
+                    .ok()
+                    .or_else(|| Some(s.content.clone()))
+            })
             .map(|data| CMap::parse(&data))
             .filter(|c| !c.is_empty());
         let kind = match (to_unicode, two_byte, encoding.as_deref()) {
             (Some(cmap), _, _) => Kind::Mapped(cmap),
-            (None, true, Some(e)) if e.starts_with("UniGB-UCS2") || e.starts_with("UniGB-UTF16") => Kind::Ucs2,
+            (None, true, Some(e))
+                if e.starts_with("UniGB-UCS2") || e.starts_with("UniGB-UTF16") =>
+            {
+                Kind::Ucs2
+            }
             (None, true, Some(e)) if e.starts_with("GB") => Kind::Gbk,
             (None, true, _) => Kind::Unmapped,
             (None, false, _) => Kind::WinAnsi,
@@ -73,7 +81,9 @@ impl Font {
                 while i < bytes.len() {
                     let len = cmap.code_len(&bytes[i..], default);
                     let end = (i + len).min(bytes.len());
-                    let code = bytes[i..end].iter().fold(0u32, |a, &b| a << 8 | u32::from(b));
+                    let code = bytes[i..end]
+                        .iter()
+                        .fold(0u32, |a, &b| a << 8 | u32::from(b));
                     d.codes += 1;
                     match cmap.lookup(end - i, code) {
                         Some(s) => d.text.push_str(&s),
@@ -84,7 +94,10 @@ impl Font {
                 }
             }
             Kind::Ucs2 => {
-                let units: Vec<u16> = bytes.chunks(2).map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0))).collect();
+                let units: Vec<u16> = bytes
+                    .chunks(2)
+                    .map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0)))
+                    .collect();
                 d.codes = units.len();
                 d.text = String::from_utf16_lossy(&units);
             }

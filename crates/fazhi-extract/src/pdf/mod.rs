@@ -20,12 +20,16 @@ use fonts::Font;
 
 fn load(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
     let options = lopdf::LoadOptions {
-        max_decompressed_size: Some(usize::try_from(limits.max_uncompressed_bytes).unwrap_or(usize::MAX)),
+        max_decompressed_size: Some(
+            usize::try_from(limits.max_uncompressed_bytes).unwrap_or(usize::MAX),
+        ),
         ..lopdf::LoadOptions::default()
     };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| {
         let msg = e.to_string();
-        if msg.to_ascii_lowercase().contains("decrypt") || msg.to_ascii_lowercase().contains("encrypt") {
+        if msg.to_ascii_lowercase().contains("decrypt")
+            || msg.to_ascii_lowercase().contains("encrypt")
+        {
             ExtractError::PdfEncrypted
         } else {
             ExtractError::malformed(Format::Pdf, msg)
@@ -53,7 +57,10 @@ pub(crate) fn cheap_check(bytes: &[u8]) -> Result<(), ExtractError> {
     if pages.is_empty() {
         return Err(ExtractError::malformed(Format::Pdf, "没有页面"));
     }
-    let all: Vec<Font> = pages.values().flat_map(|&id| fonts(&doc, id).into_values()).collect();
+    let all: Vec<Font> = pages
+        .values()
+        .flat_map(|&id| fonts(&doc, id).into_values())
+        .collect();
     if all.is_empty() {
         return Err(ExtractError::PdfNoText);
     }
@@ -69,7 +76,11 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
     let doc = load(bytes, limits)?;
     let page_ids = doc.get_pages();
     if page_ids.len() > limits.max_pages {
-        return Err(ExtractError::limit(Limit::Pages, page_ids.len() as u64, limits.max_pages as u64));
+        return Err(ExtractError::limit(
+            Limit::Pages,
+            page_ids.len() as u64,
+            limits.max_pages as u64,
+        ));
     }
     let mut budget = usize::try_from(limits.max_uncompressed_bytes).unwrap_or(usize::MAX);
     let mut stats = content::Stats::default();
@@ -106,8 +117,13 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
 /// MediaBox height, inherited through the page tree (A4 when absent).
 fn page_height(doc: &Document, mut id: ObjectId) -> f32 {
     for _ in 0..32 {
-        let Ok(dict) = doc.get_dictionary(id) else { break };
-        if let Ok(Object::Array(b)) = dict.get(b"MediaBox").map(|o| doc.dereference(o).map(|(_, o)| o).unwrap_or(o)) {
+        let Ok(dict) = doc.get_dictionary(id) else {
+            break;
+        };
+        if let Ok(Object::Array(b)) = dict
+            .get(b"MediaBox")
+            .map(|o| doc.dereference(o).map(|(_, o)| o).unwrap_or(o))
+        {
             let n = |i: usize| b.get(i).and_then(|o| o.as_float().ok()).unwrap_or(0.0);
             return (n(3) - n(1)).abs();
         }

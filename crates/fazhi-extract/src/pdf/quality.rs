@@ -72,11 +72,23 @@ mod tests {
     #[test]
     fn garbage_is_refused_with_a_reason() {
         let codes = |t: &str| check(t, &stats(400, 0)).err().map(|e| e.code());
-        assert_eq!(check("任意", &stats(100, 90)).err().map(|e| e.code()), Some("pdf_unreadable"));
-        assert_eq!(codes(&"\u{E001}\u{E002}法治".repeat(40)), Some("pdf_unreadable"));
-        assert_eq!(codes(&"\u{FFFD}法治政府建设".repeat(40)), Some("pdf_unreadable"));
+        assert_eq!(
+            check("任意", &stats(100, 90)).err().map(|e| e.code()),
+            Some("pdf_unreadable")
+        );
+        assert_eq!(
+            codes(&"\u{E001}\u{E002}法治".repeat(40)),
+            Some("pdf_unreadable")
+        );
+        assert_eq!(
+            codes(&"\u{FFFD}法治政府建设".repeat(40)),
+            Some("pdf_unreadable")
+        );
         // Ext-A and Hangul where Chinese should be: a wrong code page.
-        assert_eq!(codes(&"㐀㐁㐂가나다법치".repeat(40)), Some("pdf_unreadable"));
+        assert_eq!(
+            codes(&"㐀㐁㐂가나다법치".repeat(40)),
+            Some("pdf_unreadable")
+        );
         assert_eq!(codes(&"x#$%&Q!@".repeat(40)), Some("pdf_unreadable"));
         assert_eq!(codes("太短"), Some("pdf_no_text"));
     }

@@ -4,12 +4,17 @@ use fazhi_core::{ParseOptions, ParsedReport, Part, Qualifier, QuantityKind};
 use fazhi_extract::{Extracted, Limits};
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 pub fn expected_text(name: &str) -> String {
-    let stem = name.rsplit_once('.').map(|(s, ext)| if ext == "pdf" { name } else { s }).unwrap_or(name);
+    let stem = name
+        .rsplit_once('.')
+        .map(|(s, ext)| if ext == "pdf" { name } else { s })
+        .unwrap_or(name);
     String::from_utf8(fixture(&format!("{stem}.expected.txt"))).expect("expected text is UTF-8")
 }
 
@@ -33,14 +38,25 @@ pub fn shape(report: &ParsedReport) -> Shape {
             .sections
             .iter()
             .map(|s| {
-                let items = s.items.iter().map(|i| squash(i.title.as_deref().unwrap_or(&i.text))).collect();
+                let items = s
+                    .items
+                    .iter()
+                    .map(|i| squash(i.title.as_deref().unwrap_or(&i.text)))
+                    .collect();
                 (s.part, items)
             })
             .collect(),
         quantities: report
             .quantities
             .iter()
-            .map(|q| (squash(&q.text), format!("{}{}", q.value, q.unit), q.qualifier, q.kind))
+            .map(|q| {
+                (
+                    squash(&q.text),
+                    format!("{}{}", q.value, q.unit),
+                    q.qualifier,
+                    q.kind,
+                )
+            })
             .collect(),
     }
 }

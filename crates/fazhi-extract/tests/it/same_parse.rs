@@ -9,8 +9,16 @@ fn same_parse(name: &str, format: Format) {
     assert_eq!(got.format, format, "{name}");
     let want = parse(&expected_text(name));
     let have = parse(&got.text);
-    assert!(want.sections.len() >= 3, "{name}: the plain text itself has parts");
-    assert_eq!(shape(&have), shape(&want), "{name}\n--- extracted ---\n{}", got.text);
+    assert!(
+        want.sections.len() >= 3,
+        "{name}: the plain text itself has parts"
+    );
+    assert_eq!(
+        shape(&have),
+        shape(&want),
+        "{name}\n--- extracted ---\n{}",
+        got.text
+    );
 }
 
 #[test]
