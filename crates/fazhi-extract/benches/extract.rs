@@ -21,12 +21,16 @@ const FIXTURES: [(&str, Format); 7] = [
     ("seed_000.ofd", Format::Ofd),
 ];
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn fixture(name: &str) -> Result<Vec<u8>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    Ok(std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
-fn main() {
+fn main() -> Result<()> {
     let iters: u32 = std::env::var("FAZHI_BENCH_ITERS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -35,10 +39,10 @@ fn main() {
     println!("| fixture | format | bytes | chars out | detect µs | extract µs | MB/s |");
     println!("|---|---|---:|---:|---:|---:|---:|");
     for (name, format) in FIXTURES {
-        let bytes = fixture(name);
+        let bytes = fixture(name)?;
         let chars = fazhi_extract::extract(&bytes, format, &limits)
             .map(|x| x.text.chars().count())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            .map_err(|e| format!("{name}: {e}"))?;
         let detect = time(iters, || {
             let _ = fazhi_extract::detect(&bytes, None, Some(name));
         });
@@ -54,7 +58,7 @@ fn main() {
             extract.as_secs_f64() * 1e6,
         );
     }
-    big_docx(&limits);
+    big_docx(&limits)
 }
 
 /// Mean time of one call over `iters` calls (after one warm-up call).
@@ -69,19 +73,19 @@ fn time(iters: u32, mut f: impl FnMut()) -> Duration {
 
 /// The Word fixture plus 30 stored (incompressible) 1 MiB images, as Word
 /// stores photos: what an agency with a photo-illustrated report sends.
-fn build_big_docx() -> Vec<u8> {
-    let base = fixture("word_001.docx");
-    let mut src = zip::ZipArchive::new(Cursor::new(base.as_slice())).unwrap_or_else(|e| panic!("{e}"));
+fn build_big_docx() -> Result<Vec<u8>> {
+    let base = fixture("word_001.docx")?;
+    let mut src = zip::ZipArchive::new(Cursor::new(base.as_slice()))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default();
     let stored = deflated.compression_method(zip::CompressionMethod::Stored);
     for i in 0..src.len() {
-        let mut entry = src.by_index(i).unwrap_or_else(|e| panic!("{e}"));
-        let name = entry.name().to_owned();
+        let mut entry = src.by_index(i)?;
+        let name = entry.name()?.into_owned();
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).unwrap_or_else(|e| panic!("{e}"));
-        out.start_file(name, deflated).unwrap_or_else(|e| panic!("{e}"));
-        out.write_all(&data).unwrap_or_else(|e| panic!("{e}"));
+        entry.read_to_end(&mut data)?;
+        out.start_file(name, deflated)?;
+        out.write_all(&data)?;
     }
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     for n in 0..30 {
@@ -94,11 +98,10 @@ fn build_big_docx() -> Vec<u8> {
             state ^= state << 17;
             *b = state as u8;
         }
-        out.start_file(format!("word/media/image{n}.png"), stored)
-            .unwrap_or_else(|e| panic!("{e}"));
-        out.write_all(&img).unwrap_or_else(|e| panic!("{e}"));
+        out.start_file(format!("word/media/image{n}.png"), stored)?;
+        out.write_all(&img)?;
     }
-    out.finish().unwrap_or_else(|e| panic!("{e}")).into_inner()
+    Ok(out.finish()?.into_inner())
 }
 
 /// `VmHWM`/`VmRSS` in KiB from /proc (Linux); `None` elsewhere.
@@ -108,8 +111,8 @@ fn proc_kib(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn big_docx(limits: &Limits) {
-    let bytes = build_big_docx();
+fn big_docx(limits: &Limits) -> Result<()> {
+    let bytes = build_big_docx()?;
     // Reset the high-water mark so it measures extraction only.
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
     let before = proc_kib("VmRSS:");
@@ -118,20 +121,33 @@ fn big_docx(limits: &Limits) {
     let result = fazhi_extract::extract(&bytes, Format::Docx, limits);
     let elapsed = started.elapsed();
     let peak = proc_kib("VmHWM:");
-    let chars = result.map(|x| x.text.len()).unwrap_or_else(|e| panic!("{e}"));
+    let chars = result.map(|x| x.text.len())?;
     println!();
     println!("| 30 MB DOCX with images | value |");
     println!("|---|---:|");
     println!("| file size | {:.1} MiB |", bytes.len() as f64 / 1048576.0);
     println!("| detected as | {:?} |", detected.map(|f| f.code()));
-    println!("| detect + extract time | {:.1} ms |", elapsed.as_secs_f64() * 1e3);
+    println!(
+        "| detect + extract time | {:.1} ms |",
+        elapsed.as_secs_f64() * 1e3
+    );
     println!("| extracted text | {:.1} KiB |", chars as f64 / 1024.0);
     match (reset, before, peak) {
         (true, Some(b), Some(p)) => {
-            println!("| RSS before (holds the file) | {:.1} MiB |", b as f64 / 1024.0);
-            println!("| peak RSS during extraction | {:.1} MiB |", p as f64 / 1024.0);
-            println!("| peak increase | {:.1} MiB |", p.saturating_sub(b) as f64 / 1024.0);
+            println!(
+                "| RSS before (holds the file) | {:.1} MiB |",
+                b as f64 / 1024.0
+            );
+            println!(
+                "| peak RSS during extraction | {:.1} MiB |",
+                p as f64 / 1024.0
+            );
+            println!(
+                "| peak increase | {:.1} MiB |",
+                p.saturating_sub(b) as f64 / 1024.0
+            );
         }
         _ => println!("| peak memory | not measurable here (needs Linux /proc) |"),
     }
+    Ok(())
 }

@@ -68,6 +68,15 @@ fn sniff(bytes: &[u8]) -> Result<Sniffed, ExtractError> {
         return Ok(Sniffed::Format(Format::Pdf));
     }
     if bytes.starts_with(OLE_MAGIC) {
+        // Word and WPS wrap a password-protected DOCX in an OLE file with an
+        // `EncryptedPackage` stream (MS-OFFCRYPTO); its name is UTF-16LE.
+        let name: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if find(bytes, &name).is_some() {
+            return Err(ExtractError::EncryptedOffice);
+        }
         return Ok(Sniffed::Ole);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
@@ -248,6 +257,22 @@ mod tests {
         let err = detect("一、主要举措和成效".as_bytes(), None, Some("a.docx")).err();
         let msg = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(msg.contains("不是 ZIP") && msg.contains("纯文本"), "{msg}");
+    }
+
+    #[test]
+    fn password_protected_docx_is_named_as_such() {
+        let mut ole = OLE_MAGIC.to_vec();
+        ole.resize(512, 0);
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            detect(&ole, None, Some("a.docx")).err().map(|e| e.code()),
+            Some("encrypted_office")
+        );
+        ole.truncate(512);
+        assert_eq!(
+            detect(&ole, None, Some("a.doc")).err().map(|e| e.code()),
+            Some("legacy_ole")
+        );
     }
 
     #[test]

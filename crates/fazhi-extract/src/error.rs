@@ -62,6 +62,8 @@ pub enum ExtractError {
         "这是旧版 Word（.doc）或 WPS（.wps）二进制文件，无法读取；请在 Word 或 WPS 中“另存为”DOCX 后提交"
     )]
     LegacyOle,
+    #[error("文档设置了打开密码（加密的 Office 文档），无法读取；请取消密码并另存为 DOCX 后提交")]
+    EncryptedOffice,
     #[error("文件声明为 {declared}，但文件实际是：{actual}")]
     Mismatch {
         declared: &'static str,
@@ -101,6 +103,7 @@ impl ExtractError {
             ExtractError::NotZip { .. } => "not_zip",
             ExtractError::TruncatedZip => "truncated_zip",
             ExtractError::LegacyOle => "legacy_ole",
+            ExtractError::EncryptedOffice => "encrypted_office",
             ExtractError::Mismatch { .. } => "media_type_mismatch",
             ExtractError::Unsupported { .. } => "unsupported_format",
             ExtractError::LimitExceeded { limit, .. } => limit.code(),
@@ -125,6 +128,7 @@ impl ExtractError {
                 | ExtractError::NotZip { .. }
                 | ExtractError::TruncatedZip
                 | ExtractError::LegacyOle
+                | ExtractError::EncryptedOffice
                 | ExtractError::Mismatch { .. }
                 | ExtractError::Unsupported { .. }
                 | ExtractError::PdfNoText

@@ -198,6 +198,8 @@ pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String
     };
     let mut skip_depth: Option<usize> = None;
     let mut depth = 0usize;
+    let mut cells = CellSizes::default();
+    let root_id = root.id();
     let flush = |line: &mut String, lines: &mut Vec<String>| {
         let l = line.trim();
         if !l.is_empty() {
@@ -228,7 +230,7 @@ pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String
                         "td" | "th" => {}
                         name if BLOCK_TAGS.contains(&name)
                             && name != "table"
-                            && !in_cell(&node) =>
+                            && !cells.in_small_cell(&node, root_id) =>
                         {
                             flush(&mut line, &mut lines)
                         }
@@ -261,7 +263,7 @@ pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String
                     if skip_depth.is_none()
                         && (name == "tr"
                             || (BLOCK_TAGS.contains(&name)
-                                && !in_cell(&node)
+                                && !cells.in_small_cell(&node, root_id)
                                 && name != "td"
                                 && name != "th"))
                     {
@@ -279,13 +281,42 @@ pub(crate) fn render(html: &Html, root: NodeId, skip_chrome: bool) -> Vec<String
         .collect()
 }
 
-/// Inside a table cell, blocks do not break the row's line.
-fn in_cell(node: &ego_tree::NodeRef<'_, Node>) -> bool {
-    node.ancestors()
-        .take(64)
-        .filter_map(|a| a.value().as_element().map(|e| e.name().to_owned()))
-        .take_while(|n| n != "table")
-        .any(|n| n == "td" || n == "th")
+/// Cells small enough to be data (one value or phrase) keep their row on
+/// one line; a big cell is page layout (old sites put the whole article in a
+/// `<td>`), and its paragraphs break lines as usual.
+const DATA_CELL_CHARS: usize = 100;
+
+#[derive(Default)]
+struct CellSizes {
+    known: HashMap<NodeId, usize>,
+}
+
+impl CellSizes {
+    fn in_small_cell(&mut self, node: &ego_tree::NodeRef<'_, Node>, root: NodeId) -> bool {
+        // Only cells inside the rendered subtree count: the article itself may
+        // sit in a layout cell.
+        let cell = node
+            .ancestors()
+            .take(64)
+            .take_while(|a| a.id() != root)
+            .filter(|a| a.value().as_element().is_some())
+            .take_while(|a| a.value().as_element().is_some_and(|e| e.name() != "table"))
+            .find(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "td" | "th"))
+            });
+        let Some(cell) = cell else { return false };
+        let size = *self.known.entry(cell.id()).or_insert_with(|| {
+            cell.descendants()
+                .filter_map(|d| match d.value() {
+                    Node::Text(t) => Some(visible_len(t)),
+                    _ => None,
+                })
+                .sum()
+        });
+        size <= DATA_CELL_CHARS
+    }
 }
 
 fn is_widget_line(line: &str) -> bool {

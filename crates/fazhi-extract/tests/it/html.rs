@@ -62,3 +62,23 @@ fn a_page_without_a_known_container_is_found_by_density() {
     assert_eq!(x.text.lines().count(), 12, "{}", x.text);
     assert!(!x.text.contains("栏目"));
 }
+
+#[test]
+fn an_article_laid_out_in_a_table_cell_keeps_its_paragraphs() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>第{i}段：本局持续推进依法行政，开展法治宣传活动二十余场，发放宣传资料六千余份。</p>"))
+        .collect();
+    let data = "<table><tr><td><p>行政复议案件</p></td><td><p>12件</p></td></tr></table>";
+    let page = format!(
+        "<html><body><table><tr><td class='left'><a href='/'>首页</a></td><td class='bt_content'>{body}{data}</td></tr></table></body></html>"
+    );
+    let x = fazhi_extract::extract(
+        page.as_bytes(),
+        fazhi_extract::Format::Html,
+        &Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<&str> = x.text.lines().collect();
+    assert_eq!(lines.len(), 9, "{}", x.text);
+    assert_eq!(lines[8], "行政复议案件\t12件");
+}
