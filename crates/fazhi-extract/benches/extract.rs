@@ -31,6 +31,9 @@ fn fixture(name: &str) -> Result<Vec<u8>> {
 }
 
 fn main() -> Result<()> {
+    if let Ok(path) = std::env::var(CHILD_ENV) {
+        return measure_child(&path);
+    }
     let iters: u32 = std::env::var("FAZHI_BENCH_ITERS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -58,7 +61,61 @@ fn main() -> Result<()> {
             extract.as_secs_f64() * 1e6,
         );
     }
+    scaling(&limits)?;
     big_docx(&limits)
+}
+
+/// The Word fixture's body repeated k times: time per inflated MB must stay
+/// flat as the document grows (single pass, no quadratic step).
+fn scaling(limits: &Limits) -> Result<()> {
+    let base = fixture("word_001.docx")?;
+    let mut src = zip::ZipArchive::new(Cursor::new(base.as_slice()))?;
+    let mut xml = String::new();
+    src.by_name("word/document.xml")?.read_to_string(&mut xml)?;
+    let start = xml.find("<w:body>").ok_or("no body")? + "<w:body>".len();
+    let end = xml.find("<w:sectPr").ok_or("no sectPr")?;
+    println!();
+    println!("| DOCX body × k | document.xml | chars out | extract ms | inflated MB/s |");
+    println!("|---:|---:|---:|---:|---:|");
+    for k in [1usize, 10, 100, 1000] {
+        let doc = format!(
+            "{}{}{}",
+            &xml[..start],
+            xml[start..end].repeat(k),
+            &xml[end..]
+        );
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..src.len() {
+            let mut entry = src.by_index(i)?;
+            let name = entry.name()?.into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data)?;
+            if name == "word/document.xml" {
+                data = doc.clone().into_bytes();
+            }
+            // Stored: a body repeated 1000 times would compress past the
+            // bomb ratio, which real documents never do.
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            out.start_file(name, stored)?;
+            out.write_all(&data)?;
+        }
+        let bytes = out.finish()?.into_inner();
+        let iters = (200 / k as u32).max(3);
+        let mut chars = 0;
+        let t = time(iters, || {
+            chars = fazhi_extract::extract(&bytes, Format::Docx, limits)
+                .map(|x| x.text.chars().count())
+                .unwrap_or(0);
+        });
+        println!(
+            "| {k} | {:.2} MB | {chars} | {:.2} | {:.1} |",
+            doc.len() as f64 / 1e6,
+            t.as_secs_f64() * 1e3,
+            doc.len() as f64 / t.as_secs_f64() / 1e6
+        );
+    }
+    Ok(())
 }
 
 /// Mean time of one call over `iters` calls (after one warm-up call).
@@ -111,43 +168,70 @@ fn proc_kib(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn big_docx(limits: &Limits) -> Result<()> {
-    let bytes = build_big_docx()?;
-    // Reset the high-water mark so it measures extraction only.
+/// Child mode: read the file, then measure only what extraction adds to the
+/// resident set (a fresh process, so no freed-but-resident heap hides it).
+const CHILD_ENV: &str = "FAZHI_BENCH_MEASURE_FILE";
+
+fn measure_child(path: &str) -> Result<()> {
+    let bytes = std::fs::read(path)?;
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let before = proc_kib("VmRSS:");
+    let before = proc_kib("VmRSS:").ok_or("no /proc")?;
     let started = Instant::now();
-    let detected = fazhi_extract::detect(&bytes, None, Some("big.docx"));
-    let result = fazhi_extract::extract(&bytes, Format::Docx, limits);
-    let elapsed = started.elapsed();
-    let peak = proc_kib("VmHWM:");
-    let chars = result.map(|x| x.text.len())?;
+    let format = fazhi_extract::detect(&bytes, None, Some("big.docx"))?;
+    let x = fazhi_extract::extract(&bytes, format, &Limits::default())?;
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    let peak = proc_kib("VmHWM:").ok_or("no /proc")?;
+    println!(
+        "{reset} {before} {peak} {ms:.2} {} {}",
+        x.text.len(),
+        format.code()
+    );
+    Ok(())
+}
+
+fn big_docx(_limits: &Limits) -> Result<()> {
+    let bytes = build_big_docx()?;
+    let path = std::env::temp_dir().join(format!("fazhi-bench-{}.docx", std::process::id()));
+    std::fs::write(&path, &bytes)?;
+    let out = std::process::Command::new(std::env::current_exe()?)
+        .env(CHILD_ENV, &path)
+        .output();
+    std::fs::remove_file(&path)?;
+    let out = out?;
+    let line = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .to_owned();
+    let f: Vec<&str> = line.split_whitespace().collect();
     println!();
     println!("| 30 MB DOCX with images | value |");
     println!("|---|---:|");
     println!("| file size | {:.1} MiB |", bytes.len() as f64 / 1048576.0);
-    println!("| detected as | {:?} |", detected.map(|f| f.code()));
-    println!(
-        "| detect + extract time | {:.1} ms |",
-        elapsed.as_secs_f64() * 1e3
-    );
-    println!("| extracted text | {:.1} KiB |", chars as f64 / 1024.0);
-    match (reset, before, peak) {
-        (true, Some(b), Some(p)) => {
+    if let [reset, before, peak, ms, text, format] = f.as_slice() {
+        let kib = |s: &str| s.parse::<u64>().unwrap_or(0);
+        println!("| detected as | {format} |");
+        println!("| detect + extract time | {ms} ms |");
+        println!("| extracted text | {:.1} KiB |", kib(text) as f64 / 1024.0);
+        println!(
+            "| RSS of the process holding the file | {:.1} MiB |",
+            kib(before) as f64 / 1024.0
+        );
+        if *reset == "true" {
             println!(
-                "| RSS before (holds the file) | {:.1} MiB |",
-                b as f64 / 1024.0
+                "| peak RSS during detect + extract | {:.1} MiB |",
+                kib(peak) as f64 / 1024.0
             );
             println!(
-                "| peak RSS during extraction | {:.1} MiB |",
-                p as f64 / 1024.0
-            );
-            println!(
-                "| peak increase | {:.1} MiB |",
-                p.saturating_sub(b) as f64 / 1024.0
+                "| peak added by extraction | {} KiB |",
+                kib(peak).saturating_sub(kib(before))
             );
         }
-        _ => println!("| peak memory | not measurable here (needs Linux /proc) |"),
+    } else {
+        println!(
+            "| peak memory | not measurable here (needs Linux /proc): {} |",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
     Ok(())
 }
