@@ -28,8 +28,9 @@ pub use error::{ExtractError, Limit};
 pub use limits::Limits;
 pub use meta::{Date, PageMeta};
 
-/// The formats we read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The formats we read. Serialized as [`Format::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
     Text,
     Docx,
@@ -85,7 +86,7 @@ impl Format {
 
 /// A heading signal from the document's own structure (Word heading styles,
 /// `w:outlineLvl`), as a range of `char`s in [`Extracted::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub start: usize,
     pub end: usize,
@@ -93,8 +94,9 @@ pub struct Heading {
     pub level: u8,
 }
 
-/// What the parser reads, plus what the file says about itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the parser reads, plus what the file says about itself. Serializable
+/// so the pipeline can store it (or carry it) as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Extracted {
     pub format: Format,
     /// Paragraphs separated by `\n`; table rows one per line, cells by `\t`.

@@ -4,6 +4,7 @@
 use std::fmt;
 
 /// A calendar date as the page states it (no time zone: pages give none).
+/// Serialized as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: i32,
@@ -61,7 +62,7 @@ impl Date {
 }
 
 /// What a page or file says about the document (absent fields are `None`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageMeta {
     /// 发布机构 (or 来源 when no 发布机构 is given).
     pub publisher: Option<String>,
@@ -72,6 +73,19 @@ pub struct PageMeta {
     /// 索引号.
     pub index_no: Option<String>,
     pub title: Option<String>,
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_prefix(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
+    }
 }
 
 #[cfg(test)]
@@ -96,5 +110,17 @@ mod tests {
         for s in ["", "浏览量:1", "2023-13-01", "12345-01-01", "2023年"] {
             assert_eq!(Date::parse_prefix(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn dates_serialize_as_iso_and_back() {
+        let d = Date {
+            year: 2023,
+            month: 3,
+            day: 4,
+        };
+        let json = serde_json::to_string(&d).unwrap_or_default();
+        assert_eq!(json, "\"2023-03-04\"");
+        assert_eq!(serde_json::from_str::<Date>(&json).ok(), Some(d));
     }
 }

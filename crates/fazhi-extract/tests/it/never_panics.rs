@@ -9,7 +9,11 @@ use fazhi_extract::{Format, Limits, detect, extract};
 fn all(bytes: &[u8]) {
     let _ = detect(bytes, None, None);
     for f in Format::ALL {
-        let _ = extract(bytes, f, &Limits::default());
+        if let Ok(x) = extract(bytes, f, &Limits::default()) {
+            // Whatever was read, heading ranges lie inside the text.
+            let chars = x.text.chars().count();
+            assert!(x.headings.iter().all(|h| h.start < h.end && h.end <= chars));
+        }
     }
 }
 
