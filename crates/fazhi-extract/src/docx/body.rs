@@ -33,10 +33,12 @@ struct Field {
 }
 
 impl Field {
-    /// Page counters belong to the layout, not the report.
+    /// Page counters belong to the layout, not the report; a table of
+    /// contents repeats the headings (and would give the parser every part
+    /// twice).
     fn drops_result(&self) -> bool {
         let name = self.instr.split_whitespace().next().unwrap_or("");
-        ["PAGE", "NUMPAGES", "SECTIONPAGES"]
+        ["PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "TOC"]
             .iter()
             .any(|n| name.eq_ignore_ascii_case(n))
     }
@@ -63,6 +65,9 @@ impl Body<'_> {
         let mut ppr_depth: Option<usize> = None;
         let mut rpr_depth: Option<usize> = None;
         let mut hidden = false;
+        // Set by `w:docPartGallery="Table of Contents"` in an `sdtPr`: the
+        // following `sdtContent` is the TOC block (its title included).
+        let mut toc_block = false;
         loop {
             match r.next()? {
                 Ev::Eof => break,
@@ -97,6 +102,14 @@ impl Body<'_> {
                         continue;
                     }
                     match tag.as_slice() {
+                        b"docPartGallery" => {
+                            toc_block =
+                                attr(&s, b"val").is_some_and(|v| v.contains("Table of Contents"))
+                        }
+                        b"sdtContent" if toc_block => {
+                            toc_block = false;
+                            r.skip_element()?;
+                        }
                         b"p" => paras.push(Para::default()),
                         b"pPr" => ppr_depth = Some(r.depth()),
                         b"r" => hidden = false,
@@ -257,4 +270,47 @@ fn append(cell: &mut String, s: &str) {
         cell.push(' ');
     }
     cell.push_str(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(body: &str) -> String {
+        let xml = format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
+        let styles = Styles::default();
+        let mut numbering = Numbering::default();
+        let mut out = Out::new(10_000);
+        let ok = Body {
+            styles: &styles,
+            numbering: &mut numbering,
+        }
+        .read(xml.as_bytes(), 64, &mut out)
+        .is_ok();
+        assert!(ok);
+        out.finish().0
+    }
+
+    #[test]
+    fn a_table_of_contents_is_left_out() {
+        let toc_field = r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、主要举措和成效 3</w:t></w:r></w:p><w:p><w:r><w:t>二、存在的不足 5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+        let sdt = r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
+        let body = r#"<w:p><w:r><w:t>一、主要举措和成效</w:t></w:r></w:p>"#;
+        assert_eq!(
+            read(&format!("{sdt}{toc_field}{body}")),
+            "一、主要举措和成效"
+        );
+    }
+
+    #[test]
+    fn other_content_controls_and_hyperlinks_are_read() {
+        let sdt = r#"<w:sdt><w:sdtPr><w:alias w:val="标题"/></w:sdtPr><w:sdtContent><w:p><w:hyperlink><w:r><w:t>某局2023年法治政府建设年度报告</w:t></w:r></w:hyperlink></w:p></w:sdtContent></w:sdt>"#;
+        assert_eq!(read(sdt), "某局2023年法治政府建设年度报告");
+    }
+
+    #[test]
+    fn hidden_runs_and_deleted_runs_are_dropped() {
+        let p = r#"<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>可见</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:ins><w:r><w:t>增</w:t></w:r></w:ins></w:p>"#;
+        assert_eq!(read(p), "可见增");
+    }
 }

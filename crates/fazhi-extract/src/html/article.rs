@@ -8,7 +8,7 @@
 //! with the best content density: text credited to its nearest block, that
 //! block's parent and (half) grandparent, link text counted against.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use ego_tree::NodeId;
@@ -108,7 +108,9 @@ struct Score {
 
 /// The article element, or `None` when the page has no body of text.
 pub(crate) fn find(html: &Html) -> Option<NodeId> {
-    let mut scores: HashMap<NodeId, Score> = HashMap::new();
+    // Ordered by node id (document order): ties go to the later, inner node,
+    // and the answer never depends on hash order.
+    let mut scores: BTreeMap<NodeId, Score> = BTreeMap::new();
     // (node, is_block, is_link, skipped)
     let mut stack: Vec<(NodeId, bool, bool, bool)> = Vec::new();
     for edge in html.tree.root().traverse() {
@@ -170,8 +172,8 @@ pub(crate) fn find(html: &Html) -> Option<NodeId> {
         .filter(|(id, _)| {
             element(**id).is_some_and(|el| names(&el).iter().any(|n| content_hints().contains(n)))
         })
-        // The innermost hinted element with the most text: prefer fewer
-        // characters on ties so a wrapper does not win over its body.
+        // The hinted element with the most text; `max_by_key` keeps the last
+        // maximum, so a body wins over a wrapper holding the same text.
         .max_by_key(|(_, s)| s.text)
         .map(|(id, _)| *id);
     if hinted.is_some() {

@@ -147,3 +147,21 @@ fn empty_file_is_refused() {
         Some("empty")
     );
 }
+
+#[test]
+fn content_wins_over_a_wrong_name_when_it_is_a_readable_format() {
+    let pdf = fixture("word_001.pdf");
+    assert_eq!(
+        detect(
+            &pdf,
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Some("报告.docx")
+        ),
+        Ok(Format::Pdf)
+    );
+    let docx = fixture("word_001.docx");
+    assert_eq!(
+        detect(&docx, Some("application/pdf"), Some("报告.pdf")),
+        Ok(Format::Docx)
+    );
+}

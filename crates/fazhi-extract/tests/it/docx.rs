@@ -99,3 +99,10 @@ fn tables_are_rows_of_cells_and_headers_footers_fields_are_left_out() {
     assert_eq!(x.text.matches(title.as_str()).count(), 1);
     assert!(x.text.starts_with(&title));
 }
+
+#[test]
+fn libreoffice_keeps_the_footnote_apart_and_the_tracked_changes_accepted() {
+    let x = extract("lo_tracked_003.docx");
+    assert_eq!(x.notes, ["注：本报告数据统计截至当年12月31日。"]);
+    assert!(!x.text.contains("此句已删除的旧表述"));
+}

@@ -55,3 +55,9 @@ fn ofd_page_limit_is_named() {
     assert_eq!(err.as_ref().map(|e| e.code()), Some("limit.pages"));
     assert!(err.is_some_and(|e| e.to_string().contains("页数")));
 }
+
+#[test]
+fn cid_fonts_whose_codes_are_ucs2_or_gbk_are_decoded_not_refused() {
+    let x = extract("predefined_cmap.pdf");
+    assert_eq!(x.text.trim(), expected_text("predefined_cmap.pdf").trim());
+}

@@ -50,3 +50,17 @@ fn libreoffice_pdf_parses_like_its_text() {
 fn ofd_parses_like_its_text() {
     same_parse("seed_000.ofd", Format::Ofd);
 }
+
+#[test]
+fn docx_written_back_by_libreoffice_parses_like_its_text() {
+    for name in ["lo_word_001.docx", "lo_wps_002.docx", "lo_tracked_003.docx"] {
+        same_parse(name, Format::Docx);
+        // LibreOffice writes its own styles and numbering: the text is still
+        // exactly what Word would show.
+        assert_eq!(
+            extract(name).text.trim(),
+            expected_text(name).trim(),
+            "{name}"
+        );
+    }
+}
