@@ -121,7 +121,9 @@ pub fn media_type_for(path: &std::path::Path) -> &'static str {
     {
         Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Some("pdf") => "application/pdf",
-        Some("html" | "htm") => "text/html",
+        Some("html" | "htm" | "shtml") => "text/html",
+        Some("ofd") => "application/ofd",
+        Some("doc" | "wps") => "application/msword",
         _ => "text/plain",
     }
 }

@@ -5,9 +5,6 @@ use sha2::{Digest, Sha256};
 
 use crate::error::ServiceError;
 
-/// Media types processed today. DOCX, HTML and PDF are planned: the API
-/// already carries the media type so clients need not change.
-const TEXT_PLAIN: &str = "text/plain";
 const MAX_CODE_CHARS: usize = 64;
 const MAX_KEY_CHARS: usize = 128;
 const MAX_FILE_NAME_CHARS: usize = 255;
@@ -77,9 +74,20 @@ impl NewSubmission {
             &document.file_name,
             MAX_FILE_NAME_CHARS,
         )?;
-        let media_type = normalize_media_type(declared, file_name)?;
-        // Refuse unreadable text now, while the agency is still on the line.
-        check_text(&document.content)?;
+        // What the file really is (content first, the declared type and the
+        // name as hints): refused now, while the agency is still on the line,
+        // when that is cheap to know (not a zip, a legacy .doc, a PDF
+        // without text); the full reading happens in the worker.
+        let format = fazhi_extract::detect(
+            &document.content,
+            Some(declared).filter(|d| !d.is_empty()),
+            Some(file_name).filter(|f| !f.is_empty()),
+        )
+        .map_err(|e| ServiceError::InvalidArgument(e.to_string()))?;
+        if format == fazhi_extract::Format::Text {
+            check_text(&document.content)?;
+        }
+        let media_type = media_type_of(format, declared);
         let file_name = if file_name.is_empty() {
             "report.txt"
         } else {
@@ -243,43 +251,16 @@ fn looks_like_bomless_utf16(content: &[u8]) -> bool {
         })
 }
 
-fn normalize_media_type(media_type: &str, file_name: &str) -> Result<String, ServiceError> {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    let essence = if essence.is_empty() {
-        let lower = file_name.to_lowercase();
-        if lower.ends_with(".txt") || !lower.contains('.') {
-            TEXT_PLAIN.to_owned()
-        } else {
-            return Err(ServiceError::InvalidArgument(format!(
-                "请注明文档类型（media_type）；目前仅支持纯文本（text/plain），无法处理“{file_name}”"
-            )));
+/// The stored media type: the detected format's, keeping a declared
+/// charset parameter for text (the worker's decoder is told nothing else).
+fn media_type_of(format: fazhi_extract::Format, declared: &str) -> String {
+    let essence = format.media_type();
+    match declared.split_once(';') {
+        Some((_, params)) if format == fazhi_extract::Format::Text && !params.trim().is_empty() => {
+            format!("{essence}; {}", params.trim())
         }
-    } else {
-        essence
-    };
-    if essence == TEXT_PLAIN {
-        return Ok(if media_type.trim().is_empty() {
-            TEXT_PLAIN.to_owned()
-        } else {
-            media_type.trim().to_owned()
-        });
+        _ => essence.to_owned(),
     }
-    let what = match essence.as_str() {
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        | "application/msword" => "Word 文档",
-        "application/pdf" => "PDF",
-        "text/html" => "网页（HTML）",
-        "application/ofd" => "OFD",
-        _ => "该格式",
-    };
-    Err(ServiceError::InvalidArgument(format!(
-        "暂不支持{what}（{essence}），目前仅支持纯文本（text/plain，UTF-8 或 GB18030 编码），请另存为 .txt 后提交"
-    )))
 }
 
 #[cfg(test)]
@@ -350,12 +331,14 @@ mod tests {
     }
 
     #[test]
-    fn docx_is_refused_with_a_hint() {
-        let mut r = request("a", 2023, b"PK\x03\x04", None);
-        r.document.as_mut().unwrap().media_type =
+    fn a_docx_that_is_not_a_zip_is_refused_saying_what_it_is() {
+        let mut r = request("a", 2023, "法治政府建设年度报告".as_bytes(), None);
+        let doc = r.document.as_mut().unwrap();
+        doc.media_type =
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document".into();
+        doc.file_name = "报告.docx".into();
         let err = NewSubmission::parse(r, 2026, 1 << 20).unwrap_err();
-        assert!(err.to_string().contains("Word"), "{err}");
+        assert!(err.to_string().contains("ZIP"), "{err}");
     }
 
     #[test]
