@@ -383,3 +383,39 @@ mod tests {
         assert!(NewSubmission::parse(request("a", 2023, &bytes, None), 2026, 1 << 20).is_ok());
     }
 }
+
+#[cfg(test)]
+mod never_panics {
+    //! The stable, short version of the `submit_request` fuzz target, run by
+    //! `cargo test` (the long run needs nightly: see the README).
+    use super::*;
+    use proptest::prelude::*;
+    use prost::Message;
+
+    proptest! {
+        #[test]
+        fn any_bytes_as_a_request_are_parsed_or_refused(data in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            if let Ok(request) = pb::SubmitReportRequest::decode(data.as_slice()) {
+                let _ = NewSubmission::parse(request, 2026, 1 << 20);
+            }
+        }
+
+        #[test]
+        fn any_field_values_are_parsed_or_refused(
+            code in ".{0,80}", key in proptest::option::of(".{0,200}"),
+            media in ".{0,60}", name in ".{0,300}", year in any::<i32>(),
+            content in proptest::collection::vec(any::<u8>(), 0..512),
+        ) {
+            let request = pb::SubmitReportRequest {
+                agency_code: code,
+                reporting_year: year,
+                document: Some(pb::Document { content, media_type: media, file_name: name }),
+                idempotency_key: key,
+            };
+            if let Ok(new) = NewSubmission::parse(request, 2026, 1 << 20) {
+                prop_assert!(!new.agency_code().chars().any(char::is_control));
+                prop_assert!((2000..=2026).contains(&new.reporting_year()));
+            }
+        }
+    }
+}
