@@ -35,6 +35,58 @@ fn read_pem(path: &std::path::Path) -> Result<Vec<u8>, ServeError> {
     })
 }
 
+/// How often health re-checks the database and the queue.
+const HEALTH_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Keep the health status honest: ingest is SERVING only while both the
+/// database and the queue answer (it needs both to accept a report); the
+/// summary service needs the database. The empty service name ("") is the
+/// process's liveness and stays SERVING while the server runs.
+async fn watch_dependencies(
+    health: tonic_health::server::HealthReporter,
+    store: Store,
+    queue: Arc<dyn Queue>,
+    shutdown: CancellationToken,
+) {
+    use tonic_health::ServingStatus::{NotServing, Serving};
+    let mut last: Option<(bool, bool)> = None;
+    loop {
+        let db_ok = tokio::time::timeout(HEALTH_INTERVAL, store.ping())
+            .await
+            .is_ok_and(|r| r.is_ok());
+        let queue_ok = tokio::time::timeout(HEALTH_INTERVAL, queue.ready())
+            .await
+            .unwrap_or(false);
+        if last != Some((db_ok, queue_ok)) {
+            if last.is_some() {
+                tracing::warn!(
+                    database = db_ok,
+                    queue = queue_ok,
+                    "dependency health changed"
+                );
+            }
+            let status = |ok| if ok { Serving } else { NotServing };
+            health
+                .set_service_status(
+                    <ReportIngestServiceServer<Ingest> as tonic::server::NamedService>::NAME,
+                    status(db_ok && queue_ok),
+                )
+                .await;
+            health
+                .set_service_status(
+                    <DistrictSummaryServiceServer<Summaries> as tonic::server::NamedService>::NAME,
+                    status(db_ok),
+                )
+                .await;
+            last = Some((db_ok, queue_ok));
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(HEALTH_INTERVAL) => {}
+        }
+    }
+}
+
 /// Serve ingest, summary, health and reflection until `shutdown` is cancelled.
 /// Health and reflection carry no data and need no credential; every other
 /// call is authenticated and authorized in the services (see `policy`).
@@ -46,12 +98,12 @@ pub async fn serve(
     shutdown: CancellationToken,
 ) -> Result<(), ServeError> {
     let (health, health_service) = tonic_health::server::health_reporter();
-    health
-        .set_serving::<ReportIngestServiceServer<Ingest>>()
-        .await;
-    health
-        .set_serving::<DistrictSummaryServiceServer<Summaries>>()
-        .await;
+    tokio::spawn(watch_dependencies(
+        health,
+        store.clone(),
+        queue.clone(),
+        shutdown.clone(),
+    ));
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(fazhi_proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
