@@ -16,6 +16,7 @@ pub mod docx;
 pub mod draft;
 mod grouping;
 pub mod model;
+pub mod reading;
 mod span;
 pub mod themes;
 pub mod totals;

@@ -163,6 +163,27 @@ pub struct Source {
     pub qualifier: Qualifier,
     /// The number as written (`20余场`, `超170万次`): a substring of `text`.
     pub number: String,
+    #[serde(default)]
+    pub role: Role,
+    /// The whole source sentence (`chars[sentence_start..sentence_end]`).
+    #[serde(default)]
+    pub sentence: String,
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
+    /// The clause of the number (`chars[clause_start..clause_end]`).
+    #[serde(default)]
+    pub clause: String,
+    #[serde(default)]
+    pub clause_start: usize,
+    #[serde(default)]
+    pub clause_end: usize,
+    /// Best chapter of the item the number stands in.
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub part: Option<Part>,
 }
 
 /// A rate recomputed from the totals of its parts.
@@ -203,7 +224,12 @@ pub struct IndicatorTotal {
     pub agencies_count: usize,
     pub agencies: Vec<AgencyRef>,
     pub rate_parts: Option<RateParts>,
+    /// The summed sources (`level` numbers only).
     pub sources: Vec<Source>,
+    /// Numbers of this indicator and unit that are not summed into it:
+    /// breakdowns of a summed total, averages and multi-year figures.
+    #[serde(default)]
+    pub apart: Vec<Source>,
 }
 
 /// A theme an item was classified into, with the terms that decided it.
@@ -231,6 +257,37 @@ pub struct ClassifiedItem {
     pub themes: Vec<ThemeHit>,
 }
 
+/// What a number is in its sentence, beyond what it counts. Only `level`
+/// numbers enter a total; the others are shown apart with their role.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The year's own figure.
+    #[default]
+    Level,
+    /// A part of a total stated before it (`其中…`, `（包括…）`).
+    Breakdown,
+    /// A yearly (or monthly …) average (`年均…`).
+    Average,
+    /// A figure over several years (`累计`, `自2015年以来`).
+    Cumulative,
+    /// A change against another period (`较去年提升8.88%`).
+    Change,
+}
+
+impl Role {
+    /// How the draft names a number that is shown apart.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Role::Level => "当年数",
+            Role::Breakdown => "分项数",
+            Role::Average => "年均数",
+            Role::Cumulative => "多年累计数",
+            Role::Change => "变化幅度",
+        }
+    }
+}
+
 /// A quantity of one report with the indicator it maps to, if any.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MappedQuantity {
@@ -246,6 +303,33 @@ pub struct MappedQuantity {
     pub what: String,
     pub start: usize,
     pub end: usize,
+    /// What the number is in its sentence; only `level` numbers are summed.
+    #[serde(default)]
+    pub role: Role,
+    /// For a breakdown: index (in the report's quantities) of its total.
+    #[serde(default)]
+    pub parent: Option<usize>,
+    /// The whole sentence around the number: `chars[sentence_start..sentence_end]`.
+    #[serde(default)]
+    pub sentence: String,
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
+    /// The clause the number stands in (`chars[clause_start..clause_end]`):
+    /// what the draft quotes when it shows the number apart.
+    #[serde(default)]
+    pub clause: String,
+    #[serde(default)]
+    pub clause_start: usize,
+    #[serde(default)]
+    pub clause_end: usize,
+    /// Best chapter of the item the number stands in.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// The part it stands in.
+    #[serde(default)]
+    pub part: Option<Part>,
 }
 
 /// A verbatim passage of a report: `text` is `chars[start..end]`.
