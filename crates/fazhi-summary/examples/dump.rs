@@ -11,12 +11,20 @@ fn main() {
             continue;
         };
         let parsed = parse_text(&text, &ParseOptions::default());
-        println!("== {path} agency={:?} year={:?}", parsed.agency, parsed.year);
+        println!(
+            "== {path} agency={:?} year={:?}",
+            parsed.agency, parsed.year
+        );
         for f in &parsed.findings {
             println!("  finding {} {}", f.code, f.message);
         }
         for s in &parsed.sections {
-            println!("  [{}] {} items={}", s.part.code(), s.heading, s.items.len());
+            println!(
+                "  [{}] {} items={}",
+                s.part.code(),
+                s.heading,
+                s.items.len()
+            );
         }
         let input = ReportInput {
             agency: Agency {
@@ -34,11 +42,25 @@ fn main() {
         for q in &c.quantities {
             println!(
                 "  {:>8} {:?} {:?} {:?} [{}] {:?} {:?} what={} | {} | {}",
-                q.value, q.unit, q.qualifier, q.kind, q.indicator.as_deref().unwrap_or("-"), q.role, q.parent, q.what, q.text, q.clause
+                q.value,
+                q.unit,
+                q.qualifier,
+                q.kind,
+                q.indicator.as_deref().unwrap_or("-"),
+                q.role,
+                q.parent,
+                q.what,
+                q.text,
+                q.clause
             );
         }
         for i in &c.items {
-            println!("  item {} {:?} {}", i.part.code(), i.themes.first().map(|h| h.code.as_str()), i.label);
+            println!(
+                "  item {} {:?} {}",
+                i.part.code(),
+                i.themes.first().map(|h| h.code.as_str()),
+                i.label
+            );
         }
     }
 }

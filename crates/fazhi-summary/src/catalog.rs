@@ -66,6 +66,9 @@ pub struct ThemeDef {
     /// A short name for table columns.
     #[serde(default)]
     pub short: Option<String>,
+    /// The chapter's opening sentence in the draft, in the district's voice.
+    #[serde(default)]
+    pub lead: Option<String>,
     pub terms: Vec<String>,
 }
 

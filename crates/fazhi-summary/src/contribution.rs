@@ -5,17 +5,19 @@
 use fazhi_core::{Part, Section};
 
 use crate::catalog;
-use crate::reading::read_quantities;
+use crate::duty;
 use crate::model::{
     ClassifiedItem, CoverageEntry, MappedQuantity, Passage, ReportContribution, ReportInput,
 };
+use crate::reading::read_quantities;
 use crate::span::{CharText, char_len, prefix_chars};
 use crate::themes::classify;
 
 /// Longest item text kept in a contribution.
 const ITEM_TEXT_CHARS: usize = 400;
-/// Longest excerpt a citation of an item or passage shows.
-const EXCERPT_CHARS: usize = 60;
+/// Longest excerpt a citation of an item or passage shows: a whole sentence
+/// up to this length (longer ones are cut at the last clause mark within it).
+const EXCERPT_CHARS: usize = 200;
 
 /// What one report brings to the district: coverage, classified items,
 /// quantities mapped to indicators (with their spans), leader-duty and other
@@ -40,6 +42,9 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
         }
     }
     let quantities = place(read_quantities(&text, &parsed.quantities), parsed, &items);
+    let duty_facts = duty::duty_facts(&text, &quantities);
+    let district_government = report.agency.kind == "district_government"
+        || parsed.agency_kind == Some(fazhi_core::AgencyKind::DistrictGovernment);
     ReportContribution {
         data_version: catalog::data_version(),
         agency: report.agency.clone(),
@@ -51,6 +56,8 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
         quantities,
         leader_duty,
         other,
+        duty_facts,
+        district_government,
     }
 }
 

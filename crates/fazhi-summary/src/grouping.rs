@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::Themes;
-use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup};
+use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup, Passage};
 use crate::themes::primary;
 
 /// Bigram Jaccard index from which two items of one chapter are grouped.
@@ -97,6 +97,35 @@ pub fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
     }
 }
 
+/// The first sentence after the item's opening one that gives a cause.
+/// Offsets assume the item's text starts at its `start` (the parser's
+/// guarantee); a sentence is taken only when it lies inside the item.
+fn cause_of(item: &ClassifiedItem) -> Option<Passage> {
+    let cues = &crate::reading::cues().cause;
+    let chars: Vec<char> = item.text.chars().collect();
+    let mut from = 0;
+    let mut first = true;
+    for (i, c) in chars.iter().enumerate() {
+        if "。；;".contains(*c) || i + 1 == chars.len() {
+            let to = i + 1;
+            let sentence: String = chars[from..to].iter().collect();
+            if !first && cues.iter().any(|w| sentence.contains(w.as_str())) {
+                let lead = sentence.chars().take_while(|c| c.is_whitespace()).count();
+                let start = item.start + from + lead;
+                let end = item.start + to;
+                return (end <= item.end).then(|| Passage {
+                    text: sentence.trim().to_owned(),
+                    start,
+                    end: start + sentence.trim().chars().count(),
+                });
+            }
+            first = false;
+            from = to;
+        }
+    }
+    None
+}
+
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
@@ -163,6 +192,7 @@ pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<Ite
                         text: inputs[i].item.excerpt.clone(),
                         start: inputs[i].item.start,
                         end: inputs[i].item.cite_end,
+                        cause: cause_of(inputs[i].item),
                     })
                     .collect(),
             };

@@ -14,12 +14,15 @@ pub mod catalog;
 mod contribution;
 pub mod docx;
 pub mod draft;
+pub mod duty;
 mod grouping;
 pub mod model;
+pub mod names;
 pub mod reading;
 mod span;
 pub mod themes;
 pub mod totals;
+pub mod verify;
 
 pub use contribution::{contribution, number_text, strip_marker};
 pub use docx::render_docx;
@@ -186,10 +189,24 @@ pub fn assemble(
         citations: Vec::new(),
         draft: Vec::new(),
         data_version: catalog::data_version(),
+        notes: Vec::new(),
+        duty_facts: ordered
+            .iter()
+            .zip(&refs)
+            .map(|((_, c), agency)| AgencyDutyFacts {
+                agency: agency.clone(),
+                submission_id: c.submission_id.clone(),
+                district_government: c.district_government,
+                facts: c.duty_facts.clone(),
+            })
+            .collect(),
+        verification: Verification::default(),
     };
-    let (draft, citations) = draft::build(&summary, themes);
+    let (draft, citations) = draft::build(&summary, catalog, themes);
     summary.draft_markdown = draft::render_markdown(&draft, &citations);
+    summary.notes = draft::notes(&draft, &citations);
     summary.draft = draft;
     summary.citations = citations;
+    summary.verification = verify::verify(&summary);
     summary
 }

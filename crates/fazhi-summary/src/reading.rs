@@ -31,6 +31,8 @@ pub struct Cues {
     pub total_words: Vec<String>,
     pub change_bases: Vec<String>,
     pub change_verbs: Vec<String>,
+    #[serde(default)]
+    pub cause: Vec<String>,
 }
 
 /// The embedded cues (empty, so every number reads as a level, should the
@@ -59,13 +61,21 @@ struct Context {
     after: usize,
     /// Inside parentheses opened in the same sentence.
     in_parens: bool,
+    /// For a number in parentheses: start of the clause before them (what
+    /// the parenthesis details, `…交办的第二批信访案件（包括…3件`).
+    head: Option<(usize, usize)>,
 }
 
 fn is_delim(c: char) -> bool {
     CLAUSE_END.contains(&c) && c != '、' && c != '（' && c != '('
 }
 
-fn context(text: &CharText, q: &Quantity, prev_end: Option<usize>, next_start: Option<usize>) -> Context {
+fn context(
+    text: &CharText,
+    q: &Quantity,
+    prev_end: Option<usize>,
+    next_start: Option<usize>,
+) -> Context {
     let sentence = sentence_of(text, q);
     let (s0, s1) = sentence;
     // Open parentheses between the sentence start and the number.
@@ -84,11 +94,19 @@ fn context(text: &CharText, q: &Quantity, prev_end: Option<usize>, next_start: O
     let in_parens = depth > 0;
     // A number in parentheses details the phrase before them: read from the
     // clause that phrase stands in.
-    let scan_from = if in_parens { open_at.unwrap_or(q.start) } else { q.start };
+    let mut head = None;
+    if let Some(open) = open_at.filter(|_| in_parens) {
+        let mut h = open;
+        while h > s0 && !is_delim(text.at(h - 1).unwrap_or('。')) {
+            h -= 1;
+        }
+        head = Some((h, open));
+    }
+    let scan_from = q.start;
     let mut before = scan_from;
     while before > s0 {
         let c = text.at(before - 1).unwrap_or('。');
-        if is_delim(c) || (!in_parens && (c == '（' || c == '(')) {
+        if is_delim(c) || c == '（' || c == '(' {
             break;
         }
         before -= 1;
@@ -124,6 +142,7 @@ fn context(text: &CharText, q: &Quantity, prev_end: Option<usize>, next_start: O
         before,
         after,
         in_parens,
+        head,
     }
 }
 
@@ -143,7 +162,9 @@ fn own_role(q: &Quantity, before: &str, sentence_before: &str) -> Role {
     if has_any(before, &cues.average) {
         return Role::Average;
     }
-    if has_any(sentence_before, &cues.cumulative) && !has_any(sentence_before, &cues.cumulative_exceptions) {
+    if has_any(sentence_before, &cues.cumulative)
+        && !has_any(sentence_before, &cues.cumulative_exceptions)
+    {
         return Role::Cumulative;
     }
     Role::Level
@@ -160,17 +181,27 @@ pub(crate) fn read_quantities(text: &CharText, qs: &[Quantity]) -> Vec<MappedQua
             .and_then(|p| qs.get(p))
             .filter(|p| valid(p) && p.end <= q.start)
             .map(|p| p.end);
-        let next_start = qs.get(i + 1).filter(|n| valid(n) && n.start >= q.end).map(|n| n.start);
+        let next_start = qs
+            .get(i + 1)
+            .filter(|n| valid(n) && n.start >= q.end)
+            .map(|n| n.start);
         let (ctx, before, around, sentence, clause_span) = if valid(q) {
             let c = context(text, q, prev_end, next_start);
+            let head = c.head.map_or_else(String::new, |(a, b)| text.slice(a, b));
             let before = text.slice(c.before, q.start);
             let after = text.slice(q.end, c.after);
-            let around = format!("{before}{}{after}", q.text);
+            let around = format!("{head}{before}{}{after}", q.text);
             let sentence = text.slice(c.sentence.0, c.sentence.1);
             let span = (c.before, c.after);
             (Some(c), before, around, sentence, span)
         } else {
-            (None, String::new(), q.text.clone(), q.text.clone(), (q.start, q.end))
+            (
+                None,
+                String::new(),
+                q.text.clone(),
+                q.text.clone(),
+                (q.start, q.end),
+            )
         };
         let sentence_before = ctx
             .as_ref()
@@ -240,12 +271,14 @@ pub(crate) fn read_quantities(text: &CharText, qs: &[Quantity]) -> Vec<MappedQua
 }
 
 fn same_sentence(a: &MappedQuantity, b: &MappedQuantity) -> bool {
-    a.sentence_start == b.sentence_start && a.sentence_end == b.sentence_end && a.sentence_end > a.sentence_start
+    a.sentence_start == b.sentence_start
+        && a.sentence_end == b.sentence_end
+        && a.sentence_end > a.sentence_start
 }
 
 /// Give each breakdown its total: among the earlier level numbers of the
-/// sentence in its unit, the nearest one at least as large as the run of
-/// breakdowns it heads (`成功调解36起，其中…24起、6起、4起、3起` belongs to the
+/// sentence in its unit that are at least as large as the run of breakdowns
+/// it heads, one said as a total (共/合计), else the nearest (`成功调解36起，其中…24起、6起、4起、3起` belongs to the
 /// 42起 before it, since 37 > 36). A breakdown takes its total's indicator.
 fn attach_breakdowns(qs: &mut [MappedQuantity]) {
     let n = qs.len();
@@ -257,18 +290,33 @@ fn attach_breakdowns(qs: &mut [MappedQuantity]) {
         }
         let mut j = i;
         let mut run = 0.0;
-        while j < n && qs[j].role == Role::Breakdown && same_sentence(&qs[i], &qs[j]) && qs[j].unit == qs[i].unit {
+        while j < n
+            && qs[j].role == Role::Breakdown
+            && same_sentence(&qs[i], &qs[j])
+            && qs[j].unit == qs[i].unit
+        {
             run += qs[j].value;
             j += 1;
         }
         let candidates: Vec<usize> = (0..i)
             .rev()
-            .filter(|&p| qs[p].role == Role::Level && same_sentence(&qs[p], &qs[i]) && qs[p].unit == qs[i].unit)
+            .filter(|&p| {
+                qs[p].role == Role::Level
+                    && same_sentence(&qs[p], &qs[i])
+                    && qs[p].unit == qs[i].unit
+            })
             .collect();
-        let parent = candidates
+        // A total said as such (共/合计) wins over a nearer number.
+        let fits: Vec<usize> = candidates
             .iter()
             .copied()
-            .find(|&p| qs[p].value >= run)
+            .filter(|&p| qs[p].value >= run)
+            .collect();
+        let parent = fits
+            .iter()
+            .copied()
+            .find(|&p| has_any(&qs[p].clause, &cues().total_words))
+            .or_else(|| fits.first().copied())
             .or_else(|| candidates.first().copied());
         for k in i..j {
             qs[k].parent = parent;

@@ -23,6 +23,11 @@ impl CharText {
         }
     }
 
+    /// Number of characters.
+    pub(crate) fn len_chars(&self) -> usize {
+        self.chars.len()
+    }
+
     /// The character at `i`, if any.
     pub(crate) fn at(&self, i: usize) -> Option<char> {
         self.chars.get(i).copied()

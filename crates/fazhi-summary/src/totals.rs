@@ -309,6 +309,16 @@ fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entr
             .flat_map(|p| p.num.iter().chain(p.den.iter()))
             .map(Entry::source)
             .collect(),
+        numerator_sources: chosen
+            .iter()
+            .flat_map(|p| p.num.iter())
+            .map(Entry::source)
+            .collect(),
+        denominator_sources: chosen
+            .iter()
+            .flat_map(|p| p.den.iter())
+            .map(Entry::source)
+            .collect(),
     });
 }
 
@@ -316,9 +326,17 @@ fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entr
 pub(crate) fn indicator_totals(catalog: &Catalog, all: &[Entry<'_>]) -> Vec<IndicatorTotal> {
     // Only the year's own figures are summed (and enter rates); breakdowns,
     // averages and multi-year figures are kept apart on their indicator.
-    let entries: Vec<Entry<'_>> = all.iter().copied().filter(|e| e.q.role == Role::Level).collect();
+    let entries: Vec<Entry<'_>> = all
+        .iter()
+        .copied()
+        .filter(|e| e.q.role == Role::Level)
+        .collect();
     let entries = entries.as_slice();
-    let apart: Vec<Entry<'_>> = all.iter().copied().filter(|e| e.q.role != Role::Level).collect();
+    let apart: Vec<Entry<'_>> = all
+        .iter()
+        .copied()
+        .filter(|e| e.q.role != Role::Level)
+        .collect();
     let mut groups = group_by(entries, |e| {
         e.q.indicator
             .clone()
@@ -356,7 +374,11 @@ pub(crate) fn indicator_totals(catalog: &Catalog, all: &[Entry<'_>]) -> Vec<Indi
         }
         t.apart = apart
             .iter()
-            .filter(|e| e.q.indicator.as_deref() == Some(code.as_str()) && e.q.unit == unit && e.q.kind == kind)
+            .filter(|e| {
+                e.q.indicator.as_deref() == Some(code.as_str())
+                    && e.q.unit == unit
+                    && e.q.kind == kind
+            })
             .map(Entry::source)
             .collect();
         if !t.sources.is_empty() || t.rate_parts.is_some() || !t.apart.is_empty() {
@@ -369,9 +391,14 @@ pub(crate) fn indicator_totals(catalog: &Catalog, all: &[Entry<'_>]) -> Vec<Indi
 /// Totals of the quantities no indicator claims, by counted phrase, unit and kind.
 pub(crate) fn other_totals(entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
     let groups = group_by(entries, |e| {
-        e.q.indicator
-            .is_none()
-            .then(|| (e.q.what.trim().to_owned(), e.q.unit.clone(), e.q.kind, e.q.role))
+        e.q.indicator.is_none().then(|| {
+            (
+                e.q.what.trim().to_owned(),
+                e.q.unit.clone(),
+                e.q.kind,
+                e.q.role,
+            )
+        })
     });
     groups
         .into_iter()

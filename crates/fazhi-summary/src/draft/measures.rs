@@ -1,0 +1,326 @@
+//! Part one: per 纲要 chapter, the district's lead sentence, representative
+//! measures of the units (short names), the indicator totals as `全区共…`
+//! sentences with their parts, and the numbers kept apart.
+
+use fazhi_core::{Part, QuantityKind};
+
+use super::prose::{Cites, Para, apart_note, as_clause, cn_num, fmt_num, has_digits, heading};
+use crate::catalog::{Catalog, Themes, UNCLASSIFIED};
+use crate::model::{Block, DistrictSummary, IndicatorTotal, Passage, Source, ThemeSummary};
+use crate::names::short_name;
+
+/// Representative measures shown per chapter (one per unit, best first).
+const REPRESENTATIVE: usize = 6;
+
+fn phrase(catalog: &Catalog, t: &IndicatorTotal) -> String {
+    t.code
+        .as_deref()
+        .and_then(|c| catalog.get(c))
+        .and_then(|d| d.phrase.clone())
+        .unwrap_or_else(|| t.name.clone())
+}
+
+/// Sources grouped by unit, in first-appearance order.
+fn by_unit(sources: &[Source]) -> Vec<Vec<&Source>> {
+    let mut out: Vec<Vec<&Source>> = Vec::new();
+    for s in sources {
+        match out.iter_mut().find(|g| g[0].agency == s.agency) {
+            Some(g) => g.push(s),
+            None => out.push(vec![s]),
+        }
+    }
+    out
+}
+
+/// `区政府70余场、250余场，西营门街道20余场`: each unit's own numbers.
+fn unit_parts(p: &mut Para, cites: &mut Cites, sources: &[Source]) {
+    for (i, group) in by_unit(sources).iter().enumerate() {
+        if i > 0 {
+            p.text("，");
+        }
+        p.text(short_name(&group[0].agency.name));
+        for (j, s) in group.iter().enumerate() {
+            if j > 0 {
+                p.text("、");
+            }
+            let id = cites.source(s);
+            p.sum(cites, &[id], s.value, s.qualifier, &s.unit);
+        }
+    }
+}
+
+/// A count total: `全区共{phrase}{total}，其中…。` (or one unit's own number).
+fn count_sentence(catalog: &Catalog, t: &IndicatorTotal, cites: &mut Cites) -> Para {
+    let mut p = Para::default();
+    let (Some(v), Some(q)) = (t.value, t.qualifier) else {
+        return p;
+    };
+    let ph = phrase(catalog, t);
+    if let [one] = t.sources.as_slice() {
+        let id = cites.source(one);
+        p.text(format!("{}{ph}", short_name(&one.agency.name)));
+        p.sum(cites, &[id], one.value, one.qualifier, &one.unit)
+            .cite(id)
+            .text("。");
+        return p;
+    }
+    let ids: Vec<usize> = t.sources.iter().map(|s| cites.source(s)).collect();
+    p.text(format!("全区共{ph}"));
+    p.sum(cites, &ids, v, q, &t.unit).text("，其中");
+    unit_parts(&mut p, cites, &t.sources);
+    p.cites(&ids).text("。");
+    p
+}
+
+/// A rate: recomputed from its parts, or the range of the stated rates.
+fn rate_sentence(t: &IndicatorTotal, cites: &mut Cites) -> Para {
+    let mut p = Para::default();
+    if let (Some(parts), Some(v)) = (&t.rate_parts, t.value) {
+        let num_ids: Vec<usize> = parts
+            .numerator_sources
+            .iter()
+            .map(|s| cites.source(s))
+            .collect();
+        let den_ids: Vec<usize> = parts
+            .denominator_sources
+            .iter()
+            .map(|s| cites.source(s))
+            .collect();
+        let cited: Vec<usize> = num_ids.iter().chain(&den_ids).copied().collect();
+        p.text(format!(
+            "按{}报告的{}",
+            super::prose::short_names(&parts.agencies),
+            parts.numerator_name
+        ));
+        p.sum(
+            cites,
+            &num_ids,
+            parts.numerator_value,
+            parts.numerator_qualifier,
+            &parts.unit,
+        );
+        p.text(format!("、{}", parts.denominator_name));
+        p.sum(
+            cites,
+            &den_ids,
+            parts.denominator_value,
+            parts.denominator_qualifier,
+            &parts.unit,
+        );
+        p.text(format!("计算，{}为", t.name));
+        p.num(
+            format!("{}%", fmt_num(v)),
+            crate::model::Derivation {
+                op: crate::model::Op::Rate,
+                cites: num_ids.clone(),
+                denominator: den_ids.clone(),
+                value: v,
+                qualifier: t.qualifier,
+                unit: "%".to_owned(),
+                fact: None,
+            },
+        );
+        p.cites(&cited).text("。");
+        return p;
+    }
+    match t.sources.as_slice() {
+        [] => {}
+        [one] => {
+            let id = cites.source(one);
+            p.text(format!("{}{}", short_name(&one.agency.name), t.name));
+            p.sum(cites, &[id], one.value, one.qualifier, &one.unit)
+                .cite(id)
+                .text("。");
+        }
+        many => {
+            p.text(format!("各单位报告的{}分别为：", t.name));
+            unit_parts(&mut p, cites, many);
+            let ids: Vec<usize> = many.iter().map(|s| cites.source(s)).collect();
+            p.cites(&ids).text("。");
+        }
+    }
+    p
+}
+
+/// A number kept out of a total, told in its own words: `园林绿化局年均处理
+/// 群众信访事项300余件（为年均数，未计入当年合计）`. `None` when its clause
+/// carries other digits (they could not be derived).
+fn apart_sentence(s: &Source, cites: &mut Cites, p: &mut Para) -> bool {
+    let clause: Vec<char> = s.clause.chars().collect();
+    let (a, b) = (
+        s.start.saturating_sub(s.clause_start).min(clause.len()),
+        s.end.saturating_sub(s.clause_start).min(clause.len()),
+    );
+    if s.clause.is_empty() || s.start < s.clause_start || a >= b {
+        return false;
+    }
+    let before: String = clause[..a].iter().collect();
+    let after: String = clause[b..].iter().collect();
+    let mut before = before
+        .trim_start_matches(['其', '中', '包', '括', '（', '(', '含'])
+        .to_owned();
+    // The unit speaks of itself as 我街/我局…: the draft names it instead.
+    for own in [
+        "我街",
+        "我局",
+        "我镇",
+        "我区",
+        "我中心",
+        "我委",
+        "我办",
+        "我单位",
+    ] {
+        if let Some(rest) = before.strip_prefix(own) {
+            before = rest.to_owned();
+        }
+    }
+    let after = after.trim_end_matches(['）', ')']).to_owned();
+    // A quantity's text may hold words before its number (`邻里纠纷24起`).
+    if let Some(at) = s.text.find(s.number.as_str()) {
+        before.push_str(&s.text[..at]);
+    }
+    if has_digits(&before) || has_digits(&after) {
+        return false;
+    }
+    let id = cites.source(s);
+    p.text(format!("{}{before}", short_name(&s.agency.name)));
+    p.sum(cites, &[id], s.value, s.qualifier, &s.unit);
+    p.text(after);
+    let note = apart_note(s.role);
+    if !note.is_empty() {
+        p.text(format!("（{note}）"));
+    }
+    p.cite(id);
+    true
+}
+
+fn apart_paragraph(label: &str, sources: &[&Source], cites: &mut Cites) -> Option<Para> {
+    let mut p = Para::default();
+    p.text(label);
+    let mut any = false;
+    for s in sources {
+        let mut one = Para::default();
+        if apart_sentence(s, cites, &mut one) {
+            if any {
+                p.text("；");
+            }
+            p.0.extend(one.0);
+            any = true;
+        }
+    }
+    any.then(|| {
+        p.text("。");
+        p
+    })
+}
+
+/// The representative measures of a chapter: one per unit, in unit order.
+fn measures_paragraph(theme: &ThemeSummary, cites: &mut Cites) -> Option<Para> {
+    let mut p = Para::default();
+    let mut shown = 0;
+    let mut units: Vec<&str> = Vec::new();
+    for item in theme
+        .items
+        .iter()
+        .filter(|i| i.part == Part::Measures && i.primary)
+    {
+        if units.contains(&item.agency.code.as_str()) || shown >= REPRESENTATIVE {
+            continue;
+        }
+        let Some(label) = as_clause(&item.label) else {
+            continue;
+        };
+        units.push(&item.agency.code);
+        if shown > 0 {
+            p.text("；");
+        }
+        let id = cites.passage(
+            &item.agency,
+            &item.submission_id,
+            &Passage {
+                text: item.text.clone(),
+                start: item.start,
+                end: item.end,
+            },
+        );
+        p.text(format!("{}{}", short_name(&item.agency.name), label))
+            .cite(id);
+        shown += 1;
+    }
+    (shown > 0).then(|| {
+        p.text("。");
+        p
+    })
+}
+
+/// Part one's blocks.
+pub(crate) fn part(
+    summary: &DistrictSummary,
+    catalog: &Catalog,
+    themes: &Themes,
+    cites: &mut Cites,
+    out: &mut Vec<Block>,
+) {
+    let mut n = 0;
+    for theme in &summary.themes {
+        let indicators: Vec<&IndicatorTotal> = summary
+            .indicators
+            .iter()
+            .filter(|t| t.theme.as_deref() == Some(theme.code.as_str()))
+            .collect();
+        let others: Vec<&Source> = summary
+            .other_quantities
+            .iter()
+            .flat_map(|t| t.sources.iter().chain(t.apart.iter()))
+            .filter(|s| {
+                s.part == Some(Part::Measures)
+                    && s.theme.as_deref().unwrap_or(UNCLASSIFIED) == theme.code
+            })
+            .collect();
+        let has_measures = theme
+            .items
+            .iter()
+            .any(|i| i.part == Part::Measures && i.primary);
+        if !has_measures && indicators.is_empty() && others.is_empty() {
+            continue;
+        }
+        n += 1;
+        out.push(heading(2, format!("（{}）{}", cn_num(n), theme.name)));
+        let lead = themes
+            .themes
+            .iter()
+            .find(|t| t.code == theme.code)
+            .and_then(|t| t.lead.clone());
+        let mut first = Para::default();
+        if let Some(lead) = lead {
+            first.text(format!("{lead}。"));
+        }
+        if let Some(m) = measures_paragraph(theme, cites) {
+            first.0.extend(m.0);
+        }
+        if !first.is_empty() {
+            out.push(first.block());
+        }
+        let mut numbers = Para::default();
+        for t in &indicators {
+            let p = match t.kind {
+                QuantityKind::Count => count_sentence(catalog, t, cites),
+                _ => rate_sentence(t, cites),
+            };
+            numbers.0.extend(p.0);
+        }
+        let apart: Vec<&Source> = indicators.iter().flat_map(|t| t.apart.iter()).collect();
+        if let Some(p) = apart_paragraph("另，", &apart, cites) {
+            numbers.0.extend(p.0);
+        }
+        if let Some(p) = apart_paragraph("此外，", &others, cites) {
+            numbers.0.extend(p.0);
+        }
+        if !numbers.is_empty() {
+            out.push(numbers.block());
+        }
+    }
+    if n == 0 {
+        out.push(super::prose::plain("各单位报告中未识别出主要举措和成效。"));
+    }
+}
