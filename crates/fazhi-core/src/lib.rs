@@ -203,6 +203,7 @@ fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quan
     raw.into_iter()
         .map(|q| {
             let (start, end) = doc.orig_span(q.start, q.end);
+            let (sentence_start, sentence_end) = doc.orig_span(q.sentence_start, q.sentence_end);
             Quantity {
                 text: doc.orig_slice(start, end).to_string(),
                 value: q.value,
@@ -212,6 +213,8 @@ fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quan
                 what: q.what,
                 start,
                 end,
+                sentence_start,
+                sentence_end,
             }
         })
         .collect()

@@ -208,6 +208,9 @@ pub struct RawQuantity {
     /// Cleaned-char span of the statement (qualifier, number, unit).
     pub start: usize,
     pub end: usize,
+    /// Cleaned-char span of the sentence holding it.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
 }
 
 /// Marks characters inside short quotations and book titles of a line:
@@ -272,6 +275,7 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         return;
     }
     let quoted = quoted_mask(line);
+    let first_new = out.len();
     let n = line.len();
     let mut i = 0;
     while i < n {
@@ -305,6 +309,44 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         } else {
             i = skip_run(line, num_end.max(i + 1));
         }
+    }
+    set_sentences(line, base, out.get_mut(first_new..).unwrap_or(&mut []));
+}
+
+/// Sentence stops: a quantity's sentence runs from after the previous one
+/// (or the line start) through the next one (or the line end).
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?')
+}
+
+/// Fill the sentence spans of `qs` (in text order, all on `line`) in one
+/// forward pass over the line.
+fn set_sentences(line: &[char], base: usize, qs: &mut [RawQuantity]) {
+    let mut sent_start = 0;
+    let mut qi = 0;
+    let mut i = 0;
+    while qi < qs.len() {
+        let at = qs[qi].start.saturating_sub(base);
+        // Advance sentence starts up to the quantity.
+        while i < at.min(line.len()) {
+            if is_stop(line[i]) {
+                sent_start = i + 1;
+            }
+            i += 1;
+        }
+        let mut e = i.max(qs[qi].end.saturating_sub(base));
+        while e < line.len() && !is_stop(line[e]) {
+            e += 1;
+        }
+        let sent_end = (e + 1).min(line.len());
+        // Every quantity up to this sentence's end shares it.
+        while qi < qs.len() && qs[qi].start.saturating_sub(base) < sent_end {
+            qs[qi].sentence_start = base + sent_start;
+            qs[qi].sentence_end = base + sent_end;
+            qi += 1;
+        }
+        i = sent_end;
+        sent_start = sent_end;
     }
 }
 
@@ -457,6 +499,8 @@ fn read_quantity(
         what,
         start: qstart,
         end,
+        sentence_start: qstart,
+        sentence_end: end,
     })
 }
 
@@ -779,6 +823,33 @@ mod tests {
         assert_eq!(
             w("开展审计32项, 1个审计项目在市级优秀项目评选中获奖"),
             vec!["审计", "审计项目"]
+        );
+    }
+
+    #[test]
+    fn each_quantity_carries_its_whole_sentence() {
+        let line = "全年开展审计32项。其中1个审计项目在评选中获奖,交办问题5件!年均培训3场";
+        let v: Vec<char> = line.chars().collect();
+        let mut out = Vec::new();
+        scan_line(&v, 100, &mut out);
+        let sentence = |q: &RawQuantity| -> String {
+            v[q.sentence_start - 100..q.sentence_end - 100]
+                .iter()
+                .collect()
+        };
+        let got: Vec<String> = out.iter().map(sentence).collect();
+        assert_eq!(
+            got,
+            vec![
+                "全年开展审计32项。",
+                "其中1个审计项目在评选中获奖,交办问题5件!",
+                "其中1个审计项目在评选中获奖,交办问题5件!",
+                "年均培训3场",
+            ]
+        );
+        assert!(
+            out.iter()
+                .all(|q| q.sentence_start <= q.start && q.end <= q.sentence_end)
         );
     }
 
