@@ -7,6 +7,7 @@
 //! statutory parts) → [`items`] → [`quantities`] → [`findings`].
 //! [`eval`] scores parses against hand-made gold annotations.
 
+pub mod adversarial;
 pub mod decode;
 pub mod eval;
 pub mod findings;
@@ -18,6 +19,7 @@ pub mod normalize;
 pub mod numerals;
 pub mod parts;
 pub mod quantities;
+mod work;
 
 pub use decode::{DecodeError, decode};
 pub use model::*;

@@ -279,6 +279,7 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
     let n = line.len();
     let mut i = 0;
     while i < n {
+        crate::work::add(1);
         let c = line[i];
         let arabic = c.is_ascii_digit();
         let percent_words = starts_with(&line[i..], "百分之");
