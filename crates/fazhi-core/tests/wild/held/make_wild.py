@@ -46,7 +46,7 @@ def cn_int(n):
     return out
 
 def nice(n):
-    step = 10 if n < 200 else 100 if n < 5000 else 1000
+    step = 10 if n < 200 else 100 if n < 5000 else 1000 if n < 100000 else 10000
     return max(step, round(n / step) * step)
 
 def wan_str(v):

@@ -156,3 +156,156 @@ A(mk("d08_yuehe_jd", "dev", "street", "湖州市吴兴区月河街道办事处",
      sign=["湖州市吴兴区月河街道办事处", "二〇二五年二月二十日"],
      notes=["Part headings use 第一部分 … 第五部分 instead of 一、…; stored with that numbering.",
             "Measures items numbered 1、 2、 on lines of their own.", "published = the Chinese-numeral signature date 二〇二五年二月二十日."]))
+
+TL = ["南京市江宁区人民政府关于2023年度法治政府", "建设情况的报告"]
+A(mk("d09_jiangning_qzf", "dev", "gov", "南京市江宁区人民政府", "江宁区", "我区", "district_government", 2023, "江宁", "市委、市政府",
+     [("measures", "主要成效", "paren_runin", 4), ("measures_b", "主要做法", "paren_runin", 4),
+      ("shortcomings", H_SHORT['c'], "shi_inline", 3), ("leader_duty", H_LEAD['a'], "none", 3), ("next_year", H_NEXT['c'], "paren_runin", 4)],
+     "a Jiangsu district government report whose title is broken over two lines and whose measures come in two halves (主要成效 / 主要做法)",
+     title="".join(TL), title_lines=TL, published="2024-03-25", recipient="市委、市政府：", preamble=1,
+     top=bracket("南京市江宁区人民政府", "11320115MB0X12345A/2024-00077", "2024-03-22", "2024-03-25", oneline=True),
+     notes=["Metadata is one line of bracket pairs ([ 发布机构 ] … [ 成文日期 ] … [ 发布日期 ] …); published = 发布日期.",
+            "The title is split over two lines by conversion; title = the joined string.",
+            "Measures split into 一、主要成效 and 二、主要做法: one measures section (heading = the first), items from both halves; so parts are numbered 一 to 五 with measures twice.",
+            "No other part."]))
+
+T = "成都市成华区人力资源和社会保障局2022年度法治政府建设情况报告"
+A(mk("d10_chenghua_rsj", "dev", "labor", "成都市成华区人力资源和社会保障局", "区人社局", "我局", "department", 2022, "成华区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="b", n="a", mi="paren_line", si="shi_para", li="none", ni="shi_inline", nm=7),
+     "a Word-converted department report with unnumbered part headings (like shared seed 000) and Word's [bookmark: _GoBack] glued to the first sentence",
+     title=T, published=None, head_style="none", deep="num", glue="[bookmark: _GoBack]", other_text="无其他需要报告的情况。",
+     notes=["Part headings carry no numbering at all; each stands on a line of its own.",
+            "Measures items （一）… contain deeper （1）（2） enumerations, which are not items.",
+            "The first body line starts with Word chrome '[bookmark: _GoBack]'."]))
+
+T = "武汉市洪山区卫生健康局2023年度法治政府建设情况报告"
+A(mk("d11_hongshan_wjj", "dev", "health", "武汉市洪山区卫生健康局", "区卫生健康局", "我局", "department", 2023, "洪山区", "区委、区政府",
+     parts("MSLNO", m="a", s="b", l="a", n="a", mi="arabic_runin", si="shi_inline", li="shi_inline", ni="arabic_runin", nm=7, nl=4),
+     "a Hubei department web copy saved in GB18030, with 1. run-in items and in-paragraph 一是/二是 leader-duty items",
+     title=T, published="2024-03-08", enc="gb18030", top=CRUMB, after_title=source("洪山区卫生健康局", "2024-03-08"),
+     notes=["Encoded in GB18030 (file name ends .gb18030.txt).", "Leader duty enumerates 一是…四是 in one paragraph: items by the 12-character rule."]))
+
+A(mk("d12_null_huanjing", "dev", "env", "我局", "我局", "我局", "department", 2022, "云州市", "市委、市政府",
+     parts("MSN", m="f", s="e", n="d", mi="paren_line", si="shi_para", ni="shi_para", nm=6),
+     "a three-part prefecture-level department report (工作开展情况 / 存在的主要问题 / 下一步工作打算) that never names itself",
+     title="2022年度法治政府建设情况报告", agency="NULL", published=None, preamble=3,
+     notes=["agency null: the text only says 我局 (an environment bureau, from its content); no name of the unit occurs.",
+            "Three parts only: measures, shortcomings, next_year (no leader-duty or other part)."]))
+
+T = "徐沟镇2023年法治政府建设情况汇报"
+A(mk("d13_xugou_zhen", "dev", "town", "清徐县徐沟镇人民政府", "徐沟镇", "我镇", "town", 2023, "徐沟", "县委、县政府",
+     parts("MLSN", m="b", l="e", s="c", n="a", mi="paren_line", li="arabic_runin", si="paren_line", ni="shi_para", nm=6, nl=4),
+     "a Shanxi town report styled like shared seed 002: title '…情况汇报', leader duty second, two-space indents and blank lines",
+     title=T, published=None, preamble=0, indent="  ", blank=True,
+     notes=["Parts out of statutory order: measures, leader_duty, shortcomings, next_year; no other part.",
+            "agency: the title says only 徐沟镇; the opening sentence names 清徐县徐沟镇人民政府.",
+            "Lines carry two leading ASCII spaces (stored stripped); paragraphs separated by blank lines."]))
+
+TL = ["昆明市官渡区城市管理局", "2023年法治政府建设年度报告"]
+A(mk("d14_guandu_cgj", "dev", "urban", "昆明市官渡区城市管理局", "区城市管理局", "我局", "department", 2023, "官渡区", "区委、区政府",
+     parts("MSLNO", m="e", s="b", l="a", n="c", mi="half_runin", si="shi_inline", li="none", ni="half_runin", nm=7),
+     "a Yunnan department PDF conversion: agency on its own line above the title, a part heading broken across two lines, half-width (一) markers",
+     title=TL[1], title_lines=TL, published="2024-01-31", break_heading="leader_duty", sign=["昆明市官渡区城市管理局", "2024年1月31日"],
+     notes=["The agency stands on its own line above the title; title = the second line only.",
+            "The leader-duty heading is broken across two lines by PDF conversion; heading = the joined line.",
+            "published = the signature date 2024-01-31 (no web date)."]))
+
+T = "西安市雁塔区交通运输局2024年法治政府建设情况报告"
+A(mk("d15_yanta_jtj", "dev", "transport", "西安市雁塔区交通运输局", "区交通运输局", "我局", "department", 2024, "雁塔区", "区委、区政府",
+     parts("MSLNO", m="b", s="b", l="c", n="b", o="b", mi="paren_runin", si="shi_inline", li="none", ni="paren_runin", nm=6),
+     "a Chongqing/Shaanxi-style page whose metadata is a dash list of '[ 索引号 ]' rows followed by 日期 and a 大 中 小 font switch",
+     title=T, published="2025-02-12", docno="雁交发",
+     top=dotlist("西安市雁塔区交通运输局", "11610113MB2961544K/2025-00004", "雁交发〔2025〕3号", "2025-02-12", T), other_text="本年度无其他需要报告的事项。",
+     notes=["The title occurs inside the chrome (between the metadata list and the 日期 row) and is not repeated.",
+            "Other part is titled 其他需要说明的情况 (a local variant)."]))
+
+T = "国家税务总局济南市历城区税务局2023年度法治政府建设情况报告"
+A(mk("d16_licheng_tax", "dev", "tax", "国家税务总局济南市历城区税务局", "区税务局", "我局", "department", 2023, "历城区", "市税务局",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="shi_para", nm=7, nl=4),
+     "a Shandong tax bureau (vertically managed) page with bracket metadata rows; superior is the city tax bureau, not the district",
+     title=T, published="2024-03-28", deep="shi", top=bracket("国家税务总局济南市历城区税务局", "11370100MB28501234/2024-00009", "2024-03-26", "2024-03-28"),
+     notes=["Measures items （一） with deeper 一是/二是 inside (not listed)."]))
+
+# ------------------------------------------------- alternating held / dev
+T = "江西省司法厅2023年度法治政府建设情况报告"
+A(mk("h01_jiangxi_sft", "held", "province", "江西省司法厅", "省司法厅", "我厅", "department", 2023, "江西", "省委、省政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="paren_runin", li="shi_inline", ni="paren_runin", nm=8, nl=4),
+     "a province-level department page with a pipe metadata table, long measures part", title=T, published="2024-03-29",
+     top=pipe("江西省司法厅", "000014349/2024-00112", "赣司发〔2024〕6号", "2024-03-27", "2024-03-29", T) + [T], docno="赣司发", fpi=3))
+
+T = "江州市人民政府关于2022年度法治政府建设情况的报告"
+A(mk("d17_jiangzhou_szf", "dev", "city", "江州市人民政府", "江州市", "我市", "district_government", 2022, "江州", "省委、省政府",
+     parts("MSN", m="c", s="c", n="c", mi="paren_runin", si="shi_inline", ni="paren_runin", nm=10, nn=6),
+     "a city government report to the province (Hubei/Jiangsu style): 一、2022年工作情况 / 二、存在的问题 / 三、2023年工作安排, long, with a 来源 line",
+     title=T, published="2023-02-21", recipient="省委、省人民政府：", fpi=3, npi=4, after_title=source("江州市司法局", "2023-02-21"),
+     notes=["A city government: agency_kind district_government (the enum's only government kind).",
+            "Three parts only (measures, shortcomings, next_year)."]))
+
+T = "北京市朝阳区望京街道办事处2023年度法治政府建设年度报告"
+A(mk("h02_wangjing_jd", "held", "street", "北京市朝阳区望京街道办事处", "望京街道", "我街道", "street", 2023, "望京", "区委、区政府",
+     parts("MSLNO", m="d", s="d", l="b", n="b", mi="paren_line", si="shi_inline", li="none", ni="shi_para", nm=6),
+     "a Beijing street office web copy with bracket metadata and a signature at the end", title=T, published="2024-03-20",
+     top=CRUMB + bracket("北京市朝阳区望京街道办事处", "11110105MB0K62234Y/2024-00018", "2024-03-19", "2024-03-20"),
+     sign=["北京市朝阳区望京街道办事处", "2024年3月19日"], bottom=FOOT_BJ,
+     notes=["published = [ 发布日期 ] (2024-03-20), not the signature date 2024-03-19."]))
+
+T = "岚天乡人民政府2024年法治政府建设情况报告"
+A(mk("d18_lantian_xiang", "dev", "town", "重庆市城口县岚天乡人民政府", "岚天乡", "我乡", "town", 2024, "岚天", "县委、县政府",
+     parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=6),
+     "a Chongqing township page with a dash-list '[ 索引号 ]' metadata block, a document number, 大/中/小 font switch and a share line",
+     title=T, published="2025-02-18", docno="岚天委文",
+     top=dotlist("重庆市城口县岚天乡人民政府", "11500229MB1A33333X/2025-00006", "岚天委文〔2025〕4号", "2025-02-18", T),
+     notes=["A 乡 (township): agency_kind town.", "agency from the 发布机构 row and the opening sentence (the title omits 重庆市城口县)."]))
+
+T = "北辰区2023年度法治政府建设情况报告"
+A(mk("h03_beichen_qzf", "held", "gov", "天津市北辰区人民政府", "北辰区", "我区", "district_government", 2023, "北辰", "区委",
+     parts("LMSNO", l="f", m="a", s="b", n="c", li="shi_para", mi="half_runin", si="shi_inline", ni="shi_para", nm=7, nl=4),
+     "a Tianjin district report opening with the leader-duty part, with a 今天是 widget", title=T, published=None, preamble=2,
+     top=WIDGET("2024年6月12日"), notes=["Leader duty first; no web publishing date (published null)."]))
+
+T = "北京市海淀区城市管理委员会2023年法治政府建设年度情况报告"
+A(mk("d19_haidian_cgw", "dev", "urban", "北京市海淀区城市管理委员会", "区城市管理委", "我委", "department", 2023, "海淀区", "区委、区政府",
+     parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=6),
+     "a Beijing 委 report where leader duty is only a sub-item of the measures part ((二)切实履行推进法治建设第一责任人职责), not a part",
+     title=T, published="2024-03-22", leader_item=True, top=CRUMB + bracket("北京市海淀区城市管理委员会", "11110108MB0L41111P/2024-00025", "2024-03-21", "2024-03-22"),
+     notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not the leader_duty part: no leader_duty section.",
+            "Self-reference 我委."]))
+
+T = "广州市番禺区市场监督管理局2023年度法治政府建设年度报告"
+A(mk("h04_panyu_scjgj", "held", "market", "广州市番禺区市场监督管理局", "区市场监管局", "我局", "department", 2023, "番禺区", "区委、区政府",
+     parts("MSLNO", m="j", s="b", l="a", n="a", mi="arabic_runin_dun", si="arabic_runin", li="none", ni="arabic_runin_dun", nm=7),
+     "a Guangdong department page with 1、 run-in items, 来源 line and share/QR footer", title=T, published="2024-03-15",
+     after_title=source("广州市番禺区市场监督管理局", "2024-03-15", views=936), bottom=FOOT_CN))
+
+TL = ["北京市通州区教育委员会", "2022年法治政府建设年度情况报告"]
+A(mk("d20_tongzhou_jw", "dev", "edu", "北京市通州区教育委员会", "区教委", "我委", "department", 2022, "通州区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="b", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="shi_para", nm=7),
+     "a Beijing 教委 report styled like shared seed 001: agency on its own first line, unnumbered part headings",
+     title=TL[1], title_lines=TL, published=None, head_style="none", preamble=0,
+     notes=["Agency on its own line, title on the next; title = the second line.", "Unnumbered part headings."]))
+
+T = "连江口镇2022年度法治政府建设年度报告"
+A(mk("h05_lianjiangkou_zhen", "held", "town", "英德市连江口镇人民政府", "连江口镇", "我镇", "town", 2022, "连江口", "市委、市政府",
+     parts("MSN", m="b", s="c", n="d", mi="paren_line", si="shi_para", ni="shi_para", nm=6),
+     "a Guangdong town report in three parts with a 来源 line", title=T, published="2023-03-06", preamble=0,
+     after_title=source("英德市连江口镇", "2023-03-06"), notes=["Three parts; the unit names itself fully only in the opening sentence."]))
+
+T = "上海市普陀区卫生健康委员会2023年度法治政府建设情况报告"
+A(mk("d21_putuo_wjw", "dev", "health", "上海市普陀区卫生健康委员会", "区卫生健康委", "我委", "department", 2023, "普陀区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="half_runin", si="shi_inline", li="none", ni="half_runin", nm=7),
+     "a Shanghai 委 report saved in GB18030 with half-width (一) run-in items", title=T, published=None, enc="gb18030",
+     sign=["上海市普陀区卫生健康委员会", "2024年2月"], notes=["GB18030 file; signature month-only → published null."]))
+
+T = "清泉县人民政府关于2023年度法治政府建设工作的报告"
+A(mk("h06_qingquan_xzf", "held", "gov", "清泉县人民政府", "清泉县", "我县", "district_government", 2023, "清泉", "市委、市政府",
+     parts("MSN", m="f", s="e", n="d", mi="paren_runin", si="shi_inline", ni="shi_inline", nm=7),
+     "a Gansu county government report in three parts (工作开展情况 / 存在的问题 / 下一步打算) with a recipient line",
+     title=T, published="2024-01-08", recipient="市委、市政府：", sign=["清泉县人民政府", "2024年1月8日"]))
+
+T = "文峰区生态环境分局2023年法治政府建设工作情况报告"
+A(mk("d22_wenfeng_sthj", "dev", "env", "安阳市生态环境局文峰分局", "文峰分局", "我局", "department", 2023, "文峰区", "区委、区政府",
+     parts("LMSN", l="c", m="c", s="c", n="e", li="shi_para", mi="paren_line", si="shi_inline", ni="paren_runin", nm=6, nl=4),
+     "a Henan department report opening with 一、切实履行推进法治建设第一责任人职责 and then the year's work",
+     title=T, published="2024-04-01", preamble=1, after_title=source("安阳市生态环境局", "2024-04-01"),
+     notes=["The title uses a colloquial name (文峰区生态环境分局); the opening names the unit 安阳市生态环境局文峰分局, which is the agency.",
+            "Leader duty first (一、主要负责人履行…), then measures; no other part."]))
