@@ -9,6 +9,7 @@
 //! the first few lines are searched for the header, so the work is bounded;
 //! the self-reference count and the year fallback are single linear passes.
 
+use crate::agency;
 use crate::markers::{contains, ends_with, find, leading_marker, starts_with};
 use crate::model::{AgencyKind, Part};
 use crate::normalize::{Doc, is_han};
@@ -34,112 +35,8 @@ pub struct Header {
     pub published: Option<String>,
 }
 
-/// Name endings of reporting units, longest first where it matters.
-const AGENCY_SUFFIXES: &[&str] = &[
-    "人民政府",
-    "政府",
-    "办事处",
-    "街道",
-    "委员会",
-    "办公室",
-    "管委会",
-    "中心",
-    "局",
-    "委",
-    "办",
-    "街",
-    "镇",
-    "乡",
-    "厅",
-    "署",
-    "院",
-    "所",
-    "队",
-    "站",
-    "馆",
-];
-
-fn looks_like_agency(name: &[char]) -> bool {
-    (2..=30).contains(&name.len())
-        && name.iter().all(|&c| is_han(c) || matches!(c, '(' | ')'))
-        && !starts_with(name, "我")
-        && AGENCY_SUFFIXES.iter().any(|s| ends_with(name, s))
-        && ![
-            "区委",
-            "区政府",
-            "市委",
-            "市政府",
-            "党中央",
-            "国务院",
-            "区委区政府",
-        ]
-        .iter()
-        .any(|b| name.iter().copied().eq(b.chars()))
-}
-
-/// Kind of unit from its name.
-pub fn kind_from_name(name: &str) -> AgencyKind {
-    let ends = |w: &str| name.ends_with(w);
-    if ends("街道办事处") || ends("街道") || ends("街") || ends("街道办") {
-        AgencyKind::Street
-    } else if ends("镇人民政府")
-        || ends("乡人民政府")
-        || ends("镇政府")
-        || ends("乡政府")
-        || ends("镇")
-        || ends("乡")
-    {
-        AgencyKind::Town
-    } else if ends("区人民政府")
-        || ends("县人民政府")
-        || ends("区政府")
-        || ends("县政府")
-        || ends("市人民政府")
-    {
-        AgencyKind::DistrictGovernment
-    } else {
-        AgencyKind::Department
-    }
-}
-
-/// Kind of unit from how the text refers to itself (我局, 我街, 我镇, 我区).
-pub fn kind_from_self_reference(chars: &[char]) -> Option<AgencyKind> {
-    let (mut dept, mut street, mut town, mut district) = (0usize, 0usize, 0usize, 0usize);
-    for i in 0..chars.len() {
-        if chars[i] != '我' {
-            continue;
-        }
-        match chars.get(i + 1) {
-            Some('局' | '委' | '办' | '厅' | '院' | '所' | '队' | '站' | '馆' | '署') => {
-                dept += 1
-            }
-            Some('中') if chars.get(i + 2) == Some(&'心') => dept += 1,
-            Some('街') => street += 1,
-            Some('镇' | '乡') => town += 1,
-            Some('区' | '县') => district += 1,
-            _ => {}
-        }
-    }
-    // 我区 is also how departments speak of their district: it decides
-    // only when nothing else does.
-    let best = [
-        (dept, AgencyKind::Department),
-        (street, AgencyKind::Street),
-        (town, AgencyKind::Town),
-    ]
-    .into_iter()
-    .max_by_key(|(n, _)| *n)?;
-    if best.0 > 0 {
-        Some(best.1)
-    } else if district > 0 {
-        Some(AgencyKind::DistrictGovernment)
-    } else {
-        None
-    }
-}
-
 /// A year written at `at`: `2023年` or `二〇二三年`.
-fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
+pub(crate) fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
     let c = *chars.get(at)?;
     if c.is_ascii_digit() {
         let w = chars.get(at..at + 4)?;
@@ -220,34 +117,19 @@ pub fn read_header(doc: &Doc) -> Header {
         break;
     }
 
-    // Agency: from the title, else a name line just above it, else the opening.
+    // Agency: the title, a name line just above it, an embedded title in
+    // the opening, the opening's subject, the signature block, the page's
+    // metadata rows, its breadcrumb trail; the first whole name wins.
     if let Some(t) = &h.title {
         let tc: Vec<char> = t.chars().collect();
         h.title_year = first_year(&tc).map(|(y, _)| y);
-        let mut prefix_end = first_year(&tc)
-            .map(|(_, at)| at)
-            .or_else(|| find(&tc, "法治"))
-            .unwrap_or(0);
-        let mut prefix_start = 0;
-        if starts_with(&tc, "关于") {
-            prefix_start = 2;
-        }
-        if ends_with(&tc[..prefix_end.min(tc.len())], "关于") {
-            prefix_end -= 2;
-        }
-        if let Some(name) = tc.get(prefix_start..prefix_end)
-            && (looks_like_agency(name)
-                || (name.len() >= 2 && name.iter().all(|&c| is_han(c)) && name.len() <= 30))
-        {
-            h.agency = Some(name.iter().collect());
-        }
+        h.agency = agency::from_title(&tc);
     }
     if h.agency.is_none()
         && let Some(t) = title_line
     {
         for i in t.saturating_sub(2)..t {
-            let l = doc.line(i);
-            if looks_like_agency(l) {
+            if agency::from_name_line(doc.line(i)).is_some() {
                 h.agency = Some(doc.display(doc.lines[i].start, doc.lines[i].end));
                 h.header_lines.push(i);
                 break;
@@ -259,10 +141,9 @@ pub fn read_header(doc: &Doc) -> Header {
             if h.header_lines.contains(&i) {
                 continue;
             }
-            let l = doc.line(i);
-            if let Some((name, year)) = embedded_title(l) {
-                if h.agency.is_none() && !name.is_empty() {
-                    h.agency = Some(name);
+            if let Some((name, year)) = agency::embedded_title(doc.line(i)) {
+                if h.agency.is_none() {
+                    h.agency = name;
                 }
                 if h.title_year.is_none() {
                     h.title_year = year;
@@ -274,10 +155,19 @@ pub fn read_header(doc: &Doc) -> Header {
     if h.agency.is_none() {
         h.agency = (0..n)
             .filter(|i| !h.header_lines.contains(i))
-            .find_map(|i| opening_subject(doc.line(i)));
+            .find_map(|i| agency::opening_subject(doc.line(i)));
     }
     if h.agency.is_none() {
-        h.agency = doc.chrome.iter().find_map(|l| metadata_agency(l));
+        h.agency = signature_agency(doc);
+    }
+    if h.agency.is_none() {
+        let rows = doc.chrome.iter().map(|l| l.chars().collect::<Vec<char>>());
+        let head = (0..n).map(|i| doc.line(i).to_vec());
+        let rows: Vec<Vec<char>> = rows.chain(head).collect();
+        h.agency = rows
+            .iter()
+            .find_map(|r| agency::from_metadata_row(r))
+            .or_else(|| rows.iter().find_map(|r| agency::from_breadcrumb(r)));
     }
 
     // Recipient: `区委、区政府:` on a short line of its own.
@@ -307,89 +197,36 @@ pub fn read_header(doc: &Doc) -> Header {
     }
 
     h.agency_kind = match &h.agency {
-        Some(a) => Some(kind_from_name(a)),
-        None => kind_from_self_reference(&doc.chars),
+        Some(a) => Some(agency::kind_from_name(a)),
+        None => agency::kind_from_self_reference(&doc.chars),
     };
     h.published = published_date(doc);
     h
 }
 
-/// `…现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下` → the
-/// name between the verb and the year, and the year.
-fn embedded_title(l: &[char]) -> Option<(String, Option<i32>)> {
-    const KEY: &str = "法治政府建设";
-    let mut from = 0;
-    while let Some(rel) = l.get(from..).and_then(|rest| find(rest, KEY)) {
-        let at = from + rel;
-        from = at + KEY.chars().count();
-        let before = &l[..at];
-        // The year sits right before the key (`2023年`, `2023年度`).
-        let year = (before.len().saturating_sub(6)..before.len())
-            .find_map(|i| year_at(before, i).map(|(y, _)| (y, i)));
-        let Some((y, ystart)) = year else { continue };
-        // The name runs back from the year to the verb that introduces it.
-        let mut s = ystart;
-        while s > 0 && is_han(l[s - 1]) && ystart - s < 32 {
-            s -= 1;
-            if ["现将", "关于", "报送", "特将"]
-                .iter()
-                .any(|v| starts_with(&l[s..], v))
-            {
-                let name = l.get(s + 2..ystart).unwrap_or(&[]);
-                let name = if looks_like_agency(name) {
-                    name.iter().collect()
-                } else {
-                    String::new()
-                };
-                return Some((name, Some(y)));
-            }
-        }
-    }
-    None
-}
+/// Lines at the end searched for a signature block.
+const TAIL_LINES: usize = 4;
 
-/// A web page's metadata row `发布机构:厦门市思明区城市管理行政执法局`: the
-/// publishing unit, used only when the text names itself nowhere else.
-fn metadata_agency(row: &str) -> Option<String> {
-    let c: Vec<char> = row.chars().collect();
-    for key in ["发布机构", "发文机关", "发文机构", "发文单位"] {
-        let Some(at) = find(&c, key) else { continue };
-        let mut k = at + key.chars().count();
-        while matches!(c.get(k), Some(':' | ' ')) {
-            k += 1;
-        }
-        let rest = c.get(k..).unwrap_or(&[]);
-        let end = rest
+/// The signature block at the end: the unit's name alone on a line, with
+/// or without the date after it (`XX区司法局 2024年3月1日`, or the date
+/// on the next line).
+fn signature_agency(doc: &Doc) -> Option<String> {
+    let n = doc.lines.len();
+    (n.saturating_sub(TAIL_LINES)..n).rev().find_map(|i| {
+        let l = doc.line(i);
+        let end = l
             .iter()
-            .position(|&ch| !(is_han(ch) || matches!(ch, '(' | ')')))
-            .unwrap_or(rest.len());
-        let name = &rest[..end];
-        if looks_like_agency(name) {
-            return Some(name.iter().collect());
+            .position(|&c| !(is_han(c) || matches!(c, '(' | ')')))
+            .unwrap_or(l.len());
+        let rest = &l[end..];
+        let dated_or_bare = rest.iter().all(|&c| c == ' ')
+            || (rest.first() == Some(&' ') && parse_date_in(rest).is_some());
+        if dated_or_bare {
+            agency::from_name_line(&l[..end])
+        } else {
+            None
         }
-    }
-    None
-}
-
-/// `2023年,西城区城市管理指挥中心在区委区政府的领导下…` → the subject.
-fn opening_subject(l: &[char]) -> Option<String> {
-    const VERBS: &[&str] = &[
-        "在", "坚持", "认真", "深入", "全面", "紧紧", "始终", "围绕", "紧扣", "聚焦", "立足",
-        "以习", "持续", "按照",
-    ];
-    for clause in l.split(|&c| matches!(c, ',' | '。' | ';')).take(3) {
-        let end = clause
-            .iter()
-            .position(|&c| !is_han(c))
-            .unwrap_or(clause.len());
-        let run = &clause[..end];
-        for cut in 2..run.len().min(30) {
-            if VERBS.iter().any(|v| starts_with(&run[cut..], v)) && looks_like_agency(&run[..cut]) {
-                return Some(run[..cut].iter().collect());
-            }
-        }
-    }
-    None
+    })
 }
 
 /// Publication date: a web page's `发布日期`/`日期`, else a sign-off date on

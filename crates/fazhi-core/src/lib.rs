@@ -8,6 +8,7 @@
 //! [`eval`] scores parses against hand-made gold annotations.
 
 pub mod adversarial;
+pub mod agency;
 pub mod decode;
 pub mod eval;
 pub mod findings;

@@ -355,7 +355,22 @@ fn is_chrome(line: &[char]) -> bool {
         "文章来源",
         "今天是",
     ];
-    if META.iter().any(|m| starts_with(line, m)) {
+    // Table and list decoration before a metadata key: `| 发布机构: |`,
+    // `[ 发布机构 ]`, `- 发布机构:`, `· 索引号`.
+    let key_at = line
+        .iter()
+        .position(|&c| !matches!(c, '|' | '[' | '【' | '-' | '*' | '·' | '•' | ' '))
+        .unwrap_or(line.len());
+    let key = &line[key_at..];
+    if META.iter().any(|m| starts_with(key, m)) {
+        return true;
+    }
+    // Breadcrumb trail: `首页 > 政务公开 > …`.
+    let crumbs = line
+        .iter()
+        .filter(|&&c| matches!(c, '>' | '»' | '›'))
+        .count();
+    if crumbs >= 2 && (starts_with(key, "首页") || contains(line, "位置")) {
         return true;
     }
     is_page_counter(line)
@@ -479,6 +494,14 @@ mod tests {
                 "我局为进一步加强对依法行政工作的领导,成立了专门的小组。"
             ]
         );
+    }
+
+    #[test]
+    fn decorated_metadata_rows_and_breadcrumbs_are_chrome() {
+        let src = "首页 > 政务公开 > 青禾区司法局\n| 发布机构: | 青禾区司法局 |\n[ 索引号 ] 11-22\n- 发布日期:2024-03-01\n正文一段。";
+        let doc = Doc::new(src);
+        assert_eq!(lines(&doc), vec!["正文一段。"]);
+        assert_eq!(doc.chrome.len(), 4);
     }
 
     #[test]
