@@ -15,6 +15,8 @@
 //! is skipped as a whole, so the pass is linear. Spans are cleaned-text
 //! character ranges; the caller maps them back to the submitted text.
 
+use std::sync::LazyLock;
+
 use crate::markers::{ends_with, starts_with};
 use crate::model::{Qualifier, QuantityKind};
 use crate::normalize::is_han;
@@ -22,160 +24,27 @@ use crate::numerals::{
     MAX_NUMBER_CHARS, is_han_numeral_char, parse_number, starts_han_number, tidy,
 };
 
-/// Units of count, longest first so `人次` wins over `人`.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "万人次",
-    "平方米",
-    "人次",
-    "批次",
-    "场次",
-    "件次",
-    "户次",
-    "家次",
-    "万元",
-    "亿元",
-    "课时",
-    "学时",
-    "公里",
-    "余人",
-    "%",
-    "‰",
-    "场",
-    "次",
-    "件",
-    "份",
-    "个",
-    "项",
-    "篇",
-    "名",
-    "人",
-    "起",
-    "家",
-    "期",
-    "条",
-    "批",
-    "所",
-    "户",
-    "处",
-    "座",
-    "本",
-    "册",
-    "部",
-    "台",
-    "辆",
-    "套",
-    "张",
-    "块",
-    "幅",
-    "宗",
-    "例",
-    "封",
-    "轮",
-    "类",
-    "位",
-    "支",
-    "笔",
-    "元",
-    "吨",
-    "亩",
-    "卷",
-    "单",
-    "节",
-    "堂",
-    "门",
-    "种",
-    "道",
-    "间",
-    "组",
-    "队",
-];
 
-/// A unit followed by these characters is the start of another word
-/// (`人民`, `期间`, `名单`), not a unit.
-const UNIT_FALSE_WORDS: &[&str] = &[
-    "人民",
-    "人员",
-    "人大",
-    "人口",
-    "人才",
-    "期间",
-    "期限",
-    "期待",
-    "名单",
-    "名称",
-    "名义",
-    "场所",
-    "场地",
-    "场景",
-    "处理",
-    "处置",
-    "处罚",
-    "处长",
-    "家庭",
-    "家长",
-    "部署",
-    "部分",
-    "部门",
-    "条例",
-    "条件",
-    "条款",
-    "次要",
-    "项目",
-    "所有",
-    "所在",
-    "类型",
-    "位置",
-    "单位",
-    "道路",
-    "节点",
-    "组织",
-    "组长",
-    "门户",
-    "种类",
-    "元素",
-    "队伍",
-    "间隔",
-    "本领",
-    "本级",
-    "本身",
-    "台账",
-    "块状",
-    "户籍",
-    "起草",
-    "起点",
-    "支持",
-    "支部",
-    "套餐",
-    "张贴",
-    "座谈",
-    "例如",
-    "封闭",
-    "轮流",
-    "批准",
-    "批复",
-    "堂课",
-    "笔录",
-    "卷宗",
-    "册子",
-    "份额",
-    // Durations that describe a rule (5个工作日, 两个小时), not work done.
-    "个工作日",
-    "个小时",
-    "个月",
-    "个星期",
-    "个季度",
-    "个年度",
-    "个自然日",
-];
 
+
+fn words(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// Units of count, longest first so `人次` wins over `人` (`data/units.txt`).
+static UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/units.txt")));
+/// A unit followed by these characters begins another word (`人民`,
+/// `期间`, `名单`) or a rule's duration (`5个工作日`).
+static UNIT_FALSE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/unit_false_words.txt")));
 /// What follows a Chinese numeral + unit in a slogan or a named set
-/// (四个意识, 两个维护, 三项制度, 两个方面), not a count of work.
-const SLOGAN_WORDS: &[&str] = &[
-    "意识", "自信", "维护", "确立", "方面", "层面", "维度", "自觉", "全面", "必须", "务必", "作用",
-    "结合", "统一", "到位", "制度", "机制", "原则", "要求", "标准", "清单", "目标", "体系", "环节",
-    "关键", "重点", "优先", "服务", "工程", "行动", "示范", "融合", "严禁", "不准", "禁止", "规定",
-];
+/// (四个意识, 三项制度), not a count of work.
+static SLOGAN_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/slogan_words.txt")));
 
 const CHANGE_VERBS: &[&str] = &[
     "提升",
@@ -288,7 +157,21 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
             continue;
         }
         let num_at = if percent_words { i + 3 } else { i };
-        let Some(num) = parse_number(line, num_at) else {
+        // `百分之百`: 百 alone is not a numeral the reader takes.
+        let hundred = percent_words
+            && line.get(num_at) == Some(&'百')
+            && !line.get(num_at + 1).is_some_and(|&c| is_han_numeral_char(c));
+        let parsed = if hundred {
+            Some(crate::numerals::Number {
+                value: 100.0,
+                len: 1,
+                chinese: true,
+                positional: false,
+            })
+        } else {
+            parse_number(line, num_at)
+        };
+        let Some(num) = parsed else {
             i = skip_run(line, i);
             continue;
         };
@@ -395,6 +278,15 @@ fn read_quantity(
             return None;
         }
     }
+    // A count describing a structure (`以2个部门为主线`, `下设三个科室`).
+    if ["以", "分为", "下设", "内设", "设有"]
+        .iter()
+        .any(|w| ends_with(back, w))
+        && !ends_with(back, "所以")
+        && !ends_with(back, "可以")
+    {
+        return None;
+    }
     if num.chinese
         && [
             "以下", "下列", "如下", "上述", "这", "那", "该", "此", "其中", "各",
@@ -410,12 +302,27 @@ fn read_quantity(
         return None;
     }
     let mut qualifier = Qualifier::Exact;
-    if matches!(line.get(k), Some('余' | '多')) {
+    // `80万余元`: the multiplier belongs to the money unit.
+    let mut money: Option<&'static str> = None;
+    if matches!(line.get(k + 1), Some('余' | '多')) && line.get(k + 2) == Some(&'元') {
+        money = match line.get(k) {
+            Some('万') => Some("万元"),
+            Some('亿') => Some("亿元"),
+            _ => None,
+        };
+    }
+    if money.is_some() {
+        qualifier = Qualifier::AtLeast;
+        k += 1;
+    } else if matches!(line.get(k), Some('余' | '多')) {
         qualifier = Qualifier::AtLeast;
         k += 1;
     }
     let unit = if percent_words {
         "%"
+    } else if let Some(m) = money {
+        k += 1;
+        m
     } else {
         match_unit(line, k)?
     };
@@ -424,13 +331,22 @@ fn read_quantity(
     let (unit, unit_len) = if unit == "余人" {
         qualifier = Qualifier::AtLeast;
         ("人", 2)
+    } else if money.is_some() {
+        (unit, 1)
+    } else if percent_words {
+        // `百分之九十`: the unit was written before the number.
+        (unit, 0)
     } else {
         (unit, unit_len)
     };
     let mut end = k + unit_len;
     if num.chinese {
         // The article 一 (一名调解员, 一个平台) is not a count.
-        if num.value == 1.0 && qualifier == Qualifier::Exact {
+        // But `旁听庭审一次。` / `市级一个,` counts: nothing follows the unit.
+        let bare = line
+            .get(end)
+            .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | '!' | ')'));
+        if num.value == 1.0 && qualifier == Qualifier::Exact && !bare {
             return None;
         }
         let after = line.get(end..).unwrap_or(&[]);
@@ -543,6 +459,12 @@ fn kind_of(line: &[char], qstart: usize, unit: &str) -> QuantityKind {
 
 /// Fillers between the thing counted and its number.
 const FILLERS: &[&str] = &[
+    "均达到",
+    "均达",
+    "均为",
+    "均",
+    "分别为",
+    "分别达到",
     "共计",
     "总计",
     "合计",
@@ -588,6 +510,7 @@ const OPENERS: &[&str] = &[
     "各类",
     "年均",
     "处理",
+    "办理",
     "我街",
     "我局",
     "我镇",
@@ -623,8 +546,30 @@ fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> String {
         }
     }
     let mut s = b;
-    while s > 0 && !is_delim(line[s - 1]) && b - s < 16 {
+    let mut crossed = None;
+    while s > 0 && b - s < 24 {
+        let c = line[s - 1];
+        // `行政复议、应诉案件530件`: a coordinated phrase is one thing
+        // counted; a 、 after another figure (`32项、`) ends it.
+        let joins = c == '、'
+            && s >= 2
+            && is_han(line[s - 2])
+            && !(s >= 3 && (line[s - 3].is_ascii_digit() || matches!(line[s - 3], '余' | '多')));
+        if c.is_ascii_digit() || (is_delim(c) && !joins) {
+            break;
+        }
+        if joins {
+            crossed = Some(s);
+        }
         s -= 1;
+    }
+    // Reached another figure (`4次会前学法活动、2次…`): the list was of
+    // figures, not of things; keep only the part after the last 、.
+    if let Some(after) = crossed
+        && s > 0
+        && line[s - 1].is_ascii_digit()
+    {
+        s = after;
     }
     let mut phrase = &line[s..b];
     // Drop a leading year or a year cut by the window (`2023年区政府…`).
@@ -652,7 +597,7 @@ fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> String {
     }
     let before_text: String = phrase
         .iter()
-        .filter(|c| is_han(**c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '”'))
+        .filter(|c| is_han(**c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '”' | '、'))
         .collect();
     // After the unit: `4次会前学法活动`, `173人次参加行政执法资格考试`.
     let after = line.get(end..).unwrap_or(&[]);
