@@ -8,7 +8,10 @@ fn main() {
         }
         for q in out {
             let t: String = doc.chars[q.start..q.end].iter().collect();
-            println!("{t} | {} {} {:?} {:?} what={}", q.value, q.unit, q.qualifier, q.kind, q.what);
+            println!(
+                "{t} | {} {} {:?} {:?} what={}",
+                q.value, q.unit, q.qualifier, q.kind, q.what
+            );
         }
         println!("--");
     }

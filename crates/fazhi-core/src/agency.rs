@@ -224,6 +224,25 @@ pub fn opening_subject(l: &[char]) -> Option<String> {
     None
 }
 
+/// The agency among candidates (most trusted first): the first one, or a
+/// fuller form of it that another source gives (`宁河区` in the title,
+/// `天津市宁河区人民政府` in the opening; `文峰区生态环境分局` and
+/// `安阳市生态环境局文峰分局`): same kind of unit, and it holds the first
+/// name whole or at least its place name (the first two characters).
+pub fn fullest(names: &[String]) -> Option<String> {
+    let base = names.first()?;
+    let kind = kind_from_name(base);
+    let place: String = base.chars().take(2).collect();
+    let mut best = base;
+    for n in &names[1..] {
+        let expands = n.contains(base.as_str()) || n.contains(place.as_str());
+        if expands && kind_from_name(n) == kind && n.chars().count() > best.chars().count() {
+            best = n;
+        }
+    }
+    Some(best.clone())
+}
+
 /// Kind of unit from its name.
 pub fn kind_from_name(name: &str) -> AgencyKind {
     let ends = |w: &str| name.ends_with(w);
@@ -362,6 +381,26 @@ mod tests {
             Some("青禾区司法局")
         );
         assert_eq!(from_breadcrumb(&v("首页 > 政务公开 > 通知公告")), None);
+    }
+
+    #[test]
+    fn the_fullest_form_of_the_same_unit_wins() {
+        let f = |v: &[&str]| fullest(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            f(&["青禾区", "南江市青禾区人民政府", "青禾区人民政府办公室"]).as_deref(),
+            Some("南江市青禾区人民政府")
+        );
+        assert_eq!(
+            f(&["溪口街道", "南江市青禾区溪口街道办事处"]).as_deref(),
+            Some("南江市青禾区溪口街道办事处")
+        );
+        // Another unit (the district government publishing a department's
+        // report) never replaces the department.
+        assert_eq!(
+            f(&["青禾区司法局", "南江市青禾区人民政府"]).as_deref(),
+            Some("青禾区司法局")
+        );
+        assert_eq!(f(&[]), None);
     }
 
     #[test]

@@ -117,58 +117,51 @@ pub fn read_header(doc: &Doc) -> Header {
         break;
     }
 
-    // Agency: the title, a name line just above it, an embedded title in
-    // the opening, the opening's subject, the signature block, the page's
-    // metadata rows, its breadcrumb trail; the first whole name wins.
+    // Agency candidates, most trusted first: the title, a name line just
+    // above it, an embedded title in the opening, the opening's subject,
+    // the signature block, the page's metadata rows, its breadcrumb trail.
+    let mut names: Vec<String> = Vec::new();
     if let Some(t) = &h.title {
         let tc: Vec<char> = t.chars().collect();
         h.title_year = first_year(&tc).map(|(y, _)| y);
-        h.agency = agency::from_title(&tc);
+        names.extend(agency::from_title(&tc));
     }
-    if h.agency.is_none()
-        && let Some(t) = title_line
-    {
+    if let Some(t) = title_line {
         for i in t.saturating_sub(2)..t {
-            if agency::from_name_line(doc.line(i)).is_some() {
-                h.agency = Some(doc.display(doc.lines[i].start, doc.lines[i].end));
+            if let Some(name) = agency::from_name_line(doc.line(i)) {
+                names.push(name);
                 h.header_lines.push(i);
                 break;
             }
         }
     }
-    if h.agency.is_none() || h.title_year.is_none() {
-        for i in 0..n {
-            if h.header_lines.contains(&i) {
-                continue;
+    for i in 0..n {
+        if h.header_lines.contains(&i) {
+            continue;
+        }
+        if let Some((name, year)) = agency::embedded_title(doc.line(i)) {
+            names.extend(name);
+            if h.title_year.is_none() {
+                h.title_year = year;
             }
-            if let Some((name, year)) = agency::embedded_title(doc.line(i)) {
-                if h.agency.is_none() {
-                    h.agency = name;
-                }
-                if h.title_year.is_none() {
-                    h.title_year = year;
-                }
-                break;
-            }
+            break;
         }
     }
-    if h.agency.is_none() {
-        h.agency = (0..n)
+    names.extend(
+        (0..n)
             .filter(|i| !h.header_lines.contains(i))
-            .find_map(|i| agency::opening_subject(doc.line(i)));
-    }
-    if h.agency.is_none() {
-        h.agency = signature_agency(doc);
-    }
-    if h.agency.is_none() {
-        let rows = doc.chrome.iter().map(|l| l.chars().collect::<Vec<char>>());
-        let head = (0..n).map(|i| doc.line(i).to_vec());
-        let rows: Vec<Vec<char>> = rows.chain(head).collect();
-        h.agency = rows
-            .iter()
-            .find_map(|r| agency::from_metadata_row(r))
-            .or_else(|| rows.iter().find_map(|r| agency::from_breadcrumb(r)));
-    }
+            .find_map(|i| agency::opening_subject(doc.line(i))),
+    );
+    names.extend(signature_agency(doc));
+    let rows: Vec<Vec<char>> = doc
+        .chrome
+        .iter()
+        .map(|l| l.chars().collect::<Vec<char>>())
+        .chain((0..n).map(|i| doc.line(i).to_vec()))
+        .collect();
+    names.extend(rows.iter().find_map(|r| agency::from_metadata_row(r)));
+    names.extend(rows.iter().find_map(|r| agency::from_breadcrumb(r)));
+    h.agency = agency::fullest(&names);
 
     // Recipient: `区委、区政府:` on a short line of its own.
     for i in 0..n {

@@ -24,9 +24,6 @@ use crate::numerals::{
     MAX_NUMBER_CHARS, is_han_numeral_char, parse_number, starts_han_number, tidy,
 };
 
-
-
-
 fn words(data: &'static str) -> Vec<&'static str> {
     data.lines()
         .map(str::trim)
@@ -45,6 +42,13 @@ static UNIT_FALSE_WORDS: LazyLock<Vec<&'static str>> =
 /// (四个意识, 三项制度), not a count of work.
 static SLOGAN_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/slogan_words.txt")));
+
+/// Internal-structure nouns after a count (`三个科室`): not a quantity.
+static STRUCTURE_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/structure_nouns.txt")));
+/// Verbs that make `一名`/`一个` a count (`聘请一名常年法律顾问`).
+static ARTICLE_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/article_verbs.txt")));
 
 const CHANGE_VERBS: &[&str] = &[
     "提升",
@@ -160,7 +164,9 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         // `百分之百`: 百 alone is not a numeral the reader takes.
         let hundred = percent_words
             && line.get(num_at) == Some(&'百')
-            && !line.get(num_at + 1).is_some_and(|&c| is_han_numeral_char(c));
+            && !line
+                .get(num_at + 1)
+                .is_some_and(|&c| is_han_numeral_char(c));
         let parsed = if hundred {
             Some(crate::numerals::Number {
                 value: 100.0,
@@ -346,7 +352,8 @@ fn read_quantity(
         let bare = line
             .get(end)
             .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | '!' | ')'));
-        if num.value == 1.0 && qualifier == Qualifier::Exact && !bare {
+        let counted = ARTICLE_VERBS.iter().any(|w| ends_with(back, w));
+        if num.value == 1.0 && qualifier == Qualifier::Exact && !bare && !counted {
             return None;
         }
         let after = line.get(end..).unwrap_or(&[]);
@@ -354,6 +361,12 @@ fn read_quantity(
             return None;
         }
         // 三大调解, 四级体系, 两级: not units, already rejected by match_unit.
+    }
+    if STRUCTURE_NOUNS
+        .iter()
+        .any(|w| starts_with(line.get(end..).unwrap_or(&[]), w))
+    {
+        return None;
     }
     if percent_words && num.chinese && num.value > 100.0 {
         return None;
@@ -689,6 +702,21 @@ mod tests {
     }
 
     #[test]
+    fn money_and_counts_written_with_one() {
+        assert_eq!(
+            one("法律顾问费用逾15万元"),
+            (15.0, "万元".into(), MoreThan, Count)
+        );
+        assert_eq!(one("资金80万余元"), (80.0, "万元".into(), AtLeast, Count));
+        assert_eq!(one("带头旁听庭审一次。"), (1.0, "次".into(), Exact, Count));
+        assert_eq!(
+            one("聘请一名常年法律顾问"),
+            (1.0, "名".into(), Exact, Count)
+        );
+        assert_eq!(one("按期办结率百分之百"), (100.0, "%".into(), Exact, Rate));
+    }
+
+    #[test]
     fn rates_and_changes() {
         assert_eq!(one("出庭应诉率100%"), (100.0, "%".into(), Exact, Rate));
         assert_eq!(one("成功率达到了85.7%"), (85.7, "%".into(), Exact, Rate));
@@ -741,6 +769,10 @@ mod tests {
             "3-5人",
             "“2023全国城乡社区高质量发展典型案例”",
             "办理时限压缩至5个工作日",
+            "局机关三个科室分别牵头",
+            "以2个部门为主线",
+            "坚持以十九届五中全会精神为指导,召开第二次会议",
+            "三届区委以来,开展三轮巡察",
         ] {
             assert_eq!(q(s), vec![], "{s}");
         }
@@ -769,6 +801,10 @@ mod tests {
         assert_eq!(
             w("开展审计32项, 1个审计项目在市级优秀项目评选中获奖"),
             vec!["审计", "审计项目"]
+        );
+        assert_eq!(
+            w("受理行政复议、应诉案件530件,开展审计32项、培训10场"),
+            vec!["受理行政复议、应诉案件", "审计", "培训"]
         );
     }
 
