@@ -212,6 +212,11 @@ def build_items(doc, entries, style):
             tt = t if t.endswith("。") else t + "。"
             lines.append(ind + mk + tt + b)
             gold.append(mk + tt)
+        elif style == "num_paren_runin":
+            mk = f"（{k}）"
+            tt = t if t.endswith("。") else t + "。"
+            lines.append(ind + mk + tt + b)
+            gold.append(mk + tt)
         elif style.startswith("arabic_runin"):
             mk = arabic(k, style.split("_")[-1] if style.count("_") == 2 else "dot")
             tt = t if t.endswith("。") else t + "。"
@@ -250,7 +255,7 @@ def measures_entries(doc, n_items, facts_per_item):
         bits = [doc.fact(f) for f in facts]
         narr = [x for x in NARR[th] if x not in doc.titles]
         doc.rng.shuffle(narr)
-        for x in narr[:s.get("npi", 3)]:
+        for x in narr[:s.get("npi", 4)]:
             doc.titles.add(x)
             bits.insert(doc.rng.randint(0, len(bits)), x)
         if doc.rng.random() < 0.5:

@@ -123,7 +123,7 @@ A(mk("d05_linping_scjgj", "dev", "market", "杭州市临平区市场监督管理
      parts("MSLNO", m="j", s="c", l="a", n="a", mi="paren_runin", si="paren_runin", li="arabic_runin", ni="paren_runin", nm=7),
      "a Zhejiang department page converted from a table layout: pipe rows with 索引号/发布机构/文号/成文日期/发布日期 and a 标题 row",
      title=T, published="2024-03-20",
-     top=pipe("杭州市临平区市场监督管理局", "11330113MB1D23456T/2024-00418", "临市监〔2024〕12号", "2024-03-18", "2024-03-20", T) + [T],
+     top=pipe("杭州市临平区市场监督管理局", "11330113MB1D23456T/2024-00418", "临市监〔2024〕12号", "2024-03-18", "2024-03-20", T),
      docno="临市监", other_text="无。",
      notes=["published = 发布日期 in the pipe table; the document number 临市监〔2024〕12号 is not a quantity.",
             "The title appears twice (in the 标题 row and as a heading line)."]))
@@ -214,7 +214,7 @@ T = "西安市雁塔区交通运输局2024年法治政府建设情况报告"
 A(mk("d15_yanta_jtj", "dev", "transport", "西安市雁塔区交通运输局", "区交通运输局", "我局", "department", 2024, "雁塔区", "区委、区政府",
      parts("MSLNO", m="b", s="b", l="c", n="b", o="b", mi="paren_runin", si="shi_inline", li="none", ni="paren_runin", nm=6),
      "a Chongqing/Shaanxi-style page whose metadata is a dash list of '[ 索引号 ]' rows followed by 日期 and a 大 中 小 font switch",
-     title=T, published="2025-02-12", docno="雁交发",
+     title=T, title_lines=[], published="2025-02-12", docno="雁交发",
      top=dotlist("西安市雁塔区交通运输局", "11610113MB2961544K/2025-00004", "雁交发〔2025〕3号", "2025-02-12", T), other_text="本年度无其他需要报告的事项。",
      notes=["The title occurs inside the chrome (between the metadata list and the 日期 row) and is not repeated.",
             "Other part is titled 其他需要说明的情况 (a local variant)."]))
@@ -231,7 +231,7 @@ T = "江西省司法厅2023年度法治政府建设情况报告"
 A(mk("h01_jiangxi_sft", "held", "province", "江西省司法厅", "省司法厅", "我厅", "department", 2023, "江西", "省委、省政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="paren_runin", li="shi_inline", ni="paren_runin", nm=8, nl=4),
      "a province-level department page with a pipe metadata table, long measures part", title=T, published="2024-03-29",
-     top=pipe("江西省司法厅", "000014349/2024-00112", "赣司发〔2024〕6号", "2024-03-27", "2024-03-29", T) + [T], docno="赣司发", fpi=3))
+     top=pipe("江西省司法厅", "000014349/2024-00112", "赣司发〔2024〕6号", "2024-03-27", "2024-03-29", T), docno="赣司发", fpi=3))
 
 T = "江州市人民政府关于2022年度法治政府建设情况的报告"
 A(mk("d17_jiangzhou_szf", "dev", "city", "江州市人民政府", "江州市", "我市", "district_government", 2022, "江州", "省委、省政府",
@@ -253,7 +253,7 @@ T = "岚天乡人民政府2024年法治政府建设情况报告"
 A(mk("d18_lantian_xiang", "dev", "town", "重庆市城口县岚天乡人民政府", "岚天乡", "我乡", "town", 2024, "岚天", "县委、县政府",
      parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=6),
      "a Chongqing township page with a dash-list '[ 索引号 ]' metadata block, a document number, 大/中/小 font switch and a share line",
-     title=T, published="2025-02-18", docno="岚天委文",
+     title=T, title_lines=[], published="2025-02-18", docno="岚天委文",
      top=dotlist("重庆市城口县岚天乡人民政府", "11500229MB1A33333X/2025-00006", "岚天委文〔2025〕4号", "2025-02-18", T),
      notes=["A 乡 (township): agency_kind town.", "agency from the 发布机构 row and the opening sentence (the title omits 重庆市城口县)."]))
 
@@ -309,3 +309,79 @@ A(mk("d22_wenfeng_sthj", "dev", "env", "安阳市生态环境局文峰分局", "
      title=T, published="2024-04-01", preamble=1, after_title=source("安阳市生态环境局", "2024-04-01"),
      notes=["The title uses a colloquial name (文峰区生态环境分局); the opening names the unit 安阳市生态环境局文峰分局, which is the agency.",
             "Leader duty first (一、主要负责人履行…), then measures; no other part."]))
+
+T = "重庆市渝北区司法局关于2024年法治政府建设情况的报告"
+A(mk("h07_yubei_sfj", "held", "justice", "重庆市渝北区司法局", "区司法局", "我局", "department", 2024, "渝北区", "区委、区政府",
+     parts("MSLNO", m="a", s="c", l="a", n="a", mi="shi_para", si="shi_inline", li="none", ni="shi_para", nm=8),
+     "a Chongqing department report whose measures enumerate 一是…八是 paragraphs, with a one-line bracket metadata block",
+     title=T, published="2025-02-06", top=bracket("重庆市渝北区司法局", "11500112MB1P30000K/2025-00011", "2025-02-05", "2025-02-06", oneline=True)))
+
+T = "北京市大兴区住房和城乡建设委员会2023年度法治政府建设年度报告"
+A(mk("d23_daxing_zjw", "dev", "housing", "北京市大兴区住房和城乡建设委员会", "区住房城乡建设委", "我委", "department", 2023, "大兴区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=8),
+     "a Beijing 住建委 PDF copy whose shortcomings heading is broken over two lines", title=T, published="2024-03-26",
+     break_heading="shortcomings", after_title=["来源：大兴区住房和城乡建设委员会  日期：2024-03-26 10:02 打印 【字体："],
+     notes=["Chrome line in the style of shared seed 004 ('来源:… 日期:… 打印 【字体:'); published = its date.",
+            "The shortcomings heading is broken across two lines; heading = the joined line."]))
+
+T = "观澜街道2023年法治政府建设年度报告"
+A(mk("h08_guanlan_jd", "held", "street", "深圳市龙华区观澜街道办事处", "观澜街道", "我街道", "street", 2023, "观澜", "区委、区政府",
+     parts("MSLNO", m="c", s="c", l="a", n="c", mi="paren_runin", si="paren_runin", li="shi_inline", ni="paren_runin", nm=7),
+     "a Shenzhen street page with breadcrumb, 来源 line, share/QR footer", title=T, published="2024-03-12", preamble=2,
+     top=["当前位置：首页 > 政务公开 > 街道信息 > 观澜街道"], after_title=source("龙华区观澜街道办事处", "2024-03-12", views=517), bottom=FOOT_CN))
+
+T = "零陵区应急管理局2023年法治政府建设报告"
+A(mk("d24_lingling_yjj", "dev", "safety", "永州市零陵区应急管理局", "区应急管理局", "我局", "department", 2023, "零陵区", "区委、区政府",
+     parts("MSLNO", m="j", s="b", l="a", n="b", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=8),
+     "a Hunan department page with a pipe table (索引号/发文机关/发文日期/文号) whose 发文日期 cell is empty",
+     title=T, published=None, preamble=1,
+     top=["| 索引号: | 4311020001/2024-00311 | 分类: | |", "| 发文机关: | 永州市零陵区应急管理局 | 发文日期: | |", "| 名称: | |||", "| 文号 : | |||", "永州市零陵区应急管理局"],
+     notes=["The pipe table's date cells are empty: published null.", "The agency stands alone on the line above the title (and in 发文机关)."]))
+
+T = "杭州市滨江区人力资源和社会保障局2022年法治政府建设年度报告"
+A(mk("h09_binjiang_rsj", "held", "labor", "杭州市滨江区人力资源和社会保障局", "区人力社保局", "我局", "department", 2022, "滨江区", "区委、区政府",
+     parts("MSLNO", m="c", s="b", l="a", n="a", mi="paren_line", si="num_paren_runin", li="none", ni="num_paren_runin", nm=7),
+     "a Zhejiang department report with (1) items in the shortcomings and plan parts and deeper 1. items in measures",
+     title=T, published="2023-02-17", deep="num", after_title=source("杭州市滨江区人力资源和社会保障局", "2023-02-17")))
+
+T = "望亭镇2023年法治政府建设工作情况汇报"
+A(mk("d25_wangting_zhen", "dev", "town", "苏州市相城区望亭镇人民政府", "望亭镇", "我镇", "town", 2023, "望亭", "区委、区政府",
+     parts("MSLN", m="g", s="e", l="a", n="d", mi="paren_line", si="shi_inline", li="none", ni="shi_para", nm=7),
+     "a Jiangsu town report titled '…工作情况汇报' with 主要工作情况 / 存在的主要问题 / 下一步工作打算", title=T, published=None, preamble=0,
+     recipient="区委全面依法治区委员会办公室：", notes=["No other part; title '…工作情况汇报'."]))
+
+T = "国家税务总局厦门市集美区税务局2023年度法治政府建设情况报告"
+A(mk("h10_jimei_tax", "held", "tax", "国家税务总局厦门市集美区税务局", "区税务局", "我局", "department", 2023, "集美区", "市税务局",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_runin", si="shi_inline", li="shi_inline", ni="shi_para", nm=7),
+     "a Fujian tax bureau page with a pipe metadata table", title=T, published="2024-03-21", docno="厦集税发",
+     top=pipe("国家税务总局厦门市集美区税务局", "XM10211-0100-2024-00017", "厦集税发〔2024〕9号", "2024-03-20", "2024-03-21", T)))
+
+TL = ["青岛市崂山区人民政府关于2022年度法治政府建设", "情况的报告"]
+A(mk("d26_laoshan_qzf", "dev", "gov", "青岛市崂山区人民政府", "崂山区", "我区", "district_government", 2022, "崂山", "市委、市政府",
+     parts("MSLNO", m="a", s="a", l="f", n="a", mi="paren_runin", si="shi_inline", li="shi_inline", ni="paren_runin", nm=9, nl=4),
+     "a Shandong district government report with its title split over two lines and a recipient line",
+     title="".join(TL), title_lines=TL, published=None, recipient="市委、市政府：", other_text="FACT",
+     notes=["Title split over two lines; title = joined.", "The other part reports rectification of 督察 findings with a count."]))
+
+T = "西山区教育体育局2023年法治政府建设工作报告"
+A(mk("h11_xishan_jtj", "held", "edu", "昆明市西山区教育体育局", "区教育体育局", "我局", "department", 2023, "西山区", "区委、区政府",
+     parts("MSN", m="f", s="e", n="g", mi="paren_line", si="shi_para", ni="shi_para", nm=6),
+     "a Yunnan department report in three parts with the full name only in the opening", title=T, published=None, preamble=2))
+
+T = "上海市静安区曹家渡街道办事处2024年度法治政府建设情况报告"
+A(mk("d27_caojiadu_jd", "dev", "street", "上海市静安区曹家渡街道办事处", "曹家渡街道", "我街道", "street", 2024, "曹家渡", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="arabic_runin", si="arabic_runin", li="none", ni="arabic_runin", nm=7),
+     "a Shanghai street report with 1. run-in items in every part", title=T, published="2025-03-14",
+     after_title=["发布日期：2025-03-14  浏览次数：312"], notes=["浏览次数 is a page counter, not a quantity."]))
+
+T = "南宁市青秀区交通运输局2023年度法治政府建设工作报告"
+A(mk("h12_qingxiu_jtj", "held", "transport", "南宁市青秀区交通运输局", "区交通运输局", "我局", "department", 2023, "青秀区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=6),
+     "a Guangxi department report saved in GB18030", title=T, published=None, enc="gb18030"))
+
+A(mk("d28_shushan_fgw", "dev", "dept", "合肥市蜀山区发展和改革委员会", "区发展改革委", "我委", "department", 2023, "蜀山区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "an Anhui department page with no title line at all: the unit is named only by the 发布机构 row",
+     title=None, published="2024-03-19", preamble=3, recipient="区委、区政府：",
+     top=bracket("合肥市蜀山区发展和改革委员会", "11340104MB1E45678C/2024-00046", "2024-03-18", "2024-03-19"),
+     notes=["No title line: title null; agency from [ 发布机构 ] only (the body says 我委).", "Self-reference 我委."]))
