@@ -265,10 +265,12 @@ def measures_entries(doc, n_items, facts_per_item):
             t = doc.rng.choice(traps)
             doc.titles.add(t)
             bits.insert(0, doc.sub(t))
-        if deep == "shi" and len(bits) >= 2:
-            bits = [f"{SHI[k]}是{b}" for k, b in enumerate(bits)]
-        elif deep == "num" and len(bits) >= 2:
-            bits = [f"（{k + 1}）{b}" for k, b in enumerate(bits)]
+        if deep in ("shi", "num") and len(bits) >= 2:
+            # at most four deeper enumerations per item: group the sentences
+            size = -(-len(bits) // 4)
+            groups = ["".join(bits[i:i + size]) for i in range(0, len(bits), size)]
+            mark = (lambda k: f"{SHI[k]}是") if deep == "shi" else (lambda k: f"（{k + 1}）")
+            bits = [mark(k) + g for k, g in enumerate(groups)]
         entries.append((title, "".join(bits)))
     return entries
 

@@ -385,3 +385,151 @@ A(mk("d28_shushan_fgw", "dev", "dept", "合肥市蜀山区发展和改革委员�
      title=None, published="2024-03-19", preamble=3, recipient="区委、区政府：",
      top=bracket("合肥市蜀山区发展和改革委员会", "11340104MB1E45678C/2024-00046", "2024-03-18", "2024-03-19"),
      notes=["No title line: title null; agency from [ 发布机构 ] only (the body says 我委).", "Self-reference 我委."]))
+
+T = "子陵铺镇2023年度法治政府建设情况报告"
+A(mk("h13_zilingpu_zhen", "held", "town", "荆门市东宝区子陵铺镇人民政府", "子陵铺镇", "我镇", "town", 2023, "子陵铺", "区委、区政府",
+     [("measures_topical", "", "cn_topical", 8)],
+     "a Hubei town report with only topical 一、…八、 headings", title=T, published=None, preamble=1,
+     notes=["No statutory headings: one measures part (heading '') whose items are the topical lines."]))
+
+T = "福州市鼓楼区市场监督管理局2024年度法治政府建设情况报告"
+A(mk("d29_gulou_scjgj", "dev", "market", "福州市鼓楼区市场监督管理局", "区市场监管局", "我局", "department", 2024, "鼓楼区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="arabic_runin", ni="paren_runin", nm=8, nl=4),
+     "a Fujian department report with deeper 一是 items inside measures and 1. run-in leader-duty items",
+     title=T, published="2025-03-05", deep="shi", after_title=source("福州市鼓楼区市场监督管理局", "2025-03-05"), fpi=3))
+
+A(mk("h14_null_jiedao", "held", "street", "我街", "我街", "我街", "street", 2023, "街道", "区委、区政府",
+     parts("MSLN", m="c", s="c", l="a", n="d", mi="paren_line", si="shi_inline", li="none", ni="shi_para", nm=6),
+     "a street office report that never names itself (only 我街 / 街道)", title="2023年法治政府建设工作报告", agency="NULL",
+     published=None, preamble=3, notes=["agency null: the text only says 我街; agency_kind street."]))
+
+TL = ["燕平市人民政府", "关于2023年度法治政府建设情况的报告"]
+A(mk("d30_yanping_szf", "dev", "city", "燕平市人民政府", "燕平市", "我市", "district_government", 2023, "燕平", "省委、省政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_runin", si="paren_runin", li="shi_inline", ni="paren_runin", nm=10, nl=4, nn=6),
+     "a Hebei city government report titled over two lines (agency line + 关于… line) with parts numbered 第一部分…",
+     title="".join(TL), title_lines=TL, published="2024-03-29", head_style="dibufen", recipient="省委、省政府：", fpi=3,
+     sign=["燕平市人民政府", "2024年3月29日"],
+     notes=["Title over two lines where the first is the agency and the second begins with 关于: one title, joined.", "City government: agency_kind district_government."]))
+
+T = "婺川县人民政府2022年度法治政府建设情况报告"
+A(mk("h15_wuchuan_xzf", "held", "gov", "婺川县人民政府", "婺川县", "我县", "district_government", 2022, "婺川", "市委、市政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=9, nl=4),
+     "a Jiangxi county government report with bracket metadata", title=T, published="2023-03-30",
+     top=bracket("婺川县人民政府", "014507231/2023-00045", "2023-03-28", "2023-03-30"), fpi=3))
+
+T = "七星区应急管理局2022年度法治政府建设情况报告"
+A(mk("d31_qixing_yjj", "dev", "safety", "桂林市七星区应急管理局", "区应急管理局", "我局", "department", 2022, "七星区", "区委、区政府",
+     parts("MSN", m="f", s="e", n="d", mi="arabic_line", si="shi_para", ni="shi_para", nm=5, ns=2, nn=3),
+     "a short Guangxi three-part department report with 1. sub-heading lines", title=T, published=None, preamble=2, fpi=1, npi=2,
+     notes=["Short (about 1 500 characters)."]))
+
+T = "宁波市鄞州区卫生健康局2023年度法治政府建设情况报告"
+A(mk("h16_yinzhou_wjj", "held", "health", "宁波市鄞州区卫生健康局", "区卫生健康局", "我局", "department", 2023, "鄞州区", "区委、区政府",
+     [("measures_topical", "", "cn_topical", 7)],
+     "a Zhejiang department copy wrapped in a cover letter, with topical headings only",
+     title=T, published="2024-02-23",
+     top=["关于报送《宁波市鄞州区卫生健康局2023年度法治政府建设情况报告》的报告", "区委依法治区办：",
+          "　　现将我局2023年度法治政府建设情况报告报送，请审阅。", "宁波市鄞州区卫生健康局", "2024年2月23日"],
+     notes=["Cover letter with sign-off (published 2024-02-23); the report itself has only topical headings."]))
+
+T = "湖南省生态环境厅2023年度法治政府建设情况报告"
+A(mk("d32_hunan_sthjt", "dev", "province", "湖南省生态环境厅", "省生态环境厅", "我厅", "department", 2023, "湖南", "省委、省政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
+     "a long province-level department report (我厅)", title=T, published="2024-03-27", fpi=3, npi=5, deep="shi",
+     after_title=source("湖南省生态环境厅", "2024-03-27"),
+     notes=["Province department: agency_kind department, self-reference 我厅."]))
+
+T = "绵阳市涪城区综合行政执法局2023年法治政府建设年度报告"
+A(mk("h17_fucheng_zfj", "held", "urban", "绵阳市涪城区综合行政执法局", "区综合执法局", "我局", "department", 2023, "涪城区", "区委、区政府",
+     parts("MSLNO", m="c", s="c", l="a", n="c", mi="shi_para", si="shi_para", li="none", ni="shi_para", nm=7),
+     "a Sichuan department report that enumerates with 一是… paragraphs in every part", title=T, published=None))
+
+T = "三十铺镇2023年法治政府建设情况报告"
+A(mk("d33_sanshipu_zhen", "dev", "town", "六安市金安区三十铺镇人民政府", "三十铺镇", "我镇", "town", 2023, "三十铺", "区委、区政府",
+     parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "an Anhui town whose very name contains a Chinese numeral (三十铺), a trap for numeral reading",
+     title=T, published="2024-03-15", preamble=0, after_title=source("三十铺镇人民政府", "2024-03-15"),
+     notes=["三十铺 is a place name, not 30 of anything."]))
+
+T = "皇姑区民政局2023年法治政府建设工作报告"
+A(mk("h18_huanggu_mzj", "held", "dept", "沈阳市皇姑区民政局", "区民政局", "我局", "department", 2023, "皇姑区", "区委、区政府",
+     parts("MSLN", m="a", s="c", l="c", n="c", mi="half_line", si="shi_inline", li="none", ni="half_runin", nm=6),
+     "a Liaoning department report with half-width (一) sub-heading lines", title=T, published=None, preamble=1))
+
+T = "磁器口街道2023年度法治政府建设情况报告"
+A(mk("d34_ciqikou_jd", "dev", "street", "重庆市沙坪坝区磁器口街道办事处", "磁器口街道", "我街道", "street", 2023, "磁器口", "区委、区政府",
+     parts("MSLN", m="a", s="a", l="a", n="a", mi="paren_runin", si="shi_inline", li="none", ni="shi_para", nm=7),
+     "a Chongqing street page with dash-list metadata (title inside the block)", title=T, title_lines=[], published="2024-02-27",
+     top=dotlist("重庆市沙坪坝区磁器口街道办事处", "11500106MB1C22222W/2024-00003", "磁街文〔2024〕7号", "2024-02-27", T), docno="磁街文", preamble=1))
+
+T = "开福区2024年法治政府建设情况报告"
+A(mk("h19_kaifu_qzf", "held", "gov", "长沙市开福区人民政府", "开福区", "我区", "district_government", 2024, "开福", "市委、市政府",
+     parts("LMSNO", l="f", m="a", s="b", n="c", li="shi_para", mi="paren_runin", si="shi_inline", ni="paren_runin", nm=8, nl=4),
+     "a Hunan district report opening with the leader-duty part", title=T, published="2025-03-21", preamble=2,
+     after_title=source("开福区司法局", "2025-03-21")))
+
+T = "天津市西青区水务局2023年度法治政府建设情况报告"
+A(mk("d35_xiqing_swj", "dev", "dept", "天津市西青区水务局", "区水务局", "我局", "department", 2023, "西青区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="paren_line", li="none", ni="paren_line", nm=7),
+     "a Tianjin department report with （一） sub-heading lines in every part", title=T, published="2024-02-28",
+     sign=["天津市西青区水务局", "2024年2月28日"], notes=["published = the signature date."]))
+
+T = "东坡区太和镇2023年法治政府建设年度报告"
+A(mk("h20_taihe_zhen", "held", "town", "眉山市东坡区太和镇人民政府", "太和镇", "我镇", "town", 2023, "太和", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="shi_para", nm=7),
+     "a Sichuan town page with a 今天是 widget and breadcrumb", title=T, published=None, preamble=1, top=WIDGET("2024年4月17日")))
+
+T = "恩施市司法局2022年度法治政府建设情况报告"
+A(mk("d36_enshi_sfj", "dev", "justice", "恩施市司法局", "市司法局", "我局", "department", 2022, "恩施市", "市委、市政府",
+     parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=10, nn=6),
+     "a long Hubei county-level city department report where leader duty is a measures sub-item only",
+     title=T, published="2023-03-21", leader_item=True, fpi=4, npi=6, after_title=source("恩施市司法局", "2023-03-21"),
+     notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not a part.", "Long report."]))
+
+T = "广西壮族自治区市场监督管理局2023年法治政府建设年度报告"
+A(mk("h21_guangxi_scjgj", "held", "province", "广西壮族自治区市场监督管理局", "自治区市场监管局", "我局", "department", 2023, "广西", "自治区党委、自治区人民政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
+     "a long province-level (autonomous region) department report with pipe metadata", title=T, published="2024-03-28", fpi=4, npi=6,
+     top=pipe("广西壮族自治区市场监督管理局", "000014349/2024-01821", "桂市监发〔2024〕15号", "2024-03-26", "2024-03-28", T), docno="桂市监发"))
+
+T = "北京市东城区和平里街道办事处2024年度法治政府建设年度报告"
+A(mk("d37_hepingli_jd", "dev", "street", "北京市东城区和平里街道办事处", "和平里街道", "我街道", "street", 2024, "和平里", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "a Beijing street office page with bracket metadata and an other part that reports rectified 督察 findings",
+     title=T, published="2025-03-18", other_text="FACT",
+     top=CRUMB + bracket("北京市东城区和平里街道办事处", "11110101MB0D77777U/2025-00012", "2025-03-17", "2025-03-18"), bottom=FOOT_BJ,
+     notes=["The other part is not 无: it reports a count of rectified 督察 findings (a quantity)."]))
+
+T = "郑州市金水区住房和城乡建设局2023年度法治政府建设情况报告"
+A(mk("h22_jinshui_zjj", "held", "housing", "郑州市金水区住房和城乡建设局", "区住房城乡建设局", "我局", "department", 2023, "金水区", "区委、区政府",
+     parts("MSLNO", m="a", s="b", l="a", n="a", mi="arabic_line", si="shi_inline", li="none", ni="arabic_runin", nm=7),
+     "a Henan department report with 1. sub-heading lines", title=T, published=None))
+
+T = "九乡彝族回族乡人民政府2023年法治政府建设工作报告"
+A(mk("d38_jiuxiang_xiang", "dev", "town", "宜良县九乡彝族回族乡人民政府", "九乡", "我乡", "town", 2023, "九乡", "县委、县政府",
+     parts("MSN", m="f", s="e", n="d", mi="paren_line", si="shi_inline", ni="shi_para", nm=6),
+     "a Yunnan ethnic township (its name 九乡 contains a numeral) in three parts", title=T, published=None, preamble=0,
+     notes=["九乡 is a place name, not 9 townships."]))
+
+T = "西宁市城中区生态环境局2023年度法治政府建设情况报告"
+A(mk("h23_chengzhong_sthj", "held", "env", "西宁市城中区生态环境局", "区生态环境局", "我局", "department", 2023, "城中区", "区委、区政府",
+     parts("MSLNO", m="c", s="c", l="a", n="c", mi="paren_runin", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "a Qinghai department report saved in GB18030", title=T, published=None, enc="gb18030"))
+
+T = "天津市南开区城市管理委员会2022年度法治政府建设情况报告"
+A(mk("d39_nankai_cgw", "dev", "urban", "天津市南开区城市管理委员会", "区城市管理委", "我委", "department", 2022, "南开区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="half_runin", si="shi_inline", li="none", ni="shi_para", nm=7),
+     "a Tianjin 城管委 page with a stale banner date and a 来源/发布时间 line", title=T, published="2023-03-30",
+     top=["天津市南开区人民政府 2019年10月31日 星期四"], after_title=source("南开区城市管理委员会", "2023-03-30")))
+
+T = "宁海路街道2023年法治政府建设情况报告"
+A(mk("h24_ninghailu_jd", "held", "street", "南京市鼓楼区宁海路街道办事处", "宁海路街道", "我街道", "street", 2023, "宁海路", "区委、区政府",
+     parts("MSLNO", m="b", s="c", l="a", n="c", mi="paren_runin", si="paren_runin", li="none", ni="paren_runin", nm=6),
+     "a Jiangsu street report with unnumbered part headings and a signature", title=T, published="2024-02-29", head_style="none",
+     preamble=0, sign=["南京市鼓楼区宁海路街道办事处", "2024年2月29日"]))
+
+T = "广州市黄埔区人民政府2023年法治政府建设年度报告"
+A(mk("d40_huangpu_qzf", "dev", "gov", "广州市黄埔区人民政府", "黄埔区", "我区", "district_government", 2023, "黄埔", "市委、市政府",
+     parts("MSLNO", m="a", s="a", l="f", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=11, nl=5, nn=7),
+     "a long Guangdong district government report with a pipe metadata table", title=T, published="2024-03-29", fpi=4, npi=6, deep="shi",
+     top=pipe("广州市黄埔区人民政府", "007482943/2024-00208", "穗埔府报〔2024〕12号", "2024-03-27", "2024-03-29", T), docno="穗埔府报"))
