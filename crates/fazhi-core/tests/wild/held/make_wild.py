@@ -28,6 +28,8 @@ ITEM_NOTE = ("Item convention (as in shared/corpus): items are the first level b
 
 def cn_int(n):
     """Chinese numeral for 0 < n < 10000 (十二, 一百零五, 两千)."""
+    if n == 2:
+        return "两"  # 两次, 两件: 二 is not used alone before a measure word
     if n < 10:
         return CN[n]
     if n < 20:
@@ -390,6 +392,15 @@ def build(spec):
 def main():
     for spec in SPECS:
         text, sections, qs = build(spec)
+        if spec.get("halfwidth"):
+            # half-width punctuation as in some converted pages (shared seed 004); 。 stays
+            tr = str.maketrans("，：；（）", ",:;()")
+            text = text.translate(tr)
+            for sec in sections:
+                sec["heading"] = sec["heading"].translate(tr)
+                sec["items"] = [i.translate(tr) for i in sec["items"]]
+            for q in qs:
+                q["text"] = q["text"].translate(tr)
         out = WILD / spec["split"]
         enc = spec.get("enc", "utf-8")
         fname = spec["name"] + (".gb18030.txt" if enc == "gb18030" else ".txt")

@@ -95,6 +95,7 @@ T = "宁河区2023年度法治政府建设情况报告"
 A(mk("d02_ninghe_qzf", "dev", "gov", "天津市宁河区人民政府", "宁河区", "我区", "district_government", 2023, "宁河", "区委",
      parts("LMSN", l="f", m="a", s="b", n="c", li="none", mi="half_runin", si="shi_para", ni="shi_para", nm=8),
      "a Tianjin district government page: site banner with a stale date widget, title printed twice around a 来源/发布时间 line, leader-duty part first",
+     blank=True,
      title=T, published="2024-03-27", preamble=2,
      top=["天津市宁河区人民政府 2019年12月3日星期二", "无障碍 简体| 繁体"],
      after_title=source("宁河区人民政府办公室", "2024-03-27") + [T],
@@ -143,6 +144,7 @@ T = "深圳市宝安区应急管理局2023年法治政府建设年度报告"
 A(mk("d07_baoan_yjgl", "dev", "safety", "深圳市宝安区应急管理局", "区应急管理局", "我局", "department", 2023, "宝安区", "区委、区政府",
      parts("MSLNO", m="c", s="b", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=9),
      "a Guangdong department page: breadcrumb, 来源/发布时间 line with a 浏览次数 counter, share/QR footer, deeper 一是 enumerations inside items",
+     blank=True,
      title=T, published="2024-03-18", deep="shi", fpi=3, npi=4,
      top=["当前位置：首页 > 政务公开 > 部门信息 > 区应急管理局"], after_title=source("深圳市宝安区应急管理局", "2024-03-18", views=2841),
      bottom=FOOT_CN, notes=["浏览次数 and footer numbers are page chrome, not quantities.",
@@ -253,6 +255,8 @@ T = "岚天乡人民政府2024年法治政府建设情况报告"
 A(mk("d18_lantian_xiang", "dev", "town", "重庆市城口县岚天乡人民政府", "岚天乡", "我乡", "town", 2024, "岚天", "县委、县政府",
      parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=6),
      "a Chongqing township page with a dash-list '[ 索引号 ]' metadata block, a document number, 大/中/小 font switch and a share line",
+     halfwidth=True,
+     blank=True,
      title=T, title_lines=[], published="2025-02-18", docno="岚天委文",
      top=dotlist("重庆市城口县岚天乡人民政府", "11500229MB1A33333X/2025-00006", "岚天委文〔2025〕4号", "2025-02-18", T),
      notes=["A 乡 (township): agency_kind town.", "agency from the 发布机构 row and the opening sentence (the title omits 重庆市城口县)."]))
@@ -261,12 +265,13 @@ T = "北辰区2023年度法治政府建设情况报告"
 A(mk("h03_beichen_qzf", "held", "gov", "天津市北辰区人民政府", "北辰区", "我区", "district_government", 2023, "北辰", "区委",
      parts("LMSNO", l="f", m="a", s="b", n="c", li="shi_para", mi="half_runin", si="shi_inline", ni="shi_para", nm=7, nl=4),
      "a Tianjin district report opening with the leader-duty part, with a 今天是 widget", title=T, published=None, preamble=2,
-     top=WIDGET("2024年6月12日"), notes=["Leader duty first; no web publishing date (published null)."]))
+     top=WIDGET("2024年6月12日"), notes=["Leader duty first; no web publishing date (published null)."], blank=True))
 
 T = "北京市海淀区城市管理委员会2023年法治政府建设年度情况报告"
 A(mk("d19_haidian_cgw", "dev", "urban", "北京市海淀区城市管理委员会", "区城市管理委", "我委", "department", 2023, "海淀区", "区委、区政府",
      parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=6),
      "a Beijing 委 report where leader duty is only a sub-item of the measures part ((二)切实履行推进法治建设第一责任人职责), not a part",
+     blank=True,
      title=T, published="2024-03-22", leader_item=True, top=CRUMB + bracket("北京市海淀区城市管理委员会", "11110108MB0L41111P/2024-00025", "2024-03-21", "2024-03-22"),
      notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not the leader_duty part: no leader_duty section.",
             "Self-reference 我委."]))
@@ -328,12 +333,13 @@ T = "观澜街道2023年法治政府建设年度报告"
 A(mk("h08_guanlan_jd", "held", "street", "深圳市龙华区观澜街道办事处", "观澜街道", "我街道", "street", 2023, "观澜", "区委、区政府",
      parts("MSLNO", m="c", s="c", l="a", n="c", mi="paren_runin", si="paren_runin", li="shi_inline", ni="paren_runin", nm=7),
      "a Shenzhen street page with breadcrumb, 来源 line, share/QR footer", title=T, published="2024-03-12", preamble=2,
-     top=["当前位置：首页 > 政务公开 > 街道信息 > 观澜街道"], after_title=source("龙华区观澜街道办事处", "2024-03-12", views=517), bottom=FOOT_CN))
+     top=["当前位置：首页 > 政务公开 > 街道信息 > 观澜街道"], after_title=source("龙华区观澜街道办事处", "2024-03-12", views=517), bottom=FOOT_CN, blank=True))
 
 T = "零陵区应急管理局2023年法治政府建设报告"
 A(mk("d24_lingling_yjj", "dev", "safety", "永州市零陵区应急管理局", "区应急管理局", "我局", "department", 2023, "零陵区", "区委、区政府",
      parts("MSLNO", m="j", s="b", l="a", n="b", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=8),
      "a Hunan department page with a pipe table (索引号/发文机关/发文日期/文号) whose 发文日期 cell is empty",
+     blank=True,
      title=T, published=None, preamble=1,
      top=["| 索引号: | 4311020001/2024-00311 | 分类: | |", "| 发文机关: | 永州市零陵区应急管理局 | 发文日期: | |", "| 名称: | |||", "| 文号 : | |||", "永州市零陵区应急管理局"],
      notes=["The pipe table's date cells are empty: published null.", "The agency stands alone on the line above the title (and in 发文机关)."]))
@@ -360,6 +366,7 @@ TL = ["青岛市崂山区人民政府关于2022年度法治政府建设", "情�
 A(mk("d26_laoshan_qzf", "dev", "gov", "青岛市崂山区人民政府", "崂山区", "我区", "district_government", 2022, "崂山", "市委、市政府",
      parts("MSLNO", m="a", s="a", l="f", n="a", mi="paren_runin", si="shi_inline", li="shi_inline", ni="paren_runin", nm=9, nl=4),
      "a Shandong district government report with its title split over two lines and a recipient line",
+     blank=True,
      title="".join(TL), title_lines=TL, published=None, recipient="市委、市政府：", other_text="FACT",
      notes=["Title split over two lines; title = joined.", "The other part reports rectification of 督察 findings with a count."]))
 
@@ -448,6 +455,7 @@ T = "三十铺镇2023年法治政府建设情况报告"
 A(mk("d33_sanshipu_zhen", "dev", "town", "六安市金安区三十铺镇人民政府", "三十铺镇", "我镇", "town", 2023, "三十铺", "区委、区政府",
      parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
      "an Anhui town whose very name contains a Chinese numeral (三十铺), a trap for numeral reading",
+     halfwidth=True,
      title=T, published="2024-03-15", preamble=0, after_title=source("三十铺镇人民政府", "2024-03-15"),
      notes=["三十铺 is a place name, not 30 of anything."]))
 
@@ -477,25 +485,27 @@ A(mk("d35_xiqing_swj", "dev", "dept", "天津市西青区水务局", "区水务�
 T = "东坡区太和镇2023年法治政府建设年度报告"
 A(mk("h20_taihe_zhen", "held", "town", "眉山市东坡区太和镇人民政府", "太和镇", "我镇", "town", 2023, "太和", "区委、区政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="shi_para", nm=7),
-     "a Sichuan town page with a 今天是 widget and breadcrumb", title=T, published=None, preamble=1, top=WIDGET("2024年4月17日")))
+     "a Sichuan town page with a 今天是 widget and breadcrumb", title=T, published=None, preamble=1, top=WIDGET("2024年4月17日"), halfwidth=True))
 
 T = "恩施市司法局2022年度法治政府建设情况报告"
 A(mk("d36_enshi_sfj", "dev", "justice", "恩施市司法局", "市司法局", "我局", "department", 2022, "恩施市", "市委、市政府",
      parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=10, nn=6),
      "a long Hubei county-level city department report where leader duty is a measures sub-item only",
+     halfwidth=True,
      title=T, published="2023-03-21", leader_item=True, fpi=4, npi=6, after_title=source("恩施市司法局", "2023-03-21"),
      notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not a part.", "Long report."]))
 
 T = "广西壮族自治区市场监督管理局2023年法治政府建设年度报告"
 A(mk("h21_guangxi_scjgj", "held", "province", "广西壮族自治区市场监督管理局", "自治区市场监管局", "我局", "department", 2023, "广西", "自治区党委、自治区人民政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
-     "a long province-level (autonomous region) department report with pipe metadata", title=T, published="2024-03-28", fpi=4, npi=6,
+     "a long province-level (autonomous region) department report with pipe metadata", title=T, published="2024-03-28", fpi=4, npi=6, blank=True,
      top=pipe("广西壮族自治区市场监督管理局", "000014349/2024-01821", "桂市监发〔2024〕15号", "2024-03-26", "2024-03-28", T), docno="桂市监发"))
 
 T = "北京市东城区和平里街道办事处2024年度法治政府建设年度报告"
 A(mk("d37_hepingli_jd", "dev", "street", "北京市东城区和平里街道办事处", "和平里街道", "我街道", "street", 2024, "和平里", "区委、区政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
      "a Beijing street office page with bracket metadata and an other part that reports rectified 督察 findings",
+     blank=True,
      title=T, published="2025-03-18", other_text="FACT",
      top=CRUMB + bracket("北京市东城区和平里街道办事处", "11110101MB0D77777U/2025-00012", "2025-03-17", "2025-03-18"), bottom=FOOT_BJ,
      notes=["The other part is not 无: it reports a count of rectified 督察 findings (a quantity)."]))
