@@ -28,6 +28,8 @@ ITEM_NOTE = ("Item convention (as in shared/corpus): items are the first level b
 
 def cn_int(n):
     """Chinese numeral for 0 < n < 10000 (十二, 一百零五, 两千)."""
+    if n == 2:
+        return "两"  # 两次, 两件: 二 is not used alone before a measure word
     if n < 10:
         return CN[n]
     if n < 20:
@@ -146,9 +148,13 @@ class Doc:
             i = text.index(tag)
             text = text[:i] + lit + text[i + len(tag):]
             pending.append((i, lit, v, unit, q, kind, f["slots"][key][0]))
+        taken = set()
+        for i, lit, *_ in pending:
+            taken.update(range(i, i + len(lit)))
         for i, lit, v, unit, q, kind, what in pending:
+            # context: back to a clause boundary, a digit or another quantity
             j = i
-            while j > 0 and text[j - 1] not in BOUND and i - j < 14:
+            while j > 0 and text[j - 1] not in BOUND and not text[j - 1].isdigit() and j - 1 not in taken and i - j < 14:
                 j -= 1
             qt = text[j:i + len(lit)]
             self.qs.append(dict(text=qt, value=v, unit=unit, qualifier=q, what=what, kind=kind))
@@ -182,6 +188,9 @@ def build_items(doc, entries, style):
     if style == "none":
         lines.append(ind + "".join(t + b for t, b in entries))
         return lines, gold
+    if style.startswith("shi"):
+        # a 一是 title is a sentence of its own: end it with 。 before the body
+        entries = [(t if t.endswith("。") else t + "。", b) for t, b in entries]
     if style == "shi_inline":
         parts, golds = [], []
         for k, (t, b) in enumerate(entries, 1):
@@ -209,6 +218,11 @@ def build_items(doc, entries, style):
             gold.append(head)
         elif style in ("paren_runin", "half_runin"):
             mk = paren(k, style == "half_runin")
+            tt = t if t.endswith("。") else t + "。"
+            lines.append(ind + mk + tt + b)
+            gold.append(mk + tt)
+        elif style == "num_paren_runin":
+            mk = f"（{k}）"
             tt = t if t.endswith("。") else t + "。"
             lines.append(ind + mk + tt + b)
             gold.append(mk + tt)
@@ -250,7 +264,7 @@ def measures_entries(doc, n_items, facts_per_item):
         bits = [doc.fact(f) for f in facts]
         narr = [x for x in NARR[th] if x not in doc.titles]
         doc.rng.shuffle(narr)
-        for x in narr[:s.get("npi", 3)]:
+        for x in narr[:s.get("npi", 4)]:
             doc.titles.add(x)
             bits.insert(doc.rng.randint(0, len(bits)), x)
         if doc.rng.random() < 0.5:
@@ -260,10 +274,12 @@ def measures_entries(doc, n_items, facts_per_item):
             t = doc.rng.choice(traps)
             doc.titles.add(t)
             bits.insert(0, doc.sub(t))
-        if deep == "shi" and len(bits) >= 2:
-            bits = [f"{SHI[k]}是{b}" for k, b in enumerate(bits)]
-        elif deep == "num" and len(bits) >= 2:
-            bits = [f"（{k + 1}）{b}" for k, b in enumerate(bits)]
+        if deep in ("shi", "num") and len(bits) >= 2:
+            # at most four deeper enumerations per item: group the sentences
+            size = -(-len(bits) // 4)
+            groups = ["".join(bits[i:i + size]) for i in range(0, len(bits), size)]
+            mark = (lambda k: f"{SHI[k]}是") if deep == "shi" else (lambda k: f"（{k + 1}）")
+            bits = [mark(k) + g for k, g in enumerate(groups)]
         entries.append((title, "".join(bits)))
     return entries
 
@@ -380,16 +396,66 @@ def build(spec):
     text = sep.join(L) + "\n"
     return text, sections, doc.qs
 
+STYLE_NAMES = {
+    "paren_line": "（一） sub-heading lines", "half_line": "(一) sub-heading lines", "paren_runin": "（一）title。body run-in",
+    "half_runin": "(一)title。body run-in", "arabic_runin": "1.title。body run-in", "arabic_runin_dun": "1、title。body run-in",
+    "arabic_line": "1. sub-heading lines", "arabic_line_dun": "1、 sub-heading lines", "shi_para": "一是… paragraphs",
+    "shi_inline": "一是…；二是… in one paragraph", "num_paren_runin": "（1）title。body run-in", "cn_topical": "topical 一、… headings",
+    "none": "no items",
+}
+
+def feature_notes(spec, text, sections, qs):
+    """Describe, from the spec and the text, what this fixture exercises."""
+    styles = []
+    for part, _h, st, _n in spec["parts"]:
+        if part in ("other",):
+            continue
+        styles.append(f"{part.replace('_topical', '').replace('_b', ' (second half)')}: {STYLE_NAMES.get(st, st)}")
+    notes = ["Parts in order: " + ", ".join(s["part"] for s in sections) + ". Item styles: " + "; ".join(styles) + "."]
+    quals = sorted({q["qualifier"] for q in qs})
+    kinds = sorted({q["kind"] for q in qs})
+    forms = []
+    for pat, name in ((r"\d万", "万 multiplier"), (r"[一二两三四五六七八九十]+[次件项名期部个场]", "Chinese numerals"),
+                      ("百分之", "百分之…"), ("个百分点", "个百分点 changes"), ("余", "余"), ("多", "多"), ("超", "超/超过"),
+                      ("逾", "逾"), ("近", "近"), ("约", "约"), ("左右", "左右"), ("以上", "以上")):
+        if any(re.search(pat, q["text"]) for q in qs):
+            forms.append(name)
+    notes.append(f"{len(qs)} quantities; qualifiers {', '.join(quals)}; kinds {', '.join(kinds)}; forms: {', '.join(forms) or 'plain'}.")
+    nq = []
+    for pat, name in ((r"〔\d{4}〕\d+号", "document numbers 〔YYYY〕N号"), (r"\d{3,4}-\d{7,8}", "a phone number"),
+                      ("ICP备", "ICP/备案 numbers"), ("网站标识码", "网站标识码"), ("浏览次数", "the 浏览次数 page counter"),
+                      ("今天是", "the 今天是 date widget"), ("十九届五中全会", "十九届五中全会 / 二十届二中全会"),
+                      ("第二次会议", "第二次会议 (ordinal)"), ("三轮巡察", "三轮巡察 / 第三轮巡察"), ("三个科室", "三个科室 (structure)"),
+                      ("以2个部门为主线", "以2个部门为主线 (descriptive structure; note shared seed 004 kept a similar 2个部门)"),
+                      ("2021—2025年", "the plan period 2021—2025年"), ("1+3+N", "“1+3+N” (name)"), ("第八年", "自2016年起…第八年 (year, ordinal)"),
+                      ("十四届区委第五次全会", "十四届区委第五次全会"), ("12345", "the 12345 hotline"), ("八五", "“八五” (name)"),
+                      ("三十铺", "the place name 三十铺"), ("九乡", "the place name 九乡"), ("一件事一次办", "“一件事一次办” (name)")):
+        if re.search(pat, text):
+            nq.append(name)
+    if nq:
+        notes.append("Not quantities here: " + "; ".join(nq) + "; also years, dates and the next year's plans (which carry no figures).")
+    return notes
+
 def main():
     for spec in SPECS:
         text, sections, qs = build(spec)
+        if spec.get("halfwidth"):
+            # half-width punctuation as in some converted pages (shared seed 004); 。 stays
+            tr = str.maketrans("，：；（）", ",:;()")
+            text = text.translate(tr)
+            for sec in sections:
+                sec["heading"] = sec["heading"].translate(tr)
+                sec["items"] = [i.translate(tr) for i in sec["items"]]
+            for q in qs:
+                q["text"] = q["text"].translate(tr)
         out = WILD / spec["split"]
         enc = spec.get("enc", "utf-8")
         fname = spec["name"] + (".gb18030.txt" if enc == "gb18030" else ".txt")
         (out / fname).write_bytes(text.encode(enc))
+        gold_notes = [ITEM_NOTE] + spec["notes"] + feature_notes(spec, text, sections, qs)
         gold = dict(file=fname, title=spec["title"], agency=spec["agency"], agency_kind=spec["kind"],
                     year=spec["year"], published=spec["published"], sections=sections, quantities=qs,
-                    notes=[ITEM_NOTE] + spec["notes"])
+                    notes=gold_notes)
         (out / (spec["name"] + ".json")).write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         print(spec["split"], fname, len(text), "chars", len(qs), "quantities")
 

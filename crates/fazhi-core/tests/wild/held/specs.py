@@ -95,6 +95,7 @@ T = "宁河区2023年度法治政府建设情况报告"
 A(mk("d02_ninghe_qzf", "dev", "gov", "天津市宁河区人民政府", "宁河区", "我区", "district_government", 2023, "宁河", "区委",
      parts("LMSN", l="f", m="a", s="b", n="c", li="none", mi="half_runin", si="shi_para", ni="shi_para", nm=8),
      "a Tianjin district government page: site banner with a stale date widget, title printed twice around a 来源/发布时间 line, leader-duty part first",
+     blank=True,
      title=T, published="2024-03-27", preamble=2,
      top=["天津市宁河区人民政府 2019年12月3日星期二", "无障碍 简体| 繁体"],
      after_title=source("宁河区人民政府办公室", "2024-03-27") + [T],
@@ -123,7 +124,7 @@ A(mk("d05_linping_scjgj", "dev", "market", "杭州市临平区市场监督管理
      parts("MSLNO", m="j", s="c", l="a", n="a", mi="paren_runin", si="paren_runin", li="arabic_runin", ni="paren_runin", nm=7),
      "a Zhejiang department page converted from a table layout: pipe rows with 索引号/发布机构/文号/成文日期/发布日期 and a 标题 row",
      title=T, published="2024-03-20",
-     top=pipe("杭州市临平区市场监督管理局", "11330113MB1D23456T/2024-00418", "临市监〔2024〕12号", "2024-03-18", "2024-03-20", T) + [T],
+     top=pipe("杭州市临平区市场监督管理局", "11330113MB1D23456T/2024-00418", "临市监〔2024〕12号", "2024-03-18", "2024-03-20", T),
      docno="临市监", other_text="无。",
      notes=["published = 发布日期 in the pipe table; the document number 临市监〔2024〕12号 is not a quantity.",
             "The title appears twice (in the 标题 row and as a heading line)."]))
@@ -143,6 +144,7 @@ T = "深圳市宝安区应急管理局2023年法治政府建设年度报告"
 A(mk("d07_baoan_yjgl", "dev", "safety", "深圳市宝安区应急管理局", "区应急管理局", "我局", "department", 2023, "宝安区", "区委、区政府",
      parts("MSLNO", m="c", s="b", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=9),
      "a Guangdong department page: breadcrumb, 来源/发布时间 line with a 浏览次数 counter, share/QR footer, deeper 一是 enumerations inside items",
+     blank=True,
      title=T, published="2024-03-18", deep="shi", fpi=3, npi=4,
      top=["当前位置：首页 > 政务公开 > 部门信息 > 区应急管理局"], after_title=source("深圳市宝安区应急管理局", "2024-03-18", views=2841),
      bottom=FOOT_CN, notes=["浏览次数 and footer numbers are page chrome, not quantities.",
@@ -214,7 +216,7 @@ T = "西安市雁塔区交通运输局2024年法治政府建设情况报告"
 A(mk("d15_yanta_jtj", "dev", "transport", "西安市雁塔区交通运输局", "区交通运输局", "我局", "department", 2024, "雁塔区", "区委、区政府",
      parts("MSLNO", m="b", s="b", l="c", n="b", o="b", mi="paren_runin", si="shi_inline", li="none", ni="paren_runin", nm=6),
      "a Chongqing/Shaanxi-style page whose metadata is a dash list of '[ 索引号 ]' rows followed by 日期 and a 大 中 小 font switch",
-     title=T, published="2025-02-12", docno="雁交发",
+     title=T, title_lines=[], published="2025-02-12", docno="雁交发",
      top=dotlist("西安市雁塔区交通运输局", "11610113MB2961544K/2025-00004", "雁交发〔2025〕3号", "2025-02-12", T), other_text="本年度无其他需要报告的事项。",
      notes=["The title occurs inside the chrome (between the metadata list and the 日期 row) and is not repeated.",
             "Other part is titled 其他需要说明的情况 (a local variant)."]))
@@ -231,7 +233,7 @@ T = "江西省司法厅2023年度法治政府建设情况报告"
 A(mk("h01_jiangxi_sft", "held", "province", "江西省司法厅", "省司法厅", "我厅", "department", 2023, "江西", "省委、省政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="paren_runin", li="shi_inline", ni="paren_runin", nm=8, nl=4),
      "a province-level department page with a pipe metadata table, long measures part", title=T, published="2024-03-29",
-     top=pipe("江西省司法厅", "000014349/2024-00112", "赣司发〔2024〕6号", "2024-03-27", "2024-03-29", T) + [T], docno="赣司发", fpi=3))
+     top=pipe("江西省司法厅", "000014349/2024-00112", "赣司发〔2024〕6号", "2024-03-27", "2024-03-29", T), docno="赣司发", fpi=3))
 
 T = "江州市人民政府关于2022年度法治政府建设情况的报告"
 A(mk("d17_jiangzhou_szf", "dev", "city", "江州市人民政府", "江州市", "我市", "district_government", 2022, "江州", "省委、省政府",
@@ -253,7 +255,9 @@ T = "岚天乡人民政府2024年法治政府建设情况报告"
 A(mk("d18_lantian_xiang", "dev", "town", "重庆市城口县岚天乡人民政府", "岚天乡", "我乡", "town", 2024, "岚天", "县委、县政府",
      parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=6),
      "a Chongqing township page with a dash-list '[ 索引号 ]' metadata block, a document number, 大/中/小 font switch and a share line",
-     title=T, published="2025-02-18", docno="岚天委文",
+     halfwidth=True,
+     blank=True,
+     title=T, title_lines=[], published="2025-02-18", docno="岚天委文",
      top=dotlist("重庆市城口县岚天乡人民政府", "11500229MB1A33333X/2025-00006", "岚天委文〔2025〕4号", "2025-02-18", T),
      notes=["A 乡 (township): agency_kind town.", "agency from the 发布机构 row and the opening sentence (the title omits 重庆市城口县)."]))
 
@@ -261,12 +265,13 @@ T = "北辰区2023年度法治政府建设情况报告"
 A(mk("h03_beichen_qzf", "held", "gov", "天津市北辰区人民政府", "北辰区", "我区", "district_government", 2023, "北辰", "区委",
      parts("LMSNO", l="f", m="a", s="b", n="c", li="shi_para", mi="half_runin", si="shi_inline", ni="shi_para", nm=7, nl=4),
      "a Tianjin district report opening with the leader-duty part, with a 今天是 widget", title=T, published=None, preamble=2,
-     top=WIDGET("2024年6月12日"), notes=["Leader duty first; no web publishing date (published null)."]))
+     top=WIDGET("2024年6月12日"), notes=["Leader duty first; no web publishing date (published null)."], blank=True))
 
 T = "北京市海淀区城市管理委员会2023年法治政府建设年度情况报告"
 A(mk("d19_haidian_cgw", "dev", "urban", "北京市海淀区城市管理委员会", "区城市管理委", "我委", "department", 2023, "海淀区", "区委、区政府",
      parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=6),
      "a Beijing 委 report where leader duty is only a sub-item of the measures part ((二)切实履行推进法治建设第一责任人职责), not a part",
+     blank=True,
      title=T, published="2024-03-22", leader_item=True, top=CRUMB + bracket("北京市海淀区城市管理委员会", "11110108MB0L41111P/2024-00025", "2024-03-21", "2024-03-22"),
      notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not the leader_duty part: no leader_duty section.",
             "Self-reference 我委."]))
@@ -309,3 +314,232 @@ A(mk("d22_wenfeng_sthj", "dev", "env", "安阳市生态环境局文峰分局", "
      title=T, published="2024-04-01", preamble=1, after_title=source("安阳市生态环境局", "2024-04-01"),
      notes=["The title uses a colloquial name (文峰区生态环境分局); the opening names the unit 安阳市生态环境局文峰分局, which is the agency.",
             "Leader duty first (一、主要负责人履行…), then measures; no other part."]))
+
+T = "重庆市渝北区司法局关于2024年法治政府建设情况的报告"
+A(mk("h07_yubei_sfj", "held", "justice", "重庆市渝北区司法局", "区司法局", "我局", "department", 2024, "渝北区", "区委、区政府",
+     parts("MSLNO", m="a", s="c", l="a", n="a", mi="shi_para", si="shi_inline", li="none", ni="shi_para", nm=8),
+     "a Chongqing department report whose measures enumerate 一是…八是 paragraphs, with a one-line bracket metadata block",
+     title=T, published="2025-02-06", top=bracket("重庆市渝北区司法局", "11500112MB1P30000K/2025-00011", "2025-02-05", "2025-02-06", oneline=True)))
+
+T = "北京市大兴区住房和城乡建设委员会2023年度法治政府建设年度报告"
+A(mk("d23_daxing_zjw", "dev", "housing", "北京市大兴区住房和城乡建设委员会", "区住房城乡建设委", "我委", "department", 2023, "大兴区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=8),
+     "a Beijing 住建委 PDF copy whose shortcomings heading is broken over two lines", title=T, published="2024-03-26",
+     break_heading="shortcomings", after_title=["来源：大兴区住房和城乡建设委员会  日期：2024-03-26 10:02 打印 【字体："],
+     notes=["Chrome line in the style of shared seed 004 ('来源:… 日期:… 打印 【字体:'); published = its date.",
+            "The shortcomings heading is broken across two lines; heading = the joined line."]))
+
+T = "观澜街道2023年法治政府建设年度报告"
+A(mk("h08_guanlan_jd", "held", "street", "深圳市龙华区观澜街道办事处", "观澜街道", "我街道", "street", 2023, "观澜", "区委、区政府",
+     parts("MSLNO", m="c", s="c", l="a", n="c", mi="paren_runin", si="paren_runin", li="shi_inline", ni="paren_runin", nm=7),
+     "a Shenzhen street page with breadcrumb, 来源 line, share/QR footer", title=T, published="2024-03-12", preamble=2,
+     top=["当前位置：首页 > 政务公开 > 街道信息 > 观澜街道"], after_title=source("龙华区观澜街道办事处", "2024-03-12", views=517), bottom=FOOT_CN, blank=True))
+
+T = "零陵区应急管理局2023年法治政府建设报告"
+A(mk("d24_lingling_yjj", "dev", "safety", "永州市零陵区应急管理局", "区应急管理局", "我局", "department", 2023, "零陵区", "区委、区政府",
+     parts("MSLNO", m="j", s="b", l="a", n="b", mi="paren_line", si="shi_para", li="none", ni="paren_runin", nm=8),
+     "a Hunan department page with a pipe table (索引号/发文机关/发文日期/文号) whose 发文日期 cell is empty",
+     blank=True,
+     title=T, published=None, preamble=1,
+     top=["| 索引号: | 4311020001/2024-00311 | 分类: | |", "| 发文机关: | 永州市零陵区应急管理局 | 发文日期: | |", "| 名称: | |||", "| 文号 : | |||", "永州市零陵区应急管理局"],
+     notes=["The pipe table's date cells are empty: published null.", "The agency stands alone on the line above the title (and in 发文机关)."]))
+
+T = "杭州市滨江区人力资源和社会保障局2022年法治政府建设年度报告"
+A(mk("h09_binjiang_rsj", "held", "labor", "杭州市滨江区人力资源和社会保障局", "区人力社保局", "我局", "department", 2022, "滨江区", "区委、区政府",
+     parts("MSLNO", m="c", s="b", l="a", n="a", mi="paren_line", si="num_paren_runin", li="none", ni="num_paren_runin", nm=7),
+     "a Zhejiang department report with (1) items in the shortcomings and plan parts and deeper 1. items in measures",
+     title=T, published="2023-02-17", deep="num", after_title=source("杭州市滨江区人力资源和社会保障局", "2023-02-17")))
+
+T = "望亭镇2023年法治政府建设工作情况汇报"
+A(mk("d25_wangting_zhen", "dev", "town", "苏州市相城区望亭镇人民政府", "望亭镇", "我镇", "town", 2023, "望亭", "区委、区政府",
+     parts("MSLN", m="g", s="e", l="a", n="d", mi="paren_line", si="shi_inline", li="none", ni="shi_para", nm=7),
+     "a Jiangsu town report titled '…工作情况汇报' with 主要工作情况 / 存在的主要问题 / 下一步工作打算", title=T, published=None, preamble=0,
+     recipient="区委全面依法治区委员会办公室：", notes=["No other part; title '…工作情况汇报'."]))
+
+T = "国家税务总局厦门市集美区税务局2023年度法治政府建设情况报告"
+A(mk("h10_jimei_tax", "held", "tax", "国家税务总局厦门市集美区税务局", "区税务局", "我局", "department", 2023, "集美区", "市税务局",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_runin", si="shi_inline", li="shi_inline", ni="shi_para", nm=7),
+     "a Fujian tax bureau page with a pipe metadata table", title=T, published="2024-03-21", docno="厦集税发",
+     top=pipe("国家税务总局厦门市集美区税务局", "XM10211-0100-2024-00017", "厦集税发〔2024〕9号", "2024-03-20", "2024-03-21", T)))
+
+TL = ["青岛市崂山区人民政府关于2022年度法治政府建设", "情况的报告"]
+A(mk("d26_laoshan_qzf", "dev", "gov", "青岛市崂山区人民政府", "崂山区", "我区", "district_government", 2022, "崂山", "市委、市政府",
+     parts("MSLNO", m="a", s="a", l="f", n="a", mi="paren_runin", si="shi_inline", li="shi_inline", ni="paren_runin", nm=9, nl=4),
+     "a Shandong district government report with its title split over two lines and a recipient line",
+     blank=True,
+     title="".join(TL), title_lines=TL, published=None, recipient="市委、市政府：", other_text="FACT",
+     notes=["Title split over two lines; title = joined.", "The other part reports rectification of 督察 findings with a count."]))
+
+T = "西山区教育体育局2023年法治政府建设工作报告"
+A(mk("h11_xishan_jtj", "held", "edu", "昆明市西山区教育体育局", "区教育体育局", "我局", "department", 2023, "西山区", "区委、区政府",
+     parts("MSN", m="f", s="e", n="g", mi="paren_line", si="shi_para", ni="shi_para", nm=6),
+     "a Yunnan department report in three parts with the full name only in the opening", title=T, published=None, preamble=2))
+
+T = "上海市静安区曹家渡街道办事处2024年度法治政府建设情况报告"
+A(mk("d27_caojiadu_jd", "dev", "street", "上海市静安区曹家渡街道办事处", "曹家渡街道", "我街道", "street", 2024, "曹家渡", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="arabic_runin", si="arabic_runin", li="none", ni="arabic_runin", nm=7),
+     "a Shanghai street report with 1. run-in items in every part", title=T, published="2025-03-14",
+     after_title=["发布日期：2025-03-14  浏览次数：312"], notes=["浏览次数 is a page counter, not a quantity."]))
+
+T = "南宁市青秀区交通运输局2023年度法治政府建设工作报告"
+A(mk("h12_qingxiu_jtj", "held", "transport", "南宁市青秀区交通运输局", "区交通运输局", "我局", "department", 2023, "青秀区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=6),
+     "a Guangxi department report saved in GB18030", title=T, published=None, enc="gb18030"))
+
+A(mk("d28_shushan_fgw", "dev", "dept", "合肥市蜀山区发展和改革委员会", "区发展改革委", "我委", "department", 2023, "蜀山区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "an Anhui department page with no title line at all: the unit is named only by the 发布机构 row",
+     title=None, published="2024-03-19", preamble=3, recipient="区委、区政府：",
+     top=bracket("合肥市蜀山区发展和改革委员会", "11340104MB1E45678C/2024-00046", "2024-03-18", "2024-03-19"),
+     notes=["No title line: title null; agency from [ 发布机构 ] only (the body says 我委).", "Self-reference 我委."]))
+
+T = "子陵铺镇2023年度法治政府建设情况报告"
+A(mk("h13_zilingpu_zhen", "held", "town", "荆门市东宝区子陵铺镇人民政府", "子陵铺镇", "我镇", "town", 2023, "子陵铺", "区委、区政府",
+     [("measures_topical", "", "cn_topical", 8)],
+     "a Hubei town report with only topical 一、…八、 headings", title=T, published=None, preamble=1,
+     notes=["No statutory headings: one measures part (heading '') whose items are the topical lines."]))
+
+T = "福州市鼓楼区市场监督管理局2024年度法治政府建设情况报告"
+A(mk("d29_gulou_scjgj", "dev", "market", "福州市鼓楼区市场监督管理局", "区市场监管局", "我局", "department", 2024, "鼓楼区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="arabic_runin", ni="paren_runin", nm=8, nl=4),
+     "a Fujian department report with deeper 一是 items inside measures and 1. run-in leader-duty items",
+     title=T, published="2025-03-05", deep="shi", after_title=source("福州市鼓楼区市场监督管理局", "2025-03-05"), fpi=3))
+
+A(mk("h14_null_jiedao", "held", "street", "我街", "我街", "我街", "street", 2023, "街道", "区委、区政府",
+     parts("MSLN", m="c", s="c", l="a", n="d", mi="paren_line", si="shi_inline", li="none", ni="shi_para", nm=6),
+     "a street office report that never names itself (only 我街 / 街道)", title="2023年法治政府建设工作报告", agency="NULL",
+     published=None, preamble=3, notes=["agency null: the text only says 我街; agency_kind street."]))
+
+TL = ["燕平市人民政府", "关于2023年度法治政府建设情况的报告"]
+A(mk("d30_yanping_szf", "dev", "city", "燕平市人民政府", "燕平市", "我市", "district_government", 2023, "燕平", "省委、省政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_runin", si="paren_runin", li="shi_inline", ni="paren_runin", nm=10, nl=4, nn=6),
+     "a Hebei city government report titled over two lines (agency line + 关于… line) with parts numbered 第一部分…",
+     title="".join(TL), title_lines=TL, published="2024-03-29", head_style="dibufen", recipient="省委、省政府：", fpi=3,
+     sign=["燕平市人民政府", "2024年3月29日"],
+     notes=["Title over two lines where the first is the agency and the second begins with 关于: one title, joined.", "City government: agency_kind district_government."]))
+
+T = "婺川县人民政府2022年度法治政府建设情况报告"
+A(mk("h15_wuchuan_xzf", "held", "gov", "婺川县人民政府", "婺川县", "我县", "district_government", 2022, "婺川", "市委、市政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=9, nl=4),
+     "a Jiangxi county government report with bracket metadata", title=T, published="2023-03-30",
+     top=bracket("婺川县人民政府", "014507231/2023-00045", "2023-03-28", "2023-03-30"), fpi=3))
+
+T = "七星区应急管理局2022年度法治政府建设情况报告"
+A(mk("d31_qixing_yjj", "dev", "safety", "桂林市七星区应急管理局", "区应急管理局", "我局", "department", 2022, "七星区", "区委、区政府",
+     parts("MSN", m="f", s="e", n="d", mi="arabic_line", si="shi_para", ni="shi_para", nm=5, ns=2, nn=3),
+     "a short Guangxi three-part department report with 1. sub-heading lines", title=T, published=None, preamble=2, fpi=1, npi=2,
+     notes=["Short (about 1 500 characters)."]))
+
+T = "宁波市鄞州区卫生健康局2023年度法治政府建设情况报告"
+A(mk("h16_yinzhou_wjj", "held", "health", "宁波市鄞州区卫生健康局", "区卫生健康局", "我局", "department", 2023, "鄞州区", "区委、区政府",
+     [("measures_topical", "", "cn_topical", 7)],
+     "a Zhejiang department copy wrapped in a cover letter, with topical headings only",
+     title=T, published="2024-02-23",
+     top=["关于报送《宁波市鄞州区卫生健康局2023年度法治政府建设情况报告》的报告", "区委依法治区办：",
+          "　　现将我局2023年度法治政府建设情况报告报送，请审阅。", "宁波市鄞州区卫生健康局", "2024年2月23日"],
+     notes=["Cover letter with sign-off (published 2024-02-23); the report itself has only topical headings."]))
+
+T = "湖南省生态环境厅2023年度法治政府建设情况报告"
+A(mk("d32_hunan_sthjt", "dev", "province", "湖南省生态环境厅", "省生态环境厅", "我厅", "department", 2023, "湖南", "省委、省政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
+     "a long province-level department report (我厅)", title=T, published="2024-03-27", fpi=3, npi=5, deep="shi",
+     after_title=source("湖南省生态环境厅", "2024-03-27"),
+     notes=["Province department: agency_kind department, self-reference 我厅."]))
+
+T = "绵阳市涪城区综合行政执法局2023年法治政府建设年度报告"
+A(mk("h17_fucheng_zfj", "held", "urban", "绵阳市涪城区综合行政执法局", "区综合执法局", "我局", "department", 2023, "涪城区", "区委、区政府",
+     parts("MSLNO", m="c", s="c", l="a", n="c", mi="shi_para", si="shi_para", li="none", ni="shi_para", nm=7),
+     "a Sichuan department report that enumerates with 一是… paragraphs in every part", title=T, published=None))
+
+T = "三十铺镇2023年法治政府建设情况报告"
+A(mk("d33_sanshipu_zhen", "dev", "town", "六安市金安区三十铺镇人民政府", "三十铺镇", "我镇", "town", 2023, "三十铺", "区委、区政府",
+     parts("MSLNO", m="a", s="b", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "an Anhui town whose very name contains a Chinese numeral (三十铺), a trap for numeral reading",
+     halfwidth=True,
+     title=T, published="2024-03-15", preamble=0, after_title=source("三十铺镇人民政府", "2024-03-15"),
+     notes=["三十铺 is a place name, not 30 of anything."]))
+
+T = "皇姑区民政局2023年法治政府建设工作报告"
+A(mk("h18_huanggu_mzj", "held", "dept", "沈阳市皇姑区民政局", "区民政局", "我局", "department", 2023, "皇姑区", "区委、区政府",
+     parts("MSLN", m="a", s="c", l="c", n="c", mi="half_line", si="shi_inline", li="none", ni="half_runin", nm=6),
+     "a Liaoning department report with half-width (一) sub-heading lines", title=T, published=None, preamble=1))
+
+T = "磁器口街道2023年度法治政府建设情况报告"
+A(mk("d34_ciqikou_jd", "dev", "street", "重庆市沙坪坝区磁器口街道办事处", "磁器口街道", "我街道", "street", 2023, "磁器口", "区委、区政府",
+     parts("MSLN", m="a", s="a", l="a", n="a", mi="paren_runin", si="shi_inline", li="none", ni="shi_para", nm=7),
+     "a Chongqing street page with dash-list metadata (title inside the block)", title=T, title_lines=[], published="2024-02-27",
+     top=dotlist("重庆市沙坪坝区磁器口街道办事处", "11500106MB1C22222W/2024-00003", "磁街文〔2024〕7号", "2024-02-27", T), docno="磁街文", preamble=1))
+
+T = "开福区2024年法治政府建设情况报告"
+A(mk("h19_kaifu_qzf", "held", "gov", "长沙市开福区人民政府", "开福区", "我区", "district_government", 2024, "开福", "市委、市政府",
+     parts("LMSNO", l="f", m="a", s="b", n="c", li="shi_para", mi="paren_runin", si="shi_inline", ni="paren_runin", nm=8, nl=4),
+     "a Hunan district report opening with the leader-duty part", title=T, published="2025-03-21", preamble=2,
+     after_title=source("开福区司法局", "2025-03-21")))
+
+T = "天津市西青区水务局2023年度法治政府建设情况报告"
+A(mk("d35_xiqing_swj", "dev", "dept", "天津市西青区水务局", "区水务局", "我局", "department", 2023, "西青区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="paren_line", li="none", ni="paren_line", nm=7),
+     "a Tianjin department report with （一） sub-heading lines in every part", title=T, published="2024-02-28",
+     sign=["天津市西青区水务局", "2024年2月28日"], notes=["published = the signature date."]))
+
+T = "东坡区太和镇2023年法治政府建设年度报告"
+A(mk("h20_taihe_zhen", "held", "town", "眉山市东坡区太和镇人民政府", "太和镇", "我镇", "town", 2023, "太和", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_para", li="none", ni="shi_para", nm=7),
+     "a Sichuan town page with a 今天是 widget and breadcrumb", title=T, published=None, preamble=1, top=WIDGET("2024年4月17日"), halfwidth=True))
+
+T = "恩施市司法局2022年度法治政府建设情况报告"
+A(mk("d36_enshi_sfj", "dev", "justice", "恩施市司法局", "市司法局", "我局", "department", 2022, "恩施市", "市委、市政府",
+     parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=10, nn=6),
+     "a long Hubei county-level city department report where leader duty is a measures sub-item only",
+     halfwidth=True,
+     title=T, published="2023-03-21", leader_item=True, fpi=4, npi=6, after_title=source("恩施市司法局", "2023-03-21"),
+     notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not a part.", "Long report."]))
+
+T = "广西壮族自治区市场监督管理局2023年法治政府建设年度报告"
+A(mk("h21_guangxi_scjgj", "held", "province", "广西壮族自治区市场监督管理局", "自治区市场监管局", "我局", "department", 2023, "广西", "自治区党委、自治区人民政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
+     "a long province-level (autonomous region) department report with pipe metadata", title=T, published="2024-03-28", fpi=4, npi=6, blank=True,
+     top=pipe("广西壮族自治区市场监督管理局", "000014349/2024-01821", "桂市监发〔2024〕15号", "2024-03-26", "2024-03-28", T), docno="桂市监发"))
+
+T = "北京市东城区和平里街道办事处2024年度法治政府建设年度报告"
+A(mk("d37_hepingli_jd", "dev", "street", "北京市东城区和平里街道办事处", "和平里街道", "我街道", "street", 2024, "和平里", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "a Beijing street office page with bracket metadata and an other part that reports rectified 督察 findings",
+     blank=True,
+     title=T, published="2025-03-18", other_text="FACT",
+     top=CRUMB + bracket("北京市东城区和平里街道办事处", "11110101MB0D77777U/2025-00012", "2025-03-17", "2025-03-18"), bottom=FOOT_BJ,
+     notes=["The other part is not 无: it reports a count of rectified 督察 findings (a quantity)."]))
+
+T = "郑州市金水区住房和城乡建设局2023年度法治政府建设情况报告"
+A(mk("h22_jinshui_zjj", "held", "housing", "郑州市金水区住房和城乡建设局", "区住房城乡建设局", "我局", "department", 2023, "金水区", "区委、区政府",
+     parts("MSLNO", m="a", s="b", l="a", n="a", mi="arabic_line", si="shi_inline", li="none", ni="arabic_runin", nm=7),
+     "a Henan department report with 1. sub-heading lines", title=T, published=None))
+
+T = "九乡彝族回族乡人民政府2023年法治政府建设工作报告"
+A(mk("d38_jiuxiang_xiang", "dev", "town", "宜良县九乡彝族回族乡人民政府", "九乡", "我乡", "town", 2023, "九乡", "县委、县政府",
+     parts("MSN", m="f", s="e", n="d", mi="paren_line", si="shi_inline", ni="shi_para", nm=6),
+     "a Yunnan ethnic township (its name 九乡 contains a numeral) in three parts", title=T, published=None, preamble=0,
+     notes=["九乡 is a place name, not 9 townships."]))
+
+T = "西宁市城中区生态环境局2023年度法治政府建设情况报告"
+A(mk("h23_chengzhong_sthj", "held", "env", "西宁市城中区生态环境局", "区生态环境局", "我局", "department", 2023, "城中区", "区委、区政府",
+     parts("MSLNO", m="c", s="c", l="a", n="c", mi="paren_runin", si="shi_inline", li="none", ni="paren_runin", nm=7),
+     "a Qinghai department report saved in GB18030", title=T, published=None, enc="gb18030"))
+
+T = "天津市南开区城市管理委员会2022年度法治政府建设情况报告"
+A(mk("d39_nankai_cgw", "dev", "urban", "天津市南开区城市管理委员会", "区城市管理委", "我委", "department", 2022, "南开区", "区委、区政府",
+     parts("MSLNO", m="a", s="a", l="a", n="a", mi="half_runin", si="shi_inline", li="none", ni="shi_para", nm=7),
+     "a Tianjin 城管委 page with a stale banner date and a 来源/发布时间 line", title=T, published="2023-03-30",
+     top=["天津市南开区人民政府 2019年10月31日 星期四"], after_title=source("南开区城市管理委员会", "2023-03-30")))
+
+T = "宁海路街道2023年法治政府建设情况报告"
+A(mk("h24_ninghailu_jd", "held", "street", "南京市鼓楼区宁海路街道办事处", "宁海路街道", "我街道", "street", 2023, "宁海路", "区委、区政府",
+     parts("MSLNO", m="b", s="c", l="a", n="c", mi="paren_runin", si="paren_runin", li="none", ni="paren_runin", nm=6),
+     "a Jiangsu street report with unnumbered part headings and a signature", title=T, published="2024-02-29", head_style="none",
+     preamble=0, sign=["南京市鼓楼区宁海路街道办事处", "2024年2月29日"]))
+
+T = "广州市黄埔区人民政府2023年法治政府建设年度报告"
+A(mk("d40_huangpu_qzf", "dev", "gov", "广州市黄埔区人民政府", "黄埔区", "我区", "district_government", 2023, "黄埔", "市委、市政府",
+     parts("MSLNO", m="a", s="a", l="f", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=11, nl=5, nn=7),
+     "a long Guangdong district government report with a pipe metadata table", title=T, published="2024-03-29", fpi=4, npi=6, deep="shi",
+     top=pipe("广州市黄埔区人民政府", "007482943/2024-00208", "穗埔府报〔2024〕12号", "2024-03-27", "2024-03-29", T), docno="穗埔府报"))
