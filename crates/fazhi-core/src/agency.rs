@@ -32,7 +32,7 @@ static BAD_STARTS: LazyLock<Vec<&'static str>> =
 
 /// Words a title or sentence glues onto a name: a candidate holding one is
 /// not a name.
-const GLUE: &[&str] = &["关于", "法治", "报告", "汇报", "工作", "情况", "建设", "年"];
+const GLUE: &[&str] = &["关于", "法治政府", "法治建设", "报告", "汇报", "情况", "年"];
 
 /// Longest name accepted.
 const MAX_NAME: usize = 30;
@@ -157,7 +157,8 @@ pub fn from_breadcrumb(row: &[char]) -> Option<String> {
         return None;
     }
     row.split(|&c| matches!(c, '>' | '»' | '›'))
-        .filter_map(|crumb| {
+        .rev()
+        .find_map(|crumb| {
             let start = crumb.iter().position(|&c| c != ' ').unwrap_or(crumb.len());
             let end = crumb
                 .iter()
@@ -169,7 +170,6 @@ pub fn from_breadcrumb(row: &[char]) -> Option<String> {
             }
             accept(name)
         })
-        .last()
 }
 
 /// `…现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下` → the
@@ -354,6 +354,7 @@ mod tests {
         }
         assert!(!is_full_name(&v("青禾区人民政府关于青禾区")));
         assert!(!is_full_name(&v("全区")));
+        assert!(is_full_name(&v("北京市大兴区住房和城乡建设委员会")));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! the self-reference count and the year fallback are single linear passes.
 
 use crate::agency;
-use crate::markers::{contains, ends_with, find, leading_marker, starts_with};
+use crate::markers::{contains, find, starts_with};
 use crate::model::{AgencyKind, Part};
 use crate::normalize::{Doc, is_han};
 use crate::numerals::parse_han;
@@ -18,8 +18,6 @@ use crate::parts::{PartSpan, year_in};
 
 /// Lines searched for title, agency line and recipient.
 const HEAD_LINES: usize = 10;
-/// Longest line that can be a title.
-const MAX_TITLE: usize = 80;
 
 /// Header facts found before the parts are known.
 #[derive(Debug, Clone, Default)]
@@ -68,53 +66,11 @@ fn first_year(chars: &[char]) -> Option<(i32, usize)> {
 pub fn read_header(doc: &Doc) -> Header {
     let mut h = Header::default();
     let n = doc.lines.len().min(HEAD_LINES);
-    // Title: a short line naming a report on 法治 (or a cover letter's 《…》).
-    let mut title_line = None;
-    for i in 0..n {
-        let l = doc.line(i);
-        if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
-            continue;
-        }
-        if l.last()
-            .is_some_and(|&c| matches!(c, '。' | ':' | ';' | ','))
-        {
-            continue;
-        }
-        let topic = contains(l, "法治") || contains(l, "依法行政") || contains(l, "法制");
-        let kind = contains(l, "报告") || contains(l, "汇报") || ends_with(l, "情况");
-        if !(topic && kind) {
-            // A title split over two lines: `…法治政府建设` / `年度报告`.
-            let next = doc.line(i + 1);
-            let split = topic
-                && l.len() <= 40
-                && !l.contains(&',')
-                && next.len() <= 30
-                && (ends_with(next, "报告") || ends_with(next, "汇报"));
-            if split {
-                let (a, b) = (doc.lines[i], doc.lines[i + 1]);
-                h.title = Some(format!(
-                    "{}{}",
-                    doc.display(a.start, a.end),
-                    doc.display(b.start, b.end)
-                ));
-                h.header_lines.extend([i, i + 1]);
-                title_line = Some(i);
-                break;
-            }
-            continue;
-        }
-        let line = doc.lines[i];
-        // Cover letter: 关于报送《XX2023年法治政府建设年度报告》的报告.
-        let inner = find(l, "《")
-            .zip(find(l, "》"))
-            .filter(|(a, b)| a < b && contains(&l[*a..*b], "法治"));
-        h.title = Some(match inner {
-            Some((a, b)) => doc.display(line.start + a + 1, line.start + b),
-            None => doc.display(line.start, line.end),
-        });
-        h.header_lines.push(i);
-        title_line = Some(i);
-        break;
+    let title = crate::title::read_title(doc, n);
+    let title_line = title.as_ref().map(|t| t.line);
+    if let Some(t) = title {
+        h.title = Some(t.text);
+        h.header_lines.extend(t.lines);
     }
 
     // Agency candidates, most trusted first: the title, a name line just

@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod numerals;
 pub mod parts;
 pub mod quantities;
+pub mod title;
 mod work;
 
 pub use decode::{DecodeError, decode};

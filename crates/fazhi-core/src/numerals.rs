@@ -222,7 +222,7 @@ pub fn parse_arabic(chars: &[char], at: usize) -> Option<Number> {
             // `80万余元` is 80 万元 at least: 余/多 between the multiplier
             // and the money unit.
             let after_some = chars.get(i + 2).copied();
-            let money = matches!(next, Some('元' | '美' | '平' | '亩' | '吨'))
+            let money = matches!(next, Some('元' | '美'))
                 || (matches!(next, Some('余' | '多')) && after_some == Some('元'));
             if !money {
                 value *= m;

@@ -317,10 +317,7 @@ fn read_quantity(
             _ => None,
         };
     }
-    if money.is_some() {
-        qualifier = Qualifier::AtLeast;
-        k += 1;
-    } else if matches!(line.get(k), Some('余' | '多')) {
+    if money.is_some() || matches!(line.get(k), Some('余' | '多')) {
         qualifier = Qualifier::AtLeast;
         k += 1;
     }

@@ -27,7 +27,13 @@ fn meets_the_bar(folder: &str) {
     assert!(!pairs.is_empty(), "no gold files in {}", dir.display());
     let scores = eval::score(&pairs);
     println!("{folder}: {scores}");
-    let shortfalls = scores.shortfalls_against(&eval::WILD_BAR);
+    let mut shortfalls = scores.shortfalls_against(&eval::WILD_BAR);
+    // Parts in document order, per file (the F1 ignores order).
+    for (gold, parsed) in &pairs {
+        if common::parsed_parts(parsed) != eval::gold_parts(gold) {
+            shortfalls.push(format!("{}: parts out of gold order", gold["file"]));
+        }
+    }
     assert!(shortfalls.is_empty(), "{folder}: {}", shortfalls.join("; "));
 }
 
