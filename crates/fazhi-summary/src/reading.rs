@@ -46,9 +46,21 @@ fn has_any(s: &str, words: &[String]) -> bool {
     words.iter().any(|w| s.contains(w.as_str()))
 }
 
-/// The sentence of a quantity. The one place that decides it, so that the
-/// parser's own sentence span can replace this derivation in one line.
+/// The sentence of a quantity: the parser's own span when it holds the
+/// number and lies in the text, else derived from the text (hand-built or
+/// older parses). The sentence's closing mark is left out.
 fn sentence_of(text: &CharText, q: &Quantity) -> (usize, usize) {
+    let (s, mut e) = (q.sentence_start, q.sentence_end);
+    if s <= q.start && q.end <= e && e <= text.len_chars() && s < e {
+        while e > q.end
+            && text
+                .at(e - 1)
+                .is_some_and(|c| c.is_whitespace() || "。！？!?".contains(c))
+        {
+            e -= 1;
+        }
+        return (s, e);
+    }
     text.sentence_span(q.start, q.end)
 }
 

@@ -17,6 +17,9 @@ fn absurd_spans_and_values_do_not_panic() {
         what: "法治宣传活动".into(),
         start,
         end,
+        // Absurd sentence spans too.
+        sentence_start: end,
+        sentence_end: usize::MAX,
     };
     let item = |start, end| Item {
         title: Some("（一）".into()),
