@@ -109,15 +109,28 @@ fn cause_of(item: &ClassifiedItem) -> Option<Passage> {
         if "。；;".contains(*c) || i + 1 == chars.len() {
             let to = i + 1;
             let sentence: String = chars[from..to].iter().collect();
-            if !first && cues.iter().any(|w| sentence.contains(w.as_str())) {
-                let lead = sentence.chars().take_while(|c| c.is_whitespace()).count();
-                let start = item.start + from + lead;
-                let end = item.start + to;
-                return (end <= item.end).then(|| Passage {
-                    text: sentence.trim().to_owned(),
-                    start,
-                    end: start + sentence.trim().chars().count(),
-                });
+            if let Some(b) = cues.iter().filter_map(|w| sentence.find(w.as_str())).min() {
+                // In the opening sentence only the clause that gives the
+                // cause (`…，主要原因是…`) is the cause; later, the sentence.
+                let cue_at = sentence[..b].chars().count();
+                let clause_from = if first {
+                    let head: Vec<char> = sentence.chars().take(cue_at).collect();
+                    head.iter().rposition(|c| "，,".contains(*c)).map(|i| i + 1)
+                } else {
+                    Some(0)
+                };
+                if let Some(cf) = clause_from {
+                    let part: String = sentence.chars().skip(cf).collect();
+                    let lead = part.chars().take_while(|c| c.is_whitespace()).count();
+                    let text = part.trim().to_owned();
+                    let start = item.start + from + cf + lead;
+                    let end = start + text.chars().count();
+                    return (end <= item.end && !text.is_empty()).then_some(Passage {
+                        text,
+                        start,
+                        end,
+                    });
+                }
             }
             first = false;
             from = to;

@@ -3,6 +3,26 @@
 //! their place (`北京市大兴区旧宫镇人民政府` → `旧宫镇`, a district's own
 //! government → `区政府`), street offices as `…街道`.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub const SHORT_NAMES_TOML: &str = include_str!("../catalog/short_names.toml");
+
+#[derive(Debug, Default, Deserialize)]
+struct ShortNames {
+    #[serde(default)]
+    abbreviations: BTreeMap<String, String>,
+}
+
+fn abbreviations() -> &'static BTreeMap<String, String> {
+    static NAMES: OnceLock<ShortNames> = OnceLock::new();
+    &NAMES
+        .get_or_init(|| toml::from_str(SHORT_NAMES_TOML).unwrap_or_default())
+        .abbreviations
+}
+
 /// Place suffixes of a prefix that may be dropped.
 const PLACE_ENDS: [char; 4] = ['省', '市', '区', '县'];
 
@@ -40,7 +60,10 @@ pub fn short_name(full: &str) -> String {
     if s.ends_with('街') && s.chars().count() >= 3 {
         return format!("{s}道");
     }
-    s.to_owned()
+    abbreviations()
+        .get(s)
+        .cloned()
+        .unwrap_or_else(|| s.to_owned())
 }
 
 #[cfg(test)]
@@ -59,7 +82,10 @@ mod tests {
         assert_eq!(short_name("北京市西城区园林绿化局"), "园林绿化局");
         assert_eq!(short_name("广安门内街道办事处"), "广安门内街道");
         assert_eq!(short_name("区市场监督管理局"), "区市场监督管理局");
-        assert_eq!(short_name("城市管理委员会"), "城市管理委员会");
+        assert_eq!(short_name("城市管理委员会"), "城管委");
         assert_eq!(short_name(""), "区政府");
+        assert_eq!(short_name("海棠区卫生健康委员会"), "卫健委");
+        assert_eq!(short_name("海棠区青石街道办事处"), "青石街道");
+        assert!(!abbreviations().is_empty());
     }
 }

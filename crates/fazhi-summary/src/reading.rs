@@ -343,8 +343,9 @@ fn attach_breakdowns(qs: &mut [MappedQuantity]) {
     }
 }
 
-/// A total said with 共/合计 followed, in its sentence, by numbers of the same
-/// indicator and unit that add up to no more than it: those are its parts.
+/// A total said with 共/合计 followed, in its sentence, by two or more numbers
+/// in its unit, of its indicator or of none, that add up to no more than it:
+/// those are its parts (`共开展执法检查360次，日常检查300次、专项检查60次`).
 fn parts_after_total(qs: &mut [MappedQuantity]) {
     let cues = cues();
     for p in 0..qs.len() {
@@ -364,7 +365,9 @@ fn parts_after_total(qs: &mut [MappedQuantity]) {
             if qs[k].role != Role::Level || qs[k].unit != qs[p].unit {
                 continue;
             }
-            if qs[k].indicator != qs[p].indicator {
+            // A part may name itself in words the catalog does not know
+            // (`日常检查300次`); another indicator ends the run.
+            if qs[k].indicator.is_some() && qs[k].indicator != qs[p].indicator {
                 break;
             }
             run += qs[k].value;
@@ -374,6 +377,8 @@ fn parts_after_total(qs: &mut [MappedQuantity]) {
             for k in members {
                 qs[k].role = Role::Breakdown;
                 qs[k].parent = Some(p);
+                qs[k].indicator = qs[p].indicator.clone();
+                qs[k].matched = qs[p].matched.clone();
             }
         }
     }

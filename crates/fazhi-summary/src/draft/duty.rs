@@ -4,7 +4,7 @@
 
 use super::prose::{Cites, Para, has_digits, plain, short_names};
 use crate::duty::kind_name;
-use crate::model::{AgencyPassages, Block, DistrictSummary, Passage};
+use crate::model::{AgencyPassages, Block, DistrictSummary, DutyFact, MappedQuantity, Passage};
 use crate::names::short_name;
 
 /// One kind of fact across units: `N家单位…，其中…报告了次数，合计M次`.
@@ -24,26 +24,7 @@ fn kind_sentence(summary: &DistrictSummary, kind: &str, cites: &mut Cites, p: &m
                 },
             ));
             if let Some(q) = &f.count {
-                let src = crate::model::Source {
-                    agency: a.agency.clone(),
-                    submission_id: a.submission_id.clone(),
-                    text: q.text.clone(),
-                    start: q.start,
-                    end: q.end,
-                    value: q.value,
-                    unit: q.unit.clone(),
-                    qualifier: q.qualifier,
-                    number: q.number.clone(),
-                    role: q.role,
-                    sentence: q.sentence.clone(),
-                    sentence_start: q.sentence_start,
-                    sentence_end: q.sentence_end,
-                    clause: q.clause.clone(),
-                    clause_start: q.clause_start,
-                    clause_end: q.clause_end,
-                    theme: q.theme.clone(),
-                    part: q.part,
-                };
+                let src = source_of(&a.agency, &a.submission_id, q);
                 counted.push((cites.source(&src), q.value, q.qualifier, q.unit.clone()));
                 counted_units.push(a.agency.clone());
             }
@@ -72,20 +53,85 @@ fn kind_sentence(summary: &DistrictSummary, kind: &str, cites: &mut Cites, p: &m
     true
 }
 
-/// The district government's own leader-duty passages, in its own words.
-fn own_part(a: &AgencyPassages, cites: &mut Cites) -> Option<Block> {
+/// The district government's own leader-duty passages, in its own words; a
+/// passage with numbers is told with each number derived from its count
+/// (a passage with any other digit is left to the annex).
+fn own_part(a: &AgencyPassages, facts: &[DutyFact], cites: &mut Cites) -> Option<Block> {
     let mut p = Para::default();
     p.text(format!(
         "{}主要负责同志履职情况：",
         short_name(&a.agency.name)
     ));
     let mut any = false;
-    for passage in a.passages.iter().filter(|x| !has_digits(&x.text)) {
+    for passage in &a.passages {
+        let mut counts: Vec<&MappedQuantity> = facts
+            .iter()
+            .filter_map(|f| f.count.as_ref())
+            .filter(|q| q.start >= passage.start && q.end <= passage.end)
+            .collect();
+        counts.sort_by_key(|q| q.start);
+        counts.dedup_by_key(|q| q.start);
+        let chars: Vec<char> = passage.text.chars().collect();
+        let mut pieces = Para::default();
+        let mut at = 0;
+        let mut clean = true;
+        for q in &counts {
+            let (a0, a1) = (
+                q.start - passage.start,
+                (q.end - passage.start).min(chars.len()),
+            );
+            let before: String = chars[at.min(a0)..a0].iter().collect();
+            clean &= !has_digits(&before);
+            pieces.text(before);
+            let id = cites.source(&source_of(&a.agency, &a.submission_id, q));
+            let shown: String = chars[a0..a1].iter().collect();
+            if shown != q.text {
+                clean = false;
+            }
+            pieces
+                .sum(cites, &[id], q.value, q.qualifier, &q.unit)
+                .cite(id);
+            at = a1;
+        }
+        let rest: String = chars[at.min(chars.len())..].iter().collect();
+        clean &= !has_digits(&rest);
+        if !clean {
+            continue;
+        }
+        pieces.text(rest.trim_end().to_owned());
         let id = cites.passage(&a.agency, &a.submission_id, passage);
-        p.text(passage.text.trim().to_owned()).cite(id);
+        p.0.extend(pieces.0);
+        p.cite(id);
         any = true;
     }
     any.then(|| p.block())
+}
+
+fn source_of(
+    agency: &crate::model::AgencyRef,
+    submission_id: &str,
+    q: &MappedQuantity,
+) -> crate::model::Source {
+    crate::model::Source {
+        agency: agency.clone(),
+        submission_id: submission_id.to_owned(),
+        text: q.text.clone(),
+        start: q.start,
+        end: q.end,
+        value: q.value,
+        unit: q.unit.clone(),
+        qualifier: q.qualifier,
+        number: q.number.clone(),
+        role: q.role,
+        sentence: q.sentence.clone(),
+        sentence_start: q.sentence_start,
+        sentence_end: q.sentence_end,
+        clause: q.clause.clone(),
+        clause_start: q.clause_start,
+        clause_end: q.clause_end,
+        theme: q.theme.clone(),
+        part: q.part,
+    }
 }
 
 pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<Block>) {
@@ -135,7 +181,13 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
         .iter()
         .filter(|a| gov.contains(&a.agency.code.as_str()))
     {
-        if let Some(b) = own_part(a, cites) {
+        let facts: Vec<DutyFact> = summary
+            .duty_facts
+            .iter()
+            .filter(|d| d.agency.code == a.agency.code)
+            .flat_map(|d| d.facts.iter().cloned())
+            .collect();
+        if let Some(b) = own_part(a, &facts, cites) {
             out.push(b);
         }
     }

@@ -232,6 +232,8 @@ mod tests {
         assert_eq!(fmt_num(1_700_000.0), "170万");
         assert_eq!(fmt_num(106_000.0), "10.6万");
         assert_eq!(fmt_num(38_253.0), "38253");
+        assert_eq!(fmt_num(12_000.0), "1.2万");
+        assert_eq!(fmt_num(6422.0), "6422");
         assert_eq!(fmt_num(85.714), "85.71");
         assert_eq!(fmt_num(85.7), "85.7");
         assert_eq!(fmt_num(f64::NAN), "—");

@@ -6,15 +6,16 @@ use fazhi_core::Qualifier;
 use crate::model::{AgencyRef, Block, Citation, Derivation, Inline, Op, Passage, Role, Source};
 use crate::names::short_name;
 
-/// A number as reports write it: integers plain, ×10⁴ as 万 from 10万 up when
-/// that takes at most two decimals (`10.6万`), others with at most two decimals.
+/// A number as reports write it: integers plain, ×10⁴ as 万 from 1万 up when
+/// a whole thousand (`1.2万`, `10.6万`, `170万`), others with at most two
+/// decimals.
 pub fn fmt_num(v: f64) -> String {
     if !v.is_finite() {
         return "—".to_owned();
     }
     if v.fract() == 0.0 && v.abs() < 1e15 {
         let i = v as i64;
-        if i.abs() >= 100_000 && i % 100 == 0 {
+        if i.abs() >= 10_000 && i % 1000 == 0 {
             return format!("{}万", trim_decimals(v / 10_000.0));
         }
         return i.to_string();

@@ -2,6 +2,7 @@
 
 mod build;
 mod citations;
+mod districts;
 mod docx;
 mod incremental;
 mod robustness;
