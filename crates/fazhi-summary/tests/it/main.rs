@@ -8,3 +8,4 @@ mod incremental;
 mod robustness;
 mod seeds;
 mod synthetic;
+mod verification;
