@@ -178,6 +178,9 @@ pub enum Op {
     Coverage,
     /// The reporting year (or the next one).
     Year,
+    /// Digits quoted as written from the one cited source (a year or a name
+    /// inside a quoted clause: `自2018年以来`, `“1+7”`): must occur in its sentence.
+    Quote,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

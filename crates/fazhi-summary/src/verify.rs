@@ -7,7 +7,9 @@
 //! - `rate`: Σ numerators / Σ denominators × 100, rounded to 0.1;
 //! - `units`: distinct units among the cited sources; `items`: distinct cites;
 //! - `coverage`: recomputed from the coverage table; `year`: the reporting
-//!   year or the next one.
+//!   year or the next one;
+//! - `quote`: digits quoted as written (a year, a name) from the one cited
+//!   source, whose sentence must contain them.
 //!
 //! Text runs, headings and the title carry no other digits (a heading or the
 //! title may name the reporting year). Tables (annexes) are copies of the
@@ -154,6 +156,14 @@ fn check(s: &DistrictSummary, text: &str, d: &crate::model::Derivation) -> Optio
                 };
                 if !close(v, d.value) || text != want {
                     return Err(format!("coverage says {want}, printed `{text}`"));
+                }
+            }
+            Op::Quote => {
+                let cs = cited(citations, &d.cites)?;
+                match cs.as_slice() {
+                    [one] if one.sentence.contains(text) || one.text.contains(text) => {}
+                    [_] => return Err(format!("`{text}` is not in the cited sentence")),
+                    _ => return Err("a quote cites exactly one source".into()),
                 }
             }
             Op::Year => {

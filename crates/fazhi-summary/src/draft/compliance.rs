@@ -4,7 +4,7 @@
 
 use fazhi_core::Part;
 
-use super::prose::{Cites, Para, has_digits, heading, short_names};
+use super::prose::{Cites, Para, heading, short_names};
 use crate::catalog::{Catalog, Themes, UNCLASSIFIED};
 use crate::model::{AgencyRef, Block, CoverageEntry, DistrictSummary};
 use crate::names::short_name;
@@ -31,9 +31,9 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
         let mut p = Para::default();
         p.text(format!("{}报告：", short_name(&a.agency.name)));
         let mut any = false;
-        for passage in a.passages.iter().filter(|x| !has_digits(&x.text)) {
+        for passage in &a.passages {
             let id = cites.passage(&a.agency, &a.submission_id, passage);
-            p.text(passage.text.trim().to_owned()).cite(id);
+            p.quoted(passage.text.trim(), id).cite(id);
             any = true;
         }
         if any {

@@ -2,7 +2,7 @@
 //! leaders held 专题研究, how many times; 述法; 会前学法), then the district
 //! government's own part in its own words.
 
-use super::prose::{Cites, Para, has_digits, plain, short_names};
+use super::prose::{Cites, Para, plain, short_names};
 use crate::duty::kind_name;
 use crate::model::{AgencyPassages, Block, DistrictSummary, DutyFact, MappedQuantity, Passage};
 use crate::names::short_name;
@@ -53,9 +53,8 @@ fn kind_sentence(summary: &DistrictSummary, kind: &str, cites: &mut Cites, p: &m
     true
 }
 
-/// The district government's own leader-duty passages, in its own words; a
-/// passage with numbers is told with each number derived from its count
-/// (a passage with any other digit is left to the annex).
+/// The district government's own leader-duty passages, in its own words;
+/// its counts are derived from their numbers, other digits quoted.
 fn own_part(a: &AgencyPassages, facts: &[DutyFact], cites: &mut Cites) -> Option<Block> {
     let mut p = Para::default();
     p.text(format!(
@@ -72,36 +71,30 @@ fn own_part(a: &AgencyPassages, facts: &[DutyFact], cites: &mut Cites) -> Option
         counts.sort_by_key(|q| q.start);
         counts.dedup_by_key(|q| q.start);
         let chars: Vec<char> = passage.text.chars().collect();
+        let whole = cites.passage(&a.agency, &a.submission_id, passage);
         let mut pieces = Para::default();
         let mut at = 0;
         let mut clean = true;
         for q in &counts {
-            let (a0, a1) = (
-                q.start - passage.start,
-                (q.end - passage.start).min(chars.len()),
-            );
+            let a1 = (q.end - passage.start).min(chars.len());
+            let a0 = (q.start - passage.start).min(a1);
             let before: String = chars[at.min(a0)..a0].iter().collect();
-            clean &= !has_digits(&before);
-            pieces.text(before);
-            let id = cites.source(&source_of(&a.agency, &a.submission_id, q));
+            pieces.quoted(&before, whole);
             let shown: String = chars[a0..a1].iter().collect();
-            if shown != q.text {
-                clean = false;
-            }
+            clean &= shown == q.text;
+            let id = cites.source(&source_of(&a.agency, &a.submission_id, q));
             pieces
                 .sum(cites, &[id], q.value, q.qualifier, &q.unit)
                 .cite(id);
             at = a1;
         }
-        let rest: String = chars[at.min(chars.len())..].iter().collect();
-        clean &= !has_digits(&rest);
         if !clean {
             continue;
         }
-        pieces.text(rest.trim_end().to_owned());
-        let id = cites.passage(&a.agency, &a.submission_id, passage);
+        let rest: String = chars[at.min(chars.len())..].iter().collect();
+        pieces.quoted(rest.trim_end(), whole);
         p.0.extend(pieces.0);
-        p.cite(id);
+        p.cite(whole);
         any = true;
     }
     any.then(|| p.block())

@@ -36,8 +36,16 @@ pub(crate) fn groups(
                 )
             })
             .collect();
+        // The representative wording is quoted from its own item.
+        let rep = g
+            .items
+            .iter()
+            .position(|i| as_clause(&i.label).as_deref() == Some(label.as_str()))
+            .unwrap_or(0);
         let mut p = Para::default();
-        p.text(format!("{}是{label}。", cn_num(n)));
+        p.text(format!("{}是", cn_num(n)));
+        p.quoted(&label, ids.get(rep).copied().unwrap_or(0))
+            .text("。");
         let names = short_names(g.items.iter().map(|i| &i.agency));
         if g.agencies_count > 1 {
             p.text(format!("{names}等"));
@@ -47,19 +55,19 @@ pub(crate) fn groups(
             p.text(format!("{names}{verb}"));
         }
         // Other wordings of the same point, when the group has several.
-        let others: Vec<String> = g
-            .items
-            .iter()
-            .filter_map(|i| as_clause(&i.label))
-            .filter(|l| *l != label)
-            .fold(Vec::new(), |mut acc, l| {
-                if !acc.contains(&l) && acc.len() < 3 {
-                    acc.push(l);
-                }
-                acc
-            });
-        if !others.is_empty() {
-            p.text(format!("，具体表现为{}", others.join("；")));
+        let mut others: Vec<(String, usize)> = Vec::new();
+        for (i, id) in g.items.iter().zip(&ids) {
+            if let Some(l) = as_clause(&i.label)
+                && l != label
+                && !others.iter().any(|(o, _)| *o == l)
+                && others.len() < 3
+            {
+                others.push((l, *id));
+            }
+        }
+        for (k, (l, id)) in others.iter().enumerate() {
+            p.text(if k == 0 { "，具体表现为" } else { "；" });
+            p.quoted(l, *id);
         }
         p.cites(&ids).text("。");
         if causes {

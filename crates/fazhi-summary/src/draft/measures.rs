@@ -4,7 +4,7 @@
 
 use fazhi_core::{Part, QuantityKind};
 
-use super::prose::{Cites, Para, apart_note, as_clause, cn_num, fmt_num, has_digits, heading};
+use super::prose::{Cites, Para, apart_note, as_clause, cn_num, fmt_num, heading};
 use crate::catalog::{Catalog, Themes, UNCLASSIFIED};
 use crate::model::{Block, DistrictSummary, IndicatorTotal, Passage, Source, ThemeSummary};
 use crate::names::short_name;
@@ -143,8 +143,9 @@ fn rate_sentence(t: &IndicatorTotal, cites: &mut Cites) -> Para {
 }
 
 /// A number kept out of a total, told in its own words: `园林绿化局年均处理
-/// 群众信访事项300余件（为年均数，未计入当年合计）`. `None` when its clause
-/// carries other digits (they could not be derived).
+/// 群众信访事项300余件（为年均数，未计入当年合计）`; other digits of its
+/// clause (`自2018年以来`) are quoted from the same source. `false` when the
+/// clause cannot be located in the source.
 fn apart_sentence(s: &Source, cites: &mut Cites, p: &mut Para) -> bool {
     let clause: Vec<char> = s.clause.chars().collect();
     let (a, b) = (
@@ -179,13 +180,11 @@ fn apart_sentence(s: &Source, cites: &mut Cites, p: &mut Para) -> bool {
     if let Some(at) = s.text.find(s.number.as_str()) {
         before.push_str(&s.text[..at]);
     }
-    if has_digits(&before) || has_digits(&after) {
-        return false;
-    }
     let id = cites.source(s);
-    p.text(format!("{}{before}", short_name(&s.agency.name)));
+    p.text(short_name(&s.agency.name));
+    p.quoted(&before, id);
     p.sum(cites, &[id], s.value, s.qualifier, &s.unit);
-    p.text(after);
+    p.quoted(&after, id);
     let note = apart_note(s.role);
     if !note.is_empty() {
         p.text(format!("（{note}）"));

@@ -289,6 +289,44 @@ impl Para {
         )
     }
 
+    /// Text quoted from the cited source `cite`: its digit runs become
+    /// `quote` numbers (checked against that source's sentence).
+    pub fn quoted(&mut self, s: &str, cite: usize) -> &mut Self {
+        let mut run = String::new();
+        let mut digits = false;
+        for c in s.chars() {
+            let d = c.is_ascii_digit() || ('０'..='９').contains(&c);
+            if d != digits && !run.is_empty() {
+                self.piece(std::mem::take(&mut run), digits, cite);
+            }
+            digits = d;
+            run.push(c);
+        }
+        if !run.is_empty() {
+            self.piece(run, digits, cite);
+        }
+        self
+    }
+
+    fn piece(&mut self, s: String, digits: bool, cite: usize) {
+        if digits {
+            self.num(
+                s,
+                Derivation {
+                    op: Op::Quote,
+                    cites: vec![cite],
+                    denominator: Vec::new(),
+                    value: 0.0,
+                    qualifier: None,
+                    unit: String::new(),
+                    fact: None,
+                },
+            );
+        } else {
+            self.text(s);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -323,20 +361,14 @@ pub(crate) fn short_names<'a>(agencies: impl IntoIterator<Item = &'a AgencyRef>)
     out.join("、")
 }
 
-/// Whether a phrase carries digits (so it cannot be printed as plain text).
-pub(crate) fn has_digits(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-}
-
 /// A label as a clause of running text: no trailing punctuation, inner
-/// sentence marks softened, digits-free (else `None`).
+/// sentence marks softened (digits stay: quote them with [`Para::quoted`]).
 pub(crate) fn as_clause(label: &str) -> Option<String> {
     let t = label
         .trim()
         .trim_end_matches(['。', '；', ';', '，', ',', '：', ':', '…', '.'])
         .replace([',', ';'], "，");
-    (!t.is_empty() && !has_digits(&t)).then_some(t)
+    (!t.is_empty() && t != "…").then_some(t)
 }
 
 /// How a role is said after a number kept out of a total.

@@ -206,3 +206,8 @@ fn check_district(name: &str) {
 fn haitang_district_totals_roles_and_draft_are_right() {
     check_district("haitang");
 }
+
+#[test]
+fn yunxi_district_totals_roles_and_draft_are_right() {
+    check_district("yunxi");
+}
