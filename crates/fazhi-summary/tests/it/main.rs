@@ -8,4 +8,5 @@ mod incremental;
 mod robustness;
 mod seeds;
 mod synthetic;
+mod themes;
 mod verification;
