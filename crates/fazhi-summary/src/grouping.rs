@@ -1,50 +1,86 @@
-//! Common shortcomings and plans: items of all agencies grouped by their best
-//! chapter, then by similar wording.
+//! Common shortcomings and plans: items of all agencies grouped by meaning,
+//! across chapters.
 //!
-//! Similarity is the Jaccard index of character bigrams of the item's label
-//! (plus the start of its text when the label is shorter than 6 characters), after dropping numbering, punctuation and filler
-//! words (进一步, 有待, 加强 …). Items of one chapter whose similarity reaches
-//! [`SIMILARITY`] are linked; a group is a connected set (single linkage), so
-//! the result does not depend on input order except for the order of output.
+//! An item's concept is the first concept of `catalog/synonyms.toml` (most
+//! specific first) whose phrase its label holds: `执法人员数量少` and
+//! `执法力量配备不足` are both `enforcement_staff`. Items of one concept form
+//! one group, whatever their chapter. Items with no concept are linked when
+//! they share a chapter and their words (segmented by jieba-rs with the
+//! lexicon and theme terms as its dictionary; runs of other characters as
+//! bigrams) overlap by at least [`SIMILARITY`] (Jaccard). Groups are connected
+//! sets, so the result does not depend on input order except for the order of
+//! output.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use serde::Deserialize;
 
 use crate::catalog::Themes;
 use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup, Passage};
 use crate::themes::primary;
 
-/// Bigram Jaccard index from which two items of one chapter are grouped.
-pub const SIMILARITY: f64 = 0.25;
+/// Word Jaccard index from which two items of one chapter without a concept
+/// are grouped.
+pub const SIMILARITY: f64 = 0.5;
 
-/// Words that say nothing about the subject of a shortcoming or a plan.
-const FILLER: &[&str] = &[
-    "进一步",
-    "有待",
-    "加强",
-    "加大",
-    "不够",
-    "不足",
-    "存在",
-    "需要",
-    "仍然",
-    "仍需",
-    "还需",
-    "还有",
-    "工作",
-    "方面",
-    "问题",
-    "提升",
-    "提高",
-    "继续",
-    "持续",
-    "深入",
-    "全面",
-    "推进",
-    "的",
-    "和",
-    "与",
-    "及",
-];
+pub const SYNONYMS_TOML: &str = include_str!("../catalog/synonyms.toml");
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Synonyms {
+    /// Words that say nothing about the subject (进一步, 加强 …).
+    #[serde(default)]
+    pub filler: Vec<String>,
+    /// Everyday words the segmenter should keep whole.
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(rename = "concept", default)]
+    pub concepts: Vec<Concept>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Concept {
+    pub code: String,
+    pub terms: Vec<String>,
+}
+
+/// The embedded lexicon (empty, so nothing groups by concept, should it ever
+/// be broken; the crate's tests fail on that).
+pub fn synonyms() -> &'static Synonyms {
+    static SYN: OnceLock<Synonyms> = OnceLock::new();
+    SYN.get_or_init(|| toml::from_str(SYNONYMS_TOML).unwrap_or_default())
+}
+
+fn segmenter() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(|| {
+        let mut j = Jieba::empty();
+        for t in synonyms().concepts.iter().flat_map(|c| &c.terms) {
+            j.add_word(t, Some(1000), None);
+        }
+        for t in crate::catalog::themes()
+            .themes
+            .iter()
+            .flat_map(|t| &t.terms)
+        {
+            j.add_word(t, Some(500), None);
+        }
+        for t in synonyms().filler.iter().chain(&synonyms().words) {
+            j.add_word(t, Some(300), None);
+        }
+        j
+    })
+}
+
+/// The concept of a label (see the module documentation).
+pub fn concept_of(label: &str) -> Option<&'static str> {
+    synonyms()
+        .concepts
+        .iter()
+        .find(|c| c.terms.iter().any(|t| label.contains(t.as_str())))
+        .map(|c| c.code.as_str())
+}
 
 /// One item to group, with its report.
 pub(crate) struct GroupInput<'a> {
@@ -53,31 +89,36 @@ pub(crate) struct GroupInput<'a> {
     pub item: &'a ClassifiedItem,
 }
 
-fn bigrams(item: &ClassifiedItem) -> BTreeSet<(char, char)> {
-    // A label of some length says what the item is about; the body's start
-    // only helps when the label is a bare marker or a few characters.
-    let mut s = if item.label.chars().count() >= 6 {
-        item.label.clone()
-    } else {
-        let head: String = item.text.chars().take(60).collect();
-        format!("{} {}", item.label, head)
-    };
-    for f in FILLER {
-        s = s.replace(f, " ");
-    }
+/// The words of a label: lexicon words as segmented, other runs as bigrams;
+/// filler and numbering left out.
+fn words(item: &ClassifiedItem) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    // Only runs of CJK characters, letters and digits make bigrams.
-    let mut prev: Option<char> = None;
-    for c in s.chars() {
-        if c.is_alphanumeric() && !is_marker(c) {
-            if let Some(p) = prev {
-                out.insert((p, c));
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
+        for w in run.windows(2) {
+            out.insert(w.iter().collect());
+        }
+        run.clear();
+    };
+    for t in segmenter().cut(&item.label, false) {
+        let w = t.word;
+        let n = w.chars().count();
+        if n >= 2 {
+            flush(&mut run, &mut out);
+            if !synonyms().filler.iter().any(|f| f == w) {
+                out.insert(w.to_owned());
             }
-            prev = Some(c);
+        } else if let Some(c) = w
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric() && !is_marker(*c))
+        {
+            run.push(c);
         } else {
-            prev = None;
+            flush(&mut run, &mut out);
         }
     }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -148,19 +189,24 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<ItemGroup> {
-    let grams: Vec<BTreeSet<(char, char)>> = inputs.iter().map(|i| bigrams(i.item)).collect();
+    let concepts: Vec<Option<&str>> = inputs.iter().map(|i| concept_of(&i.item.label)).collect();
+    let words: Vec<BTreeSet<String>> = inputs.iter().map(|i| words(i.item)).collect();
     let n = inputs.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut sim = vec![0.0f64; n];
     for i in 0..n {
         for j in (i + 1)..n {
-            if primary(inputs[i].item) != primary(inputs[j].item) {
-                continue;
-            }
-            let s = jaccard(&grams[i], &grams[j]);
-            sim[i] += s;
-            sim[j] += s;
-            if s >= SIMILARITY {
+            let linked = match (concepts[i], concepts[j]) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => {
+                    primary(inputs[i].item) == primary(inputs[j].item)
+                        && jaccard(&words[i], &words[j]) >= SIMILARITY
+                }
+                _ => false,
+            };
+            if linked {
+                sim[i] += 1.0;
+                sim[j] += 1.0;
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a != b {
                     parent[b.max(a)] = a.min(b);
@@ -179,11 +225,32 @@ pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<Ite
     let mut groups: Vec<(usize, ItemGroup)> = members
         .into_iter()
         .map(|(root, m)| {
-            let theme = primary(inputs[root].item).to_owned();
-            let best = m
+            // The group's chapter: the one most of its items have.
+            let mut tally: Vec<(&str, usize)> = Vec::new();
+            for &i in &m {
+                let t = primary(inputs[i].item);
+                match tally.iter_mut().find(|(c, _)| *c == t) {
+                    Some((_, k)) => *k += 1,
+                    None => tally.push((t, 1)),
+                }
+            }
+            let theme = tally
                 .iter()
-                .copied()
-                .fold(m[0], |b, i| if sim[i] > sim[b] { i } else { b });
+                .fold(tally[0], |b, t| if t.1 > b.1 { *t } else { b })
+                .0
+                .to_owned();
+            // The most concise wording stands for the group.
+            let best = m.iter().copied().fold(m[0], |b, i| {
+                let (li, lb) = (
+                    inputs[i].item.label.chars().count(),
+                    inputs[b].item.label.chars().count(),
+                );
+                if li < lb || (li == lb && sim[i] > sim[b]) {
+                    i
+                } else {
+                    b
+                }
+            });
             let mut agencies: Vec<AgencyRef> = Vec::new();
             for &i in &m {
                 if !agencies.contains(inputs[i].agency) {

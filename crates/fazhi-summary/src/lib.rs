@@ -15,7 +15,7 @@ mod contribution;
 pub mod docx;
 pub mod draft;
 pub mod duty;
-mod grouping;
+pub mod grouping;
 pub mod model;
 pub mod names;
 pub mod reading;

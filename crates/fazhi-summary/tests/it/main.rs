@@ -4,6 +4,7 @@ mod build;
 mod citations;
 mod districts;
 mod docx;
+mod grouping;
 mod incremental;
 mod robustness;
 mod seeds;
