@@ -24,7 +24,10 @@ fn main() {
         .enumerate()
         .map(|(i, p)| Agency {
             code: format!("a{i}"),
-            name: p.agency.clone().unwrap_or_else(|| format!("单位{i}")),
+            name: p
+                .agency
+                .clone()
+                .unwrap_or_else(|| format!("未署名单位{}", fazhi_summary::draft::cn_num(i + 1))),
             kind: "department".into(),
         })
         .collect();

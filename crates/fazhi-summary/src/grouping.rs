@@ -162,8 +162,22 @@ fn cause_of(item: &ClassifiedItem) -> Option<Passage> {
                 };
                 if let Some(cf) = clause_from {
                     let part: String = sentence.chars().skip(cf).collect();
-                    let lead = part.chars().take_while(|c| c.is_whitespace()).count();
-                    let text = part.trim().to_owned();
+                    // A connective opening the sentence is not part of the cause.
+                    let mut lead = part.chars().take_while(|c| c.is_whitespace()).count();
+                    let rest: String = part.chars().skip(lead).collect();
+                    for connective in ["同时，", "同时,", "此外，", "另外，", "但是，", "然而，"]
+                    {
+                        if rest.starts_with(connective) {
+                            lead += connective.chars().count();
+                            break;
+                        }
+                    }
+                    let text: String = part
+                        .chars()
+                        .skip(lead)
+                        .collect::<String>()
+                        .trim_end()
+                        .to_owned();
                     let start = item.start + from + cf + lead;
                     let end = start + text.chars().count();
                     return (end <= item.end && !text.is_empty()).then_some(Passage {

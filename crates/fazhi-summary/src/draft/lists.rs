@@ -66,7 +66,13 @@ pub(crate) fn groups(
             }
         }
         for (k, (l, id)) in others.iter().enumerate() {
-            p.text(if k == 0 { "，具体表现为" } else { "；" });
+            p.text(if k > 0 {
+                "；"
+            } else if causes {
+                "，具体表现为"
+            } else {
+                "，具体包括"
+            });
             p.quoted(l, *id);
         }
         p.cites(&ids).text("。");

@@ -39,14 +39,49 @@ fn unit_parts(p: &mut Para, cites: &mut Cites, sources: &[Source]) {
             p.text("，");
         }
         p.text(short_name(&group[0].agency.name));
+        // Words only when every number of the unit has its own.
+        let worded = group.len() > 1
+            && group.iter().all(|s| {
+                let (b, a) = own_words(s);
+                b.is_some() || a.is_some()
+            });
         for (j, s) in group.iter().enumerate() {
             if j > 0 {
                 p.text("、");
             }
             let id = cites.source(s);
+            // Several numbers of one unit: each with its own words when short
+            // (`律师讲座34场`, or after it: `2次法治专题讲座`).
+            let (before, after) = if worded { own_words(s) } else { (None, None) };
+            if let Some(w) = &before {
+                p.quoted(w, id);
+            }
             p.sum(cites, &[id], s.value, s.qualifier, &s.unit);
+            if let Some(w) = after.filter(|_| before.is_none()) {
+                p.quoted(&w, id);
+            }
         }
     }
+}
+
+/// The words before a number in its clause (`律师讲座`) and after it
+/// (`法治专题讲座`), each when short; the unit's self-reference dropped.
+fn own_words(s: &Source) -> (Option<String>, Option<String>) {
+    let chars: Vec<char> = s.clause.chars().collect();
+    let a = s.start.saturating_sub(s.clause_start).min(chars.len());
+    let b = s.end.saturating_sub(s.clause_start).min(chars.len()).max(a);
+    let mut before = chars[..a].iter().collect::<String>().trim().to_owned();
+    for own in ["我街", "我局", "我镇", "我区", "我中心", "我委", "我办"] {
+        if let Some(rest) = before.strip_prefix(own) {
+            before = rest.to_owned();
+        }
+    }
+    let after = chars[b..].iter().collect::<String>().trim().to_owned();
+    let short = |w: String| {
+        let n = w.chars().count();
+        (2..=12).contains(&n).then_some(w)
+    };
+    (short(before), short(after))
 }
 
 /// A count total: `全区共{phrase}{total}，其中…。` (or one unit's own number).
@@ -65,6 +100,27 @@ fn count_sentence(catalog: &Catalog, t: &IndicatorTotal, cites: &mut Cites) -> P
         return p;
     }
     let ids: Vec<usize> = t.sources.iter().map(|s| cites.source(s)).collect();
+    if t.agencies_count == 1 {
+        // One unit, several numbers: `旧宫镇共组织…45场，其中律师讲座34场、法治培训11场`.
+        p.text(format!("{}共{ph}", short_name(&t.sources[0].agency.name)));
+        p.sum(cites, &ids, v, q, &t.unit).text("，其中");
+        let mut tail = Para::default();
+        unit_parts(&mut tail, cites, &t.sources);
+        // Drop the unit's name the parts would repeat.
+        if let Some(crate::model::Inline::Text { text }) = tail.0.first_mut() {
+            let name = short_name(&t.sources[0].agency.name);
+            if let Some(rest) = text.strip_prefix(name.as_str()) {
+                *text = rest.to_owned();
+            }
+        }
+        p.0.extend(
+            tail.0
+                .into_iter()
+                .filter(|i| !matches!(i, crate::model::Inline::Text { text } if text.is_empty())),
+        );
+        p.cites(&ids).text("。");
+        return p;
+    }
     p.text(format!("全区共{ph}"));
     p.sum(cites, &ids, v, q, &t.unit).text("，其中");
     unit_parts(&mut p, cites, &t.sources);
@@ -274,6 +330,9 @@ pub(crate) fn part(
             .filter(|s| {
                 s.part == Some(Part::Measures)
                     && s.theme.as_deref().unwrap_or(UNCLASSIFIED) == theme.code
+                    // A part of something the catalog does not count says
+                    // nothing alone; it stays in the annex.
+                    && s.role != crate::model::Role::Breakdown
             })
             .collect();
         let has_measures = theme
@@ -301,7 +360,43 @@ pub(crate) fn part(
             out.push(first.block());
         }
         let mut numbers = Para::default();
-        for t in &indicators {
+        let mut done: Vec<usize> = Vec::new();
+        for (k, t) in indicators.iter().enumerate() {
+            if done.contains(&k) {
+                continue;
+            }
+            // One unit's figures of one indicator in several units of
+            // measure make one sentence (`107批次、537人次、247件`).
+            let same: Vec<usize> = (k..indicators.len())
+                .filter(|&j| {
+                    indicators[j].code == t.code
+                        && indicators[j].kind == QuantityKind::Count
+                        && indicators[j].sources.len() == 1
+                        && t.sources.first().map(|s| &s.agency)
+                            == Some(&indicators[j].sources[0].agency)
+                })
+                .collect();
+            if t.kind == QuantityKind::Count && t.sources.len() == 1 && same.len() > 1 {
+                let one = &t.sources[0];
+                numbers.text(format!(
+                    "{}{}",
+                    short_name(&one.agency.name),
+                    phrase(catalog, t)
+                ));
+                let mut ids = Vec::new();
+                for (n, &j) in same.iter().enumerate() {
+                    let s = &indicators[j].sources[0];
+                    let id = cites.source(s);
+                    if n > 0 {
+                        numbers.text("、");
+                    }
+                    numbers.sum(cites, &[id], s.value, s.qualifier, &s.unit);
+                    ids.push(id);
+                }
+                numbers.cites(&ids).text("。");
+                done.extend(same);
+                continue;
+            }
             let p = match t.kind {
                 QuantityKind::Count => count_sentence(catalog, t, cites),
                 _ => rate_sentence(t, cites),
