@@ -112,13 +112,76 @@ pub fn notes(blocks: &[Block], citations: &[Citation]) -> Vec<Note> {
     out
 }
 
-/// `西营门街道（第301–340字）：“…开展各类法治宣传活动【20余场】…”；…`
+/// `西营门街道（第301–340字）：“…开展各类法治宣传活动【20余场】…”；…`:
+/// sources that share a sentence are quoted once, every cited number marked.
 fn note_text(ids: &[usize], citations: &[Citation]) -> String {
-    ids.iter()
+    let cited: Vec<&Citation> = ids
+        .iter()
         .filter_map(|id| citations.iter().find(|c| c.id == *id))
-        .map(citation_note)
-        .collect::<Vec<_>>()
-        .join("；")
+        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    let mut done: Vec<usize> = Vec::new();
+    for (i, c) in cited.iter().enumerate() {
+        if done.contains(&i) {
+            continue;
+        }
+        let same: Vec<usize> = (i..cited.len())
+            .filter(|&j| {
+                let d = cited[j];
+                d.submission_id == c.submission_id
+                    && d.sentence_start == c.sentence_start
+                    && d.sentence_end == c.sentence_end
+                    && d.number.is_some()
+                    && c.number.is_some()
+                    && !c.sentence.is_empty()
+            })
+            .collect();
+        if same.len() > 1 {
+            let spans: Vec<(usize, usize)> = same
+                .iter()
+                .map(|&j| (cited[j].start, cited[j].end))
+                .collect();
+            let mut shared = (*c).clone();
+            shared.quote = mark_all(&c.sentence, c.sentence_start, &spans);
+            parts.push(citation_note(&shared));
+            done.extend(same);
+        } else {
+            parts.push(citation_note(c));
+            done.push(i);
+        }
+    }
+    parts.join("；")
+}
+
+/// The sentence with every span (offsets in the report) marked 【…】.
+fn mark_all(sentence: &str, sentence_start: usize, spans: &[(usize, usize)]) -> String {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut spans: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|(a, b)| *a >= sentence_start && a < b)
+        .map(|(a, b)| {
+            (
+                (a - sentence_start).min(chars.len()),
+                (b - sentence_start).min(chars.len()),
+            )
+        })
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    let mut out = String::new();
+    let mut at = 0;
+    for (a, b) in spans {
+        if a < at {
+            continue;
+        }
+        out.extend(&chars[at..a]);
+        out.push('【');
+        out.extend(&chars[a..b]);
+        out.push('】');
+        at = b;
+    }
+    out.extend(&chars[at.min(chars.len())..]);
+    out
 }
 
 /// One source of a note: the unit's short name, the sentence's position

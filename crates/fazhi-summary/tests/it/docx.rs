@@ -138,6 +138,14 @@ fn citations_are_real_word_footnotes_one_per_note() {
     );
     // No old-style `[n]` markers or end-notes section remain.
     assert!(!doc.contains(">[1]<") && !doc.contains("注释"));
-    // Several sources of one statement share one note.
+    // Several sources of one statement share one note; numbers of one
+    // sentence are marked in one quote of it.
     assert!(s.notes.iter().any(|n| n.citations.len() > 1));
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.text.contains("共接待群众【107批次】，共计【537人次】")),
+        "{:#?}",
+        s.notes
+    );
 }
