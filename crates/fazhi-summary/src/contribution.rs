@@ -87,6 +87,10 @@ fn place(
             .iter()
             .find(|s| s.start <= q.start && q.start < s.end)
             .map(|s| s.part);
+        // Next year's numbers are targets, never this year's work.
+        if q.part == Some(Part::NextYear) && q.role != crate::model::Role::Change {
+            q.role = crate::model::Role::Plan;
+        }
         q.theme = items
             .iter()
             .find(|i| i.start <= q.start && q.start < i.end)

@@ -385,6 +385,9 @@ pub enum Role {
     Cumulative,
     /// A change against another period (`较去年提升8.88%`).
     Change,
+    /// A target or plan, not work done (`计划开展…30场`, or any number of the
+    /// next-year part).
+    Plan,
 }
 
 impl Role {
@@ -396,6 +399,7 @@ impl Role {
             Role::Average => "年均数",
             Role::Cumulative => "多年累计数",
             Role::Change => "变化幅度",
+            Role::Plan => "计划数",
         }
     }
 }

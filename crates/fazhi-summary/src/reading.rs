@@ -33,6 +33,8 @@ pub struct Cues {
     pub change_verbs: Vec<String>,
     #[serde(default)]
     pub cause: Vec<String>,
+    #[serde(default)]
+    pub plan: Vec<String>,
 }
 
 /// The embedded cues (empty, so every number reads as a level, should the
@@ -170,6 +172,9 @@ fn own_role(q: &Quantity, before: &str, sentence_before: &str) -> Role {
     };
     if has_any(before, &cues.change_bases) && has_any(&tail, &cues.change_verbs) {
         return Role::Change;
+    }
+    if has_any(before, &cues.plan) {
+        return Role::Plan;
     }
     if has_any(before, &cues.average) {
         return Role::Average;

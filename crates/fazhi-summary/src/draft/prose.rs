@@ -378,6 +378,7 @@ pub(crate) fn apart_note(role: Role) -> &'static str {
         Role::Average => "为年均数，未计入当年合计",
         Role::Cumulative => "为多年累计数，未计入当年合计",
         Role::Change => "为较上年变化幅度",
+        Role::Plan => "为计划数，未计入当年合计",
         Role::Level => "",
     }
 }

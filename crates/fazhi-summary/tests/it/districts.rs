@@ -211,3 +211,24 @@ fn haitang_district_totals_roles_and_draft_are_right() {
 fn yunxi_district_totals_roles_and_draft_are_right() {
     check_district("yunxi");
 }
+
+#[test]
+fn reports_of_another_year_are_named_in_part_five() {
+    // Every haitang report is about 2023: checked as 2024 reports, each one
+    // carries the parser's year_mismatch finding and part five names them.
+    let dir = Path::new(FIXTURES).join("haitang");
+    let s = load(&dir, "海棠区", 2024).summary;
+    let mismatched = s
+        .coverage
+        .iter()
+        .filter(|c| c.findings.iter().any(|f| f.code == "year_mismatch"))
+        .count();
+    assert_eq!(mismatched, 10);
+    assert!(
+        s.draft_markdown
+            .contains("共10家单位报告所述年度与报送年度不一致"),
+        "{}",
+        s.draft_markdown
+    );
+    assert!(s.verification.passed, "{:#?}", s.verification.failures);
+}

@@ -7,6 +7,7 @@ mod docx;
 mod grouping;
 mod incremental;
 mod robustness;
+mod roles;
 mod seeds;
 mod synthetic;
 mod themes;
