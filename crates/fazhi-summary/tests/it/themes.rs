@@ -91,6 +91,17 @@ fn primary_chapters_match_the_hand_labels_on_nine_in_ten_items() {
             wrong.push(format!("{source} {label}: {p} (gold {chapter})"));
         }
     }
+    let held: Vec<&(String, String, String)> =
+        gold.iter().filter(|g| g.0.starts_with("qinghe/")).collect();
+    let held_wrong = wrong.iter().filter(|w| w.starts_with("qinghe/")).count();
+    eprintln!(
+        "held-out 清河区 only: accuracy {:.3} on {} items",
+        1.0 - held_wrong as f64 / held.len().max(1) as f64,
+        held.len()
+    );
+    for w in &wrong {
+        eprintln!("  miss: {w}");
+    }
     let accuracy = 1.0 - wrong.len() as f64 / gold.len() as f64;
     eprintln!(
         "primary-chapter accuracy {accuracy:.3} on {} items",
