@@ -2,8 +2,9 @@
 //! across chapters.
 //!
 //! An item's concept is the first concept of `catalog/synonyms.toml` (most
-//! specific first) whose phrase its label holds: `执法人员数量少` and
-//! `执法力量配备不足` are both `enforcement_staff`. Items of one concept form
+//! specific first) whose phrase its label holds, or whose subject and
+//! predicate it holds both: `执法人员数量少`, `执法力量配备不足` and
+//! `水政监察人员配备偏少` are all `enforcement_staff`. Items of one concept form
 //! one group, whatever their chapter. Items with no concept are linked when
 //! they share a chapter and their words (segmented by jieba-rs with the
 //! lexicon and theme terms as its dictionary; runs of other characters as
@@ -42,7 +43,21 @@ pub struct Synonyms {
 #[derive(Debug, Default, Deserialize)]
 pub struct Concept {
     pub code: String,
+    /// Phrases that say the concept on their own.
     pub terms: Vec<String>,
+    /// Or a subject and a predicate anywhere in the label (`水政监察人员` +
+    /// `偏少`): the same problem in words no phrase lists.
+    #[serde(default)]
+    pub subject: Vec<String>,
+    #[serde(default)]
+    pub predicate: Vec<String>,
+}
+
+impl Concept {
+    fn matches(&self, label: &str) -> bool {
+        let has = |words: &[String]| words.iter().any(|w| label.contains(w.as_str()));
+        has(&self.terms) || (!self.subject.is_empty() && has(&self.subject) && has(&self.predicate))
+    }
 }
 
 /// The embedded lexicon (empty, so nothing groups by concept, should it ever
@@ -56,7 +71,11 @@ fn segmenter() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(|| {
         let mut j = Jieba::empty();
-        for t in synonyms().concepts.iter().flat_map(|c| &c.terms) {
+        for t in synonyms()
+            .concepts
+            .iter()
+            .flat_map(|c| c.terms.iter().chain(&c.subject).chain(&c.predicate))
+        {
             j.add_word(t, Some(1000), None);
         }
         for t in crate::catalog::themes()
@@ -78,7 +97,7 @@ pub fn concept_of(label: &str) -> Option<&'static str> {
     synonyms()
         .concepts
         .iter()
-        .find(|c| c.terms.iter().any(|t| label.contains(t.as_str())))
+        .find(|c| c.matches(label))
         .map(|c| c.code.as_str())
 }
 

@@ -3,11 +3,13 @@
 //! chapters matrix.
 //!
 //! Scoring by meaning, not by one word: each distinct term found in the
-//! item's label counts three times its length in characters, one found only
-//! in its body once its length, so the most specific wording decides
-//! (`行政执法信息化建设滞后` is about 信息化, not about 执法; `学法和用法之间
-//! 的矛盾` is about 学法). An item carries every chapter whose score is at
-//! least a third of the best score; best first, ties in chapter order. An item no
+//! item's label counts ten times its length in characters, one found only
+//! in its body once its length, so the label decides, its most specific
+//! wording first (`行政执法信息化建设滞后` is about 信息化, not about 执法;
+//! `学法和用法之间的矛盾` is about 学法), and the body decides only for a label
+//! no term matches. An item carries every chapter whose score is at least a
+//! third of the best score, or whose terms are worth 6; best first, ties in
+//! chapter order. An item no
 //! term matches is `unclassified`, never dropped. Chapter counts use the
 //! best chapter only, so each item is counted once.
 
@@ -26,7 +28,7 @@ pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
         for term in &theme.terms {
             let len = term.chars().count() as u32;
             let weight = if label.contains(term.as_str()) {
-                3 * len
+                10 * len
             } else if text.contains(term.as_str()) {
                 len
             } else {
@@ -49,7 +51,7 @@ pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
         }
     }
     let best = hits.iter().map(|(_, h)| h.score).max().unwrap_or(0);
-    hits.retain(|(_, h)| h.score * 3 >= best);
+    hits.retain(|(_, h)| h.score * 3 >= best || h.score >= 6);
     hits.sort_by(|(pa, a), (pb, b)| b.score.cmp(&a.score).then(pa.cmp(pb)));
     hits.into_iter().map(|(_, h)| h).collect()
 }
