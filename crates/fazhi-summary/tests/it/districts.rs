@@ -232,3 +232,8 @@ fn reports_of_another_year_are_named_in_part_five() {
     );
     assert!(s.verification.passed, "{:#?}", s.verification.failures);
 }
+
+#[test]
+fn qinghe_district_totals_roles_and_draft_are_right() {
+    check_district("qinghe");
+}
