@@ -51,6 +51,12 @@ pub struct Concept {
     pub subject: Vec<String>,
     #[serde(default)]
     pub predicate: Vec<String>,
+    /// How the draft names a group of shortcomings of this concept.
+    #[serde(default)]
+    pub problem: Option<String>,
+    /// How the draft names a group of plans of this concept.
+    #[serde(default)]
+    pub plan: Option<String>,
 }
 
 impl Concept {
@@ -221,7 +227,18 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<ItemGroup> {
+/// Which part is grouped: the concept's wording differs (问题 vs 安排).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Shortcomings,
+    Plans,
+}
+
+pub(crate) fn group_items(
+    themes: &Themes,
+    inputs: &[GroupInput<'_>],
+    kind: Kind,
+) -> Vec<ItemGroup> {
     let concepts: Vec<Option<&str>> = inputs.iter().map(|i| concept_of(&i.item.label)).collect();
     let words: Vec<BTreeSet<String>> = inputs.iter().map(|i| words(i.item)).collect();
     let n = inputs.len();
@@ -290,10 +307,19 @@ pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<Ite
                     agencies.push(inputs[i].agency.clone());
                 }
             }
+            let concept = concepts[root];
+            let wording = concept
+                .and_then(|c| synonyms().concepts.iter().find(|k| k.code == c))
+                .and_then(|c| match kind {
+                    Kind::Shortcomings => c.problem.clone(),
+                    Kind::Plans => c.plan.clone(),
+                })
+                .filter(|_| m.len() > 1);
             let group = ItemGroup {
                 theme_name: themes.name(&theme),
                 theme,
-                label: inputs[best].item.label.clone(),
+                label: wording.unwrap_or_else(|| inputs[best].item.label.clone()),
+                concept: concept.map(str::to_owned),
                 agencies_count: agencies.len(),
                 agencies,
                 items: m
@@ -374,7 +400,7 @@ mod tests {
                 item: &items[2],
             },
         ];
-        let groups = group_items(themes(), &inputs);
+        let groups = group_items(themes(), &inputs, Kind::Shortcomings);
         assert_eq!(groups.len(), 2, "{groups:#?}");
         assert_eq!(groups[0].agencies_count, 2);
         assert_eq!(groups[0].theme, "enforcement");

@@ -539,8 +539,12 @@ pub struct GroupedItem {
 pub struct ItemGroup {
     pub theme: String,
     pub theme_name: String,
-    /// The most representative item's label.
+    /// The group's wording: its concept's (`执法力量不足`, `充实执法力量`) when
+    /// several items share it, else the most concise item label.
     pub label: String,
+    /// The concept of `catalog/synonyms.toml` that formed the group, if any.
+    #[serde(default)]
+    pub concept: Option<String>,
     pub agencies: Vec<AgencyRef>,
     pub agencies_count: usize,
     pub items: Vec<GroupedItem>,

@@ -60,7 +60,7 @@ pub(crate) fn groups(
             if let Some(l) = as_clause(&i.label)
                 && l != label
                 && !others.iter().any(|(o, _)| *o == l)
-                && others.len() < 3
+                && others.len() < 4
             {
                 others.push((l, *id));
             }
