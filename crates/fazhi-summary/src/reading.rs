@@ -187,6 +187,16 @@ fn own_role(q: &Quantity, before: &str, sentence_before: &str) -> Role {
     Role::Level
 }
 
+/// `2023年累计…`: 累计 right after a written year is that year's own total
+/// (`近三年累计` is not: no digit before 年).
+fn year_total(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .windows(4)
+        .any(|w| w[0].is_ascii_digit() && w[1] == '年' && w[2] == '累' && w[3] == '计')
+        && !has_any(s, &["以来".to_owned(), "近年".to_owned()])
+}
+
 /// Every quantity of a report, mapped and given its role.
 pub(crate) fn read_quantities(text: &CharText, qs: &[Quantity]) -> Vec<MappedQuantity> {
     let cues = cues();
