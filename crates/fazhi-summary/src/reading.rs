@@ -181,6 +181,7 @@ fn own_role(q: &Quantity, before: &str, sentence_before: &str) -> Role {
     }
     if has_any(sentence_before, &cues.cumulative)
         && !has_any(sentence_before, &cues.cumulative_exceptions)
+        && !year_total(sentence_before)
     {
         return Role::Cumulative;
     }
