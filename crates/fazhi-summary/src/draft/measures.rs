@@ -231,6 +231,14 @@ fn apart_sentence(s: &Source, cites: &mut Cites, p: &mut Para) -> bool {
             before = rest.to_owned();
         }
     }
+    // A connective that tied the clause to the one before reads wrong once
+    // the clause stands alone (`是以…`, `并…`).
+    for connective in ["是以", "并且", "同时", "是", "并", "还"] {
+        if let Some(rest) = before.strip_prefix(connective) {
+            before = rest.to_owned();
+            break;
+        }
+    }
     let after = after.trim_end_matches(['）', ')']).to_owned();
     // A quantity's text may hold words before its number (`邻里纠纷24起`).
     if let Some(at) = s.text.find(s.number.as_str()) {
