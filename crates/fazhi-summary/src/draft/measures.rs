@@ -232,8 +232,8 @@ fn apart_sentence(s: &Source, cites: &mut Cites, p: &mut Para) -> bool {
         }
     }
     // A connective that tied the clause to the one before reads wrong once
-    // the clause stands alone (`是以…`, `并…`).
-    for connective in ["是以", "并且", "同时", "是", "并", "还"] {
+    // the clause stands alone (`是…`, `并…`).
+    for connective in ["并且", "同时", "是", "并", "还"] {
         if let Some(rest) = before.strip_prefix(connective) {
             before = rest.to_owned();
             break;
