@@ -9,7 +9,8 @@
 //! the first few lines are searched for the header, so the work is bounded;
 //! the self-reference count and the year fallback are single linear passes.
 
-use crate::markers::{contains, ends_with, find, leading_marker, starts_with};
+use crate::agency;
+use crate::markers::{contains, find, starts_with};
 use crate::model::{AgencyKind, Part};
 use crate::normalize::{Doc, is_han};
 use crate::numerals::parse_han;
@@ -17,8 +18,6 @@ use crate::parts::{PartSpan, year_in};
 
 /// Lines searched for title, agency line and recipient.
 const HEAD_LINES: usize = 10;
-/// Longest line that can be a title.
-const MAX_TITLE: usize = 80;
 
 /// Header facts found before the parts are known.
 #[derive(Debug, Clone, Default)]
@@ -34,112 +33,8 @@ pub struct Header {
     pub published: Option<String>,
 }
 
-/// Name endings of reporting units, longest first where it matters.
-const AGENCY_SUFFIXES: &[&str] = &[
-    "人民政府",
-    "政府",
-    "办事处",
-    "街道",
-    "委员会",
-    "办公室",
-    "管委会",
-    "中心",
-    "局",
-    "委",
-    "办",
-    "街",
-    "镇",
-    "乡",
-    "厅",
-    "署",
-    "院",
-    "所",
-    "队",
-    "站",
-    "馆",
-];
-
-fn looks_like_agency(name: &[char]) -> bool {
-    (2..=30).contains(&name.len())
-        && name.iter().all(|&c| is_han(c) || matches!(c, '(' | ')'))
-        && !starts_with(name, "我")
-        && AGENCY_SUFFIXES.iter().any(|s| ends_with(name, s))
-        && ![
-            "区委",
-            "区政府",
-            "市委",
-            "市政府",
-            "党中央",
-            "国务院",
-            "区委区政府",
-        ]
-        .iter()
-        .any(|b| name.iter().copied().eq(b.chars()))
-}
-
-/// Kind of unit from its name.
-pub fn kind_from_name(name: &str) -> AgencyKind {
-    let ends = |w: &str| name.ends_with(w);
-    if ends("街道办事处") || ends("街道") || ends("街") || ends("街道办") {
-        AgencyKind::Street
-    } else if ends("镇人民政府")
-        || ends("乡人民政府")
-        || ends("镇政府")
-        || ends("乡政府")
-        || ends("镇")
-        || ends("乡")
-    {
-        AgencyKind::Town
-    } else if ends("区人民政府")
-        || ends("县人民政府")
-        || ends("区政府")
-        || ends("县政府")
-        || ends("市人民政府")
-    {
-        AgencyKind::DistrictGovernment
-    } else {
-        AgencyKind::Department
-    }
-}
-
-/// Kind of unit from how the text refers to itself (我局, 我街, 我镇, 我区).
-pub fn kind_from_self_reference(chars: &[char]) -> Option<AgencyKind> {
-    let (mut dept, mut street, mut town, mut district) = (0usize, 0usize, 0usize, 0usize);
-    for i in 0..chars.len() {
-        if chars[i] != '我' {
-            continue;
-        }
-        match chars.get(i + 1) {
-            Some('局' | '委' | '办' | '厅' | '院' | '所' | '队' | '站' | '馆' | '署') => {
-                dept += 1
-            }
-            Some('中') if chars.get(i + 2) == Some(&'心') => dept += 1,
-            Some('街') => street += 1,
-            Some('镇' | '乡') => town += 1,
-            Some('区' | '县') => district += 1,
-            _ => {}
-        }
-    }
-    // 我区 is also how departments speak of their district: it decides
-    // only when nothing else does.
-    let best = [
-        (dept, AgencyKind::Department),
-        (street, AgencyKind::Street),
-        (town, AgencyKind::Town),
-    ]
-    .into_iter()
-    .max_by_key(|(n, _)| *n)?;
-    if best.0 > 0 {
-        Some(best.1)
-    } else if district > 0 {
-        Some(AgencyKind::DistrictGovernment)
-    } else {
-        None
-    }
-}
-
 /// A year written at `at`: `2023年` or `二〇二三年`.
-fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
+pub(crate) fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
     let c = *chars.get(at)?;
     if c.is_ascii_digit() {
         let w = chars.get(at..at + 4)?;
@@ -171,114 +66,58 @@ fn first_year(chars: &[char]) -> Option<(i32, usize)> {
 pub fn read_header(doc: &Doc) -> Header {
     let mut h = Header::default();
     let n = doc.lines.len().min(HEAD_LINES);
-    // Title: a short line naming a report on 法治 (or a cover letter's 《…》).
-    let mut title_line = None;
-    for i in 0..n {
-        let l = doc.line(i);
-        if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
-            continue;
-        }
-        if l.last()
-            .is_some_and(|&c| matches!(c, '。' | ':' | ';' | ','))
-        {
-            continue;
-        }
-        let topic = contains(l, "法治") || contains(l, "依法行政") || contains(l, "法制");
-        let kind = contains(l, "报告") || contains(l, "汇报") || ends_with(l, "情况");
-        if !(topic && kind) {
-            // A title split over two lines: `…法治政府建设` / `年度报告`.
-            let next = doc.line(i + 1);
-            let split = topic
-                && l.len() <= 40
-                && !l.contains(&',')
-                && next.len() <= 30
-                && (ends_with(next, "报告") || ends_with(next, "汇报"));
-            if split {
-                let (a, b) = (doc.lines[i], doc.lines[i + 1]);
-                h.title = Some(format!(
-                    "{}{}",
-                    doc.display(a.start, a.end),
-                    doc.display(b.start, b.end)
-                ));
-                h.header_lines.extend([i, i + 1]);
-                title_line = Some(i);
-                break;
-            }
-            continue;
-        }
-        let line = doc.lines[i];
-        // Cover letter: 关于报送《XX2023年法治政府建设年度报告》的报告.
-        let inner = find(l, "《")
-            .zip(find(l, "》"))
-            .filter(|(a, b)| a < b && contains(&l[*a..*b], "法治"));
-        h.title = Some(match inner {
-            Some((a, b)) => doc.display(line.start + a + 1, line.start + b),
-            None => doc.display(line.start, line.end),
-        });
-        h.header_lines.push(i);
-        title_line = Some(i);
-        break;
+    let title = crate::title::read_title(doc, n);
+    let title_line = title.as_ref().map(|t| t.line);
+    if let Some(t) = title {
+        h.title = Some(t.text);
+        h.header_lines.extend(t.lines);
     }
 
-    // Agency: from the title, else a name line just above it, else the opening.
+    // Agency candidates, most trusted first: the title, a name line just
+    // above it, an embedded title in the opening, the opening's subject,
+    // the signature block, the page's metadata rows, its breadcrumb trail.
+    let mut names: Vec<String> = Vec::new();
     if let Some(t) = &h.title {
         let tc: Vec<char> = t.chars().collect();
         h.title_year = first_year(&tc).map(|(y, _)| y);
-        let mut prefix_end = first_year(&tc)
-            .map(|(_, at)| at)
-            .or_else(|| find(&tc, "法治"))
-            .unwrap_or(0);
-        let mut prefix_start = 0;
-        if starts_with(&tc, "关于") {
-            prefix_start = 2;
-        }
-        if ends_with(&tc[..prefix_end.min(tc.len())], "关于") {
-            prefix_end -= 2;
-        }
-        if let Some(name) = tc.get(prefix_start..prefix_end)
-            && (looks_like_agency(name)
-                || (name.len() >= 2 && name.iter().all(|&c| is_han(c)) && name.len() <= 30))
-        {
-            h.agency = Some(name.iter().collect());
-        }
+        names.extend(agency::from_title(&tc));
     }
-    if h.agency.is_none()
-        && let Some(t) = title_line
-    {
+    if let Some(t) = title_line {
         for i in t.saturating_sub(2)..t {
-            let l = doc.line(i);
-            if looks_like_agency(l) {
-                h.agency = Some(doc.display(doc.lines[i].start, doc.lines[i].end));
+            if let Some(name) = agency::from_name_line(doc.line(i)) {
+                names.push(name);
                 h.header_lines.push(i);
                 break;
             }
         }
     }
-    if h.agency.is_none() || h.title_year.is_none() {
-        for i in 0..n {
-            if h.header_lines.contains(&i) {
-                continue;
+    for i in 0..n {
+        if h.header_lines.contains(&i) {
+            continue;
+        }
+        if let Some((name, year)) = agency::embedded_title(doc.line(i)) {
+            names.extend(name);
+            if h.title_year.is_none() {
+                h.title_year = year;
             }
-            let l = doc.line(i);
-            if let Some((name, year)) = embedded_title(l) {
-                if h.agency.is_none() && !name.is_empty() {
-                    h.agency = Some(name);
-                }
-                if h.title_year.is_none() {
-                    h.title_year = year;
-                }
-                break;
-            }
+            break;
         }
     }
-    if h.agency.is_none() {
-        h.agency = (0..n)
+    names.extend(
+        (0..n)
             .filter(|i| !h.header_lines.contains(i))
-            .find_map(|i| opening_subject(doc.line(i)));
-    }
-    if h.agency.is_none() {
-        h.agency = doc.chrome.iter().find_map(|l| metadata_agency(l));
-    }
+            .find_map(|i| agency::opening_subject(doc.line(i))),
+    );
+    names.extend(signature_agency(doc));
+    let rows: Vec<Vec<char>> = doc
+        .chrome
+        .iter()
+        .map(|l| l.chars().collect::<Vec<char>>())
+        .chain((0..n).map(|i| doc.line(i).to_vec()))
+        .collect();
+    names.extend(rows.iter().find_map(|r| agency::from_metadata_row(r)));
+    names.extend(rows.iter().find_map(|r| agency::from_breadcrumb(r)));
+    h.agency = agency::fullest(&names);
 
     // Recipient: `区委、区政府:` on a short line of its own.
     for i in 0..n {
@@ -307,89 +146,36 @@ pub fn read_header(doc: &Doc) -> Header {
     }
 
     h.agency_kind = match &h.agency {
-        Some(a) => Some(kind_from_name(a)),
-        None => kind_from_self_reference(&doc.chars),
+        Some(a) => Some(agency::kind_from_name(a)),
+        None => agency::kind_from_self_reference(&doc.chars),
     };
     h.published = published_date(doc);
     h
 }
 
-/// `…现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下` → the
-/// name between the verb and the year, and the year.
-fn embedded_title(l: &[char]) -> Option<(String, Option<i32>)> {
-    const KEY: &str = "法治政府建设";
-    let mut from = 0;
-    while let Some(rel) = l.get(from..).and_then(|rest| find(rest, KEY)) {
-        let at = from + rel;
-        from = at + KEY.chars().count();
-        let before = &l[..at];
-        // The year sits right before the key (`2023年`, `2023年度`).
-        let year = (before.len().saturating_sub(6)..before.len())
-            .find_map(|i| year_at(before, i).map(|(y, _)| (y, i)));
-        let Some((y, ystart)) = year else { continue };
-        // The name runs back from the year to the verb that introduces it.
-        let mut s = ystart;
-        while s > 0 && is_han(l[s - 1]) && ystart - s < 32 {
-            s -= 1;
-            if ["现将", "关于", "报送", "特将"]
-                .iter()
-                .any(|v| starts_with(&l[s..], v))
-            {
-                let name = l.get(s + 2..ystart).unwrap_or(&[]);
-                let name = if looks_like_agency(name) {
-                    name.iter().collect()
-                } else {
-                    String::new()
-                };
-                return Some((name, Some(y)));
-            }
-        }
-    }
-    None
-}
+/// Lines at the end searched for a signature block.
+const TAIL_LINES: usize = 4;
 
-/// A web page's metadata row `发布机构:厦门市思明区城市管理行政执法局`: the
-/// publishing unit, used only when the text names itself nowhere else.
-fn metadata_agency(row: &str) -> Option<String> {
-    let c: Vec<char> = row.chars().collect();
-    for key in ["发布机构", "发文机关", "发文机构", "发文单位"] {
-        let Some(at) = find(&c, key) else { continue };
-        let mut k = at + key.chars().count();
-        while matches!(c.get(k), Some(':' | ' ')) {
-            k += 1;
-        }
-        let rest = c.get(k..).unwrap_or(&[]);
-        let end = rest
+/// The signature block at the end: the unit's name alone on a line, with
+/// or without the date after it (`XX区司法局 2024年3月1日`, or the date
+/// on the next line).
+fn signature_agency(doc: &Doc) -> Option<String> {
+    let n = doc.lines.len();
+    (n.saturating_sub(TAIL_LINES)..n).rev().find_map(|i| {
+        let l = doc.line(i);
+        let end = l
             .iter()
-            .position(|&ch| !(is_han(ch) || matches!(ch, '(' | ')')))
-            .unwrap_or(rest.len());
-        let name = &rest[..end];
-        if looks_like_agency(name) {
-            return Some(name.iter().collect());
+            .position(|&c| !(is_han(c) || matches!(c, '(' | ')')))
+            .unwrap_or(l.len());
+        let rest = &l[end..];
+        let dated_or_bare = rest.iter().all(|&c| c == ' ')
+            || (rest.first() == Some(&' ') && parse_date_in(rest).is_some());
+        if dated_or_bare {
+            agency::from_name_line(&l[..end])
+        } else {
+            None
         }
-    }
-    None
-}
-
-/// `2023年,西城区城市管理指挥中心在区委区政府的领导下…` → the subject.
-fn opening_subject(l: &[char]) -> Option<String> {
-    const VERBS: &[&str] = &[
-        "在", "坚持", "认真", "深入", "全面", "紧紧", "始终", "围绕", "紧扣", "聚焦", "立足",
-        "以习", "持续", "按照",
-    ];
-    for clause in l.split(|&c| matches!(c, ',' | '。' | ';')).take(3) {
-        let end = clause
-            .iter()
-            .position(|&c| !is_han(c))
-            .unwrap_or(clause.len());
-        let run = &clause[..end];
-        for cut in 2..run.len().min(30) {
-            if VERBS.iter().any(|v| starts_with(&run[cut..], v)) && looks_like_agency(&run[..cut]) {
-                return Some(run[..cut].iter().collect());
-            }
-        }
-    }
-    None
+    })
 }
 
 /// Publication date: a web page's `发布日期`/`日期`, else a sign-off date on

@@ -7,6 +7,8 @@
 //! statutory parts) → [`items`] → [`quantities`] → [`findings`].
 //! [`eval`] scores parses against hand-made gold annotations.
 
+pub mod adversarial;
+pub mod agency;
 pub mod decode;
 pub mod eval;
 pub mod findings;
@@ -18,6 +20,8 @@ pub mod normalize;
 pub mod numerals;
 pub mod parts;
 pub mod quantities;
+pub mod title;
+mod work;
 
 pub use decode::{DecodeError, decode};
 pub use model::*;
@@ -203,6 +207,7 @@ fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quan
     raw.into_iter()
         .map(|q| {
             let (start, end) = doc.orig_span(q.start, q.end);
+            let (sentence_start, sentence_end) = doc.orig_span(q.sentence_start, q.sentence_end);
             Quantity {
                 text: doc.orig_slice(start, end).to_string(),
                 value: q.value,
@@ -212,6 +217,8 @@ fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quan
                 what: q.what,
                 start,
                 end,
+                sentence_start,
+                sentence_end,
             }
         })
         .collect()

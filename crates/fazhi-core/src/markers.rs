@@ -186,6 +186,7 @@ fn circled(c: char) -> Option<u32> {
 
 /// `chars` starts with `word`.
 pub fn starts_with(chars: &[char], word: &str) -> bool {
+    crate::work::add(word.len().min(chars.len()) / 3 + 1);
     word.chars()
         .enumerate()
         .all(|(i, w)| chars.get(i) == Some(&w))
@@ -208,7 +209,9 @@ pub fn contains(chars: &[char], word: &str) -> bool {
 /// First index of `word` in `chars`.
 pub fn find(chars: &[char], word: &str) -> Option<usize> {
     let first = word.chars().next()?;
-    (0..chars.len()).find(|&i| chars[i] == first && starts_with(&chars[i..], word))
+    let found = (0..chars.len()).find(|&i| chars[i] == first && starts_with(&chars[i..], word));
+    crate::work::add(found.unwrap_or(chars.len()) + 1);
+    found
 }
 
 #[cfg(test)]

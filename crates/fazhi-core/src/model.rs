@@ -115,6 +115,14 @@ pub struct Quantity {
     pub what: String,
     pub start: usize,
     pub end: usize,
+    /// The whole sentence the quantity sits in (after the previous `。`/`!`/`?`
+    /// or the paragraph start, through its own stop or the paragraph end), so a reader sees what
+    /// follows the number (`1个审计项目在评选中获奖`, `其中`, `年均`).
+    /// Same coordinates as `start`/`end`.
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -88,6 +88,15 @@ struct Pending {
     map: Vec<usize>,
     /// Already extended by a join: a paragraph wrapped over several lines.
     joined: bool,
+    /// `chars` holds a sentence stop (`。`/`;`): kept up to date on every
+    /// join so the pending paragraph is never rescanned (that rescan made
+    /// normalization quadratic in a long wrapped paragraph).
+    has_stop: bool,
+}
+
+fn has_stop(line: &[char]) -> bool {
+    crate::work::add(line.len());
+    line.iter().any(|&c| matches!(c, '。' | ';'))
 }
 
 impl<'a> Doc<'a> {
@@ -106,6 +115,7 @@ impl<'a> Doc<'a> {
         let mut adjacent = false; // previous kept raw line directly above
         let mut prev_was_cr = false;
         for (idx, (b, c)) in src.char_indices().enumerate() {
+            crate::work::add(1);
             byte_of.push(b);
             if is_break(c) {
                 // \r\n is one break.
@@ -206,6 +216,7 @@ impl<'a> Doc<'a> {
         pending: &mut Option<Pending>,
         adjacent: &mut bool,
     ) {
+        crate::work::add(raw.len());
         remove_bookmarks(raw);
         let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
         let end = raw
@@ -228,11 +239,16 @@ impl<'a> Doc<'a> {
         }
         let map: Vec<usize> = raw[start..end].iter().map(|&(_, o)| o).collect();
         raw.clear();
+        let join = match pending.as_ref() {
+            Some(p) if *adjacent => should_join(p, &line),
+            _ => Join::No,
+        };
         match pending.take() {
-            Some(mut p) if *adjacent && should_join(&p.chars, p.joined, &line) != Join::No => {
+            Some(mut p) if join != Join::No => {
                 // A repaired heading is complete; only a wrapped paragraph
                 // may go on wrapping.
-                p.joined = should_join(&p.chars, p.joined, &line) == Join::Paragraph;
+                p.joined = join == Join::Paragraph;
+                p.has_stop = p.has_stop || has_stop(&line);
                 p.chars.extend_from_slice(&line);
                 p.map.extend_from_slice(&map);
                 *pending = Some(p);
@@ -242,6 +258,7 @@ impl<'a> Doc<'a> {
                     self.flush(p);
                 }
                 *pending = Some(Pending {
+                    has_stop: has_stop(&line),
                     chars: line,
                     map,
                     joined: false,
@@ -338,7 +355,22 @@ fn is_chrome(line: &[char]) -> bool {
         "文章来源",
         "今天是",
     ];
-    if META.iter().any(|m| starts_with(line, m)) {
+    // Table and list decoration before a metadata key: `| 发布机构: |`,
+    // `[ 发布机构 ]`, `- 发布机构:`, `· 索引号`.
+    let key_at = line
+        .iter()
+        .position(|&c| !matches!(c, '|' | '[' | '【' | '-' | '*' | '·' | '•' | ' '))
+        .unwrap_or(line.len());
+    let key = &line[key_at..];
+    if META.iter().any(|m| starts_with(key, m)) {
+        return true;
+    }
+    // Breadcrumb trail: `首页 > 政务公开 > …`.
+    let crumbs = line
+        .iter()
+        .filter(|&&c| matches!(c, '>' | '»' | '›'))
+        .count();
+    if crumbs >= 2 && (starts_with(key, "首页") || contains(line, "位置")) {
         return true;
     }
     is_page_counter(line)
@@ -367,9 +399,12 @@ enum Join {
     Heading,
 }
 
-/// Whether `next` continues the logical line `prev` (a break made by a
-/// converter, not by the author).
-fn should_join(prev: &[char], prev_joined: bool, next: &[char]) -> Join {
+/// Whether `next` continues the pending logical line (a break made by a
+/// converter, not by the author). Constant work on the pending line plus
+/// bounded work on `next`: only its end, its length, its cached stop flag
+/// and (when short) its marker are read.
+fn should_join(pending: &Pending, next: &[char]) -> Join {
+    let prev = pending.chars.as_slice();
     let (Some(&last), Some(&first)) = (prev.last(), next.first()) else {
         return Join::No;
     };
@@ -389,16 +424,15 @@ fn should_join(prev: &[char], prev_joined: bool, next: &[char]) -> Join {
         return Join::No; // `无` under a heading
     }
     // A body line cut mid-sentence: it already holds a finished sentence.
-    let body_like = prev.len() >= 15 && prev.iter().any(|&c| matches!(c, '。' | ';'));
-    if body_like || prev_joined {
+    let body_like = prev.len() >= 15 && pending.has_stop;
+    if body_like || pending.joined {
         return Join::Paragraph;
     }
     // A numbered heading cut in two: short tail, no sentence stop, and the
     // head does not end the way complete headings do.
-    let top = leading_marker(prev).is_some_and(|m| m.kind == MarkerKind::Top);
-    let heading = top
-        && prev.len() <= 60
+    let heading = prev.len() <= 60
         && next.len() <= 20
+        && leading_marker(prev).is_some_and(|m| m.kind == MarkerKind::Top)
         && !next.contains(&'。')
         && !HEADING_ENDS.iter().any(|w| ends_with(prev, w));
     if heading { Join::Heading } else { Join::No }
@@ -460,6 +494,14 @@ mod tests {
                 "我局为进一步加强对依法行政工作的领导,成立了专门的小组。"
             ]
         );
+    }
+
+    #[test]
+    fn decorated_metadata_rows_and_breadcrumbs_are_chrome() {
+        let src = "首页 > 政务公开 > 青禾区司法局\n| 发布机构: | 青禾区司法局 |\n[ 索引号 ] 11-22\n- 发布日期:2024-03-01\n正文一段。";
+        let doc = Doc::new(src);
+        assert_eq!(lines(&doc), vec!["正文一段。"]);
+        assert_eq!(doc.chrome.len(), 4);
     }
 
     #[test]

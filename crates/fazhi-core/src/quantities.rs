@@ -15,6 +15,8 @@
 //! is skipped as a whole, so the pass is linear. Spans are cleaned-text
 //! character ranges; the caller maps them back to the submitted text.
 
+use std::sync::LazyLock;
+
 use crate::markers::{ends_with, starts_with};
 use crate::model::{Qualifier, QuantityKind};
 use crate::normalize::is_han;
@@ -22,160 +24,31 @@ use crate::numerals::{
     MAX_NUMBER_CHARS, is_han_numeral_char, parse_number, starts_han_number, tidy,
 };
 
-/// Units of count, longest first so `人次` wins over `人`.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "万人次",
-    "平方米",
-    "人次",
-    "批次",
-    "场次",
-    "件次",
-    "户次",
-    "家次",
-    "万元",
-    "亿元",
-    "课时",
-    "学时",
-    "公里",
-    "余人",
-    "%",
-    "‰",
-    "场",
-    "次",
-    "件",
-    "份",
-    "个",
-    "项",
-    "篇",
-    "名",
-    "人",
-    "起",
-    "家",
-    "期",
-    "条",
-    "批",
-    "所",
-    "户",
-    "处",
-    "座",
-    "本",
-    "册",
-    "部",
-    "台",
-    "辆",
-    "套",
-    "张",
-    "块",
-    "幅",
-    "宗",
-    "例",
-    "封",
-    "轮",
-    "类",
-    "位",
-    "支",
-    "笔",
-    "元",
-    "吨",
-    "亩",
-    "卷",
-    "单",
-    "节",
-    "堂",
-    "门",
-    "种",
-    "道",
-    "间",
-    "组",
-    "队",
-];
+fn words(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
 
-/// A unit followed by these characters is the start of another word
-/// (`人民`, `期间`, `名单`), not a unit.
-const UNIT_FALSE_WORDS: &[&str] = &[
-    "人民",
-    "人员",
-    "人大",
-    "人口",
-    "人才",
-    "期间",
-    "期限",
-    "期待",
-    "名单",
-    "名称",
-    "名义",
-    "场所",
-    "场地",
-    "场景",
-    "处理",
-    "处置",
-    "处罚",
-    "处长",
-    "家庭",
-    "家长",
-    "部署",
-    "部分",
-    "部门",
-    "条例",
-    "条件",
-    "条款",
-    "次要",
-    "项目",
-    "所有",
-    "所在",
-    "类型",
-    "位置",
-    "单位",
-    "道路",
-    "节点",
-    "组织",
-    "组长",
-    "门户",
-    "种类",
-    "元素",
-    "队伍",
-    "间隔",
-    "本领",
-    "本级",
-    "本身",
-    "台账",
-    "块状",
-    "户籍",
-    "起草",
-    "起点",
-    "支持",
-    "支部",
-    "套餐",
-    "张贴",
-    "座谈",
-    "例如",
-    "封闭",
-    "轮流",
-    "批准",
-    "批复",
-    "堂课",
-    "笔录",
-    "卷宗",
-    "册子",
-    "份额",
-    // Durations that describe a rule (5个工作日, 两个小时), not work done.
-    "个工作日",
-    "个小时",
-    "个月",
-    "个星期",
-    "个季度",
-    "个年度",
-    "个自然日",
-];
-
+/// Units of count, longest first so `人次` wins over `人` (`data/units.txt`).
+static UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/units.txt")));
+/// A unit followed by these characters begins another word (`人民`,
+/// `期间`, `名单`) or a rule's duration (`5个工作日`).
+static UNIT_FALSE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/unit_false_words.txt")));
 /// What follows a Chinese numeral + unit in a slogan or a named set
-/// (四个意识, 两个维护, 三项制度, 两个方面), not a count of work.
-const SLOGAN_WORDS: &[&str] = &[
-    "意识", "自信", "维护", "确立", "方面", "层面", "维度", "自觉", "全面", "必须", "务必", "作用",
-    "结合", "统一", "到位", "制度", "机制", "原则", "要求", "标准", "清单", "目标", "体系", "环节",
-    "关键", "重点", "优先", "服务", "工程", "行动", "示范", "融合", "严禁", "不准", "禁止", "规定",
-];
+/// (四个意识, 三项制度), not a count of work.
+static SLOGAN_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/slogan_words.txt")));
+
+/// Internal-structure nouns after a count (`三个科室`): not a quantity.
+static STRUCTURE_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/structure_nouns.txt")));
+/// Verbs that make `一名`/`一个` a count (`聘请一名常年法律顾问`).
+static ARTICLE_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/article_verbs.txt")));
 
 const CHANGE_VERBS: &[&str] = &[
     "提升",
@@ -208,6 +81,9 @@ pub struct RawQuantity {
     /// Cleaned-char span of the statement (qualifier, number, unit).
     pub start: usize,
     pub end: usize,
+    /// Cleaned-char span of the sentence holding it.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
 }
 
 /// Marks characters inside short quotations and book titles of a line:
@@ -272,9 +148,11 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         return;
     }
     let quoted = quoted_mask(line);
+    let first_new = out.len();
     let n = line.len();
     let mut i = 0;
     while i < n {
+        crate::work::add(1);
         let c = line[i];
         let arabic = c.is_ascii_digit();
         let percent_words = starts_with(&line[i..], "百分之");
@@ -283,7 +161,23 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
             continue;
         }
         let num_at = if percent_words { i + 3 } else { i };
-        let Some(num) = parse_number(line, num_at) else {
+        // `百分之百`: 百 alone is not a numeral the reader takes.
+        let hundred = percent_words
+            && line.get(num_at) == Some(&'百')
+            && !line
+                .get(num_at + 1)
+                .is_some_and(|&c| is_han_numeral_char(c));
+        let parsed = if hundred {
+            Some(crate::numerals::Number {
+                value: 100.0,
+                len: 1,
+                chinese: true,
+                positional: false,
+            })
+        } else {
+            parse_number(line, num_at)
+        };
+        let Some(num) = parsed else {
             i = skip_run(line, i);
             continue;
         };
@@ -305,6 +199,44 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         } else {
             i = skip_run(line, num_end.max(i + 1));
         }
+    }
+    set_sentences(line, base, out.get_mut(first_new..).unwrap_or(&mut []));
+}
+
+/// Sentence stops: a quantity's sentence runs from after the previous one
+/// (or the line start) through the next one (or the line end).
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?')
+}
+
+/// Fill the sentence spans of `qs` (in text order, all on `line`) in one
+/// forward pass over the line.
+fn set_sentences(line: &[char], base: usize, qs: &mut [RawQuantity]) {
+    let mut sent_start = 0;
+    let mut qi = 0;
+    let mut i = 0;
+    while qi < qs.len() {
+        let at = qs[qi].start.saturating_sub(base);
+        // Advance sentence starts up to the quantity.
+        while i < at.min(line.len()) {
+            if is_stop(line[i]) {
+                sent_start = i + 1;
+            }
+            i += 1;
+        }
+        let mut e = i.max(qs[qi].end.saturating_sub(base));
+        while e < line.len() && !is_stop(line[e]) {
+            e += 1;
+        }
+        let sent_end = (e + 1).min(line.len());
+        // Every quantity up to this sentence's end shares it.
+        while qi < qs.len() && qs[qi].start.saturating_sub(base) < sent_end {
+            qs[qi].sentence_start = base + sent_start;
+            qs[qi].sentence_end = base + sent_end;
+            qi += 1;
+        }
+        i = sent_end;
+        sent_start = sent_end;
     }
 }
 
@@ -352,6 +284,15 @@ fn read_quantity(
             return None;
         }
     }
+    // A count describing a structure (`以2个部门为主线`, `下设三个科室`).
+    if ["以", "分为", "下设", "内设", "设有"]
+        .iter()
+        .any(|w| ends_with(back, w))
+        && !ends_with(back, "所以")
+        && !ends_with(back, "可以")
+    {
+        return None;
+    }
     if num.chinese
         && [
             "以下", "下列", "如下", "上述", "这", "那", "该", "此", "其中", "各",
@@ -367,12 +308,24 @@ fn read_quantity(
         return None;
     }
     let mut qualifier = Qualifier::Exact;
-    if matches!(line.get(k), Some('余' | '多')) {
+    // `80万余元`: the multiplier belongs to the money unit.
+    let mut money: Option<&'static str> = None;
+    if matches!(line.get(k + 1), Some('余' | '多')) && line.get(k + 2) == Some(&'元') {
+        money = match line.get(k) {
+            Some('万') => Some("万元"),
+            Some('亿') => Some("亿元"),
+            _ => None,
+        };
+    }
+    if money.is_some() || matches!(line.get(k), Some('余' | '多')) {
         qualifier = Qualifier::AtLeast;
         k += 1;
     }
     let unit = if percent_words {
         "%"
+    } else if let Some(m) = money {
+        k += 1;
+        m
     } else {
         match_unit(line, k)?
     };
@@ -381,13 +334,23 @@ fn read_quantity(
     let (unit, unit_len) = if unit == "余人" {
         qualifier = Qualifier::AtLeast;
         ("人", 2)
+    } else if money.is_some() {
+        (unit, 1)
+    } else if percent_words {
+        // `百分之九十`: the unit was written before the number.
+        (unit, 0)
     } else {
         (unit, unit_len)
     };
     let mut end = k + unit_len;
     if num.chinese {
         // The article 一 (一名调解员, 一个平台) is not a count.
-        if num.value == 1.0 && qualifier == Qualifier::Exact {
+        // But `旁听庭审一次。` / `市级一个,` counts: nothing follows the unit.
+        let bare = line
+            .get(end)
+            .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | '!' | ')'));
+        let counted = ARTICLE_VERBS.iter().any(|w| ends_with(back, w));
+        if num.value == 1.0 && qualifier == Qualifier::Exact && !bare && !counted {
             return None;
         }
         let after = line.get(end..).unwrap_or(&[]);
@@ -395,6 +358,12 @@ fn read_quantity(
             return None;
         }
         // 三大调解, 四级体系, 两级: not units, already rejected by match_unit.
+    }
+    if STRUCTURE_NOUNS
+        .iter()
+        .any(|w| starts_with(line.get(end..).unwrap_or(&[]), w))
+    {
+        return None;
     }
     if percent_words && num.chinese && num.value > 100.0 {
         return None;
@@ -457,6 +426,8 @@ fn read_quantity(
         what,
         start: qstart,
         end,
+        sentence_start: qstart,
+        sentence_end: end,
     })
 }
 
@@ -498,6 +469,12 @@ fn kind_of(line: &[char], qstart: usize, unit: &str) -> QuantityKind {
 
 /// Fillers between the thing counted and its number.
 const FILLERS: &[&str] = &[
+    "均达到",
+    "均达",
+    "均为",
+    "均",
+    "分别为",
+    "分别达到",
     "共计",
     "总计",
     "合计",
@@ -543,6 +520,7 @@ const OPENERS: &[&str] = &[
     "各类",
     "年均",
     "处理",
+    "办理",
     "我街",
     "我局",
     "我镇",
@@ -578,8 +556,30 @@ fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> String {
         }
     }
     let mut s = b;
-    while s > 0 && !is_delim(line[s - 1]) && b - s < 16 {
+    let mut crossed = None;
+    while s > 0 && b - s < 24 {
+        let c = line[s - 1];
+        // `行政复议、应诉案件530件`: a coordinated phrase is one thing
+        // counted; a 、 after another figure (`32项、`) ends it.
+        let joins = c == '、'
+            && s >= 2
+            && is_han(line[s - 2])
+            && !(s >= 3 && (line[s - 3].is_ascii_digit() || matches!(line[s - 3], '余' | '多')));
+        if c.is_ascii_digit() || (is_delim(c) && !joins) {
+            break;
+        }
+        if joins {
+            crossed = Some(s);
+        }
         s -= 1;
+    }
+    // Reached another figure (`4次会前学法活动、2次…`): the list was of
+    // figures, not of things; keep only the part after the last 、.
+    if let Some(after) = crossed
+        && s > 0
+        && line[s - 1].is_ascii_digit()
+    {
+        s = after;
     }
     let mut phrase = &line[s..b];
     // Drop a leading year or a year cut by the window (`2023年区政府…`).
@@ -607,7 +607,7 @@ fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> String {
     }
     let before_text: String = phrase
         .iter()
-        .filter(|c| is_han(**c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '”'))
+        .filter(|c| is_han(**c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '”' | '、'))
         .collect();
     // After the unit: `4次会前学法活动`, `173人次参加行政执法资格考试`.
     let after = line.get(end..).unwrap_or(&[]);
@@ -699,6 +699,21 @@ mod tests {
     }
 
     #[test]
+    fn money_and_counts_written_with_one() {
+        assert_eq!(
+            one("法律顾问费用逾15万元"),
+            (15.0, "万元".into(), MoreThan, Count)
+        );
+        assert_eq!(one("资金80万余元"), (80.0, "万元".into(), AtLeast, Count));
+        assert_eq!(one("带头旁听庭审一次。"), (1.0, "次".into(), Exact, Count));
+        assert_eq!(
+            one("聘请一名常年法律顾问"),
+            (1.0, "名".into(), Exact, Count)
+        );
+        assert_eq!(one("按期办结率百分之百"), (100.0, "%".into(), Exact, Rate));
+    }
+
+    #[test]
     fn rates_and_changes() {
         assert_eq!(one("出庭应诉率100%"), (100.0, "%".into(), Exact, Rate));
         assert_eq!(one("成功率达到了85.7%"), (85.7, "%".into(), Exact, Rate));
@@ -751,6 +766,10 @@ mod tests {
             "3-5人",
             "“2023全国城乡社区高质量发展典型案例”",
             "办理时限压缩至5个工作日",
+            "局机关三个科室分别牵头",
+            "以2个部门为主线",
+            "坚持以十九届五中全会精神为指导,召开第二次会议",
+            "三届区委以来,开展三轮巡察",
         ] {
             assert_eq!(q(s), vec![], "{s}");
         }
@@ -779,6 +798,37 @@ mod tests {
         assert_eq!(
             w("开展审计32项, 1个审计项目在市级优秀项目评选中获奖"),
             vec!["审计", "审计项目"]
+        );
+        assert_eq!(
+            w("受理行政复议、应诉案件530件,开展审计32项、培训10场"),
+            vec!["受理行政复议、应诉案件", "审计", "培训"]
+        );
+    }
+
+    #[test]
+    fn each_quantity_carries_its_whole_sentence() {
+        let line = "全年开展审计32项。其中1个审计项目在评选中获奖,交办问题5件!年均培训3场";
+        let v: Vec<char> = line.chars().collect();
+        let mut out = Vec::new();
+        scan_line(&v, 100, &mut out);
+        let sentence = |q: &RawQuantity| -> String {
+            v[q.sentence_start - 100..q.sentence_end - 100]
+                .iter()
+                .collect()
+        };
+        let got: Vec<String> = out.iter().map(sentence).collect();
+        assert_eq!(
+            got,
+            vec![
+                "全年开展审计32项。",
+                "其中1个审计项目在评选中获奖,交办问题5件!",
+                "其中1个审计项目在评选中获奖,交办问题5件!",
+                "年均培训3场",
+            ]
+        );
+        assert!(
+            out.iter()
+                .all(|q| q.sentence_start <= q.start && q.end <= q.sentence_end)
         );
     }
 

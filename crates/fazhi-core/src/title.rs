@@ -1,0 +1,151 @@
+//! The report's title among the first lines: a short line naming a report
+//! on 法治, in the shapes web and office copies give it.
+//!
+//! Handles: a plain title line; a cover letter `关于报送《…》的报告` (the
+//! inner title); a metadata cell `| 标 题: | … |`; a title split over two
+//! lines (`…法治政府建设` / `年度报告`); an agency line above a `关于…的报告`
+//! line (one title, joined). Looks at a bounded number of lines.
+
+use crate::agency;
+use crate::markers::{contains, ends_with, find, leading_marker, starts_with};
+use crate::normalize::Doc;
+
+/// Longest line that can be a title.
+const MAX_TITLE: usize = 80;
+
+/// A title found: its display text, the line it starts on and every line
+/// it uses (not body).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    pub text: String,
+    pub line: usize,
+    pub lines: Vec<usize>,
+}
+
+/// `| 标 题: | X | |`: the span of X within the line, when the line is a
+/// metadata cell holding the title.
+fn cell(l: &[char]) -> Option<(usize, usize)> {
+    let mut k = 0;
+    while matches!(l.get(k), Some('|' | ' ' | '[' | '【')) {
+        k += 1;
+    }
+    if l.get(k) != Some(&'标') {
+        return None;
+    }
+    k += 1;
+    while l.get(k) == Some(&' ') {
+        k += 1;
+    }
+    if l.get(k) != Some(&'题') {
+        return None;
+    }
+    k += 1;
+    while matches!(l.get(k), Some(':' | '|' | ' ' | ']' | '】')) {
+        k += 1;
+    }
+    let end = (k..l.len()).find(|&i| l[i] == '|').unwrap_or(l.len());
+    let end = (k..end).rfind(|&i| l[i] != ' ').map_or(k, |i| i + 1);
+    (k < end).then_some((k, end))
+}
+
+fn is_title(l: &[char]) -> bool {
+    let topic = contains(l, "法治") || contains(l, "依法行政") || contains(l, "法制");
+    let kind = contains(l, "报告") || contains(l, "汇报") || ends_with(l, "情况");
+    topic && kind
+}
+
+/// Read the title from the first `n` lines.
+pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
+    for i in 0..n {
+        let full = doc.line(i);
+        let line = doc.lines[i];
+        let (a, b) = cell(full).unwrap_or((0, full.len()));
+        let l = &full[a..b];
+        if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
+            continue;
+        }
+        if l.last()
+            .is_some_and(|&c| matches!(c, '。' | ':' | ';' | ','))
+        {
+            continue;
+        }
+        if !is_title(l) {
+            // A title split over two lines: `…法治政府建设` / `年度报告`.
+            let next = doc.line(i + 1);
+            let topic = contains(l, "法治") || contains(l, "依法行政") || contains(l, "法制");
+            let split = topic
+                && l.len() <= 40
+                && !l.contains(&',')
+                && next.len() <= 30
+                && (ends_with(next, "报告") || ends_with(next, "汇报"));
+            if split {
+                let next_line = doc.lines[i + 1];
+                return Some(Title {
+                    text: format!(
+                        "{}{}",
+                        doc.display(line.start + a, line.start + b),
+                        doc.display(next_line.start, next_line.end)
+                    ),
+                    line: i,
+                    lines: vec![i, i + 1],
+                });
+            }
+            continue;
+        }
+        // Cover letter: 关于报送《XX2023年法治政府建设年度报告》的报告.
+        let inner = find(l, "《")
+            .zip(find(l, "》"))
+            .filter(|(x, y)| x < y && contains(&l[*x..*y], "法治"));
+        let mut text = match inner {
+            Some((x, y)) => doc.display(line.start + a + x + 1, line.start + a + y),
+            None => doc.display(line.start + a, line.start + b),
+        };
+        let mut lines = vec![i];
+        // `燕平市人民政府` / `关于2023年度法治政府建设情况的报告`: one title.
+        if inner.is_none()
+            && starts_with(l, "关于")
+            && i > 0
+            && agency::from_name_line(doc.line(i - 1)).is_some()
+        {
+            let above = doc.lines[i - 1];
+            text = format!("{}{text}", doc.display(above.start, above.end));
+            lines.insert(0, i - 1);
+        }
+        return Some(Title {
+            text,
+            line: lines[0],
+            lines,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(src: &str) -> Option<String> {
+        let doc = Doc::new(src);
+        read_title(&doc, doc.lines.len().min(10)).map(|t| t.text)
+    }
+
+    #[test]
+    fn title_shapes_of_web_and_office_copies() {
+        assert_eq!(
+            title("| 发布机构 | 青禾区司法局 |\n| 标 题: | 青禾区司法局2023年度法治政府建设工作报告 | ||\n正文。").as_deref(),
+            Some("青禾区司法局2023年度法治政府建设工作报告")
+        );
+        assert_eq!(
+            title("南江市人民政府\n关于2023年度法治政府建设情况的报告\n省委、省政府:").as_deref(),
+            Some("南江市人民政府关于2023年度法治政府建设情况的报告")
+        );
+        assert_eq!(
+            title("青禾区司法局2023年法治政府建设\n年度报告\n正文。").as_deref(),
+            Some("青禾区司法局2023年法治政府建设年度报告")
+        );
+        assert_eq!(
+            title("关于报送《青禾区司法局2023年度法治政府建设情况报告》的报告\n正文。").as_deref(),
+            Some("青禾区司法局2023年度法治政府建设情况报告")
+        );
+    }
+}
