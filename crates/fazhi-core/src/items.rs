@@ -40,31 +40,7 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
             .filter(|k| *k != MarkerKind::Shi)
     });
     if let Some(kind) = style {
-        // Indices of the lines that open an item.
-        let starts: Vec<usize> = (0..lines.len())
-            .filter(|&i| leading_marker(line(&lines[i])).is_some_and(|m| m.kind == kind))
-            .collect();
-        return starts
-            .iter()
-            .enumerate()
-            .map(|(k, &li)| {
-                let (s, e) = lines[li];
-                let text = chars.get(s..e).unwrap_or(&[]);
-                let title_end = text
-                    .iter()
-                    .position(|&c| c == '。')
-                    .map_or(e, |p| s + p + 1);
-                // Up to the end of the line before the next item.
-                let end = starts
-                    .get(k + 1)
-                    .map_or(body_end, |&n| lines[n.saturating_sub(1)].1);
-                RawItem {
-                    title: Some((s, title_end)),
-                    start: s,
-                    end: end.max(e),
-                }
-            })
-            .collect();
+        return numbered(chars, lines, body_end, kind);
     }
     // In-paragraph enumeration: 一是…二是…, numbered in sequence.
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (marker start, text start, line end)
@@ -104,6 +80,79 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
         .collect()
 }
 
+/// Items opened by markers of `kind`: every line opening with one, and a
+/// marker run in after a sentence stop when it numbers the next item
+/// (`(一)推进执法信息化建设。(二)加强执法队伍培训。` is two items).
+fn numbered(
+    chars: &[char],
+    lines: &[(usize, usize)],
+    body_end: usize,
+    kind: MarkerKind,
+) -> Vec<RawItem> {
+    // (item start, marker length, end of its first line)
+    let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut last_n = 0;
+    for &(s, e) in lines {
+        let text = chars.get(s..e).unwrap_or(&[]);
+        if let Some(m) = leading_marker(text).filter(|m| m.kind == kind) {
+            starts.push((s, m.len, e));
+            last_n = m.n;
+        } else if starts.is_empty() {
+            continue;
+        }
+        for j in 1..text.len() {
+            if !matches!(text[j - 1], '。' | ';') {
+                continue;
+            }
+            if let Some(m) = leading_marker(&text[j..])
+                .filter(|m| m.kind == kind && m.n == last_n + 1 && kind != MarkerKind::Circled)
+            {
+                starts.push((s + j, m.len, e));
+                last_n = m.n;
+            }
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, marker, line_end))| {
+            let next = starts.get(k + 1).map(|n| n.0);
+            // The title stops at the first 。 outside quotes, the next
+            // run-in item, or the line end.
+            let limit = next.filter(|&n| n < line_end).unwrap_or(line_end);
+            let title_end = sentence_end(chars, s, limit);
+            let mut title_start = s + marker;
+            while title_start < title_end && chars.get(title_start) == Some(&' ') {
+                title_start += 1;
+            }
+            let end = match next {
+                Some(n) => trim_back(chars, n),
+                None => body_end,
+            };
+            RawItem {
+                title: (title_start < title_end).then_some((title_start, title_end)),
+                start: s,
+                end: end.max(limit),
+            }
+        })
+        .collect()
+}
+
+/// End (after its `。`) of the first sentence in `s..limit`, a `。` inside
+/// quotes not counting; `limit` when there is none.
+fn sentence_end(chars: &[char], s: usize, limit: usize) -> usize {
+    let mut depth = 0usize;
+    for p in s..limit {
+        match chars.get(p) {
+            Some('“' | '《' | '(') => depth += 1,
+            Some('”' | '》' | ')') => depth = depth.saturating_sub(1),
+            Some('。') if depth == 0 => return p + 1,
+            _ => {}
+        }
+    }
+    limit
+}
+
 /// Back over spaces and newlines before `pos`.
 fn trim_back(chars: &[char], mut pos: usize) -> usize {
     while pos > 0 && chars.get(pos - 1).is_some_and(|c| c.is_whitespace()) {
@@ -140,9 +189,27 @@ mod tests {
     fn numbered_sub_headings_are_the_first_level() {
         let v = items("(一)加强学习\n一是学。二是用。\n(二)完善制度。制度内容。\n1.细则。");
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0].0.as_deref(), Some("(一)加强学习"));
+        assert_eq!(v[0].0.as_deref(), Some("加强学习"));
         assert_eq!(v[0].1, "(一)加强学习\n一是学。二是用。");
-        assert_eq!(v[1].0.as_deref(), Some("(二)完善制度。"));
+        assert_eq!(v[1].0.as_deref(), Some("完善制度。"));
+    }
+
+    #[test]
+    fn two_numbered_items_on_one_line_are_two_items() {
+        let v = items("(一)推进执法信息化建设。(二)加强执法队伍培训。全年培训。\n(三)强化监督。");
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(
+            titles,
+            vec!["推进执法信息化建设。", "加强执法队伍培训。", "强化监督。"]
+        );
+        assert_eq!(v[0].1, "(一)推进执法信息化建设。");
+        assert_eq!(v[1].1, "(二)加强执法队伍培训。全年培训。");
+    }
+
+    #[test]
+    fn a_title_is_never_cut_inside_quotes() {
+        let v = items("(一)落实“谁执法。谁普法”责任制。全年开展活动。");
+        assert_eq!(v[0].0.as_deref(), Some("落实“谁执法。谁普法”责任制。"));
     }
 
     #[test]
