@@ -100,7 +100,7 @@ proptest! {
 
     #[test]
     fn report_like_strings_never_panic(s in report_like()) {
-        let r = parse_text(&s, &ParseOptions { expected_year: Some(2023) });
+        let r = parse_text(&s, &ParseOptions { expected_year: Some(2023), ..ParseOptions::default() });
         check(&s, &r);
     }
 
