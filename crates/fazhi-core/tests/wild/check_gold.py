@@ -22,6 +22,9 @@ def cn_value(s):
         elif ch in "十百千":
             total += (cur or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
             cur = 0
+        elif ch == "万":
+            total = (total + cur) * 10000
+            cur = 0
     return total + cur
 
 def spelled(q):
@@ -35,7 +38,7 @@ def spelled(q):
             x *= 10000
         if abs(x - v) < 1e-6:
             return True
-    for m in re.finditer(r"[零一二两三四五六七八九十百千]+", t):
+    for m in re.finditer(r"[零一二两三四五六七八九十百千万]+", t):
         if cn_value(m.group()) == v:
             return True
     return False

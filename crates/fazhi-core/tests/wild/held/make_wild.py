@@ -13,7 +13,7 @@ Lives in held/ so the parser engineer, who reads dev/ only, never sees the
 held specifications or the held-only phrasings.
 """
 import json, pathlib, random, re
-from banks import LEADER_NARR, NEXT_EXTRA, SHORT_MORE, NARR, FACTS, FILLER, TRAPS, TITLES, SHORT_ITEMS, SHORT_CAUSES, NEXT_ITEMS, LEADER_FACTS, OTHER_FACT, PREAMBLES
+from banks import PAD, LEADER_NARR, NEXT_EXTRA, SHORT_MORE, NARR, FACTS, FILLER, TRAPS, TITLES, SHORT_ITEMS, SHORT_CAUSES, NEXT_ITEMS, LEADER_FACTS, OTHER_FACT, PREAMBLES
 from specs import SPECS
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -84,6 +84,8 @@ def render(slot, rng):
             return f"约{v}万元", v, "万元", "approx", kind
         if form == "jin":
             return f"近{v}万元", v, "万元", "approx", kind
+        if form == "more":  # template says 逾/超过 itself
+            return f"{v}万元", v, "万元", "more_than", kind
         return f"{v}万余元", v, "万元", "at_least", kind
     if form in ("yu", "duo", "yishang", "chao", "chaoguo", "yu2", "jin", "yue", "zuoyou", "cnyu") and n < 10:
         form = "ex"
@@ -265,6 +267,11 @@ def measures_entries(doc, n_items, facts_per_item):
         narr = [x for x in NARR[th] if x not in doc.titles]
         doc.rng.shuffle(narr)
         for x in narr[:s.get("npi", 4)]:
+            doc.titles.add(x)
+            bits.insert(doc.rng.randint(0, len(bits)), x)
+        pads = [x for x in PAD if x not in doc.titles]
+        doc.rng.shuffle(pads)
+        for x in pads[:s.get("pad", 0)]:
             doc.titles.add(x)
             bits.insert(doc.rng.randint(0, len(bits)), x)
         if doc.rng.random() < 0.5:
