@@ -122,7 +122,10 @@ pub fn read_header(doc: &Doc) -> Header {
     // Recipient: `区委、区政府:` on a short line of its own.
     for i in 0..n {
         let l = doc.line(i);
-        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") {
+        // A numbered heading ending with `:` (`一、2023年度法治政府建设成效:`)
+        // is not an addressee.
+        let heading = crate::markers::leading_marker(l).is_some() || contains(l, "法治");
+        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") && !heading {
             let addressee = [
                 "区委",
                 "区政府",
@@ -433,6 +436,13 @@ mod tests {
         assert_eq!(h.agency_kind, Some(AgencyKind::Department));
         assert_eq!(h.title_year, Some(2023));
         assert_eq!(h.published.as_deref(), Some("2024-03-01"));
+    }
+
+    #[test]
+    fn a_numbered_heading_ending_with_a_colon_is_not_the_recipient() {
+        let h = header("石鼓镇2023年度法治政府建设工作报告\n一、2023年度法治政府建设成效:\n内容。");
+        assert_eq!(h.recipient, None);
+        assert_eq!(h.header_lines, vec![0]);
     }
 
     #[test]

@@ -280,9 +280,17 @@ fn read_quantity(
         {
             return None;
         }
-        if num.chinese && (is_han_numeral_char(p) || p == '的') {
+        if num.chinese && is_han_numeral_char(p) {
             return None;
         }
+    }
+    // A per-unit rule (`每村不少于3名`, `每季度2次`): 每 earlier in the clause.
+    let clause_back = back
+        .iter()
+        .rposition(|&c| matches!(c, ',' | '。' | ';' | ':'))
+        .map_or(back, |p| &back[p + 1..]);
+    if clause_back.contains(&'每') {
+        return None;
     }
     // A count describing a structure (`以2个部门为主线`, `下设三个科室`).
     if ["以", "分为", "下设", "内设", "设有"]
@@ -343,6 +351,14 @@ fn read_quantity(
         (unit, unit_len)
     };
     let mut end = k + unit_len;
+    // `三轮巡察` names rounds of a procedure; `专项行动四轮,` counts them.
+    if unit == "轮"
+        && !line
+            .get(end)
+            .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | ')'))
+    {
+        return None;
+    }
     if num.chinese {
         // The article 一 (一名调解员, 一个平台) is not a count.
         // But `旁听庭审一次。` / `市级一个,` counts: nothing follows the unit.
@@ -350,6 +366,11 @@ fn read_quantity(
             .get(end)
             .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | '!' | ')'));
         let counted = ARTICLE_VERBS.iter().any(|w| ends_with(back, w));
+        // `的三项法规`: a reference to a fixed set, unless the count ends
+        // the clause (`其中经法律顾问审查的四十一项。`).
+        if prev == Some('的') && !bare {
+            return None;
+        }
         if num.value == 1.0 && qualifier == Qualifier::Exact && !bare && !counted {
             return None;
         }
@@ -711,6 +732,11 @@ mod tests {
             (1.0, "名".into(), Exact, Count)
         );
         assert_eq!(one("按期办结率百分之百"), (100.0, "%".into(), Exact, Rate));
+        assert_eq!(one("开展专项行动四轮,"), (4.0, "轮".into(), Exact, Count));
+        assert_eq!(
+            one("其中经法律顾问审查的四十一项。"),
+            (41.0, "项".into(), Exact, Count)
+        );
     }
 
     #[test]
@@ -770,6 +796,7 @@ mod tests {
             "以2个部门为主线",
             "坚持以十九届五中全会精神为指导,召开第二次会议",
             "三届区委以来,开展三轮巡察",
+            "每村不少于3名",
         ] {
             assert_eq!(q(s), vec![], "{s}");
         }
