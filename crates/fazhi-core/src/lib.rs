@@ -9,6 +9,8 @@
 
 pub mod adversarial;
 pub mod agency;
+mod chrome;
+pub mod dates;
 pub mod decode;
 pub mod duty;
 pub mod eval;
