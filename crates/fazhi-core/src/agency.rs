@@ -47,7 +47,24 @@ pub fn is_full_name(name: &[char]) -> bool {
         && !GLUE.iter().any(|g| contains(name, g))
         // A bare ending (`街道`, `政府`) is not a name.
         && !SUFFIXES.iter().any(|s| name.iter().copied().eq(s.chars()))
+        // A unit is named with its territory (`长寿区司法局`, `石鼓镇`); a
+        // bare `司法局` from `文章来源:司法局` is a fragment.
+        && has_territory(name)
 }
+
+/// A territory character past the first one; 市 in 城市 / 市场 is a word.
+fn has_territory(name: &[char]) -> bool {
+    (1..name.len()).any(|i| {
+        let c = name[i];
+        let word = c == '市' && (name[i - 1] == '城' || name.get(i + 1) == Some(&'场'));
+        TERRITORY.contains(&c) && !word
+    })
+}
+
+/// Characters that mark a territory inside a unit's name.
+const TERRITORY: &[char] = &[
+    '省', '市', '区', '县', '镇', '乡', '街', '旗', '州', '盟', '村',
+];
 
 fn accept(name: &[char]) -> Option<String> {
     is_full_name(name).then(|| name.iter().collect())
@@ -354,6 +371,10 @@ mod tests {
         }
         assert!(!is_full_name(&v("青禾区人民政府关于青禾区")));
         assert!(!is_full_name(&v("全区")));
+        assert!(!is_full_name(&v("司法局")));
+        assert!(!is_full_name(&v("城市管理行政执法局")));
+        assert!(!is_full_name(&v("食品市场监督管理局")));
+        assert!(is_full_name(&v("南江市城市管理行政执法局")));
         assert!(is_full_name(&v("北京市大兴区住房和城乡建设委员会")));
     }
 

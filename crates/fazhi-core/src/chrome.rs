@@ -15,7 +15,11 @@ pub(crate) fn is_chrome(line: &[char]) -> bool {
     if contains(line, "打印") && (contains(line, "字体") || contains(line, "关闭")) {
         return true;
     }
-    if starts_with(line, "来源") && contains(line, "日期") {
+    if starts_with(line, "来源") && (contains(line, "日期") || contains(line, "时间")) {
+        return true;
+    }
+    // A site's date widget: `天津市某区人民政府 2019年12月3日星期二`.
+    if line.len() <= 40 && contains(line, "星期") && crate::dates::parse_date_in(line).is_some() {
         return true;
     }
     const META: &[&str] = &[
@@ -52,15 +56,17 @@ pub(crate) fn is_chrome(line: &[char]) -> bool {
         .position(|&c| !matches!(c, '|' | '[' | '【' | '-' | '*' | '·' | '•' | ' '))
         .unwrap_or(line.len());
     let key = &line[key_at..];
-    if META.iter().any(|m| starts_with(key, m)) {
+    // Table cells space their keys out: `| 索 引 号 |`.
+    let squashed: Vec<char> = key.iter().copied().filter(|&c| c != ' ').take(12).collect();
+    if META.iter().any(|m| starts_with(&squashed, m)) {
         return true;
     }
-    // Breadcrumb trail: `首页 > 政务公开 > …`.
+    // Breadcrumb trail: `首页 > 政务公开 > …`, `您所在的位置:政务公开 > 工作报告`.
     let crumbs = line
         .iter()
         .filter(|&&c| matches!(c, '>' | '»' | '›'))
         .count();
-    if crumbs >= 2 && (starts_with(key, "首页") || contains(line, "位置")) {
+    if (crumbs >= 2 && starts_with(key, "首页")) || (crumbs >= 1 && contains(line, "位置")) {
         return true;
     }
     is_page_counter(line)
@@ -78,4 +84,34 @@ fn is_page_counter(line: &[char]) -> bool {
     line.iter()
         .all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
         && (line.iter().any(|&c| matches!(c, '-' | '—' | '/' | '页')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chrome(s: &str) -> bool {
+        is_chrome(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn web_page_furniture_in_its_common_shapes() {
+        for line in [
+            "南江市青禾区人民政府 2019年12月3日星期二",
+            "来源:青禾区人民政府办公室 发布时间:2024-03-28 09:18",
+            "| 索 引 号 | 11-22/2024-00418 | 主题分类 | 法治政府建设 |",
+            "您所在的位置:政务公开 > 工作报告",
+            "首页 > 政务公开 > 青禾区司法局",
+            "- [ 发布机构 ] 青禾区司法局",
+        ] {
+            assert!(chrome(line), "{line}");
+        }
+        for line in [
+            "青禾区司法局2023年度法治政府建设情况报告",
+            "| 标 题: | 青禾区司法局2023年度法治政府建设工作报告 |",
+            "2023年,青禾区司法局坚持依法行政,全年开展普法活动35场。",
+        ] {
+            assert!(!chrome(line), "{line}");
+        }
+    }
 }

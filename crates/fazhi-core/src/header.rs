@@ -337,6 +337,32 @@ mod tests {
     }
 
     #[test]
+    fn agency_in_the_shapes_of_real_web_copies() {
+        // Site banner with a date widget, 来源/发布时间 row, title repeated.
+        let h = header(
+            "南江市青禾区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n青禾区2023年度法治政府建设情况报告\n来源:青禾区人民政府办公室 发布时间:2024-03-28 09:18\n青禾区2023年度法治政府建设情况报告\n2023年,青禾区坚持以习近平法治思想为指导,扎实推进法治政府建设。\n一、主要举措和成效",
+        );
+        assert_eq!(h.agency.as_deref(), Some("青禾区"));
+        assert_eq!(h.published.as_deref(), Some("2024-03-28"));
+        // Year first, 文章来源 naming a bare department: never the agency.
+        let h = header(
+            "您所在的位置:政务公开 > 工作报告\n2022年青禾区法治政府建设情况报告\n文章来源:司法局 更新时间:2023/03/29 11:30:01\n2022年,青禾区坚持依法行政。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("青禾区"));
+        // Only the signature block names the unit.
+        let h = header(
+            "关于2023年度法治政府建设情况的报告\n区委、区政府:\n今年以来,我局坚持依法行政。\n一、主要举措和成效\n内容。\n南江市青禾区应急管理局\n2024年2月26日",
+        );
+        assert_eq!(h.agency.as_deref(), Some("南江市青禾区应急管理局"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::Department));
+        // Only a bare 街道 anywhere: null, not a fragment.
+        let h = header(
+            "2023年法治政府建设工作报告\n今年以来,街道坚持依法行政。\n一、主要举措和成效\n内容。\n街道办事处\n2024年2月26日",
+        );
+        assert_eq!(h.agency, None);
+    }
+
+    #[test]
     fn a_numbered_heading_ending_with_a_colon_is_not_the_recipient() {
         let h = header("石鼓镇2023年度法治政府建设工作报告\n一、2023年度法治政府建设成效:\n内容。");
         assert_eq!(h.recipient, None);
