@@ -40,7 +40,7 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
             .filter(|k| *k != MarkerKind::Shi)
     });
     if let Some(kind) = style {
-        return numbered(chars, lines, body_end, kind);
+        return numbered(chars, lines, body_end, sub_level(chars, lines, kind));
     }
     // In-paragraph enumeration: 一是…二是…, numbered in sequence.
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (marker start, text start, line end)
@@ -59,6 +59,9 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
                 expected = m.n + 1;
             }
         }
+    }
+    if found.is_empty() {
+        return bare_headings(chars, lines, body_end);
     }
     found
         .iter()
@@ -80,6 +83,28 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
         .collect()
 }
 
+/// The items' level when the first numbered line is `first`. Two `一、` in
+/// a row happen: `一、主要举措和成效` then `一、深入学习…` typed where `(一)`
+/// was meant, followed by `(二)…(五)`. A single top-level line followed by
+/// at least two lines of one deeper style: the deeper style is the level
+/// (and the stray line opens its first item, see [`numbered`]).
+fn sub_level(chars: &[char], lines: &[(usize, usize)], first: MarkerKind) -> MarkerKind {
+    if first != MarkerKind::Top {
+        return first;
+    }
+    let kinds: Vec<MarkerKind> = lines
+        .iter()
+        .filter_map(|&(s, e)| leading_marker(chars.get(s..e).unwrap_or(&[])).map(|m| m.kind))
+        .filter(|k| *k != MarkerKind::Shi)
+        .collect();
+    let tops = kinds.iter().filter(|k| **k == MarkerKind::Top).count();
+    let next = kinds.iter().copied().find(|k| *k != MarkerKind::Top);
+    match next {
+        Some(k) if tops == 1 && kinds.iter().filter(|x| **x == k).count() >= 2 => k,
+        _ => first,
+    }
+}
+
 /// Items opened by markers of `kind`: every line opening with one, and a
 /// marker run in after a sentence stop when it numbers the next item
 /// (`(一)推进执法信息化建设。(二)加强执法队伍培训。` is two items).
@@ -94,7 +119,12 @@ fn numbered(
     let mut last_n = 0;
     for &(s, e) in lines {
         let text = chars.get(s..e).unwrap_or(&[]);
-        if let Some(m) = leading_marker(text).filter(|m| m.kind == kind) {
+        let marker = leading_marker(text);
+        // The stray `一、` before `(二)`: the first item, mistyped.
+        let stray_first = starts.is_empty()
+            && kind != MarkerKind::Top
+            && marker.is_some_and(|m| m.kind == MarkerKind::Top && m.n == 1);
+        if let Some(m) = marker.filter(|m| m.kind == kind || stray_first) {
             starts.push((s, m.len, e));
             last_n = m.n;
         } else if starts.is_empty() {
@@ -151,6 +181,54 @@ fn sentence_end(chars: &[char], s: usize, limit: usize) -> usize {
         }
     }
     limit
+}
+
+/// Longest bare sub-heading line.
+const MAX_BARE_HEADING: usize = 24;
+
+/// A line that reads as a sub-heading whose Word numbering was lost: short,
+/// all Han, no punctuation.
+fn is_bare_heading(line: &[char]) -> bool {
+    (4..=MAX_BARE_HEADING).contains(&line.len())
+        && line
+            .iter()
+            .all(|&c| crate::normalize::is_han(c) || c == '“' || c == '”')
+}
+
+/// Sub-headings that lost their numbering (Word's automatic list exported
+/// as plain text): at least two short bare lines, each followed by a longer
+/// body line. The whole line is the title.
+fn bare_headings(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Vec<RawItem> {
+    let text = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|&(s, e)| chars.get(s..e))
+            .unwrap_or(&[])
+    };
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let next = text(i + 1);
+            is_bare_heading(text(i)) && next.len() > MAX_BARE_HEADING && !is_bare_heading(next)
+        })
+        .collect();
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let (s, e) = lines[i];
+            let end = starts
+                .get(k + 1)
+                .map_or(body_end, |&n| lines[n.saturating_sub(1)].1);
+            RawItem {
+                title: Some((s, e)),
+                start: s,
+                end: end.max(e),
+            }
+        })
+        .collect()
 }
 
 /// Back over spaces and newlines before `pos`.
@@ -223,6 +301,32 @@ mod tests {
             vec!["认识不够", "力度不足", "深入落实行政执法三项制度"]
         );
         assert_eq!(v[2].1, "三是深入落实行政执法三项制度\n全面提高能力。");
+    }
+
+    #[test]
+    fn sub_headings_that_lost_their_numbering_are_items() {
+        let v = items(
+            "健全依法决策机制\n局党委会严格执行议事规则,重大事项集体讨论决定,全年审议议题40项。\n规范农业综合执法\n执法队全年开展检查300余次,立案查处违法案件86件。",
+        );
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(titles, vec!["健全依法决策机制", "规范农业综合执法"]);
+        // One short line alone (`无`, a closing phrase) is not an item list.
+        assert!(
+            items("执法队伍建设有待加强\n执法人员中具有法律专业背景的人员偏少,办案能力不足。")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_mistyped_top_marker_opens_the_first_item() {
+        let v = items(
+            "一、深入学习法治思想\n内容。\n(二)统筹推进法治建设\n内容。\n(三)强化复议\n内容。\n1.细则。",
+        );
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(
+            titles,
+            vec!["深入学习法治思想", "统筹推进法治建设", "强化复议"]
+        );
     }
 
     #[test]

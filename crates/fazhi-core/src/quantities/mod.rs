@@ -314,7 +314,11 @@ fn read_quantity(
         let bare = line
             .get(end)
             .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | '!' | ')'));
-        let counted = ARTICLE_VERBS.iter().any(|w| ends_with(back, w));
+        // A clause opening with `一项…` (`,一项重大行政决策全部履行…`) counts
+        // the decisions; `往往一名调解员` is the article.
+        let clause_start = prev.is_none_or(|c| matches!(c, ',' | '。' | ';' | ':'));
+        let counted =
+            ARTICLE_VERBS.iter().any(|w| ends_with(back, w)) || (clause_start && unit == "项");
         // `的三项法规`: a reference to a fixed set, unless the count ends
         // the clause (`其中经法律顾问审查的四十一项。`).
         if prev == Some('的') && !bare {
