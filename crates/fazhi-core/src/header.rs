@@ -237,6 +237,7 @@ fn most_common_year(doc: &Doc) -> Option<i32> {
     let c = &doc.chars;
     let mut i = 0;
     while i < c.len() {
+        crate::work::add(1);
         if let Some((y, len)) = year_at(c, i) {
             let prev = if i > 0 { c[i - 1] } else { ' ' };
             let range =

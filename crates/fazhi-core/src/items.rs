@@ -47,6 +47,7 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
     let mut expected = 1;
     for &(s, e) in lines {
         let text = chars.get(s..e).unwrap_or(&[]);
+        crate::work::add(text.len());
         for j in 0..text.len() {
             if !starts_han_number(text[j]) || (j > 0 && !is_clause_break(text[j - 1])) {
                 continue;
@@ -130,6 +131,7 @@ fn numbered(
         } else if starts.is_empty() {
             continue;
         }
+        crate::work::add(text.len());
         for j in 1..text.len() {
             if !matches!(text[j - 1], '。' | ';') {
                 continue;

@@ -57,6 +57,7 @@ fn arabic_ordinal(chars: &[char], at: usize) -> Option<(u32, usize)> {
 
 /// The marker that opens `line`, if any.
 pub fn leading_marker(line: &[char]) -> Option<Marker> {
+    crate::work::add(1);
     let first = *line.first()?;
     // (一) / (1)
     if first == '(' || first == '〔' {
