@@ -67,7 +67,16 @@ const TERRITORY: &[char] = &[
 ];
 
 fn accept(name: &[char]) -> Option<String> {
-    is_full_name(name).then(|| name.iter().collect())
+    if is_full_name(name) {
+        return Some(name.iter().collect());
+    }
+    // A joint title (`中共XX区委 XX区人民政府关于…`, `XX街道党工委 XX街道办事处…`):
+    // the government, named last, reports.
+    name.split(|&c| c == ' ')
+        .rev()
+        .find(|t| !t.is_empty())
+        .filter(|t| t.len() < name.len())
+        .and_then(|t| is_full_name(t).then(|| t.iter().collect()))
 }
 
 /// A year at `at` (`2023年`, `2023年度`, `二〇二三年`), with its length.
@@ -354,6 +363,14 @@ mod tests {
         assert_eq!(
             title("白沙镇法治政府建设年度报告").as_deref(),
             Some("白沙镇")
+        );
+        assert_eq!(
+            title("中共青禾区委 青禾区人民政府关于2023年度法治政府建设情况的报告").as_deref(),
+            Some("青禾区人民政府")
+        );
+        assert_eq!(
+            title("溪口街道党工委 溪口街道办事处2023年度法治政府建设情况报告").as_deref(),
+            Some("溪口街道办事处")
         );
     }
 
