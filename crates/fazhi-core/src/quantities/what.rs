@@ -128,6 +128,11 @@ pub(super) fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> S
     }
     // `告知承诺制办理事项较去年提升`: the thing is before the comparison.
     for cut in ["较", "同比", "环比", "比上年", "比去年"] {
+        // `纠错率15.6%,较去年下降3.2个百分点`: the clause names no thing;
+        // the caller takes the previous figure's.
+        if starts_with(phrase, cut) {
+            return String::new();
+        }
         if let Some(p) = crate::markers::find(phrase, cut).filter(|&p| p >= 2) {
             phrase = &phrase[..p];
         }
