@@ -102,8 +102,11 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
         };
         let mut lines = vec![i];
         // `燕平市人民政府` / `关于2023年度法治政府建设情况的报告`: one title.
+        // (Only a `关于` line naming the year reads as the second half of one
+        // title; `关于法治政府建设工作情况的汇报` under a letterhead is the title.)
         if inner.is_none()
             && starts_with(l, "关于")
+            && crate::parts::year_in(l).is_some()
             && i > 0
             && agency::from_name_line(doc.line(i - 1)).is_some()
         {
@@ -127,6 +130,17 @@ mod tests {
     fn title(src: &str) -> Option<String> {
         let doc = Doc::new(src);
         read_title(&doc, doc.lines.len().min(10)).map(|t| t.text)
+    }
+
+    #[test]
+    fn a_letterhead_over_a_yearless_title_stays_apart() {
+        assert_eq!(
+            title(
+                "南江市青禾区政务服务管理办公室\n关于法治政府建设工作情况的汇报\n区委依法治区办:"
+            )
+            .as_deref(),
+            Some("关于法治政府建设工作情况的汇报")
+        );
     }
 
     #[test]
