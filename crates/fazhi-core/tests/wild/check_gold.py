@@ -34,7 +34,7 @@ def spelled(q):
         return True
     for m in re.finditer(r"\d+(?:\.\d+)?", t):
         x = float(m.group())
-        if t[m.end():m.end() + 1] == "万" and q["unit"] != "万元":
+        if t[m.end():m.end() + 1] == "万" and q["unit"] not in ("万元", "亿元"):
             x *= 10000
         if abs(x - v) < 1e-6:
             return True
@@ -88,7 +88,7 @@ def check(path):
             errs.append(f"quantity fields {q}")
         if not spelled(q):
             errs.append(f"value not spelled in text: {q}")
-        if q["unit"] not in ("万元", "%") and q["unit"] not in q["text"] or q["unit"] == "%" and not re.search("%|百分之", q["text"]):
+        if q["unit"] not in ("万元", "亿元", "%") and q["unit"] not in q["text"] or q["unit"] == "%" and not re.search("%|百分之", q["text"]):
             errs.append(f"unit not in text: {q}")
     if not isinstance(g["notes"], list) or not any("Imitates" in n for n in g["notes"]):
         errs.append("notes must say which style it imitates")
