@@ -4,7 +4,7 @@ exactly the gold keys of shared/corpus, the text file it names exists and
 decodes (UTF-8, or GB18030 for *.gb18030.txt), every quantity's `text` occurs
 in the report and spells its value, every heading and item occurs in it,
 part codes, qualifiers and kinds are known values, one section per part."""
-import json, pathlib, re, sys
+import json, pathlib, re, sys, unicodedata
 
 KEYS = ["file", "title", "agency", "agency_kind", "year", "published", "sections", "quantities", "notes"]
 QKEYS = ["text", "value", "unit", "qualifier", "what", "kind"]
@@ -63,7 +63,8 @@ def check(path):
         errs.append(f"agency not in text: {g['agency']}")
     if g["title"] is not None and g["title"] not in t.replace("\n", ""):
         errs.append(f"title not in text: {g['title']}")
-    if not isinstance(g["year"], int) or str(g["year"]) not in t:
+    nfkc = unicodedata.normalize("NFKC", t)  # full-width digits and ％ count as their ASCII forms
+    if not isinstance(g["year"], int) or str(g["year"]) not in nfkc:
         errs.append(f"year {g['year']}")
     if g["published"] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", g["published"]):
         errs.append(f"published {g['published']}")
@@ -86,6 +87,7 @@ def check(path):
             errs.append(f"quantity text not in report: {q['text']}")
         if q["qualifier"] not in QUALS or q["kind"] not in KINDS or not q["unit"]:
             errs.append(f"quantity fields {q}")
+        q = dict(q, text=unicodedata.normalize("NFKC", q["text"]))
         if not spelled(q):
             errs.append(f"value not spelled in text: {q}")
         if q["unit"] not in ("万元", "亿元", "%") and q["unit"] not in q["text"] or q["unit"] == "%" and not re.search("%|百分之", q["text"]):
