@@ -436,7 +436,10 @@ def feature_notes(spec, text, sections, qs):
                       ("以2个部门为主线", "以2个部门为主线 (descriptive structure; note shared seed 004 kept a similar 2个部门)"),
                       ("2021—2025年", "the plan period 2021—2025年"), ("1+3+N", "“1+3+N” (name)"), ("第八年", "自2016年起…第八年 (year, ordinal)"),
                       ("十四届区委第五次全会", "十四届区委第五次全会"), ("12345", "the 12345 hotline"), ("八五", "“八五” (name)"),
-                      ("三十铺", "the place name 三十铺"), ("九乡", "the place name 九乡"), ("一件事一次办", "“一件事一次办” (name)")):
+                      ("三十铺", "the place name 三十铺"), ("九乡", "the place name 九乡"), ("一件事一次办", "“一件事一次办” (name)"),
+                      ("最多跑一次", "“最多跑一次” (name)"), ("综合查一次", "“综合查一次” (name)"), ("一起考核", "一起检查、一起考核 (一起 = together, not 1 起)"),
+                      ("721", "the “721”工作法 (name)"), ("连续第三年", "连续第三年 (ordinal)"), ("3·15", "“3·15”“4·15”“12·4” (dates)"),
+                      ("近三年", "近三年 (a period, not 近 = approx)")):
         if re.search(pat, text):
             nq.append(name)
     if nq:
