@@ -80,7 +80,8 @@ pub fn read_header(doc: &Doc) -> Header {
     // the signature block, the page's metadata rows, its breadcrumb trail.
     let mut names: Vec<String> = Vec::new();
     if let Some(t) = &h.title {
-        let tc: Vec<char> = t.chars().collect();
+        // Folded like the body (`２０２３年` → `2023年`), so years are read.
+        let tc: Vec<char> = t.chars().filter_map(crate::normalize::fold).collect();
         h.title_year = first_year(&tc).map(|(y, _)| y);
         names.extend(agency::from_title(&tc));
     }

@@ -54,6 +54,30 @@ fn is_title(l: &[char]) -> bool {
     topic && kind
 }
 
+/// `燕平市人民政府` / `关于2023年度法治政府建设情况的报告`: one title. Only a
+/// `关于` line naming the year reads as the second half of one title;
+/// `关于法治政府建设工作情况的汇报` under a letterhead is the title alone.
+fn with_letterhead(doc: &Doc, i: usize, l: &[char], text: String, mut lines: Vec<usize>) -> Title {
+    if starts_with(l, "关于")
+        && crate::parts::year_in(l).is_some()
+        && i > 0
+        && agency::from_name_line(doc.line(i - 1)).is_some()
+    {
+        let above = doc.lines[i - 1];
+        lines.insert(0, i - 1);
+        return Title {
+            text: format!("{}{text}", doc.display(above.start, above.end)),
+            line: i - 1,
+            lines,
+        };
+    }
+    Title {
+        text,
+        line: i,
+        lines,
+    }
+}
+
 /// Read the title from the first `n` lines.
 pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
     for i in 0..n {
@@ -80,15 +104,12 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
                 && (ends_with(next, "报告") || ends_with(next, "汇报"));
             if split {
                 let next_line = doc.lines[i + 1];
-                return Some(Title {
-                    text: format!(
-                        "{}{}",
-                        doc.display(line.start + a, line.start + b),
-                        doc.display(next_line.start, next_line.end)
-                    ),
-                    line: i,
-                    lines: vec![i, i + 1],
-                });
+                let text = format!(
+                    "{}{}",
+                    doc.display(line.start + a, line.start + b),
+                    doc.display(next_line.start, next_line.end)
+                );
+                return Some(with_letterhead(doc, i, l, text, vec![i, i + 1]));
             }
             continue;
         }
@@ -100,25 +121,20 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
             Some((x, y)) => doc.display(line.start + a + x + 1, line.start + a + y),
             None => doc.display(line.start + a, line.start + b),
         };
-        let mut lines = vec![i];
-        // `燕平市人民政府` / `关于2023年度法治政府建设情况的报告`: one title.
-        // (Only a `关于` line naming the year reads as the second half of one
-        // title; `关于法治政府建设工作情况的汇报` under a letterhead is the title.)
-        if inner.is_none()
-            && starts_with(l, "关于")
-            && crate::parts::year_in(l).is_some()
-            && i > 0
-            && agency::from_name_line(doc.line(i - 1)).is_some()
-        {
-            let above = doc.lines[i - 1];
-            text = format!("{}{text}", doc.display(above.start, above.end));
-            lines.insert(0, i - 1);
+        if inner.is_some() {
+            return Some(Title {
+                text,
+                line: i,
+                lines: vec![i],
+            });
         }
-        return Some(Title {
-            text,
-            line: lines[0],
-            lines,
-        });
+        return Some(with_letterhead(
+            doc,
+            i,
+            l,
+            std::mem::take(&mut text),
+            vec![i],
+        ));
     }
     None
 }
@@ -152,6 +168,13 @@ mod tests {
         assert_eq!(
             title("南江市人民政府\n关于2023年度法治政府建设情况的报告\n省委、省政府:").as_deref(),
             Some("南江市人民政府关于2023年度法治政府建设情况的报告")
+        );
+        assert_eq!(
+            title(
+                "南江市青禾区溪口街道办事处\n关于2023年度法治政府建设\n情况的报告\n区委、区政府:"
+            )
+            .as_deref(),
+            Some("南江市青禾区溪口街道办事处关于2023年度法治政府建设情况的报告")
         );
         assert_eq!(
             title("青禾区司法局2023年法治政府建设\n年度报告\n正文。").as_deref(),

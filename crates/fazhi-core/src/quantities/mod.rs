@@ -300,8 +300,9 @@ fn read_quantity(
         (unit, unit_len)
     };
     let mut end = k + unit_len;
-    // `三轮巡察` names rounds of a procedure; `专项行动四轮,` counts them.
-    if unit == "轮"
+    // `三轮巡察` names rounds of a procedure; `专项行动四轮,` counts them;
+    // `8000余对` counts couples, `对于`/`对照` are words.
+    if matches!(unit, "轮" | "对")
         && !line
             .get(end)
             .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | ')'))
