@@ -53,7 +53,12 @@ pub(crate) fn is_chrome(line: &[char]) -> bool {
     // `[ 发布机构 ]`, `- 发布机构:`, `· 索引号`.
     let key_at = line
         .iter()
-        .position(|&c| !matches!(c, '|' | '[' | '【' | '-' | '*' | '·' | '•' | ' '))
+        .position(|&c| {
+            !matches!(
+                c,
+                '|' | '[' | '【' | '-' | '*' | '·' | '•' | '●' | '◆' | '■' | '▪' | '○' | ' '
+            )
+        })
         .unwrap_or(line.len());
     let key = &line[key_at..];
     // Table cells space their keys out: `| 索 引 号 |`.
