@@ -73,6 +73,10 @@ pub fn read_header(doc: &Doc) -> Header {
     if let Some(t) = title {
         h.title = Some(t.text);
         h.header_lines.extend(t.lines);
+        // Web copies repeat the title (a page heading, then the document's
+        // own letterhead and title): the repeats are header, not body.
+        h.header_lines
+            .extend(crate::title::repeated_titles(doc, n, &h.header_lines));
     }
 
     // Agency candidates, most trusted first: the title, a name line just
@@ -362,6 +366,18 @@ mod tests {
             "2023年法治政府建设工作报告\n今年以来,街道坚持依法行政。\n一、主要举措和成效\n内容。\n街道办事处\n2024年2月26日",
         );
         assert_eq!(h.agency, None);
+    }
+
+    #[test]
+    fn a_page_title_then_the_documents_own_letterhead_and_title_are_all_header() {
+        let h = header(
+            "柳溪镇法治政府建设年度报告\n柳溪镇人民政府\n关于2023年度法治政府建设工作情况的报告\n县委、县政府:\n2023年,我镇坚持依法行政。",
+        );
+        assert_eq!(h.title.as_deref(), Some("柳溪镇法治政府建设年度报告"));
+        assert_eq!(h.agency.as_deref(), Some("柳溪镇人民政府"));
+        let mut lines = h.header_lines.clone();
+        lines.sort();
+        assert_eq!(lines, vec![0, 1, 2, 3]);
     }
 
     #[test]

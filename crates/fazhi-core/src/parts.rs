@@ -204,6 +204,8 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         "建设报告",
         "工作报告",
         "工作汇报",
+        "的报告",
+        "的汇报",
     ]
     .iter()
     .any(|w| contains(text, w));

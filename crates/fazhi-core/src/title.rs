@@ -139,6 +139,28 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
     None
 }
 
+/// Further title lines among the first `n` (a repeated or second title,
+/// with a letterhead name line just above it), outside `taken`.
+pub fn repeated_titles(doc: &Doc, n: usize, taken: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..n.min(doc.lines.len()) {
+        let l = doc.line(i);
+        if taken.contains(&i) || l.len() > MAX_TITLE || leading_marker(l).is_some() {
+            continue;
+        }
+        if is_title(l) && !contains(l, "如下") && !l.contains(&'。') {
+            if i > 0
+                && !taken.contains(&(i - 1))
+                && agency::from_name_line(doc.line(i - 1)).is_some()
+            {
+                out.push(i - 1);
+            }
+            out.push(i);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
