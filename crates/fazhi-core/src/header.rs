@@ -116,6 +116,7 @@ pub fn read_header(doc: &Doc) -> Header {
             .find_map(|i| agency::opening_subject(doc.line(i))),
     );
     names.extend(signature_agency(doc));
+    names.extend(cover_letter_signature(doc, n));
     let rows: Vec<Vec<char>> = doc
         .chrome
         .iter()
@@ -161,6 +162,20 @@ pub fn read_header(doc: &Doc) -> Header {
     };
     h.published = published_date(doc);
     h
+}
+
+/// A cover letter's sign-off near the top: a name line followed by a line
+/// that is only a date.
+fn cover_letter_signature(doc: &Doc, n: usize) -> Option<String> {
+    (0..n.saturating_sub(1)).find_map(|i| {
+        let next = doc.line(i + 1);
+        let dated = next.len() <= 12 && parse_date_in(next).is_some();
+        if dated {
+            agency::from_name_line(doc.line(i))
+        } else {
+            None
+        }
+    })
 }
 
 /// Lines at the end searched for a signature block.
@@ -378,6 +393,15 @@ mod tests {
         let mut lines = h.header_lines.clone();
         lines.sort();
         assert_eq!(lines, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_cover_letters_sign_off_gives_the_full_name() {
+        let h = header(
+            "关于报送《青禾区2023年度法治政府建设情况报告》的报告\n市委依法治市办:\n现将报告报送给你们,请审阅。\n南江市青禾区人民政府\n2024年1月30日\n青禾区2023年度法治政府建设情况报告\n2023年,青禾区坚持依法行政。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("南江市青禾区人民政府"));
+        assert_eq!(h.title_year, Some(2023));
     }
 
     #[test]
