@@ -13,6 +13,7 @@ mod chrome;
 pub mod dates;
 pub mod decode;
 pub mod duty;
+mod entities;
 pub mod eval;
 pub mod findings;
 pub mod header;

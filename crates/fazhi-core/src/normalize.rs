@@ -216,6 +216,7 @@ impl<'a> Doc<'a> {
         adjacent: &mut bool,
     ) {
         crate::work::add(raw.len());
+        crate::entities::decode(raw);
         remove_bookmarks(raw);
         let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
         let end = raw

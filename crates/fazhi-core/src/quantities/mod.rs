@@ -142,7 +142,15 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         let c = line[i];
         let arabic = c.is_ascii_digit();
         let percent_words = starts_with(&line[i..], "百分之");
-        if !(arabic || starts_han_number(c) || percent_words) {
+        // `近千人次`, `逾万人`: a bare magnitude after a qualifier word.
+        let magnitude = match c {
+            '百' if !percent_words => Some(100.0),
+            '千' => Some(1e3),
+            '万' => Some(1e4),
+            _ => None,
+        }
+        .filter(|_| i > 0 && matches!(line[i - 1], '近' | '约' | '逾' | '超'));
+        if !(arabic || starts_han_number(c) || percent_words || magnitude.is_some()) {
             i += 1;
             continue;
         }
@@ -153,9 +161,10 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
             && !line
                 .get(num_at + 1)
                 .is_some_and(|&c| is_han_numeral_char(c));
-        let parsed = if hundred {
+        let bare = if hundred { Some(100.0) } else { magnitude };
+        let parsed = if let Some(value) = bare {
             Some(crate::numerals::Number {
-                value: 100.0,
+                value,
                 len: 1,
                 chinese: true,
                 positional: false,
@@ -232,6 +241,10 @@ fn read_quantity(
         if num.chinese && is_han_numeral_char(p) {
             return None;
         }
+    }
+    // Vague: `数十家`, `几百人`.
+    if matches!(prev, Some('数' | '几')) {
+        return None;
     }
     // A per-unit rule (`每村不少于3名`, `每季度2次`): 每 earlier in the clause.
     let clause_back = back
