@@ -166,3 +166,27 @@ proptest! {
         }
     }
 }
+
+/// The fuzz corpus's hand-made inputs (hostile shapes, HTML references)
+/// keep the invariants the fuzz target checks, without nightly.
+#[test]
+fn fuzz_corpus_inputs_keep_the_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/corpus/parse_bytes");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipping: {dir} not found");
+        return;
+    };
+    let mut seen = 0;
+    for e in entries.flatten() {
+        let bytes = std::fs::read(e.path()).expect("read corpus input");
+        let options = ParseOptions {
+            expected_year: Some(2023),
+            expected_agency: Some("青禾区民政局".into()),
+        };
+        if let Ok((text, r)) = parse_bytes(&bytes, &options) {
+            check(&text, &r);
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "empty corpus at {dir}");
+}
