@@ -223,6 +223,7 @@ impl<'a> Doc<'a> {
             .iter()
             .rposition(|&(c, _)| c != ' ')
             .map_or(start, |p| p + 1);
+        let (start, end) = markdown_trim(raw, start, end);
         if start >= end {
             raw.clear();
             *adjacent = false;
@@ -287,6 +288,35 @@ impl<'a> Doc<'a> {
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || fold(c).is_none_or(|f| f == ' ')
+}
+
+/// A Markdown export's heading and emphasis marks around a line
+/// (`## 一、主要举措和成效`, `**(一)加强领导**`): dropped so the numbering
+/// opens the line.
+fn markdown_trim(raw: &[(char, usize)], mut start: usize, mut end: usize) -> (usize, usize) {
+    let hashes = raw[start..end]
+        .iter()
+        .take_while(|&&(c, _)| c == '#')
+        .count();
+    if (1..=6).contains(&hashes) && raw.get(start + hashes).is_some_and(|&(c, _)| c == ' ') {
+        start += hashes;
+    }
+    let stars = |from: usize| {
+        raw[from..end]
+            .iter()
+            .take_while(|&&(c, _)| c == '*')
+            .count()
+    };
+    if end - start > 4 && stars(start) == 2 {
+        start += 2;
+        if raw[end - 2].0 == '*' && raw[end - 1].0 == '*' {
+            end -= 2;
+        }
+    }
+    while start < end && raw[start].0 == ' ' {
+        start += 1;
+    }
+    (start, end)
 }
 
 /// Drop `[bookmark: …]` runs (Word conversions). Bounded look-ahead per `[`.
@@ -429,6 +459,15 @@ mod tests {
         let doc = Doc::new(src);
         assert_eq!(lines(&doc), vec!["正文一段。"]);
         assert_eq!(doc.chrome.len(), 4);
+    }
+
+    #[test]
+    fn markdown_heading_and_emphasis_marks_are_dropped() {
+        let doc = Doc::new("## 一、主要举措和成效\n**(一)加强领导**\n内容**重点**。");
+        assert_eq!(
+            lines(&doc),
+            vec!["一、主要举措和成效", "(一)加强领导", "内容**重点**。"]
+        );
     }
 
     #[test]
