@@ -58,6 +58,21 @@ fn is_title(l: &[char]) -> bool {
 /// `关于` line naming the year reads as the second half of one title;
 /// `关于法治政府建设工作情况的汇报` under a letterhead is the title alone.
 fn with_letterhead(doc: &Doc, i: usize, l: &[char], text: String, mut lines: Vec<usize>) -> Title {
+    // `青禾区司法局2023年度` / `法治政府建设情况报告`: a title cut after its year.
+    let above = if i > 0 { doc.line(i - 1) } else { &[] };
+    let year_head = (4..=30).contains(&above.len())
+        && (ends_with(above, "年") || ends_with(above, "年度"))
+        && crate::parts::year_in(above).is_some()
+        && !above.iter().any(|&c| matches!(c, ',' | '。' | ':' | ';'));
+    if year_head {
+        let a = doc.lines[i - 1];
+        lines.insert(0, i - 1);
+        return Title {
+            text: format!("{}{text}", doc.display(a.start, a.end)),
+            line: i - 1,
+            lines,
+        };
+    }
     if starts_with(l, "关于")
         && crate::parts::year_in(l).is_some()
         && i > 0
@@ -168,6 +183,14 @@ mod tests {
     fn title(src: &str) -> Option<String> {
         let doc = Doc::new(src);
         read_title(&doc, doc.lines.len().min(10)).map(|t| t.text)
+    }
+
+    #[test]
+    fn a_title_cut_after_its_year_is_joined() {
+        assert_eq!(
+            title("青禾区司法局2023年度\n法治政府建设情况报告\n区委、区政府:").as_deref(),
+            Some("青禾区司法局2023年度法治政府建设情况报告")
+        );
     }
 
     #[test]
