@@ -14,7 +14,7 @@ PROV = [("北京", "Beijing"), ("天津", "Tianjin"), ("上海", "Shanghai"), ("
         ("七星", "Guangxi"), ("广西", "Guangxi"), ("合肥", "Anhui"), ("六安", "Anhui"), ("三十铺", "Anhui"), ("燕平", "Hebei (fictional city)"),
         ("石家庄", "Hebei"), ("沈阳", "Liaoning"), ("皇姑", "Liaoning"), ("西宁", "Qinghai"), ("清泉", "Gansu (fictional county)"),
         ("临泽", "Gansu"), ("白沙乡", "Guizhou/Yunnan"), ("宁河", "Tianjin"), ("北辰", "Tianjin"), ("江宁", "Jiangsu"), ("崂山", "Shandong"),
-        ("云州", "— (fictional city)"), ("泸州", "Sichuan"), ("九龙镇", "Sichuan"), ("曲靖", "Yunnan"), ("麒麟", "Yunnan"), ("常州", "Jiangsu"), ("武进", "Jiangsu"), ("双峰", "Hunan"), ("望月湖", "Hunan"), ("甘肃", "Gansu"), ("无锡", "Jiangsu"), ("临潭", "Gansu"), ("淄博", "Shandong"), ("云岭省", "— (fictional province)"), ("天河", "Guangdong"), ("湖里", "Fujian"), ("双流", "Sichuan"), ("武侯", "Sichuan"), ("贵阳", "Guizhou"), ("南明", "Guizhou"), ("仓前", "Zhejiang"), ("金牛", "Sichuan"), ("桥头", "Zhejiang"), ("秀洲", "Zhejiang"), ("平阳", "Zhejiang"), ("临江市", "— (fictional city)")]
+        ("云州", "— (fictional city)"), ("泸州", "Sichuan"), ("九龙镇", "Sichuan"), ("曲靖", "Yunnan"), ("麒麟", "Yunnan"), ("常州", "Jiangsu"), ("武进", "Jiangsu"), ("双峰", "Hunan"), ("望月湖", "Hunan"), ("甘肃", "Gansu"), ("无锡", "Jiangsu"), ("临潭", "Gansu"), ("淄博", "Shandong"), ("云岭省", "— (fictional province)"), ("天河", "Guangdong"), ("湖里", "Fujian"), ("双流", "Sichuan"), ("武侯", "Sichuan"), ("贵阳", "Guizhou"), ("南明", "Guizhou"), ("仓前", "Zhejiang"), ("金牛", "Sichuan"), ("桥头", "Zhejiang"), ("秀洲", "Zhejiang"), ("平阳", "Zhejiang"), ("临江市", "— (fictional city)"), ("漯河", "Henan"), ("源汇", "Henan")]
 
 def unit(g, text):
     a = g["agency"] or ""
