@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the fixture table of ../README.md from the gold files (run from this folder)."""
+"""Writes the fixture tables (dev in ../README.md, held in TABLE.md) from the gold files."""
 import json, pathlib, re
 W = pathlib.Path(__file__).resolve().parent.parent
 PROV = [("北京", "Beijing"), ("天津", "Tianjin"), ("上海", "Shanghai"), ("重庆", "Chongqing"), ("岚天", "Chongqing"), ("磁器口", "Chongqing"),
@@ -26,10 +26,9 @@ def unit(g, text):
         return "street office"
     return {"department": "department", "district_government": "district government", "town": "town"}[g["agency_kind"]]
 
-def main():
-    print("| fixture | unit kind | province style | features |")
-    print("|---|---|---|---|")
-    for f in sorted(W.glob("dev/*.json")) + sorted(W.glob("held/*.json")):
+def table(split):
+    rows = ["| fixture | unit kind | province style | features |", "|---|---|---|---|"]
+    for f in sorted(W.glob(f"{split}/*.json")):
         g = json.loads(f.read_text(encoding="utf-8"))
         t = (f.parent / g["file"]).read_bytes()
         t = t.decode("gb18030") if g["file"].endswith(".gb18030.txt") else t.decode("utf-8")
@@ -38,7 +37,18 @@ def main():
         imit = re.sub(r"^Imitates (an? )?", "", imit).split(". Written by hand")[0].rstrip(".")
         hand = " (hand-written)" if "Written by hand" in " ".join(g["notes"]) else ""
         parts = ", ".join(s["part"] for s in g["sections"])
-        print(f"| {f.parent.name}/{f.stem} | {unit(g, t)} | {where} | {imit}{hand}; parts: {parts}; {len(g['quantities'])} quantities |")
+        rows.append(f"| {f.parent.name}/{f.stem} | {unit(g, t)} | {where} | {imit}{hand}; parts: {parts}; {len(g['quantities'])} quantities |")
+    return "\n".join(rows) + "\n"
+
+def main():
+    """Rewrites the dev table at the end of ../README.md and held/TABLE.md."""
+    readme = W / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head = text[:text.index("## Fixtures")]
+    head += "## Fixtures (dev/ only; held/ has its own table in held/TABLE.md)\n\n"
+    readme.write_text(head + table("dev"), encoding="utf-8")
+    (W / "held" / "TABLE.md").write_text(
+        "# Held-out fixtures (do not read while developing the parser)\n\n" + table("held"), encoding="utf-8")
 
 if __name__ == "__main__":
     main()
