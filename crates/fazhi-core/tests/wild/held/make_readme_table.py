@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the fixture table of ../README.md from the gold files (run from this folder)."""
+"""Writes the fixture tables (dev in ../README.md, held in TABLE.md) from the gold files."""
 import json, pathlib, re
 W = pathlib.Path(__file__).resolve().parent.parent
 PROV = [("北京", "Beijing"), ("天津", "Tianjin"), ("上海", "Shanghai"), ("重庆", "Chongqing"), ("岚天", "Chongqing"), ("磁器口", "Chongqing"),
@@ -14,7 +14,7 @@ PROV = [("北京", "Beijing"), ("天津", "Tianjin"), ("上海", "Shanghai"), ("
         ("七星", "Guangxi"), ("广西", "Guangxi"), ("合肥", "Anhui"), ("六安", "Anhui"), ("三十铺", "Anhui"), ("燕平", "Hebei (fictional city)"),
         ("石家庄", "Hebei"), ("沈阳", "Liaoning"), ("皇姑", "Liaoning"), ("西宁", "Qinghai"), ("清泉", "Gansu (fictional county)"),
         ("临泽", "Gansu"), ("白沙乡", "Guizhou/Yunnan"), ("宁河", "Tianjin"), ("北辰", "Tianjin"), ("江宁", "Jiangsu"), ("崂山", "Shandong"),
-        ("云州", "— (fictional city)"), ("泸州", "Sichuan"), ("九龙镇", "Sichuan"), ("曲靖", "Yunnan"), ("麒麟", "Yunnan"), ("常州", "Jiangsu"), ("武进", "Jiangsu"), ("双峰", "Hunan"), ("望月湖", "Hunan"), ("甘肃", "Gansu"), ("无锡", "Jiangsu"), ("临潭", "Gansu"), ("淄博", "Shandong"), ("云岭省", "— (fictional province)"), ("天河", "Guangdong"), ("湖里", "Fujian"), ("双流", "Sichuan"), ("武侯", "Sichuan"), ("贵阳", "Guizhou"), ("南明", "Guizhou"), ("仓前", "Zhejiang"), ("金牛", "Sichuan")]
+        ("云州", "— (fictional city)"), ("泸州", "Sichuan"), ("九龙镇", "Sichuan"), ("曲靖", "Yunnan"), ("麒麟", "Yunnan"), ("常州", "Jiangsu"), ("武进", "Jiangsu"), ("双峰", "Hunan"), ("望月湖", "Hunan"), ("甘肃", "Gansu"), ("无锡", "Jiangsu"), ("临潭", "Gansu"), ("淄博", "Shandong"), ("云岭省", "— (fictional province)"), ("天河", "Guangdong"), ("湖里", "Fujian"), ("双流", "Sichuan"), ("武侯", "Sichuan"), ("贵阳", "Guizhou"), ("南明", "Guizhou"), ("仓前", "Zhejiang"), ("金牛", "Sichuan"), ("桥头", "Zhejiang"), ("秀洲", "Zhejiang"), ("平阳", "Zhejiang"), ("临江市", "— (fictional city)"), ("漯河", "Henan"), ("源汇", "Henan")]
 
 def unit(g, text):
     a = g["agency"] or ""
@@ -26,10 +26,9 @@ def unit(g, text):
         return "street office"
     return {"department": "department", "district_government": "district government", "town": "town"}[g["agency_kind"]]
 
-def main():
-    print("| fixture | unit kind | province style | features |")
-    print("|---|---|---|---|")
-    for f in sorted(W.glob("dev/*.json")) + sorted(W.glob("held/*.json")):
+def table(split):
+    rows = ["| fixture | unit kind | province style | features |", "|---|---|---|---|"]
+    for f in sorted(W.glob(f"{split}/*.json")):
         g = json.loads(f.read_text(encoding="utf-8"))
         t = (f.parent / g["file"]).read_bytes()
         t = t.decode("gb18030") if g["file"].endswith(".gb18030.txt") else t.decode("utf-8")
@@ -38,7 +37,18 @@ def main():
         imit = re.sub(r"^Imitates (an? )?", "", imit).split(". Written by hand")[0].rstrip(".")
         hand = " (hand-written)" if "Written by hand" in " ".join(g["notes"]) else ""
         parts = ", ".join(s["part"] for s in g["sections"])
-        print(f"| {f.parent.name}/{f.stem} | {unit(g, t)} | {where} | {imit}{hand}; parts: {parts}; {len(g['quantities'])} quantities |")
+        rows.append(f"| {f.parent.name}/{f.stem} | {unit(g, t)} | {where} | {imit}{hand}; parts: {parts}; {len(g['quantities'])} quantities |")
+    return "\n".join(rows) + "\n"
+
+def main():
+    """Rewrites the dev table at the end of ../README.md and held/TABLE.md."""
+    readme = W / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head = text[:text.index("## Fixtures")]
+    head += "## Fixtures (dev/ only; held/ has its own table in held/TABLE.md)\n\n"
+    readme.write_text(head + table("dev"), encoding="utf-8")
+    (W / "held" / "TABLE.md").write_text(
+        "# Held-out fixtures (do not read while developing the parser)\n\n" + table("held"), encoding="utf-8")
 
 if __name__ == "__main__":
     main()

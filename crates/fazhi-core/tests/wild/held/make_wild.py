@@ -55,9 +55,13 @@ def wan_str(v):
     s = f"{v / 10000:.1f}".rstrip("0").rstrip(".")
     return s
 
-def render(slot, rng):
-    """(literal, value, unit, qualifier, kind) for one quantity slot."""
-    what, unit, lo, hi, forms = slot
+def render(slot, rng, cap=None):
+    """(literal, value, unit, qualifier, kind) for one quantity slot; `cap`
+    bounds a part by its whole (调解成功 never above 调解)."""
+    what, unit, lo, hi, forms = slot[:5]
+    if cap is not None:
+        hi = max(1, min(hi, int(cap)))
+        lo = min(lo, hi)
     form = rng.choice(forms.split())
     n = rng.randint(lo, hi)
     kind = "count"
@@ -141,12 +145,15 @@ class Doc:
     def fact(self, f):
         """Render one fact: returns its text; records its quantities."""
         text = self.sub(f["text"])
-        pending = []
+        pending, values = [], {}
         for key in ("a", "b", "c"):
             tag = f"<{key}>"
             if tag not in text:
                 continue
-            lit, v, unit, q, kind = render(f["slots"][key], self.rng)
+            slot = f["slots"][key]
+            cap = values.get(slot[5]) if len(slot) > 5 else None
+            lit, v, unit, q, kind = render(slot, self.rng, cap)
+            values[key] = v
             i = text.index(tag)
             text = text[:i] + lit + text[i + len(tag):]
             pending.append((i, lit, v, unit, q, kind, f["slots"][key][0]))
