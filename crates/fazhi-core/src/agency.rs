@@ -271,10 +271,21 @@ pub fn opening_subject(l: &[char]) -> Option<String> {
 pub fn fullest(names: &[String]) -> Option<String> {
     let base = names.first()?;
     let kind = kind_from_name(base);
-    let place: String = base.chars().take(2).collect();
+    let chars: Vec<char> = base.chars().collect();
+    let place: String = chars.iter().take(2).collect();
+    // A department is also named by its line of work, after the territory
+    // (`文峰区生态环境分局` → `生态`): another department of the same place
+    // (`青禾区司法局` / `青禾区市场监督管理局`) is not a fuller form.
+    let work: String = chars
+        .iter()
+        .rposition(|c| TERRITORY.contains(c))
+        .map(|p| chars[p + 1..].iter().take(2).collect())
+        .unwrap_or_default();
     let mut best = base;
     for n in &names[1..] {
-        let expands = n.contains(base.as_str()) || n.contains(place.as_str());
+        let same_work =
+            kind != AgencyKind::Department || work.chars().count() < 2 || n.contains(work.as_str());
+        let expands = n.contains(base.as_str()) || (n.contains(place.as_str()) && same_work);
         if expands && kind_from_name(n) == kind && n.chars().count() > best.chars().count() {
             best = n;
         }
@@ -452,6 +463,14 @@ mod tests {
         assert_eq!(
             f(&["青禾区司法局", "南江市青禾区人民政府"]).as_deref(),
             Some("青禾区司法局")
+        );
+        assert_eq!(
+            f(&["青禾区司法局", "青禾区市场监督管理局"]).as_deref(),
+            Some("青禾区司法局")
+        );
+        assert_eq!(
+            f(&["文峰区生态环境分局", "安阳市生态环境局文峰分局"]).as_deref(),
+            Some("安阳市生态环境局文峰分局")
         );
         assert_eq!(f(&[]), None);
     }
