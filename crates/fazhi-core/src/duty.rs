@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::markers::contains;
+use crate::markers::{contains, find};
 use crate::model::{DutyFactKind, Qualifier};
 use crate::quantities::RawQuantity;
 
@@ -89,9 +89,11 @@ pub fn scan_line(
             continue;
         }
         for t in kinds {
-            if !t.any.iter().any(|w| contains(clause, w)) {
+            // Where the term stands: its count is the first figure after it
+            // (`组织会前学法12次、专题研究2次` gives each its own).
+            let Some(at) = t.any.iter().filter_map(|w| find(clause, w)).min() else {
                 continue;
-            }
+            };
             let ok = match t.kind {
                 DutyFactKind::TopicStudy => topic.iter().any(|w| contains(clause, w)),
                 DutyFactKind::FirstResponsible => roles.iter().any(|w| contains(clause, w)),
@@ -102,7 +104,9 @@ pub fn scan_line(
             }
             let count = quantities
                 .iter()
-                .find(|q| q.start >= cs && q.end <= ce && SESSION_UNITS.contains(&q.unit.as_str()))
+                .find(|q| {
+                    q.start >= cs + at && q.end <= ce && SESSION_UNITS.contains(&q.unit.as_str())
+                })
                 .map(|q| (q.value, q.qualifier));
             out.push(RawDutyFact {
                 kind: t.kind,
@@ -157,6 +161,16 @@ mod tests {
                 ),
                 (Shufa, None, "年底在述职会上专题述法".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn each_fact_takes_the_figure_after_its_own_term() {
+        use DutyFactKind::*;
+        let got = facts("全年组织会前学法12次、专题研究法治工作3次");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(),
+            vec![(TopicStudy, Some(3.0)), (StudyBeforeMeeting, Some(12.0))]
         );
     }
 
