@@ -119,7 +119,7 @@ impl<'a> Doc<'a> {
             if is_break(c) {
                 // \r\n is one break.
                 if !(c == '\n' && prev_was_cr) {
-                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
+                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
                 }
                 prev_was_cr = c == '\r';
             } else {
@@ -130,7 +130,7 @@ impl<'a> Doc<'a> {
             }
         }
         byte_of.push(src.len());
-        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
+        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
         if let Some(p) = pending.take() {
             doc.flush(p);
         }
@@ -214,6 +214,7 @@ impl<'a> Doc<'a> {
         raw: &mut Vec<(char, usize)>,
         pending: &mut Option<Pending>,
         adjacent: &mut bool,
+        may_split: bool,
     ) {
         crate::work::add(raw.len());
         crate::entities::decode(raw);
@@ -227,6 +228,16 @@ impl<'a> Doc<'a> {
         if start >= end {
             raw.clear();
             *adjacent = false;
+            return;
+        }
+        // A page flattened from HTML glues a part heading to the end of the
+        // paragraph before it (`…报告如下:一、主要举措和成效`): split it off,
+        // once per raw line so the work stays linear.
+        if may_split && let Some(at) = glued_heading(&raw[start..end]) {
+            let mut tail = raw[start + at..end].to_vec();
+            raw.truncate(start + at);
+            self.take_raw_line(raw, pending, adjacent, false);
+            self.take_raw_line(&mut tail, pending, adjacent, false);
             return;
         }
         let line: Vec<char> = raw[start..end].iter().map(|&(c, _)| c).collect();
@@ -288,6 +299,21 @@ impl<'a> Doc<'a> {
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || fold(c).is_none_or(|f| f == ' ')
+}
+
+/// Longest heading split off the end of a flattened paragraph.
+const MAX_GLUED_HEADING: usize = 40;
+
+/// Where a top-level heading glued after the last `。`/`:` of a line starts:
+/// a short tail opening with `一、`-style numbering and holding no stop.
+fn glued_heading(raw: &[(char, usize)]) -> Option<usize> {
+    let stop = raw.iter().rposition(|&(c, _)| matches!(c, '。' | ':'))?;
+    let at = stop + 1;
+    let tail: Vec<char> = raw.get(at..)?.iter().map(|&(c, _)| c).collect();
+    let heading = (4..=MAX_GLUED_HEADING).contains(&tail.len())
+        && at >= 10
+        && leading_marker(&tail).is_some_and(|m| m.kind == MarkerKind::Top);
+    heading.then_some(at)
 }
 
 /// A Markdown export's heading and emphasis marks around a line
@@ -468,6 +494,23 @@ mod tests {
             lines(&doc),
             vec!["一、主要举措和成效", "(一)加强领导", "内容**重点**。"]
         );
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_end_of_a_paragraph_is_split_off() {
+        let doc = Doc::new(
+            "2023年,区商务局坚持依法行政。现将有关情况报告如下:一、主要举措和成效\n(一)规范执法。",
+        );
+        assert_eq!(
+            lines(&doc),
+            vec![
+                "2023年,区商务局坚持依法行政。现将有关情况报告如下:",
+                "一、主要举措和成效",
+                "(一)规范执法。"
+            ]
+        );
+        let l = doc.lines[1];
+        assert_eq!(doc.exact(l.start, l.end), "一、主要举措和成效");
     }
 
     #[test]

@@ -93,6 +93,27 @@ fn with_letterhead(doc: &Doc, i: usize, l: &[char], text: String, mut lines: Vec
     }
 }
 
+/// `…2023年法治政府建设情况报告2023年,区商务局…`: a long line whose head,
+/// through its first `报告`/`汇报`, is a title followed by prose. The end of
+/// that head, when it is one.
+fn glued_title(l: &[char]) -> Option<usize> {
+    let window = &l[..l.len().min(MAX_TITLE)];
+    let end = ["报告", "汇报"]
+        .iter()
+        .filter_map(|w| find(window, w))
+        .min()?
+        + 2;
+    let head = &l[..end];
+    let prose_follows = l.get(end..).is_some_and(|rest| {
+        rest.len() >= 10 && rest.iter().any(|&c| matches!(c, '。' | ',' | ':'))
+    });
+    (is_title(head)
+        && prose_follows
+        && leading_marker(head).is_none()
+        && !head.iter().any(|&c| matches!(c, '。' | ',' | ':' | ';')))
+    .then_some(end)
+}
+
 /// Read the title from the first `n` lines.
 pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
     for i in 0..n {
@@ -100,6 +121,15 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
         let line = doc.lines[i];
         let (a, b) = cell(full).unwrap_or((0, full.len()));
         let l = &full[a..b];
+        if let Some(end) = glued_title(l) {
+            // The title runs into the opening on one flattened line: the
+            // title is its head; the line stays body.
+            return Some(Title {
+                text: doc.display(line.start + a, line.start + a + end),
+                line: i,
+                lines: Vec::new(),
+            });
+        }
         if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
             continue;
         }
@@ -183,6 +213,18 @@ mod tests {
     fn title(src: &str) -> Option<String> {
         let doc = Doc::new(src);
         read_title(&doc, doc.lines.len().min(10)).map(|t| t.text)
+    }
+
+    #[test]
+    fn a_title_glued_to_the_opening_is_its_head() {
+        let src = "青禾区商务局2023年法治政府建设情况报告2023年,区商务局坚持依法行政,规范执法行为,优化营商环境,推进普法宣传,各项工作取得成效。现将有关情况报告如下:一、主要举措和成效\n(一)规范执法。";
+        let doc = Doc::new(src);
+        let t = read_title(&doc, 2);
+        assert_eq!(
+            t.as_ref().map(|t| t.text.as_str()),
+            Some("青禾区商务局2023年法治政府建设情况报告")
+        );
+        assert_eq!(t.map(|t| t.lines), Some(vec![]));
     }
 
     #[test]
