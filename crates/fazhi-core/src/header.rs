@@ -1,13 +1,16 @@
 //! The report's header: title, reporting agency and its kind, the year
 //! reported on, the recipient line and the publication date.
 //!
-//! Guarantees: the agency is a name the text itself gives (title, a line
-//! above the title, the opening sentence); it is `None` when the text only
-//! says 我局 and never names itself. The year is the year reported on: the
-//! title's year, else the year the headings or the opening give, never a
-//! plan period (`2021-2025年`) or the plan year of the next-year part. Only
-//! the first few lines are searched for the header, so the work is bounded;
-//! the self-reference count and the year fallback are single linear passes.
+//! Guarantees: the agency is a whole unit name the text itself gives
+//! (title, letterhead, embedded title, opening subject, signature blocks,
+//! metadata rows, breadcrumbs: see `agency.rs`), the fullest form of it
+//! when several sources agree on the unit; `None` when the text only says
+//! 我局 or gives fragments. The year is the year reported on: the title's
+//! year, else the year the headings or the opening give, never a plan
+//! period (`2021-2025年`) or the plan year of the next-year part. Only the
+//! first few and last few lines are searched for the header, so the work is
+//! bounded; the self-reference count and the year fallback are single
+//! linear passes.
 
 use crate::agency;
 pub use crate::dates::parse_date_in;

@@ -3,7 +3,12 @@
 //! enumeration (`一是…二是…三是…`).
 //!
 //! The first level is the numbering style of the first numbered line of the
-//! part; deeper enumerations inside an item are not items. Titles follow the
+//! part (a single stray `一、` before `(二)…` is the first `(一)` mistyped);
+//! deeper enumerations inside an item are not items. A marker of that level
+//! run in after a `。` that numbers the next item opens one too. With no
+//! markers at all, short bare lines each followed by a body line are
+//! sub-headings whose Word numbering was lost. Titles never carry the
+//! marker. Titles follow the
 //! corpus convention: a numbered item's title runs from its marker to the
 //! end of its line, or through the first `。` when the body follows on the
 //! same line; an `一是` item's title is its run-in phrase (up to the first

@@ -4,9 +4,14 @@
 //! - full-width ASCII forms are folded (`（一）`→`(一)`, `：`→`:`, `，`→`,`,
 //!   `１`→`1`), odd spaces (U+3000, NBSP, BOM) become plain spaces;
 //! - every line is trimmed; blank lines are gone;
+//! - HTML character references left by scrapers (`&nbsp;`, `&ldquo;`) read
+//!   as their characters; Markdown heading/emphasis marks around a line go;
 //! - web-page chrome (`来源: … 日期: … 打印 【字体:`, metadata rows such as
-//!   `发布日期`, page counters) and conversion debris (`[bookmark: _GoBack]`)
-//!   are dropped (chrome lines are kept aside for the header);
+//!   `发布日期`, table rows, breadcrumbs, date widgets, page counters) and
+//!   conversion debris (`[bookmark: _GoBack]`) are dropped (chrome lines are
+//!   kept aside for the header; see `chrome.rs`);
+//! - a part heading glued after the last stop of a flattened paragraph
+//!   (`…报告如下:一、主要举措和成效`) is split onto its own line;
 //! - a line broken in the middle of a sentence or of a numbered heading (PDF
 //!   conversion) is joined to its continuation;
 //! - every normalized character maps to the CHARACTER offset of the
