@@ -47,10 +47,36 @@ pub fn is_full_name(name: &[char]) -> bool {
         && !GLUE.iter().any(|g| contains(name, g))
         // A bare ending (`街道`, `政府`) is not a name.
         && !SUFFIXES.iter().any(|s| name.iter().copied().eq(s.chars()))
+        // A unit is named with its territory (`长寿区司法局`, `石鼓镇`); a
+        // bare `司法局` from `文章来源:司法局` is a fragment.
+        && has_territory(name)
 }
 
+/// A territory character past the first one; 市 in 城市 / 市场 is a word.
+fn has_territory(name: &[char]) -> bool {
+    (1..name.len()).any(|i| {
+        let c = name[i];
+        let word = c == '市' && (name[i - 1] == '城' || name.get(i + 1) == Some(&'场'));
+        TERRITORY.contains(&c) && !word
+    })
+}
+
+/// Characters that mark a territory inside a unit's name.
+const TERRITORY: &[char] = &[
+    '省', '市', '区', '县', '镇', '乡', '街', '旗', '州', '盟', '村',
+];
+
 fn accept(name: &[char]) -> Option<String> {
-    is_full_name(name).then(|| name.iter().collect())
+    if is_full_name(name) {
+        return Some(name.iter().collect());
+    }
+    // A joint title (`中共XX区委 XX区人民政府关于…`, `XX街道党工委 XX街道办事处…`):
+    // the government, named last, reports.
+    name.split(|&c| c == ' ')
+        .rev()
+        .find(|t| !t.is_empty())
+        .filter(|t| t.len() < name.len())
+        .and_then(|t| is_full_name(t).then(|| t.iter().collect()))
 }
 
 /// A year at `at` (`2023年`, `2023年度`, `二〇二三年`), with its length.
@@ -111,7 +137,20 @@ fn undecorated(row: &[char]) -> Vec<char> {
         .filter(|&c| {
             !matches!(
                 c,
-                '|' | '[' | ']' | '【' | '】' | '·' | '•' | '*' | '-' | '>'
+                '|' | '['
+                    | ']'
+                    | '【'
+                    | '】'
+                    | '·'
+                    | '•'
+                    | '●'
+                    | '◆'
+                    | '■'
+                    | '▪'
+                    | '○'
+                    | '*'
+                    | '-'
+                    | '>'
             )
         })
         .collect()
@@ -232,10 +271,21 @@ pub fn opening_subject(l: &[char]) -> Option<String> {
 pub fn fullest(names: &[String]) -> Option<String> {
     let base = names.first()?;
     let kind = kind_from_name(base);
-    let place: String = base.chars().take(2).collect();
+    let chars: Vec<char> = base.chars().collect();
+    let place: String = chars.iter().take(2).collect();
+    // A department is also named by its line of work, after the territory
+    // (`文峰区生态环境分局` → `生态`): another department of the same place
+    // (`青禾区司法局` / `青禾区市场监督管理局`) is not a fuller form.
+    let work: String = chars
+        .iter()
+        .rposition(|c| TERRITORY.contains(c))
+        .map(|p| chars[p + 1..].iter().take(2).collect())
+        .unwrap_or_default();
     let mut best = base;
     for n in &names[1..] {
-        let expands = n.contains(base.as_str()) || n.contains(place.as_str());
+        let same_work =
+            kind != AgencyKind::Department || work.chars().count() < 2 || n.contains(work.as_str());
+        let expands = n.contains(base.as_str()) || (n.contains(place.as_str()) && same_work);
         if expands && kind_from_name(n) == kind && n.chars().count() > best.chars().count() {
             best = n;
         }
@@ -338,6 +388,14 @@ mod tests {
             title("白沙镇法治政府建设年度报告").as_deref(),
             Some("白沙镇")
         );
+        assert_eq!(
+            title("中共青禾区委 青禾区人民政府关于2023年度法治政府建设情况的报告").as_deref(),
+            Some("青禾区人民政府")
+        );
+        assert_eq!(
+            title("溪口街道党工委 溪口街道办事处2023年度法治政府建设情况报告").as_deref(),
+            Some("溪口街道办事处")
+        );
     }
 
     #[test]
@@ -354,6 +412,10 @@ mod tests {
         }
         assert!(!is_full_name(&v("青禾区人民政府关于青禾区")));
         assert!(!is_full_name(&v("全区")));
+        assert!(!is_full_name(&v("司法局")));
+        assert!(!is_full_name(&v("城市管理行政执法局")));
+        assert!(!is_full_name(&v("食品市场监督管理局")));
+        assert!(is_full_name(&v("南江市城市管理行政执法局")));
         assert!(is_full_name(&v("北京市大兴区住房和城乡建设委员会")));
     }
 
@@ -363,6 +425,7 @@ mod tests {
             "[ 发布机构 ] 青禾区市场监督管理局",
             "| 发布机构: | 青禾区市场监督管理局 |",
             "- 发布机构:青禾区市场监督管理局",
+            "● 发布机构:青禾区市场监督管理局",
             "发布机构 青禾区市场监督管理局 发布日期 2024-03-01",
             "信息来源:青禾区市场监督管理局",
         ] {
@@ -400,6 +463,14 @@ mod tests {
         assert_eq!(
             f(&["青禾区司法局", "南江市青禾区人民政府"]).as_deref(),
             Some("青禾区司法局")
+        );
+        assert_eq!(
+            f(&["青禾区司法局", "青禾区市场监督管理局"]).as_deref(),
+            Some("青禾区司法局")
+        );
+        assert_eq!(
+            f(&["文峰区生态环境分局", "安阳市生态环境局文峰分局"]).as_deref(),
+            Some("安阳市生态环境局文峰分局")
         );
         assert_eq!(f(&[]), None);
     }

@@ -1,23 +1,28 @@
 //! The report's header: title, reporting agency and its kind, the year
 //! reported on, the recipient line and the publication date.
 //!
-//! Guarantees: the agency is a name the text itself gives (title, a line
-//! above the title, the opening sentence); it is `None` when the text only
-//! says 我局 and never names itself. The year is the year reported on: the
-//! title's year, else the year the headings or the opening give, never a
-//! plan period (`2021-2025年`) or the plan year of the next-year part. Only
-//! the first few lines are searched for the header, so the work is bounded;
-//! the self-reference count and the year fallback are single linear passes.
+//! Guarantees: the agency is a whole unit name the text itself gives
+//! (title, letterhead, embedded title, opening subject, signature blocks,
+//! metadata rows, breadcrumbs: see `agency.rs`), the fullest form of it
+//! when several sources agree on the unit; `None` when the text only says
+//! 我局 or gives fragments. The year is the year reported on: the title's
+//! year, else the year the headings or the opening give, never a plan
+//! period (`2021-2025年`) or the plan year of the next-year part. Only the
+//! first few and last few lines are searched for the header, so the work is
+//! bounded; the self-reference count and the year fallback are single
+//! linear passes.
 
 use crate::agency;
-use crate::markers::{contains, find, starts_with};
+pub use crate::dates::parse_date_in;
+use crate::dates::published_date;
+use crate::markers::{contains, starts_with};
 use crate::model::{AgencyKind, Part};
 use crate::normalize::{Doc, is_han};
 use crate::numerals::parse_han;
 use crate::parts::{PartSpan, year_in};
 
 /// Lines searched for title, agency line and recipient.
-const HEAD_LINES: usize = 10;
+pub(crate) const HEAD_LINES: usize = 10;
 
 /// Header facts found before the parts are known.
 #[derive(Debug, Clone, Default)]
@@ -71,6 +76,10 @@ pub fn read_header(doc: &Doc) -> Header {
     if let Some(t) = title {
         h.title = Some(t.text);
         h.header_lines.extend(t.lines);
+        // Web copies repeat the title (a page heading, then the document's
+        // own letterhead and title): the repeats are header, not body.
+        h.header_lines
+            .extend(crate::title::repeated_titles(doc, n, &h.header_lines));
     }
 
     // Agency candidates, most trusted first: the title, a name line just
@@ -78,7 +87,8 @@ pub fn read_header(doc: &Doc) -> Header {
     // the signature block, the page's metadata rows, its breadcrumb trail.
     let mut names: Vec<String> = Vec::new();
     if let Some(t) = &h.title {
-        let tc: Vec<char> = t.chars().collect();
+        // Folded like the body (`２０２３年` → `2023年`), so years are read.
+        let tc: Vec<char> = t.chars().filter_map(crate::normalize::fold).collect();
         h.title_year = first_year(&tc).map(|(y, _)| y);
         names.extend(agency::from_title(&tc));
     }
@@ -109,6 +119,7 @@ pub fn read_header(doc: &Doc) -> Header {
             .find_map(|i| agency::opening_subject(doc.line(i))),
     );
     names.extend(signature_agency(doc));
+    names.extend(cover_letter_signature(doc, n));
     let rows: Vec<Vec<char>> = doc
         .chrome
         .iter()
@@ -122,7 +133,10 @@ pub fn read_header(doc: &Doc) -> Header {
     // Recipient: `区委、区政府:` on a short line of its own.
     for i in 0..n {
         let l = doc.line(i);
-        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") {
+        // A numbered heading ending with `:` (`一、2023年度法治政府建设成效:`)
+        // is not an addressee.
+        let heading = crate::markers::leading_marker(l).is_some() || contains(l, "法治");
+        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") && !heading {
             let addressee = [
                 "区委",
                 "区政府",
@@ -153,6 +167,20 @@ pub fn read_header(doc: &Doc) -> Header {
     h
 }
 
+/// A cover letter's sign-off near the top: a name line followed by a line
+/// that is only a date.
+fn cover_letter_signature(doc: &Doc, n: usize) -> Option<String> {
+    (0..n.saturating_sub(1)).find_map(|i| {
+        let next = doc.line(i + 1);
+        let dated = next.len() <= 12 && parse_date_in(next).is_some();
+        if dated {
+            agency::from_name_line(doc.line(i))
+        } else {
+            None
+        }
+    })
+}
+
 /// Lines at the end searched for a signature block.
 const TAIL_LINES: usize = 4;
 
@@ -176,110 +204,6 @@ fn signature_agency(doc: &Doc) -> Option<String> {
             None
         }
     })
-}
-
-/// Publication date: a web page's `发布日期`/`日期`, else a sign-off date on
-/// one of the last lines.
-fn published_date(doc: &Doc) -> Option<String> {
-    let from_chrome = |key: &str| {
-        doc.chrome.iter().find_map(|l| {
-            let c: Vec<char> = l.chars().collect();
-            let at = find(&c, key)?;
-            parse_date_in(&c[at..])
-        })
-    };
-    if let Some(d) = from_chrome("发布日期")
-        .or_else(|| from_chrome("发布时间"))
-        .or_else(|| from_chrome("日期"))
-    {
-        return Some(d);
-    }
-    let n = doc.lines.len();
-    for i in (n.saturating_sub(3)..n).rev() {
-        let l = doc.line(i);
-        if l.len() <= 20
-            && let Some(d) = parse_date_in(l)
-        {
-            return Some(d);
-        }
-    }
-    // A cover letter's sign-off near the top: a line that is only a date.
-    (0..n.min(HEAD_LINES)).find_map(|i| {
-        let l = doc.line(i);
-        (l.len() <= 12 && date_at(l, 0).is_some())
-            .then(|| parse_date_in(l))
-            .flatten()
-    })
-}
-
-/// First date in `chars`: `2023-03-24`, `2023/3/24`, `2023.03.24`,
-/// `2023年3月24日`, `二〇二三年三月二十四日`, as `YYYY-MM-DD`.
-pub fn parse_date_in(chars: &[char]) -> Option<String> {
-    let limit = chars.len().min(64);
-    for i in 0..limit {
-        if let Some(d) = date_at(chars, i) {
-            return Some(d);
-        }
-    }
-    None
-}
-
-fn small_number(chars: &[char], at: usize) -> Option<(u32, usize)> {
-    let c = *chars.get(at)?;
-    if c.is_ascii_digit() {
-        let mut v = 0u32;
-        let mut i = at;
-        while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-            v = v * 10 + d;
-            i += 1;
-            if i - at > 2 {
-                return None;
-            }
-        }
-        return Some((v, i - at));
-    }
-    let n = parse_han(chars, at)?;
-    (!n.positional && n.value >= 1.0 && n.value <= 31.0).then_some((n.value as u32, n.len))
-}
-
-fn date_at(chars: &[char], at: usize) -> Option<String> {
-    let c = *chars.get(at)?;
-    let (y, ylen) = if c.is_ascii_digit() {
-        if at > 0 && chars[at - 1].is_ascii_digit() {
-            return None;
-        }
-        let w = chars.get(at..at + 4)?;
-        if !w.iter().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        (
-            w.iter()
-                .fold(0i32, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32),
-            4,
-        )
-    } else {
-        let n = parse_han(chars, at)?;
-        if !(n.positional && n.len == 4) {
-            return None;
-        }
-        (n.value as i32, 4)
-    };
-    if !(1990..=2100).contains(&y) {
-        return None;
-    }
-    let sep = *chars.get(at + ylen)?;
-    let (m, mlen) = small_number(chars, at + ylen + 1)?;
-    let msep = *chars.get(at + ylen + 1 + mlen)?;
-    let (d, _) = small_number(chars, at + ylen + 1 + mlen + 1)?;
-    let ok_sep = match sep {
-        '-' | '/' | '.' => msep == sep,
-        '年' => msep == '月',
-        _ => false,
-    };
-    if !ok_sep || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The year reported on, once the parts are known.
@@ -336,6 +260,7 @@ fn most_common_year(doc: &Doc) -> Option<i32> {
     let c = &doc.chars;
     let mut i = 0;
     while i < c.len() {
+        crate::work::add(1);
         if let Some((y, len)) = year_at(c, i) {
             let prev = if i > 0 { c[i - 1] } else { ' ' };
             let range =
@@ -436,11 +361,56 @@ mod tests {
     }
 
     #[test]
-    fn dates_in_several_forms() {
-        let d = |s: &str| parse_date_in(&s.chars().collect::<Vec<_>>());
-        assert_eq!(d("日期:2023-03-24 11:26").as_deref(), Some("2023-03-24"));
-        assert_eq!(d("2024年2月5日").as_deref(), Some("2024-02-05"));
-        assert_eq!(d("二〇二四年二月二十日").as_deref(), Some("2024-02-20"));
-        assert_eq!(d("2021-2025年"), None);
+    fn agency_in_the_shapes_of_real_web_copies() {
+        // Site banner with a date widget, 来源/发布时间 row, title repeated.
+        let h = header(
+            "南江市青禾区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n青禾区2023年度法治政府建设情况报告\n来源:青禾区人民政府办公室 发布时间:2024-03-28 09:18\n青禾区2023年度法治政府建设情况报告\n2023年,青禾区坚持以习近平法治思想为指导,扎实推进法治政府建设。\n一、主要举措和成效",
+        );
+        assert_eq!(h.agency.as_deref(), Some("青禾区"));
+        assert_eq!(h.published.as_deref(), Some("2024-03-28"));
+        // Year first, 文章来源 naming a bare department: never the agency.
+        let h = header(
+            "您所在的位置:政务公开 > 工作报告\n2022年青禾区法治政府建设情况报告\n文章来源:司法局 更新时间:2023/03/29 11:30:01\n2022年,青禾区坚持依法行政。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("青禾区"));
+        // Only the signature block names the unit.
+        let h = header(
+            "关于2023年度法治政府建设情况的报告\n区委、区政府:\n今年以来,我局坚持依法行政。\n一、主要举措和成效\n内容。\n南江市青禾区应急管理局\n2024年2月26日",
+        );
+        assert_eq!(h.agency.as_deref(), Some("南江市青禾区应急管理局"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::Department));
+        // Only a bare 街道 anywhere: null, not a fragment.
+        let h = header(
+            "2023年法治政府建设工作报告\n今年以来,街道坚持依法行政。\n一、主要举措和成效\n内容。\n街道办事处\n2024年2月26日",
+        );
+        assert_eq!(h.agency, None);
+    }
+
+    #[test]
+    fn a_page_title_then_the_documents_own_letterhead_and_title_are_all_header() {
+        let h = header(
+            "柳溪镇法治政府建设年度报告\n柳溪镇人民政府\n关于2023年度法治政府建设工作情况的报告\n县委、县政府:\n2023年,我镇坚持依法行政。",
+        );
+        assert_eq!(h.title.as_deref(), Some("柳溪镇法治政府建设年度报告"));
+        assert_eq!(h.agency.as_deref(), Some("柳溪镇人民政府"));
+        let mut lines = h.header_lines.clone();
+        lines.sort();
+        assert_eq!(lines, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_cover_letters_sign_off_gives_the_full_name() {
+        let h = header(
+            "关于报送《青禾区2023年度法治政府建设情况报告》的报告\n市委依法治市办:\n现将报告报送给你们,请审阅。\n南江市青禾区人民政府\n2024年1月30日\n青禾区2023年度法治政府建设情况报告\n2023年,青禾区坚持依法行政。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("南江市青禾区人民政府"));
+        assert_eq!(h.title_year, Some(2023));
+    }
+
+    #[test]
+    fn a_numbered_heading_ending_with_a_colon_is_not_the_recipient() {
+        let h = header("石鼓镇2023年度法治政府建设工作报告\n一、2023年度法治政府建设成效:\n内容。");
+        assert_eq!(h.recipient, None);
+        assert_eq!(h.header_lines, vec![0]);
     }
 }

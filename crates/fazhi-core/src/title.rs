@@ -54,6 +54,66 @@ fn is_title(l: &[char]) -> bool {
     topic && kind
 }
 
+/// `燕平市人民政府` / `关于2023年度法治政府建设情况的报告`: one title. Only a
+/// `关于` line naming the year reads as the second half of one title;
+/// `关于法治政府建设工作情况的汇报` under a letterhead is the title alone.
+fn with_letterhead(doc: &Doc, i: usize, l: &[char], text: String, mut lines: Vec<usize>) -> Title {
+    // `青禾区司法局2023年度` / `法治政府建设情况报告`: a title cut after its year.
+    let above = if i > 0 { doc.line(i - 1) } else { &[] };
+    let year_head = (4..=30).contains(&above.len())
+        && (ends_with(above, "年") || ends_with(above, "年度"))
+        && crate::parts::year_in(above).is_some()
+        && !above.iter().any(|&c| matches!(c, ',' | '。' | ':' | ';'));
+    if year_head {
+        let a = doc.lines[i - 1];
+        lines.insert(0, i - 1);
+        return Title {
+            text: format!("{}{text}", doc.display(a.start, a.end)),
+            line: i - 1,
+            lines,
+        };
+    }
+    if starts_with(l, "关于")
+        && crate::parts::year_in(l).is_some()
+        && i > 0
+        && agency::from_name_line(doc.line(i - 1)).is_some()
+    {
+        let above = doc.lines[i - 1];
+        lines.insert(0, i - 1);
+        return Title {
+            text: format!("{}{text}", doc.display(above.start, above.end)),
+            line: i - 1,
+            lines,
+        };
+    }
+    Title {
+        text,
+        line: i,
+        lines,
+    }
+}
+
+/// `…2023年法治政府建设情况报告2023年,区商务局…`: a long line whose head,
+/// through its first `报告`/`汇报`, is a title followed by prose. The end of
+/// that head, when it is one.
+fn glued_title(l: &[char]) -> Option<usize> {
+    let window = &l[..l.len().min(MAX_TITLE)];
+    let end = ["报告", "汇报"]
+        .iter()
+        .filter_map(|w| find(window, w))
+        .min()?
+        + 2;
+    let head = &l[..end];
+    let prose_follows = l.get(end..).is_some_and(|rest| {
+        rest.len() >= 10 && rest.iter().any(|&c| matches!(c, '。' | ',' | ':'))
+    });
+    (is_title(head)
+        && prose_follows
+        && leading_marker(head).is_none()
+        && !head.iter().any(|&c| matches!(c, '。' | ',' | ':' | ';')))
+    .then_some(end)
+}
+
 /// Read the title from the first `n` lines.
 pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
     for i in 0..n {
@@ -61,6 +121,15 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
         let line = doc.lines[i];
         let (a, b) = cell(full).unwrap_or((0, full.len()));
         let l = &full[a..b];
+        if let Some(end) = glued_title(l) {
+            // The title runs into the opening on one flattened line: the
+            // title is its head; the line stays body.
+            return Some(Title {
+                text: doc.display(line.start + a, line.start + a + end),
+                line: i,
+                lines: Vec::new(),
+            });
+        }
         if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
             continue;
         }
@@ -80,15 +149,12 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
                 && (ends_with(next, "报告") || ends_with(next, "汇报"));
             if split {
                 let next_line = doc.lines[i + 1];
-                return Some(Title {
-                    text: format!(
-                        "{}{}",
-                        doc.display(line.start + a, line.start + b),
-                        doc.display(next_line.start, next_line.end)
-                    ),
-                    line: i,
-                    lines: vec![i, i + 1],
-                });
+                let text = format!(
+                    "{}{}",
+                    doc.display(line.start + a, line.start + b),
+                    doc.display(next_line.start, next_line.end)
+                );
+                return Some(with_letterhead(doc, i, l, text, vec![i, i + 1]));
             }
             continue;
         }
@@ -100,24 +166,44 @@ pub fn read_title(doc: &Doc, n: usize) -> Option<Title> {
             Some((x, y)) => doc.display(line.start + a + x + 1, line.start + a + y),
             None => doc.display(line.start + a, line.start + b),
         };
-        let mut lines = vec![i];
-        // `燕平市人民政府` / `关于2023年度法治政府建设情况的报告`: one title.
-        if inner.is_none()
-            && starts_with(l, "关于")
-            && i > 0
-            && agency::from_name_line(doc.line(i - 1)).is_some()
-        {
-            let above = doc.lines[i - 1];
-            text = format!("{}{text}", doc.display(above.start, above.end));
-            lines.insert(0, i - 1);
+        if inner.is_some() {
+            return Some(Title {
+                text,
+                line: i,
+                lines: vec![i],
+            });
         }
-        return Some(Title {
-            text,
-            line: lines[0],
-            lines,
-        });
+        return Some(with_letterhead(
+            doc,
+            i,
+            l,
+            std::mem::take(&mut text),
+            vec![i],
+        ));
     }
     None
+}
+
+/// Further title lines among the first `n` (a repeated or second title,
+/// with a letterhead name line just above it), outside `taken`.
+pub fn repeated_titles(doc: &Doc, n: usize, taken: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..n.min(doc.lines.len()) {
+        let l = doc.line(i);
+        if taken.contains(&i) || l.len() > MAX_TITLE || leading_marker(l).is_some() {
+            continue;
+        }
+        if is_title(l) && !contains(l, "如下") && !l.contains(&'。') {
+            if i > 0
+                && !taken.contains(&(i - 1))
+                && agency::from_name_line(doc.line(i - 1)).is_some()
+            {
+                out.push(i - 1);
+            }
+            out.push(i);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -130,6 +216,37 @@ mod tests {
     }
 
     #[test]
+    fn a_title_glued_to_the_opening_is_its_head() {
+        let src = "青禾区商务局2023年法治政府建设情况报告2023年,区商务局坚持依法行政,规范执法行为,优化营商环境,推进普法宣传,各项工作取得成效。现将有关情况报告如下:一、主要举措和成效\n(一)规范执法。";
+        let doc = Doc::new(src);
+        let t = read_title(&doc, 2);
+        assert_eq!(
+            t.as_ref().map(|t| t.text.as_str()),
+            Some("青禾区商务局2023年法治政府建设情况报告")
+        );
+        assert_eq!(t.map(|t| t.lines), Some(vec![]));
+    }
+
+    #[test]
+    fn a_title_cut_after_its_year_is_joined() {
+        assert_eq!(
+            title("青禾区司法局2023年度\n法治政府建设情况报告\n区委、区政府:").as_deref(),
+            Some("青禾区司法局2023年度法治政府建设情况报告")
+        );
+    }
+
+    #[test]
+    fn a_letterhead_over_a_yearless_title_stays_apart() {
+        assert_eq!(
+            title(
+                "南江市青禾区政务服务管理办公室\n关于法治政府建设工作情况的汇报\n区委依法治区办:"
+            )
+            .as_deref(),
+            Some("关于法治政府建设工作情况的汇报")
+        );
+    }
+
+    #[test]
     fn title_shapes_of_web_and_office_copies() {
         assert_eq!(
             title("| 发布机构 | 青禾区司法局 |\n| 标 题: | 青禾区司法局2023年度法治政府建设工作报告 | ||\n正文。").as_deref(),
@@ -138,6 +255,13 @@ mod tests {
         assert_eq!(
             title("南江市人民政府\n关于2023年度法治政府建设情况的报告\n省委、省政府:").as_deref(),
             Some("南江市人民政府关于2023年度法治政府建设情况的报告")
+        );
+        assert_eq!(
+            title(
+                "南江市青禾区溪口街道办事处\n关于2023年度法治政府建设\n情况的报告\n区委、区政府:"
+            )
+            .as_deref(),
+            Some("南江市青禾区溪口街道办事处关于2023年度法治政府建设情况的报告")
         );
         assert_eq!(
             title("青禾区司法局2023年法治政府建设\n年度报告\n正文。").as_deref(),

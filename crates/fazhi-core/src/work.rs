@@ -1,6 +1,7 @@
 //! Work counter behind the linearity test: the scanning primitives every
-//! stage uses (`markers::starts_with`/`find`, the normalizer's per-character
-//! and per-line steps, the quantity scanner's positions) add the characters
+//! stage uses (`markers::starts_with`/`find`/`leading_marker`, the
+//! normalizer's per-character and per-line steps, the quantity scanner's
+//! positions, the item scanners' lines, the year count) add the characters
 //! they examine. Outside `cfg(test)` it compiles to nothing, so production
 //! pays nothing.
 

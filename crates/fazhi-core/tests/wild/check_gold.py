@@ -4,7 +4,7 @@ exactly the gold keys of shared/corpus, the text file it names exists and
 decodes (UTF-8, or GB18030 for *.gb18030.txt), every quantity's `text` occurs
 in the report and spells its value, every heading and item occurs in it,
 part codes, qualifiers and kinds are known values, one section per part."""
-import json, pathlib, re, sys
+import json, pathlib, re, sys, unicodedata
 
 KEYS = ["file", "title", "agency", "agency_kind", "year", "published", "sections", "quantities", "notes"]
 QKEYS = ["text", "value", "unit", "qualifier", "what", "kind"]
@@ -22,6 +22,9 @@ def cn_value(s):
         elif ch in "十百千":
             total += (cur or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
             cur = 0
+        elif ch == "万":
+            total = (total + cur) * 10000
+            cur = 0
     return total + cur
 
 def spelled(q):
@@ -31,11 +34,11 @@ def spelled(q):
         return True
     for m in re.finditer(r"\d+(?:\.\d+)?", t):
         x = float(m.group())
-        if t[m.end():m.end() + 1] == "万" and q["unit"] != "万元":
+        if t[m.end():m.end() + 1] == "万" and q["unit"] not in ("万元", "亿元"):
             x *= 10000
         if abs(x - v) < 1e-6:
             return True
-    for m in re.finditer(r"[零一二两三四五六七八九十百千]+", t):
+    for m in re.finditer(r"[零一二两三四五六七八九十百千万]+", t):
         if cn_value(m.group()) == v:
             return True
     return False
@@ -60,7 +63,8 @@ def check(path):
         errs.append(f"agency not in text: {g['agency']}")
     if g["title"] is not None and g["title"] not in t.replace("\n", ""):
         errs.append(f"title not in text: {g['title']}")
-    if not isinstance(g["year"], int) or str(g["year"]) not in t:
+    nfkc = unicodedata.normalize("NFKC", t)  # full-width digits and ％ count as their ASCII forms
+    if not isinstance(g["year"], int) or str(g["year"]) not in nfkc:
         errs.append(f"year {g['year']}")
     if g["published"] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", g["published"]):
         errs.append(f"published {g['published']}")
@@ -73,7 +77,7 @@ def check(path):
         if s["heading"] and s["heading"] not in flat:
             errs.append(f"heading not in text: {s['heading']}")
         for it in s["items"]:
-            if it not in t:
+            if it not in t and it not in flat:  # flat: a PDF wrap may cut an item
                 errs.append(f"item not in text: {it}")
     for q in g["quantities"]:
         if list(q) != QKEYS:
@@ -83,9 +87,10 @@ def check(path):
             errs.append(f"quantity text not in report: {q['text']}")
         if q["qualifier"] not in QUALS or q["kind"] not in KINDS or not q["unit"]:
             errs.append(f"quantity fields {q}")
+        q = dict(q, text=unicodedata.normalize("NFKC", q["text"]))
         if not spelled(q):
             errs.append(f"value not spelled in text: {q}")
-        if q["unit"] not in ("万元", "%") and q["unit"] not in q["text"] or q["unit"] == "%" and not re.search("%|百分之", q["text"]):
+        if q["unit"] not in ("万元", "亿元", "%") and q["unit"] not in q["text"] or q["unit"] == "%" and not re.search("%|百分之", q["text"]):
             errs.append(f"unit not in text: {q}")
     if not isinstance(g["notes"], list) or not any("Imitates" in n for n in g["notes"]):
         errs.append("notes must say which style it imitates")

@@ -13,7 +13,7 @@ Lives in held/ so the parser engineer, who reads dev/ only, never sees the
 held specifications or the held-only phrasings.
 """
 import json, pathlib, random, re
-from banks import LEADER_NARR, NEXT_EXTRA, SHORT_MORE, NARR, FACTS, FILLER, TRAPS, TITLES, SHORT_ITEMS, SHORT_CAUSES, NEXT_ITEMS, LEADER_FACTS, OTHER_FACT, PREAMBLES
+from banks import PAD, LEADER_NARR, NEXT_EXTRA, SHORT_MORE, NARR, FACTS, FILLER, TRAPS, TITLES, SHORT_ITEMS, SHORT_CAUSES, NEXT_ITEMS, LEADER_FACTS, OTHER_FACT, PREAMBLES
 from specs import SPECS
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -55,9 +55,13 @@ def wan_str(v):
     s = f"{v / 10000:.1f}".rstrip("0").rstrip(".")
     return s
 
-def render(slot, rng):
-    """(literal, value, unit, qualifier, kind) for one quantity slot."""
-    what, unit, lo, hi, forms = slot
+def render(slot, rng, cap=None):
+    """(literal, value, unit, qualifier, kind) for one quantity slot; `cap`
+    bounds a part by its whole (调解成功 never above 调解)."""
+    what, unit, lo, hi, forms = slot[:5]
+    if cap is not None:
+        hi = max(1, min(hi, int(cap)))
+        lo = min(lo, hi)
     form = rng.choice(forms.split())
     n = rng.randint(lo, hi)
     kind = "count"
@@ -84,6 +88,8 @@ def render(slot, rng):
             return f"约{v}万元", v, "万元", "approx", kind
         if form == "jin":
             return f"近{v}万元", v, "万元", "approx", kind
+        if form == "more":  # template says 逾/超过 itself
+            return f"{v}万元", v, "万元", "more_than", kind
         return f"{v}万余元", v, "万元", "at_least", kind
     if form in ("yu", "duo", "yishang", "chao", "chaoguo", "yu2", "jin", "yue", "zuoyou", "cnyu") and n < 10:
         form = "ex"
@@ -139,12 +145,15 @@ class Doc:
     def fact(self, f):
         """Render one fact: returns its text; records its quantities."""
         text = self.sub(f["text"])
-        pending = []
+        pending, values = [], {}
         for key in ("a", "b", "c"):
             tag = f"<{key}>"
             if tag not in text:
                 continue
-            lit, v, unit, q, kind = render(f["slots"][key], self.rng)
+            slot = f["slots"][key]
+            cap = values.get(slot[5]) if len(slot) > 5 else None
+            lit, v, unit, q, kind = render(slot, self.rng, cap)
+            values[key] = v
             i = text.index(tag)
             text = text[:i] + lit + text[i + len(tag):]
             pending.append((i, lit, v, unit, q, kind, f["slots"][key][0]))
@@ -265,6 +274,11 @@ def measures_entries(doc, n_items, facts_per_item):
         narr = [x for x in NARR[th] if x not in doc.titles]
         doc.rng.shuffle(narr)
         for x in narr[:s.get("npi", 4)]:
+            doc.titles.add(x)
+            bits.insert(doc.rng.randint(0, len(bits)), x)
+        pads = [x for x in PAD if x not in doc.titles]
+        doc.rng.shuffle(pads)
+        for x in pads[:s.get("pad", 0)]:
             doc.titles.add(x)
             bits.insert(doc.rng.randint(0, len(bits)), x)
         if doc.rng.random() < 0.5:
@@ -429,7 +443,10 @@ def feature_notes(spec, text, sections, qs):
                       ("以2个部门为主线", "以2个部门为主线 (descriptive structure; note shared seed 004 kept a similar 2个部门)"),
                       ("2021—2025年", "the plan period 2021—2025年"), ("1+3+N", "“1+3+N” (name)"), ("第八年", "自2016年起…第八年 (year, ordinal)"),
                       ("十四届区委第五次全会", "十四届区委第五次全会"), ("12345", "the 12345 hotline"), ("八五", "“八五” (name)"),
-                      ("三十铺", "the place name 三十铺"), ("九乡", "the place name 九乡"), ("一件事一次办", "“一件事一次办” (name)")):
+                      ("三十铺", "the place name 三十铺"), ("九乡", "the place name 九乡"), ("一件事一次办", "“一件事一次办” (name)"),
+                      ("最多跑一次", "“最多跑一次” (name)"), ("综合查一次", "“综合查一次” (name)"), ("一起考核", "一起检查、一起考核 (一起 = together, not 1 起)"),
+                      ("721", "the “721”工作法 (name)"), ("连续第三年", "连续第三年 (ordinal)"), ("3·15", "“3·15”“4·15”“12·4” (dates)"),
+                      ("近三年", "近三年 (a period, not 近 = approx)")):
         if re.search(pat, text):
             nq.append(name)
     if nq:

@@ -442,7 +442,7 @@ A(mk("h16_yinzhou_wjj", "held", "health", "宁波市鄞州区卫生健康局", "
 T = "湖南省生态环境厅2023年度法治政府建设情况报告"
 A(mk("d32_hunan_sthjt", "dev", "province", "湖南省生态环境厅", "省生态环境厅", "我厅", "department", 2023, "湖南", "省委、省政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
-     "a long province-level department report (我厅)", title=T, published="2024-03-27", fpi=3, npi=5, deep="shi",
+     "a long province-level department report (我厅)", title=T, published="2024-03-27", fpi=3, npi=5, pad=2, deep="shi",
      after_title=source("湖南省生态环境厅", "2024-03-27"),
      notes=["Province department: agency_kind department, self-reference 我厅."]))
 
@@ -492,13 +492,13 @@ A(mk("d36_enshi_sfj", "dev", "justice", "恩施市司法局", "市司法局", "�
      parts("MSNO", m="a", s="a", n="a", mi="paren_line", si="shi_inline", ni="paren_runin", nm=10, nn=6),
      "a long Hubei county-level city department report where leader duty is a measures sub-item only",
      halfwidth=True,
-     title=T, published="2023-03-21", leader_item=True, fpi=4, npi=6, after_title=source("恩施市司法局", "2023-03-21"),
+     title=T, published="2023-03-21", leader_item=True, fpi=4, npi=6, pad=3, after_title=source("恩施市司法局", "2023-03-21"),
      notes=["（二）切实履行推进法治建设第一责任人职责 is an item of measures, not a part.", "Long report."]))
 
 T = "广西壮族自治区市场监督管理局2023年法治政府建设年度报告"
 A(mk("h21_guangxi_scjgj", "held", "province", "广西壮族自治区市场监督管理局", "自治区市场监管局", "我局", "department", 2023, "广西", "自治区党委、自治区人民政府",
      parts("MSLNO", m="a", s="a", l="a", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=8, nl=4, nn=6),
-     "a long province-level (autonomous region) department report with pipe metadata", title=T, published="2024-03-28", fpi=4, npi=6, blank=True,
+     "a long province-level (autonomous region) department report with pipe metadata", title=T, published="2024-03-28", fpi=4, npi=6, pad=3, blank=True,
      top=pipe("广西壮族自治区市场监督管理局", "000014349/2024-01821", "桂市监发〔2024〕15号", "2024-03-26", "2024-03-28", T), docno="桂市监发"))
 
 T = "北京市东城区和平里街道办事处2024年度法治政府建设年度报告"
@@ -541,5 +541,5 @@ A(mk("h24_ninghailu_jd", "held", "street", "南京市鼓楼区宁海路街道办
 T = "广州市黄埔区人民政府2023年法治政府建设年度报告"
 A(mk("d40_huangpu_qzf", "dev", "gov", "广州市黄埔区人民政府", "黄埔区", "我区", "district_government", 2023, "黄埔", "市委、市政府",
      parts("MSLNO", m="a", s="a", l="f", n="a", mi="paren_line", si="shi_inline", li="shi_inline", ni="paren_runin", nm=11, nl=5, nn=7),
-     "a long Guangdong district government report with a pipe metadata table", title=T, published="2024-03-29", fpi=4, npi=6, deep="shi",
+     "a long Guangdong district government report with a pipe metadata table", title=T, published="2024-03-29", fpi=4, npi=6, pad=3, deep="shi",
      top=pipe("广州市黄埔区人民政府", "007482943/2024-00208", "穗埔府报〔2024〕12号", "2024-03-27", "2024-03-29", T), docno="穗埔府报"))
