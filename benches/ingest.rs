@@ -947,6 +947,7 @@ async fn worker(
     let mut table = Table::new("5. Worker throughput (embedded queue, SQLite)");
     let options = fazhi_core::ParseOptions {
         expected_year: Some(YEAR),
+        ..fazhi_core::ParseOptions::default()
     };
 
     // The limit: the pure parse, same document, same options.

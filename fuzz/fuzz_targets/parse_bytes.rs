@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let options = fazhi_core::ParseOptions { expected_year: Some(2023) };
+    let options = fazhi_core::ParseOptions { expected_year: Some(2023), ..Default::default() };
     if let Ok((text, report)) = fazhi_core::parse_bytes(data, &options) {
         let chars = text.chars().count();
         assert_eq!(report.chars, chars);

@@ -64,16 +64,24 @@ async fn summary_json_has_the_fields_other_tools_read() {
             assert!(entry.get(key).is_some(), "coverage entry lacks {key}");
         }
     }
-    // 信访 in 2022: seed 000 says 300余件 and seed 002 247件 among others; the
-    // total is a lower bound ("at least"), never an exact number.
+    // 信访 in 2022: seed 002 received 247件. Seed 000's 年均300余件 is a
+    // yearly average and is shown apart, never added into one year's total;
+    // cases handed down (交办) are not cases received.
     let petitions = v["indicators"]
         .as_array()
         .unwrap()
         .iter()
         .find(|t| t["name"].as_str().is_some_and(|n| n.contains("信访")) && t["unit"] == "件")
         .expect("a 信访 total in 件");
-    assert_eq!(petitions["qualifier"], "at_least");
-    assert!(petitions["value"].as_f64().unwrap() >= 547.0);
+    assert_eq!(petitions["qualifier"], "exact", "{petitions}");
+    assert_eq!(petitions["value"].as_f64().unwrap(), 247.0, "{petitions}");
+    let apart = petitions["apart"].as_array().expect("figures shown apart");
+    assert!(
+        apart
+            .iter()
+            .any(|s| s["text"].as_str().is_some_and(|t| t.contains("300余件"))),
+        "the yearly average is shown apart: {apart:?}"
+    );
     for source in petitions["sources"].as_array().unwrap() {
         for key in ["agency", "text", "start", "end"] {
             assert!(source.get(key).is_some(), "source lacks {key}");

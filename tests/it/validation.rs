@@ -40,7 +40,7 @@ async fn bad_requests_are_refused_clearly_and_leave_nothing_behind() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Code::InvalidArgument);
-    assert!(err.message().contains("无法读取"), "{}", err.message());
+    assert!(err.message().contains("编码"), "{}", err.message());
 
     let mut client = app.ingest().await;
     let err =

@@ -87,6 +87,7 @@ pub fn load(dir: &Path, district: &str, year: i32) -> District {
         .collect();
     let options = ParseOptions {
         expected_year: Some(year),
+        ..ParseOptions::default()
     };
     let parses: Vec<_> = texts.iter().map(|(_, t)| parse_text(t, &options)).collect();
     let roster: Vec<Agency> = texts
