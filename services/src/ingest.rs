@@ -40,7 +40,9 @@ impl Ingest {
         }
     }
 
-    async fn submit(
+    /// SubmitReport for an authenticated caller (the gRPC handler and the web
+    /// workbench both come here, so both apply the same checks).
+    pub async fn submit(
         &self,
         who: &Principal,
         origin: String,
@@ -154,7 +156,7 @@ impl Ingest {
         }
     }
 
-    async fn withdraw(
+    pub async fn withdraw(
         &self,
         who: &Principal,
         origin: String,

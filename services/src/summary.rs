@@ -47,7 +47,7 @@ fn district_and_year<'a>(
 }
 
 impl Summaries {
-    async fn summary(
+    pub async fn summary(
         &self,
         who: &Principal,
         r: pb::GetDistrictSummaryRequest,
@@ -65,7 +65,7 @@ impl Summaries {
         })
     }
 
-    async fn list(
+    pub async fn list(
         &self,
         who: &Principal,
         r: pb::ListSubmissionsRequest,
