@@ -7,6 +7,7 @@ use chrono::Datelike;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_server::ReportIngestService;
 use fazhi_queue::{OutgoingMessage, Queue, TRACEPARENT};
+use fazhi_store::entity::submission;
 use fazhi_store::{AuditAction, AuditEvent, Principal, Role, Store, SubmissionStatus};
 use tonic::{Request, Response, Status};
 use tracing::Instrument;
@@ -23,6 +24,13 @@ pub struct Ingest {
     queue: Arc<dyn Queue>,
     auth: Authenticator,
     max_document_bytes: usize,
+}
+
+/// What a caller wants to do to one existing submission.
+#[derive(Debug, Clone, Copy)]
+enum Access {
+    Read,
+    Withdraw,
 }
 
 /// A refusal of an existing id: the id says nothing about whether it exists.
@@ -167,18 +175,7 @@ impl Ingest {
             "" => "已撤回",
             reason => reason,
         };
-        let current = self
-            .store
-            .submission(id)
-            .await?
-            .ok_or_else(|| no_such_submission(id))?;
-        authorize(
-            who,
-            Action::Withdraw {
-                agency: &current.agency_code,
-                district: &current.district,
-            },
-        )?;
+        let current = self.submission_for(who, id, Access::Withdraw).await?;
         let row = self
             .store
             .withdraw(id, reason)
@@ -205,6 +202,29 @@ impl Ingest {
         })
     }
 
+    /// The submission, if it exists and this caller may do `access` to it.
+    async fn submission_for(
+        &self,
+        who: &Principal,
+        id: &str,
+        access: Access,
+    ) -> Result<submission::Model, ServiceError> {
+        let row = self
+            .store
+            .submission(id)
+            .await?
+            .ok_or_else(|| no_such_submission(id))?;
+        let (agency, district) = (row.agency_code.as_str(), row.district.as_str());
+        authorize(
+            who,
+            match access {
+                Access::Read => Action::ReadSubmission { agency, district },
+                Access::Withdraw => Action::Withdraw { agency, district },
+            },
+        )?;
+        Ok(row)
+    }
+
     /// The agency's name for display; empty if it left the roster.
     async fn agency_name(&self, code: &str) -> Result<String, ServiceError> {
         Ok(self
@@ -221,18 +241,7 @@ impl Ingest {
         id: &str,
     ) -> Result<pb::GetSubmissionResponse, ServiceError> {
         let id = parse_id(id)?;
-        let row = self
-            .store
-            .submission(id)
-            .await?
-            .ok_or_else(|| no_such_submission(id))?;
-        authorize(
-            who,
-            Action::ReadSubmission {
-                agency: &row.agency_code,
-                district: &row.district,
-            },
-        )?;
+        let row = self.submission_for(who, id, Access::Read).await?;
         let agency_name = self.agency_name(&row.agency_code).await?;
         let mut submission = convert::submission(&row, &agency_name);
         if row.status == SubmissionStatus::Processed.as_str()
