@@ -163,9 +163,9 @@ pub struct SummaryArgs {
     /// Print the structured summary as one JSON object.
     #[arg(long)]
     pub json: bool,
-    /// Draft format when not --json.
-    #[arg(long, value_enum, default_value = "markdown")]
-    pub format: SummaryFormat,
+    /// Draft format when not --json (markdown by default).
+    #[arg(long, value_enum)]
+    pub format: Option<SummaryFormat>,
     /// Write the draft here instead of standard output (required for docx).
     #[arg(long)]
     pub output: Option<PathBuf>,

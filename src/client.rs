@@ -208,6 +208,7 @@ pub async fn fetch_summary(
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: district.to_owned(),
             year,
+            ..Default::default()
         })
         .await
         .map_err(|s| anyhow::anyhow!("{}", s.message()))?;
@@ -219,24 +220,53 @@ pub async fn fetch_summary(
 
 pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<()> {
     let url = server_url(settings, args.server.as_deref());
-    let summary = fetch_summary(settings, &url, &args.district, args.year).await?;
+    let mut client = DistrictSummaryServiceClient::new(authed(settings, &url).await?)
+        .max_decoding_message_size(256 << 20);
     let output: Vec<u8> = if args.json {
+        // --json is the structured summary; a draft format with it is a mistake.
+        if args.format.is_some() {
+            bail!("--json 与 --format 不能同时使用：--json 输出结构化汇总，--format 导出汇总稿");
+        }
+        let summary = client
+            .get_district_summary(pb::GetDistrictSummaryRequest {
+                district: args.district.clone(),
+                year: args.year,
+                view: pb::SummaryView::Json as i32,
+            })
+            .await
+            .map_err(|s| anyhow::anyhow!("{}", s.message()))?
+            .into_inner()
+            .summary
+            .context("the server sent no summary")?;
         let mut s = summary.summary_json;
         s.push('\n');
         s.into_bytes()
     } else {
-        match args.format {
-            SummaryFormat::Markdown => summary.draft_markdown.into_bytes(),
+        let format = match args.format.unwrap_or(SummaryFormat::Markdown) {
+            SummaryFormat::Markdown => pb::DraftFormat::Markdown,
             SummaryFormat::Docx => {
                 if args.output.is_none() {
-                    bail!("--format docx writes a file: give --output FILE.docx");
+                    bail!("--format docx 会写入文件：请用 --output 文件名.docx 指定");
                 }
-                let structured: fazhi_summary::DistrictSummary =
-                    serde_json::from_str(&summary.summary_json)
-                        .context("the server's summary could not be read")?;
-                fazhi_summary::render_docx(&structured)
+                pb::DraftFormat::Docx
             }
+        };
+        let draft = client
+            .export_draft(pb::ExportDraftRequest {
+                district: args.district.clone(),
+                year: args.year,
+                format: format as i32,
+            })
+            .await
+            .map_err(|s| anyhow::anyhow!("{}", s.message()))?
+            .into_inner();
+        if let Some(v) = draft.verification.as_ref().filter(|v| !v.passed) {
+            eprintln!(
+                "注意：汇总稿中有 {} 个数字未能由其来源推出（见 --json 的 verification）",
+                v.failures.len()
+            );
         }
+        draft.content
     };
     match args.output {
         Some(path) => {

@@ -143,7 +143,58 @@ pub fn submission(row: &submission::Model, agency_name: &str) -> pb::Submission 
     }
 }
 
+pub fn verification(v: &fazhi_summary::Verification) -> pb::Verification {
+    pb::Verification {
+        passed: v.passed,
+        checked: u32::try_from(v.checked).unwrap_or(u32::MAX),
+        failures: v
+            .failures
+            .iter()
+            .map(|f| pb::VerificationFailure {
+                number: f.number.clone(),
+                context: f.context.clone(),
+                reason: f.reason.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The summary in the asked view: each view carries its data once.
+pub fn district_summary_view(
+    s: &fazhi_summary::DistrictSummary,
+    district_name: &str,
+    view: pb::SummaryView,
+) -> pb::DistrictSummary {
+    match view {
+        pb::SummaryView::Unspecified | pb::SummaryView::Full => district_summary(s, district_name),
+        pb::SummaryView::Basic => pb::DistrictSummary {
+            draft_markdown: String::new(),
+            summary_json: String::new(),
+            ..district_summary_structured(s, district_name)
+        },
+        pb::SummaryView::Json => pb::DistrictSummary {
+            district: s.district.clone(),
+            year: s.year,
+            expected: u32::try_from(s.expected).unwrap_or(u32::MAX),
+            submitted: u32::try_from(s.submitted).unwrap_or(u32::MAX),
+            summary_json: serde_json::to_string(s).unwrap_or_default(),
+            ..pb::DistrictSummary::default()
+        },
+    }
+}
+
 pub fn district_summary(
+    s: &fazhi_summary::DistrictSummary,
+    district_name: &str,
+) -> pb::DistrictSummary {
+    pb::DistrictSummary {
+        draft_markdown: s.draft_markdown.clone(),
+        summary_json: serde_json::to_string(s).unwrap_or_default(),
+        ..district_summary_structured(s, district_name)
+    }
+}
+
+fn district_summary_structured(
     s: &fazhi_summary::DistrictSummary,
     district_name: &str,
 ) -> pb::DistrictSummary {
@@ -171,8 +222,9 @@ pub fn district_summary(
                 quantity_count: u32::try_from(c.quantities).unwrap_or(u32::MAX),
             })
             .collect(),
-        draft_markdown: s.draft_markdown.clone(),
-        summary_json: serde_json::to_string(s).unwrap_or_default(),
+        draft_markdown: String::new(),
+        summary_json: String::new(),
+        verification: Some(verification(&s.verification)),
         reporting: Some(reporting(&s.reporting)),
         indicators: s.indicators.iter().map(indicator).collect(),
         other_quantities: s.other_quantities.iter().map(indicator).collect(),

@@ -53,16 +53,51 @@ impl Summaries {
         r: pb::GetDistrictSummaryRequest,
     ) -> Result<pb::GetDistrictSummaryResponse, ServiceError> {
         let (district, year) = district_and_year(who, &r.district, r.year)?;
-        let summary = self
-            .store
+        let summary = self.stored_summary(district, year).await?;
+        Ok(pb::GetDistrictSummaryResponse {
+            summary: Some(convert::district_summary_view(&summary, district, r.view())),
+        })
+    }
+
+    pub async fn export(
+        &self,
+        who: &Principal,
+        r: pb::ExportDraftRequest,
+    ) -> Result<pb::ExportDraftResponse, ServiceError> {
+        let (district, year) = district_and_year(who, &r.district, r.year)?;
+        let summary = self.stored_summary(district, year).await?;
+        let title = format!("{district}{year}年法治政府建设年度报告（汇总稿）");
+        let (content, media_type, ext) = match r.format() {
+            pb::DraftFormat::Docx => (
+                fazhi_summary::render_docx(&summary),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "docx",
+            ),
+            pb::DraftFormat::Unspecified | pb::DraftFormat::Markdown => (
+                summary.draft_markdown.clone().into_bytes(),
+                "text/markdown; charset=utf-8",
+                "md",
+            ),
+        };
+        Ok(pb::ExportDraftResponse {
+            content,
+            media_type: media_type.to_owned(),
+            file_name: format!("{title}.{ext}"),
+            verification: Some(convert::verification(&summary.verification)),
+        })
+    }
+
+    async fn stored_summary(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<fazhi_summary::DistrictSummary, ServiceError> {
+        self.store
             .district_summary(district, year)
             .await?
             .ok_or_else(|| {
                 ServiceError::NotFound(format!("名录中没有“{district}”的单位，也没有它的汇总"))
-            })?;
-        Ok(pb::GetDistrictSummaryResponse {
-            summary: Some(convert::district_summary(&summary, district)),
-        })
+            })
     }
 
     pub async fn list(
@@ -119,6 +154,16 @@ impl DistrictSummaryService for Summaries {
         let who = self.auth.principal(request.metadata()).await?;
         Ok(Response::new(
             self.summary(&who, request.into_inner()).await?,
+        ))
+    }
+
+    async fn export_draft(
+        &self,
+        request: Request<pb::ExportDraftRequest>,
+    ) -> Result<Response<pb::ExportDraftResponse>, Status> {
+        let who = self.auth.principal(request.metadata()).await?;
+        Ok(Response::new(
+            self.export(&who, request.into_inner()).await?,
         ))
     }
 

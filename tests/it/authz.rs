@@ -204,6 +204,7 @@ async fn every_caller_gets_exactly_what_the_table_allows() {
                         }
                         .into(),
                         year: 2022,
+                        ..Default::default()
                     })
                     .await
                     .map(drop),

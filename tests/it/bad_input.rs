@@ -142,6 +142,7 @@ async fn refusals_on(db: Db, broker: Broker) {
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: "示例\0区".into(),
             year: 2022,
+            ..Default::default()
         })
         .await
         .unwrap_err();

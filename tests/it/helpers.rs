@@ -348,6 +348,7 @@ pub async fn summary_of(
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: district.into(),
             year,
+            ..Default::default()
         })
         .await
         .expect("GetDistrictSummary")

@@ -184,6 +184,7 @@ async fn grpc_summary_totals_carry_sources_that_resolve_to_the_submitted_text() 
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: DISTRICT.into(),
             year: 2022,
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -236,5 +237,81 @@ async fn grpc_summary_totals_carry_sources_that_resolve_to_the_submitted_text() 
         }
     }
     assert!(checked > 10, "checked {checked} sources");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn each_view_carries_its_data_once_and_conflicting_flags_are_refused() {
+    use fazhi_proto::v1 as pb;
+    let Some(app) = processed_samples().await else {
+        return;
+    };
+    let mut client = app.summaries().await;
+    let get = |view: pb::SummaryView| pb::GetDistrictSummaryRequest {
+        district: DISTRICT.into(),
+        year: 2022,
+        view: view as i32,
+    };
+    let basic = client
+        .get_district_summary(get(pb::SummaryView::Basic))
+        .await
+        .unwrap()
+        .into_inner()
+        .summary
+        .unwrap();
+    assert!(basic.draft_markdown.is_empty() && basic.summary_json.is_empty());
+    assert!(!basic.coverage.is_empty() && !basic.indicators.is_empty());
+    assert!(
+        basic
+            .verification
+            .as_ref()
+            .is_some_and(|v| v.passed && v.checked > 0)
+    );
+    let json = client
+        .get_district_summary(get(pb::SummaryView::Json))
+        .await
+        .unwrap()
+        .into_inner()
+        .summary
+        .unwrap();
+    assert!(
+        !json.summary_json.is_empty() && json.coverage.is_empty() && json.draft_markdown.is_empty()
+    );
+    let full = client
+        .get_district_summary(get(pb::SummaryView::Unspecified))
+        .await
+        .unwrap()
+        .into_inner()
+        .summary
+        .unwrap();
+    assert!(
+        !full.summary_json.is_empty()
+            && !full.draft_markdown.is_empty()
+            && !full.coverage.is_empty()
+    );
+
+    let draft = client
+        .export_draft(pb::ExportDraftRequest {
+            district: DISTRICT.into(),
+            year: 2022,
+            format: pb::DraftFormat::Markdown as i32,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        String::from_utf8(draft.content).unwrap(),
+        full.draft_markdown
+    );
+    assert!(draft.file_name.ends_with(".md"), "{}", draft.file_name);
+
+    let out = summary_cmd(&app)
+        .args(["--json", "--format", "docx", "--output"])
+        .arg(scratch_dir().join("x.docx"))
+        .output()
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不能同时使用"));
     app.stop().await;
 }

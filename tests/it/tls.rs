@@ -41,6 +41,7 @@ async fn grpc_over_tls_serves_a_client_that_trusts_the_certificate_only() {
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: DISTRICT.into(),
             year: 2022,
+            ..Default::default()
         })
         .await
         .expect("a call over TLS");
@@ -69,6 +70,7 @@ async fn grpc_over_tls_serves_a_client_that_trusts_the_certificate_only() {
                 .get_district_summary(pb::GetDistrictSummaryRequest {
                     district: DISTRICT.into(),
                     year: 2022,
+                    ..Default::default()
                 })
                 .await
                 .is_err()

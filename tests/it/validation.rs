@@ -82,6 +82,7 @@ async fn bad_requests_are_refused_clearly_and_leave_nothing_behind() {
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: "没有这个区".into(),
             year: 2022,
+            ..Default::default()
         })
         .await
         .unwrap_err();
