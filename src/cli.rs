@@ -51,6 +51,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CredentialsCommand,
     },
+    /// 报送：列出、查看、撤回、下载原始文件。
+    Submissions {
+        #[command(subcommand)]
+        command: crate::submissions::SubmissionsCommand,
+    },
     /// 审计记录：谁在何时从何处做了什么（只增不改）。
     Audit {
         #[command(subcommand)]
@@ -209,6 +214,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Agencies {
                     command: AgenciesCommand::Import { file },
                 } => crate::app::import_agencies(&settings, &file).await,
+                Command::Submissions { command } => {
+                    crate::submissions::run(&settings, command).await
+                }
                 Command::Credentials { command } => {
                     crate::credentials::run(&settings, command).await
                 }

@@ -50,7 +50,7 @@ pub async fn authed(settings: &Settings, url: &str) -> anyhow::Result<Authed> {
     Ok(InterceptedService::new(channel, Bearer(bearer)))
 }
 
-fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
+pub fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
     let addr = explicit.unwrap_or(&settings.grpc.listen);
     if addr.starts_with("http://") || addr.starts_with("https://") {
         addr.to_owned()

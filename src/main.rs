@@ -7,6 +7,7 @@ mod credentials;
 mod demo;
 mod parse;
 mod samples;
+mod submissions;
 mod telemetry;
 
 use clap::Parser;

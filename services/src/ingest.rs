@@ -225,6 +225,22 @@ impl Ingest {
         Ok(row)
     }
 
+    pub async fn original(
+        &self,
+        who: &Principal,
+        id: &str,
+    ) -> Result<pb::GetOriginalDocumentResponse, ServiceError> {
+        let id = parse_id(id)?;
+        let row = self.submission_for(who, id, Access::Read).await?;
+        let content = self.store.document_of(&row).await?;
+        Ok(pb::GetOriginalDocumentResponse {
+            content,
+            media_type: row.media_type,
+            file_name: row.file_name,
+            sha256: row.content_sha256,
+        })
+    }
+
     /// The agency's name for display; empty if it left the roster.
     async fn agency_name(&self, code: &str) -> Result<String, ServiceError> {
         Ok(self
@@ -297,6 +313,15 @@ impl ReportIngestService for Ingest {
             .instrument(span)
             .await?;
         Ok(Response::new(response))
+    }
+
+    async fn get_original_document(
+        &self,
+        request: Request<pb::GetOriginalDocumentRequest>,
+    ) -> Result<Response<pb::GetOriginalDocumentResponse>, Status> {
+        let who = self.auth.principal(request.metadata()).await?;
+        let id = request.into_inner().submission_id;
+        Ok(Response::new(self.original(&who, &id).await?))
     }
 
     async fn get_submission(

@@ -79,3 +79,119 @@ fn demo_runs_the_pipeline_and_prints_each_agency_with_its_parts() {
     assert!(stdout.contains("2022年度 汇总") && stdout.contains("2023年度 汇总"));
     assert!(stdout.contains("举措成效✓"));
 }
+
+#[tokio::test]
+async fn submissions_commands_list_show_download_and_withdraw_against_a_real_server() {
+    use tokio::process::Command as AsyncCommand;
+    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
+    let app = spawn_app(&settings, true).await;
+    let docx = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("crates/fazhi-extract/tests/fixtures/word_001.docx"),
+    )
+    .unwrap();
+    let mut ingest = app.ingest().await;
+    let id = ingest
+        .submit_report(fazhi_proto::v1::SubmitReportRequest {
+            agency_code: "xc-cgzhzx".into(),
+            reporting_year: 2023,
+            document: Some(fazhi_proto::v1::Document {
+                content: docx.clone(),
+                media_type: String::new(),
+                file_name: "城管指挥中心2023年报告.docx".into(),
+            }),
+            idempotency_key: None,
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .submission_id;
+    app.wait_done(&id).await;
+    let dir = scratch_dir();
+    let run = |args: Vec<String>| {
+        let mut cmd = AsyncCommand::new(env!("CARGO_BIN_EXE_fazhi"));
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("FAZHI_CLIENT__TOKEN", &app.token)
+            .env("FAZHI_LOG__FILTER", "warn")
+            .current_dir(&dir)
+            .args(args)
+            .args(["--server", &app.url]);
+        cmd
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+
+    let out = run(s(&[
+        "submissions",
+        "list",
+        "--district",
+        DISTRICT,
+        "--year",
+        "2023",
+    ]))
+    .output()
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listing.contains(&id)
+            && listing.contains("北京市西城区城市管理指挥中心")
+            && listing.contains("PROCESSED"),
+        "{listing}"
+    );
+
+    let out = run(s(&["submissions", "show", &id, "--json"]))
+        .output()
+        .await
+        .unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["status"], "PROCESSED");
+    assert_eq!(shown["file_name"], "城管指挥中心2023年报告.docx");
+
+    let out = run(s(&["submissions", "download", &id]))
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(dir.join("城管指挥中心2023年报告.docx")).unwrap(),
+        docx,
+        "byte for byte"
+    );
+    let again = run(s(&["submissions", "download", &id]))
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        !again.status.success(),
+        "an existing file is never overwritten"
+    );
+
+    let out = run(s(&["submissions", "withdraw", &id, "--reason", "报送错误"]))
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(s(&["submissions", "show", &id, "--json"]))
+        .output()
+        .await
+        .unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["status"], "WITHDRAWN");
+    app.stop().await;
+}

@@ -45,6 +45,19 @@ impl Store {
             .await?)
     }
 
+    /// The submitted file, byte for byte, checked against its recorded hash.
+    pub async fn document_of(&self, row: &submission::Model) -> Result<Vec<u8>, StoreError> {
+        use sha2::Digest;
+        let content = row.content.clone();
+        if hex::encode(sha2::Sha256::digest(&content)) != row.content_sha256 {
+            return Err(StoreError::Corrupt(format!(
+                "the stored file of {} does not match its hash",
+                row.id
+            )));
+        }
+        Ok(content)
+    }
+
     pub async fn parsed_report(
         &self,
         id: &str,
