@@ -12,6 +12,7 @@ use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 
 use crate::client::{authed, fetch_summary, status_name, wait_processed};
 use crate::samples;
+use crate::submissions::pad;
 
 pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
     // Any free port: the demo must not collide with a running server.
@@ -79,7 +80,7 @@ async fn submit_and_print(settings: &Settings, url: &str) -> anyhow::Result<()> 
             "==== {} {}年度 汇总：应报 {} 家，已报 {} 家 ====",
             summary.district, year, summary.expected, summary.submitted
         );
-        println!("{:<28} {:<6} 五个法定部分（有 ✓ / 缺 ✗）", "单位", "已报送");
+        println!("{}{}五个法定部分（有 ✓ / 缺 ✗）", pad("单位", 30), pad("已报送", 8));
         for c in &summary.coverage {
             let name = c
                 .agency
@@ -103,9 +104,9 @@ async fn submit_and_print(settings: &Settings, url: &str) -> anyhow::Result<()> 
                 })
                 .collect();
             println!(
-                "{:<28} {:<6} {}",
-                name,
-                if c.submitted { "是" } else { "否" },
+                "{}{}{}",
+                pad(name, 30),
+                pad(if c.submitted { "是" } else { "否" }, 8),
                 marks.join(" ")
             );
         }
