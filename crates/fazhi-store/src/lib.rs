@@ -14,7 +14,7 @@ pub mod record;
 pub mod submissions;
 pub mod summaries;
 
-pub use connect::Store;
+pub use connect::{PoolTimeouts, Store};
 pub use error::StoreError;
 pub use record::{SubmissionRecord, SubmissionStatus};
 
