@@ -46,6 +46,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AgenciesCommand,
     },
+    /// Inspect and replay submissions set aside by the worker (dead letters).
+    DeadLetters {
+        #[command(subcommand)]
+        command: crate::dead_letters::DeadLettersCommand,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -130,6 +135,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Agencies {
                     command: AgenciesCommand::Import { file },
                 } => crate::app::import_agencies(&settings, &file).await,
+                Command::DeadLetters { command } => crate::dead_letters::run(&settings, command).await,
                 Command::Parse(_) | Command::Eval { .. } => unreachable!("handled above"),
             }
         }

@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod client;
+mod dead_letters;
 mod demo;
 mod parse;
 mod samples;

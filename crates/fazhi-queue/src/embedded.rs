@@ -375,3 +375,7 @@ impl EmbeddedQueue {
         Ok(())
     }
 }
+
+#[cfg(test)]
+#[path = "embedded_tests.rs"]
+mod tests;
