@@ -22,7 +22,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
         pool_timeouts(&settings.database),
     )
     .await
-        .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
+    .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
     let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
     tracing::info!(
         database = %redact(&settings.database.url),

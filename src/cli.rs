@@ -135,7 +135,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Agencies {
                     command: AgenciesCommand::Import { file },
                 } => crate::app::import_agencies(&settings, &file).await,
-                Command::DeadLetters { command } => crate::dead_letters::run(&settings, command).await,
+                Command::DeadLetters { command } => {
+                    crate::dead_letters::run(&settings, command).await
+                }
                 Command::Parse(_) | Command::Eval { .. } => unreachable!("handled above"),
             }
         }

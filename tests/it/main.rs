@@ -4,6 +4,7 @@
 mod cli;
 mod contributions;
 mod crash;
+mod faults;
 mod helpers;
 mod idempotency;
 mod outage;

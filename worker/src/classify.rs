@@ -106,7 +106,9 @@ mod tests {
 
     #[test]
     fn a_database_that_is_down_or_busy_is_an_outage() {
-        for code in ["08006", "08001", "57P01", "57014", "53300", "40001", "40P01", "55P03", "5", "517"] {
+        for code in [
+            "08006", "08001", "57P01", "57014", "53300", "40001", "40P01", "55P03", "5", "517",
+        ] {
             assert_eq!(of_code(code), Class::Outage, "{code}");
         }
     }

@@ -231,7 +231,12 @@ impl Worker {
                 Action::DeadLetter => {
                     tracing::error!(cause = %failure.cause, class = ?failure.class, attempt = delivery.attempt, "dead-lettered; submission marked failed");
                     self.pending
-                        .mark(&self.store, &record.submission_id, Some(record.clone()), failure.clerk)
+                        .mark(
+                            &self.store,
+                            &record.submission_id,
+                            Some(record.clone()),
+                            failure.clerk,
+                        )
                         .await;
                     return delivery.dead_letter(&failure.cause).await;
                 }

@@ -137,7 +137,10 @@ async fn a_malformed_message_is_dead_lettered_at_once() {
     s.worker.handle(d, &CancellationToken::new()).await;
     let all = settled.all();
     assert_eq!(all.len(), 1, "{all:?}");
-    assert!(all[0].starts_with("dead: not a submission message"), "{all:?}");
+    assert!(
+        all[0].starts_with("dead: not a submission message"),
+        "{all:?}"
+    );
 }
 
 #[tokio::test]
@@ -147,9 +150,17 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
     // no contribution: the summary rebuild must read it and cannot.
     let broken = record("s-broken", "a-1");
     s.store.record_queued(&broken).await.unwrap();
-    let mut row: submission::ActiveModel = s.store.submission("s-broken").await.unwrap().unwrap().into();
+    let mut row: submission::ActiveModel = s
+        .store
+        .submission("s-broken")
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
     row.status = Set(SubmissionStatus::Processed.as_str().into());
-    sea_orm::ActiveModelTrait::update(row, s.store.db()).await.unwrap();
+    sea_orm::ActiveModelTrait::update(row, s.store.db())
+        .await
+        .unwrap();
     parsed_report::Entity::insert(parsed_report::ActiveModel {
         submission_id: Set("s-broken".into()),
         agency_code: Set("a-1".into()),
@@ -167,7 +178,10 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
     let settled = Settled::default();
     let r = record("s-new", "a-2");
     s.worker
-        .handle(delivery("s-new", r.to_json(), 1, &settled), &CancellationToken::new())
+        .handle(
+            delivery("s-new", r.to_json(), 1, &settled),
+            &CancellationToken::new(),
+        )
         .await;
     let all = settled.all();
     assert_eq!(all.len(), 1, "settled once, not retried: {all:?}");
@@ -201,7 +215,11 @@ async fn an_outage_is_waited_out_then_processed_without_a_retry() {
     assert!(settled.all().is_empty(), "held while the database is out");
     blocker.execute_unprepared("COMMIT").await.unwrap();
     handling.await.unwrap();
-    assert_eq!(settled.all(), ["ack"], "attempt 7 of 3 and still not dead-lettered");
+    assert_eq!(
+        settled.all(),
+        ["ack"],
+        "attempt 7 of 3 and still not dead-lettered"
+    );
     assert!(started.elapsed() >= Duration::from_millis(1_500));
     let (status, _) = status_of(&s.store, "s-out").await;
     assert_eq!(status, "processed");
@@ -224,7 +242,10 @@ async fn an_unknown_failure_frees_the_slot_at_once_and_gives_up_at_max_attempts(
     let r = record("s-unk", "a-1");
     let started = Instant::now();
     s.worker
-        .handle(delivery("s-unk", r.to_json(), 1, &settled), &CancellationToken::new())
+        .handle(
+            delivery("s-unk", r.to_json(), 1, &settled),
+            &CancellationToken::new(),
+        )
         .await;
     assert_eq!(settled.all(), ["retry"]);
     assert!(
@@ -233,7 +254,10 @@ async fn an_unknown_failure_frees_the_slot_at_once_and_gives_up_at_max_attempts(
         started.elapsed()
     );
     s.worker
-        .handle(delivery("s-unk", r.to_json(), 3, &settled), &CancellationToken::new())
+        .handle(
+            delivery("s-unk", r.to_json(), 3, &settled),
+            &CancellationToken::new(),
+        )
         .await;
     let all = settled.all();
     assert_eq!(all.len(), 2);
@@ -250,7 +274,12 @@ async fn dead_letters_left_queued_are_marked_failed_on_reconcile() {
     s.store.record_queued(&r).await.unwrap();
     let done = record("s-done", "a-2");
     s.store
-        .complete(&done, &Outcome::Rejected { reason: "不是报告".into() })
+        .complete(
+            &done,
+            &Outcome::Rejected {
+                reason: "不是报告".into(),
+            },
+        )
         .await
         .unwrap();
     let dead = [
@@ -267,6 +296,14 @@ async fn dead_letters_left_queued_are_marked_failed_on_reconcile() {
     ];
     assert_eq!(failures::reconcile(&s.store, &dead).await.unwrap(), 1);
     assert_eq!(status_of(&s.store, "s-dl").await.0, "failed");
-    assert_eq!(status_of(&s.store, "s-done").await.0, "rejected", "final status kept");
-    assert_eq!(failures::reconcile(&s.store, &dead).await.unwrap(), 0, "idempotent");
+    assert_eq!(
+        status_of(&s.store, "s-done").await.0,
+        "rejected",
+        "final status kept"
+    );
+    assert_eq!(
+        failures::reconcile(&s.store, &dead).await.unwrap(),
+        0,
+        "idempotent"
+    );
 }

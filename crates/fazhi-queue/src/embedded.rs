@@ -139,9 +139,10 @@ impl EmbeddedQueue {
                     headers: BTreeMap::new(),
                 };
                 settle
-                    .dead_letter(&parked, &format!(
-                        "delivered {attempts} times without being processed"
-                    ))
+                    .dead_letter(
+                        &parked,
+                        &format!("delivered {attempts} times without being processed"),
+                    )
                     .await?;
                 continue;
             }
@@ -231,7 +232,11 @@ impl Settle for EmbeddedSettle {
         .await
     }
 
-    async fn dead_letter(&self, _message: &OutgoingMessage, reason: &str) -> Result<(), QueueError> {
+    async fn dead_letter(
+        &self,
+        _message: &OutgoingMessage,
+        reason: &str,
+    ) -> Result<(), QueueError> {
         self.execute(
             "UPDATE queue_messages SET dead = ?, lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?",
             vec![true.into(), reason.to_owned().into()],

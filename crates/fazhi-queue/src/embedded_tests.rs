@@ -98,6 +98,10 @@ async fn a_dead_letter_keeps_its_reason_and_replays_with_a_fresh_count() {
     let d = next(&mut deliveries).await;
     assert_eq!((d.message_id.as_str(), d.attempt), ("m", 1));
     d.ack().await.unwrap();
-    assert_eq!(q.dead_letters().await.unwrap().len(), 1, "the other stays dead");
+    assert_eq!(
+        q.dead_letters().await.unwrap().len(),
+        1,
+        "the other stays dead"
+    );
     assert!(q.replay(Some(&["m".to_owned()])).await.unwrap().is_empty());
 }

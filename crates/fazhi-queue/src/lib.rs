@@ -60,8 +60,7 @@ pub trait Settle: Send + Sync {
     /// down, not the message at fault).
     async fn release(&self, message: &OutgoingMessage) -> Result<(), QueueError>;
     /// Never deliver it again; keep it, with `reason`, for an operator.
-    async fn dead_letter(&self, message: &OutgoingMessage, reason: &str)
-    -> Result<(), QueueError>;
+    async fn dead_letter(&self, message: &OutgoingMessage, reason: &str) -> Result<(), QueueError>;
 }
 
 pub struct Delivery {
@@ -169,18 +168,20 @@ pub fn from_settings(
 ) -> std::sync::Arc<dyn Queue> {
     use std::time::Duration;
     match settings.amqp_url.as_deref().filter(|u| !u.is_empty()) {
-        Some(url) => std::sync::Arc::new(amqp::AmqpQueue::new(amqp::AmqpSettings {
-            url: url.to_owned(),
-            topology: topology::Topology::new(&settings.name),
-            prefetch: settings.prefetch,
-            confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
-            connect_timeout: Duration::from_millis(settings.connect_timeout_ms),
-        })
-        .with_options(amqp::AmqpOptions {
-            heartbeat_s: settings.heartbeat_s,
-            operation_timeout: Duration::from_millis(settings.operation_timeout_ms),
-            retry_delay: Duration::from_millis(worker.retry_delay_ms),
-        })),
+        Some(url) => std::sync::Arc::new(
+            amqp::AmqpQueue::new(amqp::AmqpSettings {
+                url: url.to_owned(),
+                topology: topology::Topology::new(&settings.name),
+                prefetch: settings.prefetch,
+                confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
+                connect_timeout: Duration::from_millis(settings.connect_timeout_ms),
+            })
+            .with_options(amqp::AmqpOptions {
+                heartbeat_s: settings.heartbeat_s,
+                operation_timeout: Duration::from_millis(settings.operation_timeout_ms),
+                retry_delay: Duration::from_millis(worker.retry_delay_ms),
+            }),
+        ),
         None => std::sync::Arc::new(
             embedded::EmbeddedQueue::new(
                 db,

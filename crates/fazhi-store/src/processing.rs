@@ -134,7 +134,10 @@ impl Store {
                 submission::Column::Status,
                 Expr::value(SubmissionStatus::Failed.as_str()),
             )
-            .col_expr(submission::Column::RejectReason, Expr::value(reason.clone()))
+            .col_expr(
+                submission::Column::RejectReason,
+                Expr::value(reason.clone()),
+            )
             .col_expr(submission::Column::ProcessedAt, Expr::value(now))
             .filter(submission::Column::Id.eq(submission_id))
             .filter(submission::Column::Status.eq(SubmissionStatus::Queued.as_str()))

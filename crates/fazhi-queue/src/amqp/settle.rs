@@ -76,13 +76,10 @@ impl Settle for AmqpSettle {
         self.ack().await
     }
 
-    async fn dead_letter(
-        &self,
-        message: &OutgoingMessage,
-        reason: &str,
-    ) -> Result<(), QueueError> {
+    async fn dead_letter(&self, message: &OutgoingMessage, reason: &str) -> Result<(), QueueError> {
         let mut copy = fresh_copy(message);
-        copy.headers.insert(DEAD_REASON.to_owned(), reason.to_owned());
+        copy.headers
+            .insert(DEAD_REASON.to_owned(), reason.to_owned());
         let exchange = self.publisher.topology.dead_letter_exchange.clone();
         match self.publisher.publish_to(&exchange, &copy).await {
             Ok(()) => self.ack().await,
