@@ -38,8 +38,12 @@ const SETTLE: Duration = Duration::from_secs(90);
 struct Row {
     scenario: &'static str,
     accepted: usize,
+    /// Processed when the fault struck: proves it came mid-batch.
+    at_fault: usize,
     processed: usize,
     lost: usize,
+    /// Dead letters left: an outage must never produce one.
+    dead: usize,
     twice: usize,
     recover: Duration,
 }
@@ -144,13 +148,25 @@ async fn wait_processed(store: &Store, ids: &[String], at_least: usize, limit: D
     }
 }
 
-async fn tally(
+/// What a scenario measured besides the final state.
+struct Run<'a> {
     scenario: &'static str,
-    store: &Store,
-    summaries: &mut DistrictSummaryServiceClient<Channel>,
-    ids: &[String],
+    store: &'a Store,
+    queue: &'a Arc<dyn fazhi_queue::Queue>,
+    ids: &'a [String],
+    at_fault: usize,
     recover: Duration,
-) -> Row {
+}
+
+async fn tally(run: Run<'_>, summaries: &mut DistrictSummaryServiceClient<Channel>) -> Row {
+    let Run {
+        scenario,
+        store,
+        queue,
+        ids,
+        at_fault,
+        recover,
+    } = run;
     let processed = processed_among(store, ids).await;
     let parses = parsed_report::Entity::find()
         .count(store.db())
@@ -161,11 +177,14 @@ async fn tally(
     if !wrong_totals.is_empty() {
         eprintln!("{scenario}: {wrong_totals:?}");
     }
+    let dead = queue.dead_letters().await.map_or(usize::MAX, |d| d.len());
     Row {
         scenario,
         accepted: ids.len(),
+        at_fault,
         processed,
         lost: ids.len() - processed,
+        dead,
         twice: parses.saturating_sub(processed)
             + summary.submitted.saturating_sub(processed)
             + wrong_totals.len(),
@@ -198,7 +217,7 @@ async fn worker_fault(scenario: &'static str, settings: &Settings, fault: Fault)
     let mut worker = fazhi_with("worker", &proxied, 300, &dir.join("worker-1.log"), &env);
 
     let ids = submit_all(&mut app.ingest().await).await;
-    wait_processed(&app.store, &ids, 2, SETTLE).await;
+    let at_fault = wait_processed(&app.store, &ids, 2, SETTLE).await;
     match fault {
         Fault::CutDatabase(d) => {
             database.cut().await;
@@ -220,14 +239,15 @@ async fn worker_fault(scenario: &'static str, settings: &Settings, fault: Fault)
     let restored = Instant::now();
     wait_processed(&app.store, &ids, ids.len(), SETTLE).await;
     let recover = restored.elapsed();
-    let row = tally(
+    let run = Run {
         scenario,
-        &app.store,
-        &mut app.summaries().await,
-        &ids,
+        store: &app.store,
+        queue: &app.queue,
+        ids: &ids,
+        at_fault,
         recover,
-    )
-    .await;
+    };
+    let row = tally(run, &mut app.summaries().await).await;
     kill(&mut worker).await;
     app.stop().await;
     row
@@ -255,6 +275,7 @@ async fn publisher_cut(settings: &Settings) -> Row {
     let (before, after) = rows.split_at(N / 3);
     let mut client = app.ingest().await;
     let mut ids = submit_rows(&mut client, before).await;
+    let at_fault = processed_among(&app.store, &ids).await;
     broker.cut().await;
     let restoring = {
         let broker = broker.clone();
@@ -268,14 +289,16 @@ async fn publisher_cut(settings: &Settings) -> Row {
     ids.extend(submit_rows(&mut client, after).await);
     let restored = restoring.await.unwrap();
     wait_processed(&app.store, &ids, ids.len(), SETTLE).await;
-    let row = tally(
-        "broker cut while the service publishes (2 s)",
-        &app.store,
-        &mut app.summaries().await,
-        &ids,
-        restored.elapsed(),
-    )
-    .await;
+    // The service's own queue goes through the proxy, which is restored.
+    let run = Run {
+        scenario: "broker cut while the service publishes (2 s)",
+        store: &app.store,
+        queue: &app.queue,
+        ids: &ids,
+        at_fault,
+        recover: restored.elapsed(),
+    };
+    let row = tally(run, &mut app.summaries().await).await;
     kill(&mut worker).await;
     // Removes the broker objects through the direct URL.
     app.stop().await;
@@ -293,21 +316,23 @@ async fn all_in_one_killed(settings: &Settings) -> Row {
         channel_to(&mut up).await,
     ))
     .await;
-    wait_processed(&store, &ids, 2, SETTLE).await;
+    let at_fault = wait_processed(&store, &ids, 2, SETTLE).await;
     kill(&mut up).await;
     let mut up = fazhi_with("up", settings, 0, &dir.join("up-2.log"), &[]);
     let channel = channel_to(&mut up).await;
     let restored = Instant::now();
     wait_processed(&store, &ids, ids.len(), SETTLE).await;
     let recover = restored.elapsed();
-    let row = tally(
-        "all-in-one killed (embedded defaults)",
-        &store,
-        &mut DistrictSummaryServiceClient::new(channel),
-        &ids,
+    let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
+    let run = Run {
+        scenario: "all-in-one killed (embedded defaults)",
+        store: &store,
+        queue: &queue,
+        ids: &ids,
+        at_fault,
         recover,
-    )
-    .await;
+    };
+    let row = tally(run, &mut DistrictSummaryServiceClient::new(channel)).await;
     kill(&mut up).await;
     row
 }
@@ -378,5 +403,7 @@ async fn under_every_fault_nothing_accepted_is_lost_or_counted_twice() {
         assert_eq!(r.lost, 0, "{r:?}");
         assert_eq!(r.twice, 0, "{r:?}");
         assert_eq!(r.accepted, N, "{r:?}");
+        assert_eq!(r.dead, 0, "no dead letter from an outage: {r:?}");
+        assert!(r.at_fault < N, "the fault struck mid-batch: {r:?}");
     }
 }
