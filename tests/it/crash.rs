@@ -48,7 +48,7 @@ pub(crate) fn fazhi_with(
 ) -> Child {
     let log = std::fs::File::create(log).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fazhi"));
-    cmd.arg(command)
+    cmd.args(command.split_whitespace())
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("FAZHI_DATABASE__URL", &settings.database.url)

@@ -29,6 +29,8 @@ use crate::crash::{
 use crate::helpers::*;
 use crate::outage::Proxy;
 
+mod poison;
+
 /// Reports per scenario.
 const N: usize = 12;
 /// How long a scenario may take to get every accepted report processed.
