@@ -342,21 +342,23 @@ async fn all_in_one_killed(settings: &Settings) -> Row {
 fn print(rows: &[Row]) {
     println!();
     println!(
-        "| {:<52} | accepted | processed | lost | twice | recover |",
+        "| {:<52} | accepted | at fault | processed | lost | twice | dead | recover |",
         "scenario"
     );
     println!(
-        "|{:-<54}|----------|-----------|------|-------|---------|",
+        "|{:-<54}|----------|----------|-----------|------|-------|------|---------|",
         ""
     );
     for r in rows {
         println!(
-            "| {:<52} | {:>8} | {:>9} | {:>4} | {:>5} | {:>6.1}s |",
+            "| {:<52} | {:>8} | {:>8} | {:>9} | {:>4} | {:>5} | {:>4} | {:>6.1}s |",
             r.scenario,
             r.accepted,
+            r.at_fault,
             r.processed,
             r.lost,
             r.twice,
+            r.dead,
             r.recover.as_secs_f64()
         );
     }
