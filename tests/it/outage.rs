@@ -15,13 +15,16 @@ use tonic::Code;
 
 use crate::helpers::*;
 
+/// Each open link: its frozen flag and the task forwarding it.
+type Links = Arc<Mutex<Vec<(Arc<AtomicBool>, JoinHandle<()>)>>>;
+
 /// A TCP proxy owned by one test: cut (every link closed, new ones refused),
 /// restored, or frozen (every open link stops forwarding without a reset,
 /// as a dead NAT entry or a hung peer would; new links work).
 pub(crate) struct Proxy {
     pub(crate) addr: SocketAddr,
     open: Arc<AtomicBool>,
-    links: Arc<Mutex<Vec<(Arc<AtomicBool>, JoinHandle<()>)>>>,
+    links: Links,
     accept: JoinHandle<()>,
 }
 
@@ -56,7 +59,7 @@ impl Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let open = Arc::new(AtomicBool::new(true));
-        let links: Arc<Mutex<Vec<(Arc<AtomicBool>, JoinHandle<()>)>>> = Arc::default();
+        let links: Links = Arc::default();
         let accept = {
             let (open, links) = (open.clone(), links.clone());
             tokio::spawn(async move {

@@ -78,7 +78,7 @@ pub(crate) fn of_code(code: &str) -> Class {
         // MISMATCH the content.
         return match sqlite & 0xff {
             5 | 6 | 7 | 10 | 13 | 14 | 15 => Class::Outage,
-            18 | 19 | 20 => Class::Poison,
+            18..=20 => Class::Poison,
             _ => Class::Unknown,
         };
     }
