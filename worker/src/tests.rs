@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use async_trait::async_trait;
 use fazhi_queue::{Deliveries, OutgoingMessage, QueueError, Settle};
 use fazhi_store::SubmissionStatus;
-use fazhi_store::entity::{parsed_report, submission};
+use fazhi_store::entity::{district_summary, parsed_report, submission};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, EntityTrait};
 
 use super::*;
@@ -305,5 +305,31 @@ async fn dead_letters_left_queued_are_marked_failed_on_reconcile() {
         failures::reconcile(&s.store, &dead).await.unwrap(),
         0,
         "idempotent"
+    );
+}
+
+#[tokio::test]
+async fn processed_at_is_stamped_once_the_summary_is_rebuilt() {
+    let s = setup(WorkerSettings::default()).await;
+    let settled = Settled::default();
+    let r = record("s-time", "a-1");
+    s.worker
+        .handle(
+            delivery("s-time", r.to_json(), 1, &settled),
+            &CancellationToken::new(),
+        )
+        .await;
+    assert_eq!(settled.all(), ["ack"]);
+    let row = s.store.submission("s-time").await.unwrap().unwrap();
+    let summary = district_summary::Entity::find_by_id(("测试区".to_owned(), 2022))
+        .one(s.store.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let processed_at = row.processed_at.unwrap();
+    assert!(
+        processed_at >= summary.updated_at,
+        "processed_at {processed_at} is before the summary was rebuilt at {}",
+        summary.updated_at
     );
 }

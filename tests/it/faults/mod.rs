@@ -30,6 +30,7 @@ use crate::helpers::*;
 use crate::outage::Proxy;
 
 mod poison;
+mod publish;
 
 /// Reports per scenario.
 const N: usize = 12;
