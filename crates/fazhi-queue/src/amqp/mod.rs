@@ -276,3 +276,30 @@ impl Queue for AmqpQueue {
         .is_ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_copy_drops_the_brokers_headers_and_keeps_ours() {
+        let message = OutgoingMessage {
+            message_id: "m".into(),
+            payload: b"p".to_vec(),
+            headers: BTreeMap::from([
+                ("traceparent".to_owned(), "00-a-b-01".to_owned()),
+                (DELIVERY_COUNT_HEADER.to_owned(), "49".to_owned()),
+                ("x-first-death-reason".to_owned(), "rejected".to_owned()),
+                (crate::DEAD_REASON.to_owned(), "old reason".to_owned()),
+            ]),
+        };
+        let copy = fresh_copy(&message);
+        assert_eq!(copy.message_id, "m");
+        assert_eq!(copy.payload, b"p");
+        assert_eq!(
+            copy.headers.keys().collect::<Vec<_>>(),
+            ["traceparent"],
+            "a replayed or released copy starts with a fresh delivery count"
+        );
+    }
+}
