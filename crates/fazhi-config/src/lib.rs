@@ -232,6 +232,18 @@ mod tests {
     }
 
     #[test]
+    fn default_deadlines_nest_the_way_the_worker_relies_on() {
+        let s = Settings::default();
+        // RabbitMQ closes a channel holding a delivery for 30 min.
+        assert!(s.worker.outage_hold_ms < 30 * 60_000);
+        // The server gives up on a statement before the worker gives up on
+        // the whole transaction, so a slow lock wait is reported, not cut.
+        assert!(s.database.statement_timeout_ms < s.worker.transaction_timeout_ms);
+        assert!(s.worker.retry_delay_ms <= s.worker.outage_backoff_max_ms);
+        assert!(s.queue.max_backlog > 0);
+    }
+
+    #[test]
     fn defaults_use_embedded_queue_and_sqlite() {
         let settings = Settings::default();
         assert!(settings.uses_embedded_queue());
