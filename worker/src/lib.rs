@@ -95,10 +95,12 @@ impl Worker {
     /// Consume until `shutdown`; reconnects with back-off whenever the queue
     /// connection is lost.
     pub async fn run(&self, shutdown: CancellationToken) {
-        tokio::select! {
-            _ = shutdown.cancelled() => {}
-            _ = failures::reconcile_queue(&self.store, &self.queue) => {}
-        }
+        // Alongside consuming, not before it: reading a long dead-letter
+        // queue must not delay the live one.
+        let reconcile = {
+            let (store, queue) = (self.store.clone(), self.queue.clone());
+            tokio::spawn(async move { failures::reconcile_queue(&store, &queue).await })
+        };
         let mut backoff = Duration::from_millis(200);
         while !shutdown.is_cancelled() {
             let deliveries = tokio::select! {
@@ -122,6 +124,7 @@ impl Worker {
             }
             backoff = (backoff * 2).min(Duration::from_secs(10));
         }
+        reconcile.abort();
         tracing::info!("worker stopped");
     }
 
