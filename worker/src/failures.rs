@@ -7,6 +7,7 @@
 //! embedded queue after repeated crashes), and so does `fazhi dead-letters`.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use fazhi_queue::{DEAD_REASON, OutgoingMessage, Queue};
 use fazhi_store::{Store, SubmissionRecord, SubmissionStatus};
@@ -39,12 +40,21 @@ struct Mark {
 }
 
 /// Marks not yet written because the database was unreachable.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Pending {
     marks: Arc<Mutex<Vec<Mark>>>,
+    /// Deadline of each write: a silent connection must not hold a slot.
+    limit: Duration,
 }
 
 impl Pending {
+    pub(crate) fn new(limit: Duration) -> Self {
+        Pending {
+            marks: Arc::default(),
+            limit,
+        }
+    }
+
     /// Write the mark now, or keep it for later.
     pub(crate) async fn mark(
         &self,
@@ -58,8 +68,8 @@ impl Pending {
             record,
             reason: reason.to_owned(),
         };
-        if let Err(e) = write(store, &mark).await {
-            tracing::warn!(error = ?e, "could not mark the submission failed yet; will retry");
+        if let Err(e) = write(store, &mark, self.limit).await {
+            tracing::warn!(error = %e, "could not mark the submission failed yet; will retry");
             self.marks.lock().await.push(mark);
         }
     }
@@ -68,7 +78,7 @@ impl Pending {
     pub(crate) async fn flush(&self, store: &Store) {
         let marks = std::mem::take(&mut *self.marks.lock().await);
         for mark in marks {
-            if write(store, &mark).await.is_err() {
+            if write(store, &mark, self.limit).await.is_err() {
                 self.marks.lock().await.push(mark);
             } else {
                 tracing::info!(submission_id = %mark.submission_id, "submission marked failed");
@@ -77,11 +87,13 @@ impl Pending {
     }
 }
 
-async fn write(store: &Store, mark: &Mark) -> Result<(), fazhi_store::StoreError> {
-    store
-        .mark_failed(&mark.submission_id, mark.record.as_ref(), &mark.reason)
-        .await
-        .map(|_| ())
+async fn write(store: &Store, mark: &Mark, limit: Duration) -> Result<(), String> {
+    let writing = store.mark_failed(&mark.submission_id, mark.record.as_ref(), &mark.reason);
+    match tokio::time::timeout(limit, writing).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(format!("{e:?}")),
+        Err(_) => Err(format!("no answer from the database within {limit:?}")),
+    }
 }
 
 /// Mark `failed` every dead letter whose submission is still `queued` (or
@@ -109,7 +121,7 @@ pub async fn reconcile(
 }
 
 /// [`reconcile`] over the queue's current dead letters, logged, never fatal.
-pub(crate) async fn reconcile_queue(store: &Store, queue: &Arc<dyn Queue>) {
+pub(crate) async fn reconcile_queue(store: &Store, queue: &Arc<dyn Queue>, limit: Duration) {
     let dead = match queue.dead_letters().await {
         Ok(dead) => dead,
         Err(e) => {
@@ -117,9 +129,10 @@ pub(crate) async fn reconcile_queue(store: &Store, queue: &Arc<dyn Queue>) {
             return;
         }
     };
-    match reconcile(store, &dead).await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(marked = n, "dead-lettered submissions marked failed"),
-        Err(e) => tracing::warn!(error = ?e, "cannot mark dead-lettered submissions yet"),
+    match tokio::time::timeout(limit, reconcile(store, &dead)).await {
+        Ok(Ok(0)) => {}
+        Ok(Ok(n)) => tracing::info!(marked = n, "dead-lettered submissions marked failed"),
+        Ok(Err(e)) => tracing::warn!(error = ?e, "cannot mark dead-lettered submissions yet"),
+        Err(_) => tracing::warn!("marking dead-lettered submissions took too long; left for later"),
     }
 }

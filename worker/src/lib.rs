@@ -86,9 +86,9 @@ impl Worker {
         Worker {
             store,
             queue,
-            settings,
             max_attempts: max_attempts.max(1),
-            pending: failures::Pending::default(),
+            pending: failures::Pending::new(Duration::from_millis(settings.transaction_timeout_ms)),
+            settings,
         }
     }
 
@@ -99,7 +99,9 @@ impl Worker {
         // queue must not delay the live one.
         let reconcile = {
             let (store, queue) = (self.store.clone(), self.queue.clone());
-            tokio::spawn(async move { failures::reconcile_queue(&store, &queue).await })
+            // Many dead letters may take a while; one pass is bounded anyway.
+            let limit = Duration::from_millis(self.settings.transaction_timeout_ms) * 10;
+            tokio::spawn(async move { failures::reconcile_queue(&store, &queue, limit).await })
         };
         let mut backoff = Duration::from_millis(200);
         while !shutdown.is_cancelled() {
