@@ -320,6 +320,8 @@ async fn fresh_store(dir: &Path, name: &str) -> Result<Store, String> {
 
 struct Server {
     channel: tonic::transport::Channel,
+    /// An administrator's token, issued in the store as `fazhi credentials issue` does.
+    token: String,
     shutdown: CancellationToken,
     task: tokio::task::JoinHandle<()>,
 }
@@ -345,35 +347,50 @@ async fn start_server(store: Store, queue: Arc<dyn Queue>, how: Serve) -> Result
         listener.local_addr().map_err(|e| e.to_string())?
     );
     let shutdown = CancellationToken::new();
-    let max = fazhi_config::GrpcSettings::default().max_message_bytes;
+    let grpc = fazhi_config::GrpcSettings::default();
+    let max = grpc.max_message_bytes();
+    let token = store
+        .issue_token(&fazhi_store::NewCredential {
+            login: format!("bench-{}", uuid::Uuid::new_v4().simple()),
+            role: fazhi_store::Role::Admin,
+            scope: vec![],
+            expires_at: None,
+            created_by: "bench".into(),
+        })
+        .await
+        .map_err(|e| e.to_string())?
+        .1;
     let task = {
         let shutdown = shutdown.clone();
         match how {
             Serve::Real => tokio::spawn(async move {
-                if let Err(e) = fazhi_services::serve(listener, max, store, queue, shutdown).await {
-                    eprintln!("server failed: {e}");
-                }
-            }),
-            Serve::NoDelay => tokio::spawn(async move {
-                let ingest = ReportIngestServiceServer::new(fazhi_services::ingest::Ingest::new(
-                    store, queue,
-                ))
-                .max_decoding_message_size(max);
-                let incoming = futures::stream::unfold(listener, |listener| async move {
-                    let accepted = listener.accept().await.map(|(socket, _)| {
-                        let _ = socket.set_nodelay(true);
-                        socket
-                    });
-                    Some((accepted, listener))
-                });
-                if let Err(e) = tonic::transport::Server::builder()
-                    .add_service(ingest)
-                    .serve_with_incoming_shutdown(incoming, shutdown.cancelled_owned())
-                    .await
+                if let Err(e) = fazhi_services::serve(listener, &grpc, store, queue, shutdown).await
                 {
                     eprintln!("server failed: {e}");
                 }
             }),
+            Serve::NoDelay => {
+                tokio::spawn(async move {
+                    let ingest = ReportIngestServiceServer::new(
+                        fazhi_services::ingest::Ingest::new(store, queue, grpc.max_document_bytes),
+                    )
+                    .max_decoding_message_size(max);
+                    let incoming = futures::stream::unfold(listener, |listener| async move {
+                        let accepted = listener.accept().await.map(|(socket, _)| {
+                            let _ = socket.set_nodelay(true);
+                            socket
+                        });
+                        Some((accepted, listener))
+                    });
+                    if let Err(e) = tonic::transport::Server::builder()
+                        .add_service(ingest)
+                        .serve_with_incoming_shutdown(incoming, shutdown.cancelled_owned())
+                        .await
+                    {
+                        eprintln!("server failed: {e}");
+                    }
+                })
+            }
         }
     };
     let channel = tonic::transport::Channel::from_shared(url)
@@ -383,6 +400,7 @@ async fn start_server(store: Store, queue: Arc<dyn Queue>, how: Serve) -> Result
         .map_err(|e| e.to_string())?;
     Ok(Server {
         channel,
+        token,
         shutdown,
         task,
     })
@@ -403,12 +421,22 @@ const UNKNOWN_AGENCY: &str = "bench-unknown-agency";
 /// in roster order, a fresh idempotency key each time. Succeeds on QUEUED,
 /// or on NOT_FOUND for [`UNKNOWN_AGENCY`].
 fn submit_op(
-    channel: &tonic::transport::Channel,
+    server: &Server,
     content: &Arc<Vec<u8>>,
     agencies: &Arc<Vec<String>>,
 ) -> impl Fn(usize) -> futures::future::BoxFuture<'static, Result<(), String>> + Send + Sync + 'static
 {
-    let client = ReportIngestServiceClient::new(channel.clone());
+    let bearer: tonic::metadata::MetadataValue<tonic::metadata::Ascii> =
+        format!("Bearer {}", server.token)
+            .parse()
+            .unwrap_or_else(|_| unreachable!("hex token"));
+    let client = ReportIngestServiceClient::with_interceptor(
+        server.channel.clone(),
+        move |mut r: tonic::Request<()>| {
+            r.metadata_mut().insert("authorization", bearer.clone());
+            Ok(r)
+        },
+    );
     let (content, agencies) = (content.clone(), agencies.clone());
     move |i| {
         let mut client = client.clone();
@@ -713,7 +741,7 @@ async fn submit_rows(
     let mut rates = [0.0; 2];
     for how in [Serve::Real, Serve::NoDelay] {
         let server = start_server(store.clone(), queue.clone(), how).await?;
-        let warm = submit_op(&server.channel, s.content, s.agencies);
+        let warm = submit_op(&server, s.content, s.agencies);
         for i in 0..WARMUP {
             warm(i)
                 .await
@@ -723,7 +751,7 @@ async fn submit_rows(
             if let Some((admin, topology)) = purge {
                 admin.purge(topology).await;
             }
-            let stats = measure(c, s.n, submit_op(&server.channel, s.content, s.agencies)).await;
+            let stats = measure(c, s.n, submit_op(&server, s.content, s.agencies)).await;
             let label = match how {
                 Serve::Real => {
                     rates[slot] = stats.rate();
@@ -740,7 +768,7 @@ async fn submit_rows(
             // Everything SubmitReport does before the queue: gRPC with the
             // 12 KB document, validation (decode, SHA-256), agency lookup.
             let unknown = Arc::new(vec![UNKNOWN_AGENCY.to_owned()]);
-            let stats = measure(1, s.n, submit_op(&server.channel, s.content, &unknown)).await;
+            let stats = measure(1, s.n, submit_op(&server, s.content, &unknown)).await;
             table.push(
                 Row::from_stats(
                     "component: SubmitReport refused at agency lookup (no queue, no insert; TCP_NODELAY)",
@@ -1111,7 +1139,7 @@ async fn worker(
             fazhi_queue::from_settings(&settings, &WorkerSettings::default(), store.db().clone());
         // Queue K submissions through the real service, with no worker running.
         let server = start_server(store.clone(), queue.clone(), Serve::Real).await?;
-        let fill = measure(16, k, submit_op(&server.channel, content, agencies)).await;
+        let fill = measure(16, k, submit_op(&server, content, agencies)).await;
         server.stop().await;
         if let Some(e) = fill.first_error {
             return Err(format!("queueing for the worker: {e}"));

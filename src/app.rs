@@ -23,6 +23,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
     )
     .await
     .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
+    crate::credentials::bootstrap(settings, &store).await?;
     let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
     tracing::info!(
         database = %redact(&settings.database.url),
@@ -93,11 +94,11 @@ pub fn spawn_server(
     parts: &Parts,
     shutdown: CancellationToken,
 ) -> tokio::task::JoinHandle<anyhow::Result<()>> {
-    let max = settings.grpc.max_message_bytes;
+    let grpc = settings.grpc.clone();
     let store = parts.store.clone();
     let queue = parts.queue.clone();
     tokio::spawn(async move {
-        fazhi_services::serve(listener, max, store, queue, shutdown)
+        fazhi_services::serve(listener, &grpc, store, queue, shutdown)
             .await
             .context("gRPC server")
     })
@@ -154,10 +155,18 @@ pub async fn import_agencies(settings: &Settings, file: &Path) -> anyhow::Result
     let text = fazhi_core::decode(&bytes).with_context(|| format!("reading {}", file.display()))?;
     let rows = fazhi_store::agencies::parse_roster(&text)?;
     let parts = connect(settings).await?;
-    let n = parts.store.upsert_agencies(&rows).await?;
-    let mut districts: Vec<String> = rows.iter().map(|r| r.district.clone()).collect();
-    districts.sort();
-    districts.dedup();
+    let districts = parts.store.import_roster(&rows).await?;
+    let n = rows.len();
+    parts
+        .store
+        .audit(fazhi_store::AuditEvent {
+            actor: crate::credentials::cli_actor(),
+            action: fazhi_store::AuditAction::RosterImport,
+            target: file.display().to_string(),
+            detail: serde_json::json!({ "agencies": n, "codes": rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>() }),
+            origin: "cli".into(),
+        })
+        .await?;
     parts.store.refresh_summaries(&districts).await?;
     println!("imported {n} agencies ({} districts)", districts.len());
     Ok(())

@@ -51,6 +51,85 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::dead_letters::DeadLettersCommand,
     },
+    /// 管理访问凭证（管理员在服务器本机运行）：发放、列出、吊销。
+    Credentials {
+        #[command(subcommand)]
+        command: CredentialsCommand,
+    },
+    /// 审计记录：谁在何时从何处做了什么（只增不改）。
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// 管理员：管理凭证和名录，可查看全部
+    Admin,
+    /// 市级：查看所辖各区
+    City,
+    /// 区级（依法治区办）：本区的一切
+    District,
+    /// 单位：报送和查看本单位的报告
+    Unit,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CredentialsCommand {
+    /// 为系统发放访问令牌（只显示一次），例：fazhi credentials issue --role unit --scope jgz --label 金谷镇报送系统
+    Issue {
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// 单位代码（unit）、区名（district）或逗号分隔的区名（city）
+        #[arg(long)]
+        scope: Vec<String>,
+        /// 持有者名称，唯一，如“金谷镇报送系统”
+        #[arg(long)]
+        label: String,
+        /// 有效天数；不填则长期有效（可随时吊销）
+        #[arg(long)]
+        expires_days: Option<u32>,
+    },
+    /// 为人员创建登录密码（从标准输入读取一行），例：echo '密码' | fazhi credentials add-user --login zhang --role district --scope 示例区
+    AddUser {
+        #[arg(long)]
+        login: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long)]
+        scope: Vec<String>,
+        #[arg(long)]
+        expires_days: Option<u32>,
+    },
+    /// 列出全部凭证（不含任何密钥）
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 吊销凭证（编号或名称），立即生效
+    Revoke { credential: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// 列出审计记录（最早的在前）
+    List(AuditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// 只看对这一对象的操作（报送编号、凭证编号）
+    #[arg(long)]
+    pub target: Option<String>,
+    /// 只看这一类操作，如 submission.submit、credential.issue
+    #[arg(long)]
+    pub action: Option<String>,
+    /// 最多列出最近的多少条（默认 1000）
+    #[arg(long, default_value_t = 0)]
+    pub limit: u64,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +217,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::DeadLetters { command } => {
                     crate::dead_letters::run(&settings, command).await
                 }
+                Command::Credentials { command } => {
+                    crate::credentials::run(&settings, command).await
+                }
+                Command::Audit {
+                    command: AuditCommand::List(args),
+                } => crate::credentials::audit(&settings, args).await,
                 Command::Parse(_) | Command::Eval { .. } => unreachable!("handled above"),
             }
         }

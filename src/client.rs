@@ -7,9 +7,48 @@ use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
+use tonic::metadata::{Ascii, MetadataValue};
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 
 use crate::cli::{SubmitArgs, SummaryArgs, SummaryFormat};
+
+/// Adds the caller's token to every request.
+#[derive(Clone)]
+pub struct Bearer(Option<MetadataValue<Ascii>>);
+
+impl tonic::service::Interceptor for Bearer {
+    fn call(
+        &mut self,
+        mut request: tonic::Request<()>,
+    ) -> Result<tonic::Request<()>, tonic::Status> {
+        if let Some(v) = &self.0 {
+            request.metadata_mut().insert("authorization", v.clone());
+        }
+        Ok(request)
+    }
+}
+
+/// A channel to the server that carries the caller's credential.
+pub type Authed = InterceptedService<Channel, Bearer>;
+
+/// Connect with the configured (or local) credential; TLS for `https://`.
+pub async fn authed(settings: &Settings, url: &str) -> anyhow::Result<Authed> {
+    let token = crate::credentials::client_token(settings);
+    if token.is_none() {
+        eprintln!(
+            "提示：没有访问凭证（设置 FAZHI_CLIENT__TOKEN，或在服务器本机用 `fazhi credentials issue` 发放），服务器将拒绝请求"
+        );
+    }
+    let bearer = token
+        .map(|t| {
+            MetadataValue::try_from(format!("Bearer {t}"))
+                .context("the access token contains characters a header cannot carry")
+        })
+        .transpose()?;
+    let channel = channel_with(url, settings.client.ca_cert.as_deref()).await?;
+    Ok(InterceptedService::new(channel, Bearer(bearer)))
+}
 
 fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
     let addr = explicit.unwrap_or(&settings.grpc.listen);
@@ -20,17 +59,21 @@ fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
     }
 }
 
-pub async fn channel(url: &str) -> anyhow::Result<Channel> {
-    Channel::from_shared(url.to_owned())
+pub async fn channel_with(url: &str, ca_cert: Option<&std::path::Path>) -> anyhow::Result<Channel> {
+    let mut endpoint = Channel::from_shared(url.to_owned())
         .with_context(|| format!("bad server address {url}"))?
-        .connect_timeout(Duration::from_secs(5))
-        .connect()
-        .await
-        .with_context(|| {
-            format!(
-                "cannot reach the fazhi server at {url} (is `fazhi serve` or `fazhi up` running?)"
-            )
-        })
+        .connect_timeout(Duration::from_secs(5));
+    if url.starts_with("https://") {
+        let mut tls = tonic::transport::ClientTlsConfig::new();
+        if let Some(ca) = ca_cert {
+            let pem = std::fs::read(ca).with_context(|| format!("reading {}", ca.display()))?;
+            tls = tls.ca_certificate(tonic::transport::Certificate::from_pem(pem));
+        }
+        endpoint = endpoint.tls_config(tls).context("TLS configuration")?;
+    }
+    endpoint.connect().await.with_context(|| {
+        format!("cannot reach the fazhi server at {url} (is `fazhi serve` or `fazhi up` running?)")
+    })
 }
 
 pub fn status_name(status: i32) -> &'static str {
@@ -46,7 +89,7 @@ pub fn status_name(status: i32) -> &'static str {
 
 /// Poll until the submission leaves QUEUED or the deadline passes.
 pub async fn wait_processed(
-    client: &mut ReportIngestServiceClient<Channel>,
+    client: &mut ReportIngestServiceClient<Authed>,
     id: &str,
     deadline: Duration,
 ) -> anyhow::Result<pb::Submission> {
@@ -79,15 +122,17 @@ pub fn media_type_for(path: &std::path::Path) -> &'static str {
     {
         Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Some("pdf") => "application/pdf",
-        Some("html" | "htm") => "text/html",
+        Some("html" | "htm" | "shtml") => "text/html",
+        Some("ofd") => "application/ofd",
+        Some("doc" | "wps") => "application/msword",
         _ => "text/plain",
     }
 }
 
 pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()> {
     let url = server_url(settings, args.server.as_deref());
-    let mut client = ReportIngestServiceClient::new(channel(&url).await?)
-        .max_encoding_message_size(settings.grpc.max_message_bytes);
+    let mut client = ReportIngestServiceClient::new(authed(settings, &url).await?)
+        .max_encoding_message_size(settings.grpc.max_message_bytes());
     let several = args.files.len() > 1;
     let mut failed = false;
     for file in &args.files {
@@ -153,19 +198,20 @@ pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()>
 }
 
 pub async fn fetch_summary(
+    settings: &Settings,
     url: &str,
     district: &str,
     year: i32,
 ) -> anyhow::Result<pb::DistrictSummary> {
-    let mut client =
-        DistrictSummaryServiceClient::new(channel(url).await?).max_decoding_message_size(256 << 20);
+    let mut client = DistrictSummaryServiceClient::new(authed(settings, url).await?)
+        .max_decoding_message_size(256 << 20);
     let response = client
         .get_district_summary(pb::GetDistrictSummaryRequest {
             district: district.to_owned(),
             year,
         })
         .await
-        .map_err(|s| anyhow::anyhow!("{:?}: {}", s.code(), s.message()))?;
+        .map_err(|s| anyhow::anyhow!("{}", s.message()))?;
     response
         .into_inner()
         .summary
@@ -174,7 +220,7 @@ pub async fn fetch_summary(
 
 pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<()> {
     let url = server_url(settings, args.server.as_deref());
-    let summary = fetch_summary(&url, &args.district, args.year).await?;
+    let summary = fetch_summary(settings, &url, &args.district, args.year).await?;
     let output: Vec<u8> = if args.json {
         let mut s = summary.summary_json;
         s.push('\n');

@@ -10,7 +10,7 @@ use fazhi_core::Part;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 
-use crate::client::{channel, fetch_summary, status_name, wait_processed};
+use crate::client::{authed, fetch_summary, status_name, wait_processed};
 use crate::samples;
 
 pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
@@ -26,15 +26,15 @@ pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
     let server = crate::app::spawn_server(&settings, listener, &parts, shutdown.clone());
     let worker = crate::app::spawn_worker(&settings, &parts, shutdown.clone());
 
-    let result = submit_and_print(&url).await;
+    let result = submit_and_print(&settings, &url).await;
     shutdown.cancel();
     let _ = worker.await;
     server.await.context("server task")??;
     result
 }
 
-async fn submit_and_print(url: &str) -> anyhow::Result<()> {
-    let mut client = ReportIngestServiceClient::new(channel(url).await?);
+async fn submit_and_print(settings: &Settings, url: &str) -> anyhow::Result<()> {
+    let mut client = ReportIngestServiceClient::new(authed(settings, url).await?);
     let mut years = BTreeSet::new();
     println!("提交示例报告（{} 份）…", samples::REPORTS.len());
     for report in &samples::REPORTS {
@@ -73,7 +73,7 @@ async fn submit_and_print(url: &str) -> anyhow::Result<()> {
         years.insert(report.year);
     }
     for year in years {
-        let summary = fetch_summary(url, samples::DISTRICT, year).await?;
+        let summary = fetch_summary(settings, url, samples::DISTRICT, year).await?;
         println!();
         println!(
             "==== {} {}年度 汇总：应报 {} 家，已报 {} 家 ====",

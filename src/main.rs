@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod client;
+mod credentials;
 mod dead_letters;
 mod demo;
 mod parse;
@@ -11,7 +12,27 @@ mod telemetry;
 
 use clap::Parser;
 
+/// `fazhi parse --json … | head` closes the pipe early: end quietly, as
+/// Unix tools do, instead of a panic with a backtrace. (`println!` panics on
+/// a closed stdout; restoring SIGPIPE would need `unsafe`.)
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> std::process::ExitCode {
+    quiet_on_closed_pipe();
     let cli = cli::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -8,13 +8,22 @@ use crate::cli::ParseArgs;
 pub fn run(args: &ParseArgs) -> anyhow::Result<()> {
     let options = ParseOptions {
         expected_year: args.year,
+        ..ParseOptions::default()
     };
     let mut failed = false;
     for file in &args.files {
         let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
         let name = file.display().to_string();
-        match fazhi_core::parse_bytes(&bytes, &options) {
-            Ok((_, parsed)) => {
+        // Any format the service takes: DOCX, HTML, PDF, OFD or text.
+        let read = fazhi_extract::extract_any(
+            &bytes,
+            None,
+            file.file_name().and_then(|n| n.to_str()),
+            &fazhi_extract::Limits::default(),
+        )
+        .map(|extracted| fazhi_core::parse_text(&extracted.text, &options));
+        match read {
+            Ok(parsed) => {
                 if args.json {
                     let mut value = serde_json::to_value(&parsed)?;
                     if let Some(map) = value.as_object_mut() {

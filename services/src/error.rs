@@ -13,6 +13,10 @@ pub enum ServiceError {
     NotFound(String),
     #[error("{0}")]
     AlreadyExists(String),
+    #[error("{0}")]
+    Unauthenticated(String),
+    #[error("{0}")]
+    PermissionDenied(String),
     #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的幂等键重试")]
     QueueUnavailable(#[source] QueueError),
     #[error("服务内部错误，请稍后重试")]
@@ -25,6 +29,8 @@ impl From<ServiceError> for Status {
             ServiceError::InvalidArgument(m) => Status::invalid_argument(m.clone()),
             ServiceError::NotFound(m) => Status::not_found(m.clone()),
             ServiceError::AlreadyExists(m) => Status::already_exists(m.clone()),
+            ServiceError::Unauthenticated(m) => Status::unauthenticated(m.clone()),
+            ServiceError::PermissionDenied(m) => Status::permission_denied(m.clone()),
             ServiceError::QueueUnavailable(cause) => {
                 tracing::warn!(error = %cause, "queue unavailable");
                 Status::unavailable(err.to_string())

@@ -7,31 +7,60 @@ use chrono::Datelike;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_server::ReportIngestService;
 use fazhi_queue::{OutgoingMessage, Queue, TRACEPARENT};
-use fazhi_store::{Store, SubmissionStatus};
+use fazhi_store::{AuditAction, AuditEvent, Principal, Role, Store, SubmissionStatus};
 use tonic::{Request, Response, Status};
 use tracing::Instrument;
 
+use crate::auth::{Authenticator, origin};
 use crate::convert;
 use crate::error::ServiceError;
-use crate::submission::NewSubmission;
+use crate::policy::{Action, authorize};
+use crate::submission::{NewSubmission, text_field};
 
 #[derive(Clone)]
 pub struct Ingest {
     store: Store,
     queue: Arc<dyn Queue>,
+    auth: Authenticator,
+    max_document_bytes: usize,
+}
+
+/// A refusal of an existing id: the id says nothing about whether it exists.
+fn no_such_submission(id: &str) -> ServiceError {
+    ServiceError::NotFound(format!("没有编号为 {id} 的报送"))
 }
 
 impl Ingest {
-    pub fn new(store: Store, queue: Arc<dyn Queue>) -> Self {
-        Ingest { store, queue }
+    pub fn new(store: Store, queue: Arc<dyn Queue>, max_document_bytes: usize) -> Self {
+        Ingest {
+            auth: Authenticator::new(store.clone()),
+            store,
+            queue,
+            max_document_bytes,
+        }
     }
 
     async fn submit(
         &self,
-        request: pb::SubmitReportRequest,
+        who: &Principal,
+        origin: String,
+        mut request: pb::SubmitReportRequest,
     ) -> Result<pb::SubmitReportResponse, ServiceError> {
+        // A unit's credential names its unit; the request may leave it out,
+        // and may not name another one.
+        if who.role == Role::Unit {
+            let own = who.scope.first().map(String::as_str).unwrap_or_default();
+            let asked = request.agency_code.trim();
+            if asked.is_empty() {
+                request.agency_code = own.to_owned();
+            } else if asked != own {
+                return Err(ServiceError::PermissionDenied(format!(
+                    "当前凭证属于单位“{own}”，不能代单位“{asked}”报送"
+                )));
+            }
+        }
         let now = chrono::Utc::now();
-        let new = NewSubmission::parse(request, now.year())?;
+        let new = NewSubmission::parse(request, now.year(), self.max_document_bytes)?;
         let submission_id = new.submission_id();
         tracing::Span::current().record("submission_id", submission_id.as_str());
 
@@ -41,13 +70,33 @@ impl Ingest {
                 new.agency_code()
             ))
         })?;
+        authorize(
+            who,
+            Action::Submit {
+                agency: &agency.code,
+                district: &agency.district,
+            },
+        )?;
 
+        let key_conflict = || {
+            ServiceError::AlreadyExists(
+                "该报送编号（幂等键）已用于另一份报告；如需更正报告，请换用新的编号重新报送".into(),
+            )
+        };
+        // Bind the key to this document before publishing: of two different
+        // documents under one key, exactly one is ever published.
+        if new.has_idempotency_key()
+            && !self
+                .store
+                .reserve_key(&submission_id, new.content_sha256())
+                .await?
+        {
+            return Err(key_conflict());
+        }
         if let Some(existing) = self.store.submission(&submission_id).await? {
             // A retry: same answer as the first time, never a second copy.
             if existing.content_sha256 != new.content_sha256() {
-                return Err(ServiceError::AlreadyExists(
-                    "该幂等键已用于另一份报告；如需更正报告，请使用新的幂等键重新报送".into(),
-                ));
+                return Err(key_conflict());
             }
             return Ok(pb::SubmitReportResponse {
                 submission_id,
@@ -55,6 +104,7 @@ impl Ingest {
             });
         }
 
+        let file_name = new.file_name().to_owned();
         let record = new.into_record(agency.district, now.timestamp_millis());
         let traceparent = fazhi_queue::trace::new_traceparent();
         tracing::Span::current().record("trace_id", fazhi_queue::trace::trace_id(&traceparent));
@@ -74,27 +124,79 @@ impl Ingest {
             tracing::warn!(error = ?e, "queued, but recording the submission failed; the worker will record it");
         }
         tracing::info!(agency = %record.agency_code, year = record.reporting_year, bytes = record.content.len(), "submission queued");
+        self.record_audit(AuditEvent {
+            actor: who.actor(),
+            action: AuditAction::Submit,
+            target: submission_id.clone(),
+            detail: serde_json::json!({
+                "agency": record.agency_code,
+                "district": record.district,
+                "year": record.reporting_year,
+                "file_name": file_name,
+                "sha256": record.content_sha256,
+                "bytes": record.content.len(),
+            }),
+            origin,
+        })
+        .await;
         Ok(pb::SubmitReportResponse {
             submission_id,
             status: pb::SubmissionStatus::Queued as i32,
         })
     }
 
+    /// The audit trail is written after the effect; a failure to write it is
+    /// an operator's alarm, not the caller's error (the effect happened).
+    async fn record_audit(&self, event: AuditEvent) {
+        let (action, target) = (event.action, event.target.clone());
+        if let Err(e) = self.store.audit(event).await {
+            tracing::error!(error = ?e, action = action.as_str(), %target, "audit entry not written");
+        }
+    }
+
     async fn withdraw(
         &self,
+        who: &Principal,
+        origin: String,
         r: pb::WithdrawSubmissionRequest,
     ) -> Result<pb::WithdrawSubmissionResponse, ServiceError> {
         let id = parse_id(&r.submission_id)?;
-        let reason = match r.reason.trim() {
+        let reason = match text_field("撤回原因（reason）", &r.reason, 500)? {
             "" => "已撤回",
             reason => reason,
         };
+        let current = self
+            .store
+            .submission(id)
+            .await?
+            .ok_or_else(|| no_such_submission(id))?;
+        authorize(
+            who,
+            Action::Withdraw {
+                agency: &current.agency_code,
+                district: &current.district,
+            },
+        )?;
         let row = self
             .store
             .withdraw(id, reason)
             .await?
-            .ok_or_else(|| ServiceError::NotFound(format!("没有编号为 {id} 的报送")))?;
+            .ok_or_else(|| no_such_submission(id))?;
         tracing::info!(submission_id = %id, "submission withdrawn");
+        self.record_audit(AuditEvent {
+            actor: who.actor(),
+            action: AuditAction::Withdraw,
+            target: id.to_owned(),
+            detail: serde_json::json!({
+                "agency": row.agency_code,
+                "district": row.district,
+                "year": row.reporting_year,
+                "reason": reason,
+                "status_before": current.status,
+            }),
+            origin,
+        })
+        .await;
         let agency_name = self.agency_name(&row.agency_code).await?;
         Ok(pb::WithdrawSubmissionResponse {
             submission: Some(convert::submission(&row, &agency_name)),
@@ -111,13 +213,24 @@ impl Ingest {
             .unwrap_or_default())
     }
 
-    async fn get(&self, id: &str) -> Result<pb::GetSubmissionResponse, ServiceError> {
+    async fn get(
+        &self,
+        who: &Principal,
+        id: &str,
+    ) -> Result<pb::GetSubmissionResponse, ServiceError> {
         let id = parse_id(id)?;
         let row = self
             .store
             .submission(id)
             .await?
-            .ok_or_else(|| ServiceError::NotFound(format!("没有编号为 {id} 的报送")))?;
+            .ok_or_else(|| no_such_submission(id))?;
+        authorize(
+            who,
+            Action::ReadSubmission {
+                agency: &row.agency_code,
+                district: &row.district,
+            },
+        )?;
         let agency_name = self.agency_name(&row.agency_code).await?;
         let mut submission = convert::submission(&row, &agency_name);
         if row.status == SubmissionStatus::Processed.as_str()
@@ -149,7 +262,11 @@ impl ReportIngestService for Ingest {
         &self,
         request: Request<pb::WithdrawSubmissionRequest>,
     ) -> Result<Response<pb::WithdrawSubmissionResponse>, Status> {
-        Ok(Response::new(self.withdraw(request.into_inner()).await?))
+        let who = self.auth.principal(request.metadata()).await?;
+        let origin = origin(&request);
+        Ok(Response::new(
+            self.withdraw(&who, origin, request.into_inner()).await?,
+        ))
     }
 
     async fn submit_report(
@@ -162,7 +279,12 @@ impl ReportIngestService for Ingest {
             submission_id = tracing::field::Empty,
             trace_id = tracing::field::Empty
         );
-        let response = self.submit(request.into_inner()).instrument(span).await?;
+        let who = self.auth.principal(request.metadata()).await?;
+        let origin = origin(&request);
+        let response = self
+            .submit(&who, origin, request.into_inner())
+            .instrument(span)
+            .await?;
         Ok(Response::new(response))
     }
 
@@ -170,8 +292,9 @@ impl ReportIngestService for Ingest {
         &self,
         request: Request<pb::GetSubmissionRequest>,
     ) -> Result<Response<pb::GetSubmissionResponse>, Status> {
+        let who = self.auth.principal(request.metadata()).await?;
         let id = request.into_inner().submission_id;
         let span = tracing::debug_span!("get_submission", submission_id = %id);
-        Ok(Response::new(self.get(&id).instrument(span).await?))
+        Ok(Response::new(self.get(&who, &id).instrument(span).await?))
     }
 }

@@ -2,9 +2,12 @@
 //! ([`submission::NewSubmission`]); every error becomes a `tonic::Status` in
 //! one place ([`error`]).
 
+pub mod auth;
 pub mod convert;
 pub mod error;
 pub mod ingest;
+mod oversize;
+pub mod policy;
 pub mod startup;
 pub mod submission;
 pub mod summary;

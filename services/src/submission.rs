@@ -5,9 +5,6 @@ use sha2::{Digest, Sha256};
 
 use crate::error::ServiceError;
 
-/// Media types processed today. DOCX, HTML and PDF are planned: the API
-/// already carries the media type so clients need not change.
-const TEXT_PLAIN: &str = "text/plain";
 const MAX_CODE_CHARS: usize = 64;
 const MAX_KEY_CHARS: usize = 128;
 const MAX_FILE_NAME_CHARS: usize = 255;
@@ -36,6 +33,7 @@ impl NewSubmission {
     pub fn parse(
         request: pb::SubmitReportRequest,
         current_year: i32,
+        max_document_bytes: usize,
     ) -> Result<Self, ServiceError> {
         let invalid = |m: &str| ServiceError::InvalidArgument(m.to_owned());
         let agency_code = request.agency_code.trim().to_owned();
@@ -63,28 +61,45 @@ impl NewSubmission {
         if document.content.is_empty() {
             return Err(invalid("报告文档为空"));
         }
-        let media_type = normalize_media_type(&document.media_type, &document.file_name)?;
-        // Refuse undecodable text now, while the agency is still on the line.
-        fazhi_core::decode(&document.content)
-            .map_err(|e| ServiceError::InvalidArgument(format!("无法读取报告文本：{e}")))?;
-        let file_name = document.file_name.trim();
-        if file_name.chars().count() > MAX_FILE_NAME_CHARS
-            || file_name.chars().any(char::is_control)
-        {
-            return Err(invalid("文件名过长或含有控制字符"));
+        if document.content.len() > max_document_bytes {
+            return Err(ServiceError::InvalidArgument(format!(
+                "报告文件过大（{}），超过上限 {}；请删去图片等内容或压缩后重新提交",
+                human_bytes(document.content.len()),
+                human_bytes(max_document_bytes)
+            )));
         }
+        let declared = text_field("文档类型（media_type）", &document.media_type, 200)?;
+        let file_name = text_field(
+            "文件名（file_name）",
+            &document.file_name,
+            MAX_FILE_NAME_CHARS,
+        )?;
+        // What the file really is (content first, the declared type and the
+        // name as hints): refused now, while the agency is still on the line,
+        // when that is cheap to know (not a zip, a legacy .doc, a PDF
+        // without text); the full reading happens in the worker.
+        let format = fazhi_extract::detect(
+            &document.content,
+            Some(declared).filter(|d| !d.is_empty()),
+            Some(file_name).filter(|f| !f.is_empty()),
+        )
+        .map_err(|e| ServiceError::InvalidArgument(e.to_string()))?;
+        if format == fazhi_extract::Format::Text {
+            check_text(&document.content)?;
+        }
+        let media_type = media_type_of(format, declared);
         let file_name = if file_name.is_empty() {
             "report.txt"
         } else {
             file_name
         }
         .to_owned();
-        let idempotency_key = match request.idempotency_key.map(|k| k.trim().to_owned()) {
-            Some(k) if k.is_empty() => None,
-            Some(k) if k.chars().count() > MAX_KEY_CHARS => {
-                return Err(invalid("幂等键（idempotency_key）不能超过128个字符"));
-            }
-            other => other,
+        let idempotency_key = match request.idempotency_key.as_deref() {
+            None => None,
+            Some(k) => match text_field("报送编号（idempotency_key）", k, MAX_KEY_CHARS)? {
+                "" => None,
+                k => Some(k.to_owned()),
+            },
         };
         let content_sha256 = hex::encode(Sha256::digest(&document.content));
         Ok(NewSubmission {
@@ -115,6 +130,14 @@ impl NewSubmission {
         uuid::Uuid::new_v5(&ID_NAMESPACE, name.as_bytes()).to_string()
     }
 
+    pub fn has_idempotency_key(&self) -> bool {
+        self.idempotency_key.is_some()
+    }
+
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
     pub fn agency_code(&self) -> &str {
         &self.agency_code
     }
@@ -143,43 +166,101 @@ impl NewSubmission {
     }
 }
 
-fn normalize_media_type(media_type: &str, file_name: &str) -> Result<String, ServiceError> {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    let essence = if essence.is_empty() {
-        let lower = file_name.to_lowercase();
-        if lower.ends_with(".txt") || !lower.contains('.') {
-            TEXT_PLAIN.to_owned()
-        } else {
-            return Err(ServiceError::InvalidArgument(format!(
-                "请注明文档类型（media_type）；目前仅支持纯文本（text/plain），无法处理“{file_name}”"
-            )));
-        }
-    } else {
-        essence
-    };
-    if essence == TEXT_PLAIN {
-        return Ok(if media_type.trim().is_empty() {
-            TEXT_PLAIN.to_owned()
-        } else {
-            media_type.trim().to_owned()
-        });
+/// A short text field, trimmed; refused (never stored) with a NUL or other
+/// control character (PostgreSQL cannot store NUL in text at all) or when
+/// longer than `max_chars`.
+pub fn text_field<'a>(
+    what: &str,
+    value: &'a str,
+    max_chars: usize,
+) -> Result<&'a str, ServiceError> {
+    let value = value.trim();
+    if value.chars().any(char::is_control) {
+        return Err(ServiceError::InvalidArgument(format!(
+            "{what}含有控制字符（如空字符），请删除后重试"
+        )));
     }
-    let what = match essence.as_str() {
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        | "application/msword" => "Word 文档",
-        "application/pdf" => "PDF",
-        "text/html" => "网页（HTML）",
-        "application/ofd" => "OFD",
-        _ => "该格式",
-    };
-    Err(ServiceError::InvalidArgument(format!(
-        "暂不支持{what}（{essence}），目前仅支持纯文本（text/plain，UTF-8 或 GB18030 编码），请另存为 .txt 后提交"
-    )))
+    if value.chars().count() > max_chars {
+        return Err(ServiceError::InvalidArgument(format!(
+            "{what}过长：不能超过{max_chars}个字符"
+        )));
+    }
+    Ok(value)
+}
+
+/// `3.2 MB`, for messages about sizes.
+fn human_bytes(n: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if n as f64 >= MB {
+        format!("{:.1} MB", n as f64 / MB)
+    } else {
+        format!("{:.0} KB", (n as f64 / 1024.0).ceil())
+    }
+}
+
+/// The document must be text the parser can read: UTF-8, GB18030 or UTF-16
+/// with a BOM, and no NUL characters (never part of a report; a file with
+/// them is damaged or is UTF-16 saved without its BOM).
+fn check_text(content: &[u8]) -> Result<(), ServiceError> {
+    if std::str::from_utf8(content).is_err() && looks_like_bomless_utf16(content) {
+        return Err(ServiceError::InvalidArgument(
+            "报告文本像是缺少字节顺序标记（BOM）的 UTF-16 编码，请另存为 UTF-8 编码的纯文本后重新提交".to_owned(),
+        ));
+    }
+    let text = fazhi_core::decode(content)
+        .map_err(|e| ServiceError::InvalidArgument(format!("无法读取报告文本：{e}")))?;
+    match text.chars().filter(|&c| c == '\0').count() {
+        0 => Ok(()),
+        nuls => Err(ServiceError::InvalidArgument(format!(
+            "报告文本含有{nuls}个空字符（NUL），可能是文件已损坏；请另存为纯文本后重新提交"
+        ))),
+    }
+}
+
+/// Share of characters a Chinese report is made of: CJK ideographs, CJK
+/// and full-width punctuation, printable ASCII, line breaks.
+fn plausible_share(text: &str) -> f64 {
+    let (mut good, mut all) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        if matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | ' '..='~' | '\n' | '\r' | '\t')
+        {
+            good += 1;
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        good as f64 / all as f64
+    }
+}
+
+/// Bytes that read as plausible Chinese text in UTF-16 (either byte order)
+/// and clearly less so as GB18030: UTF-16 without its BOM.
+fn looks_like_bomless_utf16(content: &[u8]) -> bool {
+    if content.len() < 8 || content.len() % 2 != 0 {
+        return false;
+    }
+    let as_gb = encoding_rs::GB18030.decode_without_bom_handling(content).0;
+    let gb = plausible_share(&as_gb);
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .iter()
+        .any(|enc| {
+            enc.decode_without_bom_handling_and_without_replacement(content)
+                .is_some_and(|t| plausible_share(&t) >= 0.95 && plausible_share(&t) > gb + 0.1)
+        })
+}
+
+/// The stored media type: the detected format's, keeping a declared
+/// charset parameter for text (the worker's decoder is told nothing else).
+fn media_type_of(format: fazhi_extract::Format, declared: &str) -> String {
+    let essence = format.media_type();
+    match declared.split_once(';') {
+        Some((_, params)) if format == fazhi_extract::Format::Text && !params.trim().is_empty() => {
+            format!("{essence}; {}", params.trim())
+        }
+        _ => essence.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -206,43 +287,135 @@ mod tests {
 
     #[test]
     fn same_key_gives_same_id_whatever_the_content() {
-        let a = NewSubmission::parse(request("a", 2023, "甲".as_bytes(), Some("k")), 2026).unwrap();
-        let b = NewSubmission::parse(request("a", 2023, "乙".as_bytes(), Some("k")), 2026).unwrap();
+        let a = NewSubmission::parse(
+            request("a", 2023, "甲".as_bytes(), Some("k")),
+            2026,
+            1 << 20,
+        )
+        .unwrap();
+        let b = NewSubmission::parse(
+            request("a", 2023, "乙".as_bytes(), Some("k")),
+            2026,
+            1 << 20,
+        )
+        .unwrap();
         assert_eq!(a.submission_id(), b.submission_id());
-        let c = NewSubmission::parse(request("b", 2023, "甲".as_bytes(), Some("k")), 2026).unwrap();
+        let c = NewSubmission::parse(
+            request("b", 2023, "甲".as_bytes(), Some("k")),
+            2026,
+            1 << 20,
+        )
+        .unwrap();
         assert_ne!(a.submission_id(), c.submission_id());
     }
 
     #[test]
     fn without_key_the_document_decides_the_id() {
-        let a = NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026).unwrap();
-        let b = NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026).unwrap();
-        let c = NewSubmission::parse(request("a", 2023, "乙".as_bytes(), None), 2026).unwrap();
+        let a =
+            NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026, 1 << 20).unwrap();
+        let b =
+            NewSubmission::parse(request("a", 2023, "甲".as_bytes(), None), 2026, 1 << 20).unwrap();
+        let c =
+            NewSubmission::parse(request("a", 2023, "乙".as_bytes(), None), 2026, 1 << 20).unwrap();
         assert_eq!(a.submission_id(), b.submission_id());
         assert_ne!(a.submission_id(), c.submission_id());
     }
 
     #[test]
     fn future_year_and_empty_document_are_refused_in_chinese() {
-        let err =
-            NewSubmission::parse(request("a", 2030, "甲".as_bytes(), None), 2026).unwrap_err();
+        let err = NewSubmission::parse(request("a", 2030, "甲".as_bytes(), None), 2026, 1 << 20)
+            .unwrap_err();
         assert!(err.to_string().contains("报告年度 2030"));
-        let err = NewSubmission::parse(request("a", 2023, b"", None), 2026).unwrap_err();
+        let err = NewSubmission::parse(request("a", 2023, b"", None), 2026, 1 << 20).unwrap_err();
         assert!(err.to_string().contains("为空"));
     }
 
     #[test]
-    fn docx_is_refused_with_a_hint() {
-        let mut r = request("a", 2023, b"PK\x03\x04", None);
-        r.document.as_mut().unwrap().media_type =
+    fn a_docx_that_is_not_a_zip_is_refused_saying_what_it_is() {
+        let mut r = request("a", 2023, "法治政府建设年度报告".as_bytes(), None);
+        let doc = r.document.as_mut().unwrap();
+        doc.media_type =
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document".into();
-        let err = NewSubmission::parse(r, 2026).unwrap_err();
-        assert!(err.to_string().contains("Word"), "{err}");
+        doc.file_name = "报告.docx".into();
+        let err = NewSubmission::parse(r, 2026, 1 << 20).unwrap_err();
+        assert!(err.to_string().contains("ZIP"), "{err}");
+    }
+
+    #[test]
+    fn nul_characters_are_refused_wherever_they_are() {
+        let err =
+            NewSubmission::parse(request("a", 2023, "报\0告".as_bytes(), None), 2026, 1 << 20)
+                .unwrap_err();
+        assert!(err.to_string().contains("空字符"), "{err}");
+        let utf16: Vec<u8> = "法治政府建设年度报告 2023"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let err =
+            NewSubmission::parse(request("a", 2023, &utf16, None), 2026, 1 << 20).unwrap_err();
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+        let err = NewSubmission::parse(
+            request("a", 2023, "甲".as_bytes(), Some("k\0")),
+            2026,
+            1 << 20,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("控制字符"), "{err}");
+        let mut r = request("a", 2023, "甲".as_bytes(), None);
+        r.document.as_mut().unwrap().media_type = "text/plain; charset=utf-8\0".into();
+        assert!(NewSubmission::parse(r, 2026, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn a_document_over_the_limit_is_refused_with_the_limit_named() {
+        let err = NewSubmission::parse(
+            request("a", 2023, &vec![b'a'; 3 << 20], None),
+            2026,
+            2 << 20,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("2.0 MB"), "{err}");
     }
 
     #[test]
     fn gb18030_text_is_accepted() {
         let (bytes, _, _) = encoding_rs::GB18030.encode("法治政府建设年度报告");
-        assert!(NewSubmission::parse(request("a", 2023, &bytes, None), 2026).is_ok());
+        assert!(NewSubmission::parse(request("a", 2023, &bytes, None), 2026, 1 << 20).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod never_panics {
+    //! The stable, short version of the `submit_request` fuzz target, run by
+    //! `cargo test` (the long run needs nightly: see the README).
+    use super::*;
+    use proptest::prelude::*;
+    use prost::Message;
+
+    proptest! {
+        #[test]
+        fn any_bytes_as_a_request_are_parsed_or_refused(data in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            if let Ok(request) = pb::SubmitReportRequest::decode(data.as_slice()) {
+                let _ = NewSubmission::parse(request, 2026, 1 << 20);
+            }
+        }
+
+        #[test]
+        fn any_field_values_are_parsed_or_refused(
+            code in ".{0,80}", key in proptest::option::of(".{0,200}"),
+            media in ".{0,60}", name in ".{0,300}", year in any::<i32>(),
+            content in proptest::collection::vec(any::<u8>(), 0..512),
+        ) {
+            let request = pb::SubmitReportRequest {
+                agency_code: code,
+                reporting_year: year,
+                document: Some(pb::Document { content, media_type: media, file_name: name }),
+                idempotency_key: key,
+            };
+            if let Ok(new) = NewSubmission::parse(request, 2026, 1 << 20) {
+                prop_assert!(!new.agency_code().chars().any(char::is_control));
+                prop_assert!((2000..=2026).contains(&new.reporting_year()));
+            }
+        }
     }
 }

@@ -2,11 +2,14 @@
 
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::district_summary_service_server::DistrictSummaryService;
-use fazhi_store::Store;
+use fazhi_store::{Principal, Store};
 use tonic::{Request, Response, Status};
 
+use crate::auth::Authenticator;
 use crate::convert;
 use crate::error::ServiceError;
+use crate::policy::{Action, authorize};
+use crate::submission::text_field;
 
 const DEFAULT_PAGE: u64 = 50;
 const MAX_PAGE: u64 = 200;
@@ -14,31 +17,42 @@ const MAX_PAGE: u64 = 200;
 #[derive(Clone)]
 pub struct Summaries {
     store: Store,
+    auth: Authenticator,
 }
 
 impl Summaries {
     pub fn new(store: Store) -> Self {
-        Summaries { store }
+        Summaries {
+            auth: Authenticator::new(store.clone()),
+            store,
+        }
     }
 }
 
-fn district_and_year(district: &str, year: i32) -> Result<(&str, i32), ServiceError> {
-    let district = district.trim();
+/// The district and year asked for, and whether this caller may read them.
+fn district_and_year<'a>(
+    who: &Principal,
+    district: &'a str,
+    year: i32,
+) -> Result<(&'a str, i32), ServiceError> {
+    let district = text_field("区名（district）", district, 64)?;
     if district.is_empty() {
         return Err(ServiceError::InvalidArgument("缺少区名（district）".into()));
     }
     if !(2000..=9999).contains(&year) {
         return Err(ServiceError::InvalidArgument(format!("年度 {year} 不合理")));
     }
+    authorize(who, Action::ReadDistrict { district })?;
     Ok((district, year))
 }
 
 impl Summaries {
     async fn summary(
         &self,
+        who: &Principal,
         r: pb::GetDistrictSummaryRequest,
     ) -> Result<pb::GetDistrictSummaryResponse, ServiceError> {
-        let (district, year) = district_and_year(&r.district, r.year)?;
+        let (district, year) = district_and_year(who, &r.district, r.year)?;
         let summary = self
             .store
             .district_summary(district, year)
@@ -53,9 +67,10 @@ impl Summaries {
 
     async fn list(
         &self,
+        who: &Principal,
         r: pb::ListSubmissionsRequest,
     ) -> Result<pb::ListSubmissionsResponse, ServiceError> {
-        let (district, year) = district_and_year(&r.district, r.year)?;
+        let (district, year) = district_and_year(who, &r.district, r.year)?;
         let limit = match u64::from(r.page_size) {
             0 => DEFAULT_PAGE,
             n => n.min(MAX_PAGE),
@@ -101,13 +116,17 @@ impl DistrictSummaryService for Summaries {
         &self,
         request: Request<pb::GetDistrictSummaryRequest>,
     ) -> Result<Response<pb::GetDistrictSummaryResponse>, Status> {
-        Ok(Response::new(self.summary(request.into_inner()).await?))
+        let who = self.auth.principal(request.metadata()).await?;
+        Ok(Response::new(
+            self.summary(&who, request.into_inner()).await?,
+        ))
     }
 
     async fn list_submissions(
         &self,
         request: Request<pb::ListSubmissionsRequest>,
     ) -> Result<Response<pb::ListSubmissionsResponse>, Status> {
-        Ok(Response::new(self.list(request.into_inner()).await?))
+        let who = self.auth.principal(request.metadata()).await?;
+        Ok(Response::new(self.list(&who, request.into_inner()).await?))
     }
 }

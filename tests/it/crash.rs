@@ -180,7 +180,7 @@ pub(crate) fn totals_not_n_times_one(
 }
 
 /// Submit one report for every agency of the crash roster.
-async fn submit_batch(client: &mut ReportIngestServiceClient<Channel>) -> Vec<String> {
+async fn submit_batch(client: &mut ReportIngestServiceClient<Authed>) -> Vec<String> {
     let mut ids = Vec::new();
     for row in roster() {
         let r = submit_to(client, &row.code, 2022, sample(REPORT), None)
@@ -207,7 +207,7 @@ async fn kill_mid_batch(child: &mut Child, store: &fazhi_store::Store) {
     );
 }
 
-async fn wait_all_processed(client: &mut ReportIngestServiceClient<Channel>, ids: &[String]) {
+async fn wait_all_processed(client: &mut ReportIngestServiceClient<Authed>, ids: &[String]) {
     for id in ids {
         let s = wait_done(client, id, Duration::from_secs(90)).await;
         assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
@@ -256,16 +256,22 @@ async fn killing_the_all_in_one_process_mid_batch_loses_and_duplicates_nothing()
     store.upsert_agencies(&roster()).await.unwrap();
     let dir = scratch_dir();
 
+    let token = issue_token(&store, fazhi_store::Role::District, &[CRASH_DISTRICT]).await;
     let mut up = fazhi("up", &settings, 300, &dir.join("up-1.log"));
-    let mut client = ReportIngestServiceClient::new(channel_to(&mut up).await);
+    let mut client =
+        ReportIngestServiceClient::new(authed(channel_to(&mut up).await, Some(&token)));
     let ids = submit_batch(&mut client).await;
     kill_mid_batch(&mut up, &store).await;
 
     let mut up = fazhi("up", &settings, 0, &dir.join("up-2.log"));
     let channel = channel_to(&mut up).await;
-    wait_all_processed(&mut ReportIngestServiceClient::new(channel.clone()), &ids).await;
+    wait_all_processed(
+        &mut ReportIngestServiceClient::new(authed(channel.clone(), Some(&token))),
+        &ids,
+    )
+    .await;
     let summary = summary_of(
-        &mut DistrictSummaryServiceClient::new(channel),
+        &mut DistrictSummaryServiceClient::new(authed(channel, Some(&token))),
         CRASH_DISTRICT,
         2022,
     )

@@ -14,6 +14,8 @@ use fazhi_queue::Queue;
 use fazhi_store::Store;
 use sea_orm::{ConnectionTrait, Database};
 use tokio_util::sync::CancellationToken;
+use tonic::metadata::{Ascii, MetadataValue};
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 
 pub const DISTRICT: &str = "示例区";
@@ -139,8 +141,43 @@ pub async fn settings(db: Db, broker: Broker) -> Option<Settings> {
     Some(s)
 }
 
+/// Adds a test's token to every request.
+#[derive(Clone)]
+pub struct Token(Option<MetadataValue<Ascii>>);
+
+impl tonic::service::Interceptor for Token {
+    fn call(&mut self, mut r: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
+        if let Some(v) = &self.0 {
+            r.metadata_mut().insert("authorization", v.clone());
+        }
+        Ok(r)
+    }
+}
+
+/// A channel that carries a credential.
+pub type Authed = InterceptedService<Channel, Token>;
+
+pub fn authed(channel: Channel, token: Option<&str>) -> Authed {
+    let value = token.map(|t| MetadataValue::try_from(format!("Bearer {t}")).unwrap());
+    InterceptedService::new(channel, Token(value))
+}
+
+/// Issue a token straight in the store (as `fazhi credentials issue` does).
+pub async fn issue_token(store: &Store, role: fazhi_store::Role, scope: &[&str]) -> String {
+    let new = fazhi_store::NewCredential {
+        login: unique("test-"),
+        role,
+        scope: scope.iter().map(|s| s.to_string()).collect(),
+        expires_at: None,
+        created_by: "test".into(),
+    };
+    store.issue_token(&new).await.expect("issue token").1
+}
+
 pub struct TestApp {
     pub url: String,
+    /// The district office's token for [`DISTRICT`] (what most tests act as).
+    pub token: String,
     pub store: Store,
     pub queue: Arc<dyn Queue>,
     pub settings: Settings,
@@ -155,6 +192,7 @@ pub async fn spawn_app(settings: &Settings, with_worker: bool) -> TestApp {
         .expect("open database");
     let rows = fazhi_store::agencies::parse_roster(ROSTER).unwrap();
     store.upsert_agencies(&rows).await.unwrap();
+    let token = issue_token(&store, fazhi_store::Role::Admin, &[]).await;
     let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -162,15 +200,16 @@ pub async fn spawn_app(settings: &Settings, with_worker: bool) -> TestApp {
     let mut tasks = Vec::new();
     {
         let (store, queue, shutdown) = (store.clone(), queue.clone(), shutdown.clone());
-        let max = settings.grpc.max_message_bytes;
+        let grpc = settings.grpc.clone();
         tasks.push(tokio::spawn(async move {
-            fazhi_services::serve(listener, max, store, queue, shutdown)
+            fazhi_services::serve(listener, &grpc, store, queue, shutdown)
                 .await
                 .expect("server failed");
         }));
     }
     let app = TestApp {
         url,
+        token,
         store,
         queue,
         settings: settings.clone(),
@@ -206,12 +245,20 @@ impl TestApp {
             .unwrap()
     }
 
-    pub async fn ingest(&self) -> ReportIngestServiceClient<Channel> {
-        ReportIngestServiceClient::new(self.channel().await)
+    pub async fn ingest(&self) -> ReportIngestServiceClient<Authed> {
+        self.ingest_as(Some(&self.token)).await
     }
 
-    pub async fn summaries(&self) -> DistrictSummaryServiceClient<Channel> {
-        DistrictSummaryServiceClient::new(self.channel().await)
+    pub async fn summaries(&self) -> DistrictSummaryServiceClient<Authed> {
+        self.summaries_as(Some(&self.token)).await
+    }
+
+    pub async fn ingest_as(&self, token: Option<&str>) -> ReportIngestServiceClient<Authed> {
+        ReportIngestServiceClient::new(authed(self.channel().await, token))
+    }
+
+    pub async fn summaries_as(&self, token: Option<&str>) -> DistrictSummaryServiceClient<Authed> {
+        DistrictSummaryServiceClient::new(authed(self.channel().await, token))
     }
 
     pub async fn submit(
@@ -244,7 +291,7 @@ impl TestApp {
 }
 
 pub async fn submit_to(
-    client: &mut ReportIngestServiceClient<Channel>,
+    client: &mut ReportIngestServiceClient<Authed>,
     agency: &str,
     year: i32,
     content: Vec<u8>,
@@ -267,7 +314,7 @@ pub async fn submit_to(
 
 /// Poll (never a fixed sleep) until the submission leaves QUEUED.
 pub async fn wait_done(
-    client: &mut ReportIngestServiceClient<Channel>,
+    client: &mut ReportIngestServiceClient<Authed>,
     id: &str,
     limit: Duration,
 ) -> pb::Submission {
@@ -293,7 +340,7 @@ pub async fn wait_done(
 }
 
 pub async fn summary_of(
-    client: &mut DistrictSummaryServiceClient<Channel>,
+    client: &mut DistrictSummaryServiceClient<Authed>,
     district: &str,
     year: i32,
 ) -> fazhi_summary::DistrictSummary {

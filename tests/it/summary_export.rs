@@ -21,6 +21,7 @@ fn summary_cmd(app: &TestApp) -> AsyncCommand {
     let mut cmd = AsyncCommand::new(env!("CARGO_BIN_EXE_fazhi"));
     cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("FAZHI_CLIENT__TOKEN", &app.token)
         .args([
             "summary",
             "--district",

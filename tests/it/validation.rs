@@ -60,7 +60,7 @@ async fn bad_requests_are_refused_clearly_and_leave_nothing_behind() {
             .await
             .unwrap_err();
     assert_eq!(err.code(), Code::InvalidArgument);
-    assert!(err.message().contains("Word"), "{}", err.message());
+    assert!(err.message().contains("压缩包"), "{}", err.message());
 
     let err = client
         .get_submission(pb::GetSubmissionRequest {

@@ -7,26 +7,31 @@ use fazhi_store::processing::Outcome;
 /// Finding code the parser uses for text that is not a report at all.
 const NOT_A_REPORT: &str = "not_a_report";
 
+/// Read the file (any format `fazhi_extract` knows, re-detected from the
+/// content: a message from an older service is checked again), then parse
+/// the extracted text; every offset in the parse refers to that text.
 pub fn analyze(record: &SubmissionRecord) -> Outcome {
-    let essence = record
-        .media_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim();
-    if !essence.eq_ignore_ascii_case("text/plain") {
-        return Outcome::Rejected {
-            reason: format!("暂不支持该文档格式（{essence}），请提交纯文本"),
-        };
-    }
+    let extracted = match fazhi_extract::extract_any(
+        &record.content,
+        Some(record.media_type.as_str()),
+        Some(record.file_name.as_str()),
+        &fazhi_extract::Limits::default(),
+    ) {
+        Ok(extracted) => extracted,
+        Err(e) => {
+            return Outcome::Rejected {
+                reason: e.to_string(),
+            };
+        }
+    };
     let options = ParseOptions {
         expected_year: Some(record.reporting_year),
+        ..ParseOptions::default()
     };
-    match fazhi_core::parse_bytes(&record.content, &options) {
-        Err(e) => Outcome::Rejected {
-            reason: format!("无法读取报告文本：{e}"),
-        },
-        Ok((text, parsed)) => {
+    let text = extracted.text;
+    let parsed = fazhi_core::parse_text(&text, &options);
+    {
+        {
             if let Some(finding) = parsed
                 .findings
                 .iter()

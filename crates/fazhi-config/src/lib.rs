@@ -18,6 +18,7 @@ pub struct Settings {
     pub grpc: GrpcSettings,
     pub worker: WorkerSettings,
     pub log: LogSettings,
+    pub client: ClientSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -74,8 +75,53 @@ pub struct QueueSettings {
 pub struct GrpcSettings {
     /// Address the gRPC server listens on (port 0: any free port).
     pub listen: String,
-    /// Largest request accepted (a report with its document).
-    pub max_message_bytes: usize,
+    /// Largest document accepted. The one size limit: the gRPC message
+    /// limit is derived from it ([`GrpcSettings::max_message_bytes`]), and it
+    /// is kept well under the broker's message limit (16 MiB by default on
+    /// RabbitMQ; the document travels base64-encoded, 4/3 of its size).
+    pub max_document_bytes: usize,
+    /// TLS for the gRPC server (rustls). Unset: plaintext, for loopback only.
+    pub tls: Option<TlsSettings>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TlsSettings {
+    /// PEM certificate chain.
+    pub cert_path: std::path::PathBuf,
+    /// PEM private key.
+    pub key_path: std::path::PathBuf,
+}
+
+/// How the CLI's client commands reach a server.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(default)]
+pub struct ClientSettings {
+    /// API token (`fz_…`). Unset: the local credentials file of the embedded
+    /// defaults (`fazhi-data/credentials.toml`), if there is one.
+    pub token: Option<String>,
+    /// PEM CA certificate to trust for an `https://` server.
+    pub ca_cert: Option<std::path::PathBuf>,
+}
+
+impl std::fmt::Debug for ClientSettings {
+    // The token is a secret: never printed, not even in a debug dump.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientSettings")
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("ca_cert", &self.ca_cert)
+            .finish()
+    }
+}
+
+/// Room in a request for everything but the document (names, key, framing).
+const REQUEST_OVERHEAD_BYTES: usize = 64 * 1024;
+
+impl GrpcSettings {
+    /// The gRPC decoding limit matching the document limit.
+    pub fn max_message_bytes(&self) -> usize {
+        self.max_document_bytes
+            .saturating_add(REQUEST_OVERHEAD_BYTES)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -145,7 +191,10 @@ impl Default for GrpcSettings {
     fn default() -> Self {
         GrpcSettings {
             listen: "127.0.0.1:50051".to_owned(),
-            max_message_bytes: 32 * 1024 * 1024,
+            // 10 MiB: a long report in plain text is under 1 MiB; base64 in
+            // the queue message makes it 13.3 MiB, under RabbitMQ's 16 MiB.
+            max_document_bytes: 10 * 1024 * 1024,
+            tls: None,
         }
     }
 }
@@ -198,6 +247,13 @@ impl Settings {
             figment = figment.merge(Toml::file_exact(file));
         }
         figment
+    }
+
+    /// SQLite and the embedded queue: a single machine's own installation,
+    /// where the first start may create local credentials (never on
+    /// RabbitMQ or PostgreSQL, which are production).
+    pub fn is_embedded(&self) -> bool {
+        self.uses_embedded_queue() && self.database.url.starts_with("sqlite:")
     }
 
     pub fn uses_embedded_queue(&self) -> bool {

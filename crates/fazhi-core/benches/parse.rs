@@ -21,19 +21,7 @@ fn corpus() -> String {
         .join("\n")
 }
 
-/// `base` repeated and cut (at a character boundary) to about `size` bytes.
-fn input(base: &str, size: usize) -> String {
-    let mut s = String::with_capacity(size + base.len());
-    while s.len() < size {
-        s.push_str(base);
-    }
-    let mut cut = size.min(s.len());
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.truncate(cut);
-    s
-}
+use fazhi_core::adversarial::repeat_to as input;
 
 fn main() {
     let base = corpus();
@@ -65,32 +53,32 @@ fn main() {
         );
         let _ = sections;
     }
-    // Adversarial shapes at 1 MB and 4 MB: time must grow by about 4x.
+    // Hostile shapes from 1 KB to 10 MB: ns/byte must stay flat.
     println!();
-    println!("| adversarial input | 1 MB | 4 MB | ratio |");
-    println!("|---|---:|---:|---:|");
+    println!("| hostile input | 1 KB | 10 KB | 100 KB | 1 MB | 10 MB | 10 MB / 1 MB |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
     let one_line: String = base.chars().filter(|&c| c != '\n').collect();
-    for (name, unit) in [
-        ("whole report on one line", one_line.as_str()),
-        ("digits only", "1234567890"),
-        ("一是 repeated", "一是"),
-        ("open quotes", "“《"),
-        ("numbered headings", "一、存在的问题和不足\n"),
-        ("numbers with units", "超170万余次，"),
-        ("blank lines", "\n\n\r\n"),
-    ] {
-        let time = |size: usize| {
-            let text = input(unit, size);
+    let mut shapes: Vec<(&str, &str)> = vec![("whole report on one line", one_line.as_str())];
+    shapes.extend(fazhi_core::adversarial::SHAPES.iter().copied());
+    for (name, unit) in shapes {
+        let mut cells = Vec::new();
+        let mut per_mb = 0.0;
+        for size in [1_000, 10_000, 100_000, 1_000_000, 10_000_000] {
+            let text = fazhi_core::adversarial::repeat_to(unit, size);
+            let reps = (2_000_000 / size).clamp(1, 200);
             let start = Instant::now();
-            std::hint::black_box(parse_text(&text, &opts));
-            start.elapsed().as_secs_f64()
-        };
-        let (a, b) = (time(1_000_000), time(4_000_000));
-        println!(
-            "| {name} | {:.1} ms | {:.1} ms | {:.2} |",
-            a * 1e3,
-            b * 1e3,
-            b / a
-        );
+            for _ in 0..reps {
+                std::hint::black_box(parse_text(std::hint::black_box(&text), &opts));
+            }
+            let per = start.elapsed().as_secs_f64() / reps as f64;
+            if size == 1_000_000 {
+                per_mb = per;
+            }
+            cells.push(format!("{:.0} ns/B", per * 1e9 / text.len() as f64));
+            if size == 10_000_000 {
+                cells.push(format!("{:.1}x", per / per_mb));
+            }
+        }
+        println!("| {name} | {} |", cells.join(" | "));
     }
 }

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `not_a_report` | error |
 //! | `year_mismatch` | error |
+//! | `agency_mismatch` | error |
 //! | `no_statutory_headings` | warning |
 //! | `part_missing.<part>` | warning (`other`: info) |
 //! | `parts_out_of_order` | warning |
@@ -20,6 +21,7 @@ use crate::model::{Finding, ParsedReport, Part, Severity};
 
 pub const NOT_A_REPORT: &str = "not_a_report";
 pub const YEAR_MISMATCH: &str = "year_mismatch";
+pub const AGENCY_MISMATCH: &str = "agency_mismatch";
 pub const NO_STATUTORY_HEADINGS: &str = "no_statutory_headings";
 pub const PARTS_OUT_OF_ORDER: &str = "parts_out_of_order";
 pub const NO_QUANTITIES_IN_MEASURES: &str = "no_quantities_in_measures";
@@ -36,7 +38,47 @@ fn finding(code: impl Into<String>, severity: Severity, message: impl Into<Strin
         code: code.into(),
         severity,
         message: message.into(),
+        start: None,
+        end: None,
     }
+}
+
+fn at(mut f: Finding, span: Option<(usize, usize)>) -> Finding {
+    if let Some((s, e)) = span {
+        f.start = Some(s);
+        f.end = Some(e);
+    }
+    f
+}
+
+/// Name endings that vary between the roster and the text
+/// (`月河街道办事处` / `月河街道`): dropped before names are compared.
+const VARYING_ENDINGS: &[&str] = &["人民政府", "办事处", "政府", "办"];
+
+fn core_name(name: &str) -> String {
+    let squashed: String = name
+        .chars()
+        .filter_map(crate::normalize::fold)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut s = squashed.as_str();
+    for e in VARYING_ENDINGS {
+        if let Some(stripped) = s.strip_suffix(e)
+            && stripped.chars().count() >= 2
+        {
+            s = stripped;
+            break;
+        }
+    }
+    s.to_string()
+}
+
+/// Whether the text's name and the roster's name are the same unit: one
+/// holds the other once the varying endings are dropped (`宁河区` /
+/// `天津市宁河区人民政府`, `北京市西城区司法局` / `西城区司法局`).
+pub fn same_agency(text: &str, roster: &str) -> bool {
+    let (a, b) = (core_name(text), core_name(roster));
+    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
 }
 
 /// Why a text is not a report, or `None` when it reads as one.
@@ -94,6 +136,10 @@ pub struct Facts {
     /// The body was taken as measures because no statutory heading exists.
     pub fallback_measures: bool,
     pub expected_year: Option<i32>,
+    pub expected_agency: Option<String>,
+    /// Where the text names its year and its agency (first occurrence).
+    pub year_span: Option<(usize, usize)>,
+    pub agency_span: Option<(usize, usize)>,
 }
 
 /// All findings for a parse.
@@ -143,11 +189,26 @@ pub fn findings(report: &ParsedReport, facts: &Facts) -> Vec<Finding> {
             format!("各部分未按法定顺序排列：{}", names.join(" → ")),
         ));
     }
+    if let (Some(a), Some(e)) = (&report.agency, &facts.expected_agency)
+        && !same_agency(a, e)
+    {
+        out.push(at(
+            finding(
+                AGENCY_MISMATCH,
+                Severity::Error,
+                format!("报告写明的单位为“{a}”，与报送单位“{e}”不一致"),
+            ),
+            facts.agency_span,
+        ));
+    }
     match (report.year, facts.expected_year) {
-        (Some(y), Some(e)) if y != e => out.push(finding(
-            YEAR_MISMATCH,
-            Severity::Error,
-            format!("报告所述年度为{y}年，与报送的年度{e}年不一致"),
+        (Some(y), Some(e)) if y != e => out.push(at(
+            finding(
+                YEAR_MISMATCH,
+                Severity::Error,
+                format!("报告所述年度为{y}年，与报送的年度{e}年不一致"),
+            ),
+            facts.year_span,
         )),
         (None, _) => out.push(finding(
             YEAR_UNKNOWN,
@@ -182,6 +243,15 @@ pub fn findings(report: &ParsedReport, facts: &Facts) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_unit_under_its_roster_and_text_names() {
+        assert!(same_agency("宁河区", "天津市宁河区人民政府"));
+        assert!(same_agency("湖州市吴兴区月河街道", "月河街道办事处"));
+        assert!(same_agency("北京市西城区司法局", "西城区司法局"));
+        assert!(!same_agency("西城区民政局", "西城区司法局"));
+        assert!(!same_agency("东城区司法局", "西城区司法局"));
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
@@ -231,6 +301,9 @@ mod tests {
             not_report: None,
             fallback_measures: false,
             expected_year: Some(2023),
+            expected_agency: Some("西营门街道办事处".into()),
+            year_span: Some((3, 8)),
+            agency_span: None,
         };
         let codes: Vec<String> = findings(&report, &facts)
             .into_iter()

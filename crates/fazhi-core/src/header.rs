@@ -1,24 +1,28 @@
 //! The report's header: title, reporting agency and its kind, the year
 //! reported on, the recipient line and the publication date.
 //!
-//! Guarantees: the agency is a name the text itself gives (title, a line
-//! above the title, the opening sentence); it is `None` when the text only
-//! says 我局 and never names itself. The year is the year reported on: the
-//! title's year, else the year the headings or the opening give, never a
-//! plan period (`2021-2025年`) or the plan year of the next-year part. Only
-//! the first few lines are searched for the header, so the work is bounded;
-//! the self-reference count and the year fallback are single linear passes.
+//! Guarantees: the agency is a whole unit name the text itself gives
+//! (title, letterhead, embedded title, opening subject, signature blocks,
+//! metadata rows, breadcrumbs: see `agency.rs`), the fullest form of it
+//! when several sources agree on the unit; `None` when the text only says
+//! 我局 or gives fragments. The year is the year reported on: the title's
+//! year, else the year the headings or the opening give, never a plan
+//! period (`2021-2025年`) or the plan year of the next-year part. Only the
+//! first few and last few lines are searched for the header, so the work is
+//! bounded; the self-reference count and the year fallback are single
+//! linear passes.
 
-use crate::markers::{contains, ends_with, find, leading_marker, starts_with};
+use crate::agency;
+pub use crate::dates::parse_date_in;
+use crate::dates::published_date;
+use crate::markers::{contains, starts_with};
 use crate::model::{AgencyKind, Part};
 use crate::normalize::{Doc, is_han};
 use crate::numerals::parse_han;
 use crate::parts::{PartSpan, year_in};
 
 /// Lines searched for title, agency line and recipient.
-const HEAD_LINES: usize = 10;
-/// Longest line that can be a title.
-const MAX_TITLE: usize = 80;
+pub(crate) const HEAD_LINES: usize = 10;
 
 /// Header facts found before the parts are known.
 #[derive(Debug, Clone, Default)]
@@ -34,112 +38,8 @@ pub struct Header {
     pub published: Option<String>,
 }
 
-/// Name endings of reporting units, longest first where it matters.
-const AGENCY_SUFFIXES: &[&str] = &[
-    "人民政府",
-    "政府",
-    "办事处",
-    "街道",
-    "委员会",
-    "办公室",
-    "管委会",
-    "中心",
-    "局",
-    "委",
-    "办",
-    "街",
-    "镇",
-    "乡",
-    "厅",
-    "署",
-    "院",
-    "所",
-    "队",
-    "站",
-    "馆",
-];
-
-fn looks_like_agency(name: &[char]) -> bool {
-    (2..=30).contains(&name.len())
-        && name.iter().all(|&c| is_han(c) || matches!(c, '(' | ')'))
-        && !starts_with(name, "我")
-        && AGENCY_SUFFIXES.iter().any(|s| ends_with(name, s))
-        && ![
-            "区委",
-            "区政府",
-            "市委",
-            "市政府",
-            "党中央",
-            "国务院",
-            "区委区政府",
-        ]
-        .iter()
-        .any(|b| name.iter().copied().eq(b.chars()))
-}
-
-/// Kind of unit from its name.
-pub fn kind_from_name(name: &str) -> AgencyKind {
-    let ends = |w: &str| name.ends_with(w);
-    if ends("街道办事处") || ends("街道") || ends("街") || ends("街道办") {
-        AgencyKind::Street
-    } else if ends("镇人民政府")
-        || ends("乡人民政府")
-        || ends("镇政府")
-        || ends("乡政府")
-        || ends("镇")
-        || ends("乡")
-    {
-        AgencyKind::Town
-    } else if ends("区人民政府")
-        || ends("县人民政府")
-        || ends("区政府")
-        || ends("县政府")
-        || ends("市人民政府")
-    {
-        AgencyKind::DistrictGovernment
-    } else {
-        AgencyKind::Department
-    }
-}
-
-/// Kind of unit from how the text refers to itself (我局, 我街, 我镇, 我区).
-pub fn kind_from_self_reference(chars: &[char]) -> Option<AgencyKind> {
-    let (mut dept, mut street, mut town, mut district) = (0usize, 0usize, 0usize, 0usize);
-    for i in 0..chars.len() {
-        if chars[i] != '我' {
-            continue;
-        }
-        match chars.get(i + 1) {
-            Some('局' | '委' | '办' | '厅' | '院' | '所' | '队' | '站' | '馆' | '署') => {
-                dept += 1
-            }
-            Some('中') if chars.get(i + 2) == Some(&'心') => dept += 1,
-            Some('街') => street += 1,
-            Some('镇' | '乡') => town += 1,
-            Some('区' | '县') => district += 1,
-            _ => {}
-        }
-    }
-    // 我区 is also how departments speak of their district: it decides
-    // only when nothing else does.
-    let best = [
-        (dept, AgencyKind::Department),
-        (street, AgencyKind::Street),
-        (town, AgencyKind::Town),
-    ]
-    .into_iter()
-    .max_by_key(|(n, _)| *n)?;
-    if best.0 > 0 {
-        Some(best.1)
-    } else if district > 0 {
-        Some(AgencyKind::DistrictGovernment)
-    } else {
-        None
-    }
-}
-
 /// A year written at `at`: `2023年` or `二〇二三年`.
-fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
+pub(crate) fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
     let c = *chars.get(at)?;
     if c.is_ascii_digit() {
         let w = chars.get(at..at + 4)?;
@@ -171,119 +71,72 @@ fn first_year(chars: &[char]) -> Option<(i32, usize)> {
 pub fn read_header(doc: &Doc) -> Header {
     let mut h = Header::default();
     let n = doc.lines.len().min(HEAD_LINES);
-    // Title: a short line naming a report on 法治 (or a cover letter's 《…》).
-    let mut title_line = None;
-    for i in 0..n {
-        let l = doc.line(i);
-        if l.len() > MAX_TITLE || leading_marker(l).is_some() || contains(l, "如下") {
-            continue;
-        }
-        if l.last()
-            .is_some_and(|&c| matches!(c, '。' | ':' | ';' | ','))
-        {
-            continue;
-        }
-        let topic = contains(l, "法治") || contains(l, "依法行政") || contains(l, "法制");
-        let kind = contains(l, "报告") || contains(l, "汇报") || ends_with(l, "情况");
-        if !(topic && kind) {
-            // A title split over two lines: `…法治政府建设` / `年度报告`.
-            let next = doc.line(i + 1);
-            let split = topic
-                && l.len() <= 40
-                && !l.contains(&',')
-                && next.len() <= 30
-                && (ends_with(next, "报告") || ends_with(next, "汇报"));
-            if split {
-                let (a, b) = (doc.lines[i], doc.lines[i + 1]);
-                h.title = Some(format!(
-                    "{}{}",
-                    doc.display(a.start, a.end),
-                    doc.display(b.start, b.end)
-                ));
-                h.header_lines.extend([i, i + 1]);
-                title_line = Some(i);
-                break;
-            }
-            continue;
-        }
-        let line = doc.lines[i];
-        // Cover letter: 关于报送《XX2023年法治政府建设年度报告》的报告.
-        let inner = find(l, "《")
-            .zip(find(l, "》"))
-            .filter(|(a, b)| a < b && contains(&l[*a..*b], "法治"));
-        h.title = Some(match inner {
-            Some((a, b)) => doc.display(line.start + a + 1, line.start + b),
-            None => doc.display(line.start, line.end),
-        });
-        h.header_lines.push(i);
-        title_line = Some(i);
-        break;
+    let title = crate::title::read_title(doc, n);
+    let title_line = title.as_ref().map(|t| t.line);
+    if let Some(t) = title {
+        h.title = Some(t.text);
+        h.header_lines.extend(t.lines);
+        // Web copies repeat the title (a page heading, then the document's
+        // own letterhead and title): the repeats are header, not body.
+        h.header_lines
+            .extend(crate::title::repeated_titles(doc, n, &h.header_lines));
     }
 
-    // Agency: from the title, else a name line just above it, else the opening.
+    // Agency candidates, most trusted first: the title, a name line just
+    // above it, an embedded title in the opening, the opening's subject,
+    // the signature block, the page's metadata rows, its breadcrumb trail.
+    let mut names: Vec<String> = Vec::new();
     if let Some(t) = &h.title {
-        let tc: Vec<char> = t.chars().collect();
+        // Folded like the body (`２０２３年` → `2023年`), so years are read.
+        let tc: Vec<char> = t.chars().filter_map(crate::normalize::fold).collect();
         h.title_year = first_year(&tc).map(|(y, _)| y);
-        let mut prefix_end = first_year(&tc)
-            .map(|(_, at)| at)
-            .or_else(|| find(&tc, "法治"))
-            .unwrap_or(0);
-        let mut prefix_start = 0;
-        if starts_with(&tc, "关于") {
-            prefix_start = 2;
-        }
-        if ends_with(&tc[..prefix_end.min(tc.len())], "关于") {
-            prefix_end -= 2;
-        }
-        if let Some(name) = tc.get(prefix_start..prefix_end)
-            && (looks_like_agency(name)
-                || (name.len() >= 2 && name.iter().all(|&c| is_han(c)) && name.len() <= 30))
-        {
-            h.agency = Some(name.iter().collect());
-        }
+        names.extend(agency::from_title(&tc));
     }
-    if h.agency.is_none()
-        && let Some(t) = title_line
-    {
+    if let Some(t) = title_line {
         for i in t.saturating_sub(2)..t {
-            let l = doc.line(i);
-            if looks_like_agency(l) {
-                h.agency = Some(doc.display(doc.lines[i].start, doc.lines[i].end));
+            if let Some(name) = agency::from_name_line(doc.line(i)) {
+                names.push(name);
                 h.header_lines.push(i);
                 break;
             }
         }
     }
-    if h.agency.is_none() || h.title_year.is_none() {
-        for i in 0..n {
-            if h.header_lines.contains(&i) {
-                continue;
+    for i in 0..n {
+        if h.header_lines.contains(&i) {
+            continue;
+        }
+        if let Some((name, year)) = agency::embedded_title(doc.line(i)) {
+            names.extend(name);
+            if h.title_year.is_none() {
+                h.title_year = year;
             }
-            let l = doc.line(i);
-            if let Some((name, year)) = embedded_title(l) {
-                if h.agency.is_none() && !name.is_empty() {
-                    h.agency = Some(name);
-                }
-                if h.title_year.is_none() {
-                    h.title_year = year;
-                }
-                break;
-            }
+            break;
         }
     }
-    if h.agency.is_none() {
-        h.agency = (0..n)
+    names.extend(
+        (0..n)
             .filter(|i| !h.header_lines.contains(i))
-            .find_map(|i| opening_subject(doc.line(i)));
-    }
-    if h.agency.is_none() {
-        h.agency = doc.chrome.iter().find_map(|l| metadata_agency(l));
-    }
+            .find_map(|i| agency::opening_subject(doc.line(i))),
+    );
+    names.extend(signature_agency(doc));
+    names.extend(cover_letter_signature(doc, n));
+    let rows: Vec<Vec<char>> = doc
+        .chrome
+        .iter()
+        .map(|l| l.chars().collect::<Vec<char>>())
+        .chain((0..n).map(|i| doc.line(i).to_vec()))
+        .collect();
+    names.extend(rows.iter().find_map(|r| agency::from_metadata_row(r)));
+    names.extend(rows.iter().find_map(|r| agency::from_breadcrumb(r)));
+    h.agency = agency::fullest(&names);
 
     // Recipient: `区委、区政府:` on a short line of its own.
     for i in 0..n {
         let l = doc.line(i);
-        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") {
+        // A numbered heading ending with `:` (`一、2023年度法治政府建设成效:`)
+        // is not an addressee.
+        let heading = crate::markers::leading_marker(l).is_some() || contains(l, "法治");
+        if l.len() <= 30 && l.last() == Some(&':') && !contains(l, "如下") && !heading {
             let addressee = [
                 "区委",
                 "区政府",
@@ -307,193 +160,50 @@ pub fn read_header(doc: &Doc) -> Header {
     }
 
     h.agency_kind = match &h.agency {
-        Some(a) => Some(kind_from_name(a)),
-        None => kind_from_self_reference(&doc.chars),
+        Some(a) => Some(agency::kind_from_name(a)),
+        None => agency::kind_from_self_reference(&doc.chars),
     };
     h.published = published_date(doc);
     h
 }
 
-/// `…现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下` → the
-/// name between the verb and the year, and the year.
-fn embedded_title(l: &[char]) -> Option<(String, Option<i32>)> {
-    const KEY: &str = "法治政府建设";
-    let mut from = 0;
-    while let Some(rel) = l.get(from..).and_then(|rest| find(rest, KEY)) {
-        let at = from + rel;
-        from = at + KEY.chars().count();
-        let before = &l[..at];
-        // The year sits right before the key (`2023年`, `2023年度`).
-        let year = (before.len().saturating_sub(6)..before.len())
-            .find_map(|i| year_at(before, i).map(|(y, _)| (y, i)));
-        let Some((y, ystart)) = year else { continue };
-        // The name runs back from the year to the verb that introduces it.
-        let mut s = ystart;
-        while s > 0 && is_han(l[s - 1]) && ystart - s < 32 {
-            s -= 1;
-            if ["现将", "关于", "报送", "特将"]
-                .iter()
-                .any(|v| starts_with(&l[s..], v))
-            {
-                let name = l.get(s + 2..ystart).unwrap_or(&[]);
-                let name = if looks_like_agency(name) {
-                    name.iter().collect()
-                } else {
-                    String::new()
-                };
-                return Some((name, Some(y)));
-            }
+/// A cover letter's sign-off near the top: a name line followed by a line
+/// that is only a date.
+fn cover_letter_signature(doc: &Doc, n: usize) -> Option<String> {
+    (0..n.saturating_sub(1)).find_map(|i| {
+        let next = doc.line(i + 1);
+        let dated = next.len() <= 12 && parse_date_in(next).is_some();
+        if dated {
+            agency::from_name_line(doc.line(i))
+        } else {
+            None
         }
-    }
-    None
-}
-
-/// A web page's metadata row `发布机构:厦门市思明区城市管理行政执法局`: the
-/// publishing unit, used only when the text names itself nowhere else.
-fn metadata_agency(row: &str) -> Option<String> {
-    let c: Vec<char> = row.chars().collect();
-    for key in ["发布机构", "发文机关", "发文机构", "发文单位"] {
-        let Some(at) = find(&c, key) else { continue };
-        let mut k = at + key.chars().count();
-        while matches!(c.get(k), Some(':' | ' ')) {
-            k += 1;
-        }
-        let rest = c.get(k..).unwrap_or(&[]);
-        let end = rest
-            .iter()
-            .position(|&ch| !(is_han(ch) || matches!(ch, '(' | ')')))
-            .unwrap_or(rest.len());
-        let name = &rest[..end];
-        if looks_like_agency(name) {
-            return Some(name.iter().collect());
-        }
-    }
-    None
-}
-
-/// `2023年,西城区城市管理指挥中心在区委区政府的领导下…` → the subject.
-fn opening_subject(l: &[char]) -> Option<String> {
-    const VERBS: &[&str] = &[
-        "在", "坚持", "认真", "深入", "全面", "紧紧", "始终", "围绕", "紧扣", "聚焦", "立足",
-        "以习", "持续", "按照",
-    ];
-    for clause in l.split(|&c| matches!(c, ',' | '。' | ';')).take(3) {
-        let end = clause
-            .iter()
-            .position(|&c| !is_han(c))
-            .unwrap_or(clause.len());
-        let run = &clause[..end];
-        for cut in 2..run.len().min(30) {
-            if VERBS.iter().any(|v| starts_with(&run[cut..], v)) && looks_like_agency(&run[..cut]) {
-                return Some(run[..cut].iter().collect());
-            }
-        }
-    }
-    None
-}
-
-/// Publication date: a web page's `发布日期`/`日期`, else a sign-off date on
-/// one of the last lines.
-fn published_date(doc: &Doc) -> Option<String> {
-    let from_chrome = |key: &str| {
-        doc.chrome.iter().find_map(|l| {
-            let c: Vec<char> = l.chars().collect();
-            let at = find(&c, key)?;
-            parse_date_in(&c[at..])
-        })
-    };
-    if let Some(d) = from_chrome("发布日期")
-        .or_else(|| from_chrome("发布时间"))
-        .or_else(|| from_chrome("日期"))
-    {
-        return Some(d);
-    }
-    let n = doc.lines.len();
-    for i in (n.saturating_sub(3)..n).rev() {
-        let l = doc.line(i);
-        if l.len() <= 20
-            && let Some(d) = parse_date_in(l)
-        {
-            return Some(d);
-        }
-    }
-    // A cover letter's sign-off near the top: a line that is only a date.
-    (0..n.min(HEAD_LINES)).find_map(|i| {
-        let l = doc.line(i);
-        (l.len() <= 12 && date_at(l, 0).is_some())
-            .then(|| parse_date_in(l))
-            .flatten()
     })
 }
 
-/// First date in `chars`: `2023-03-24`, `2023/3/24`, `2023.03.24`,
-/// `2023年3月24日`, `二〇二三年三月二十四日`, as `YYYY-MM-DD`.
-pub fn parse_date_in(chars: &[char]) -> Option<String> {
-    let limit = chars.len().min(64);
-    for i in 0..limit {
-        if let Some(d) = date_at(chars, i) {
-            return Some(d);
-        }
-    }
-    None
-}
+/// Lines at the end searched for a signature block.
+const TAIL_LINES: usize = 4;
 
-fn small_number(chars: &[char], at: usize) -> Option<(u32, usize)> {
-    let c = *chars.get(at)?;
-    if c.is_ascii_digit() {
-        let mut v = 0u32;
-        let mut i = at;
-        while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-            v = v * 10 + d;
-            i += 1;
-            if i - at > 2 {
-                return None;
-            }
+/// The signature block at the end: the unit's name alone on a line, with
+/// or without the date after it (`XX区司法局 2024年3月1日`, or the date
+/// on the next line).
+fn signature_agency(doc: &Doc) -> Option<String> {
+    let n = doc.lines.len();
+    (n.saturating_sub(TAIL_LINES)..n).rev().find_map(|i| {
+        let l = doc.line(i);
+        let end = l
+            .iter()
+            .position(|&c| !(is_han(c) || matches!(c, '(' | ')')))
+            .unwrap_or(l.len());
+        let rest = &l[end..];
+        let dated_or_bare = rest.iter().all(|&c| c == ' ')
+            || (rest.first() == Some(&' ') && parse_date_in(rest).is_some());
+        if dated_or_bare {
+            agency::from_name_line(&l[..end])
+        } else {
+            None
         }
-        return Some((v, i - at));
-    }
-    let n = parse_han(chars, at)?;
-    (!n.positional && n.value >= 1.0 && n.value <= 31.0).then_some((n.value as u32, n.len))
-}
-
-fn date_at(chars: &[char], at: usize) -> Option<String> {
-    let c = *chars.get(at)?;
-    let (y, ylen) = if c.is_ascii_digit() {
-        if at > 0 && chars[at - 1].is_ascii_digit() {
-            return None;
-        }
-        let w = chars.get(at..at + 4)?;
-        if !w.iter().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        (
-            w.iter()
-                .fold(0i32, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32),
-            4,
-        )
-    } else {
-        let n = parse_han(chars, at)?;
-        if !(n.positional && n.len == 4) {
-            return None;
-        }
-        (n.value as i32, 4)
-    };
-    if !(1990..=2100).contains(&y) {
-        return None;
-    }
-    let sep = *chars.get(at + ylen)?;
-    let (m, mlen) = small_number(chars, at + ylen + 1)?;
-    let msep = *chars.get(at + ylen + 1 + mlen)?;
-    let (d, _) = small_number(chars, at + ylen + 1 + mlen + 1)?;
-    let ok_sep = match sep {
-        '-' | '/' | '.' => msep == sep,
-        '年' => msep == '月',
-        _ => false,
-    };
-    if !ok_sep || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    })
 }
 
 /// The year reported on, once the parts are known.
@@ -550,6 +260,7 @@ fn most_common_year(doc: &Doc) -> Option<i32> {
     let c = &doc.chars;
     let mut i = 0;
     while i < c.len() {
+        crate::work::add(1);
         if let Some((y, len)) = year_at(c, i) {
             let prev = if i > 0 { c[i - 1] } else { ' ' };
             let range =
@@ -650,11 +361,56 @@ mod tests {
     }
 
     #[test]
-    fn dates_in_several_forms() {
-        let d = |s: &str| parse_date_in(&s.chars().collect::<Vec<_>>());
-        assert_eq!(d("日期:2023-03-24 11:26").as_deref(), Some("2023-03-24"));
-        assert_eq!(d("2024年2月5日").as_deref(), Some("2024-02-05"));
-        assert_eq!(d("二〇二四年二月二十日").as_deref(), Some("2024-02-20"));
-        assert_eq!(d("2021-2025年"), None);
+    fn agency_in_the_shapes_of_real_web_copies() {
+        // Site banner with a date widget, 来源/发布时间 row, title repeated.
+        let h = header(
+            "南江市青禾区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n青禾区2023年度法治政府建设情况报告\n来源:青禾区人民政府办公室 发布时间:2024-03-28 09:18\n青禾区2023年度法治政府建设情况报告\n2023年,青禾区坚持以习近平法治思想为指导,扎实推进法治政府建设。\n一、主要举措和成效",
+        );
+        assert_eq!(h.agency.as_deref(), Some("青禾区"));
+        assert_eq!(h.published.as_deref(), Some("2024-03-28"));
+        // Year first, 文章来源 naming a bare department: never the agency.
+        let h = header(
+            "您所在的位置:政务公开 > 工作报告\n2022年青禾区法治政府建设情况报告\n文章来源:司法局 更新时间:2023/03/29 11:30:01\n2022年,青禾区坚持依法行政。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("青禾区"));
+        // Only the signature block names the unit.
+        let h = header(
+            "关于2023年度法治政府建设情况的报告\n区委、区政府:\n今年以来,我局坚持依法行政。\n一、主要举措和成效\n内容。\n南江市青禾区应急管理局\n2024年2月26日",
+        );
+        assert_eq!(h.agency.as_deref(), Some("南江市青禾区应急管理局"));
+        assert_eq!(h.agency_kind, Some(AgencyKind::Department));
+        // Only a bare 街道 anywhere: null, not a fragment.
+        let h = header(
+            "2023年法治政府建设工作报告\n今年以来,街道坚持依法行政。\n一、主要举措和成效\n内容。\n街道办事处\n2024年2月26日",
+        );
+        assert_eq!(h.agency, None);
+    }
+
+    #[test]
+    fn a_page_title_then_the_documents_own_letterhead_and_title_are_all_header() {
+        let h = header(
+            "柳溪镇法治政府建设年度报告\n柳溪镇人民政府\n关于2023年度法治政府建设工作情况的报告\n县委、县政府:\n2023年,我镇坚持依法行政。",
+        );
+        assert_eq!(h.title.as_deref(), Some("柳溪镇法治政府建设年度报告"));
+        assert_eq!(h.agency.as_deref(), Some("柳溪镇人民政府"));
+        let mut lines = h.header_lines.clone();
+        lines.sort();
+        assert_eq!(lines, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_cover_letters_sign_off_gives_the_full_name() {
+        let h = header(
+            "关于报送《青禾区2023年度法治政府建设情况报告》的报告\n市委依法治市办:\n现将报告报送给你们,请审阅。\n南江市青禾区人民政府\n2024年1月30日\n青禾区2023年度法治政府建设情况报告\n2023年,青禾区坚持依法行政。",
+        );
+        assert_eq!(h.agency.as_deref(), Some("南江市青禾区人民政府"));
+        assert_eq!(h.title_year, Some(2023));
+    }
+
+    #[test]
+    fn a_numbered_heading_ending_with_a_colon_is_not_the_recipient() {
+        let h = header("石鼓镇2023年度法治政府建设工作报告\n一、2023年度法治政府建设成效:\n内容。");
+        assert_eq!(h.recipient, None);
+        assert_eq!(h.header_lines, vec![0]);
     }
 }

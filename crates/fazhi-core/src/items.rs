@@ -3,7 +3,12 @@
 //! enumeration (`一是…二是…三是…`).
 //!
 //! The first level is the numbering style of the first numbered line of the
-//! part; deeper enumerations inside an item are not items. Titles follow the
+//! part (a single stray `一、` before `(二)…` is the first `(一)` mistyped);
+//! deeper enumerations inside an item are not items. A marker of that level
+//! run in after a `。` that numbers the next item opens one too. With no
+//! markers at all, short bare lines each followed by a body line are
+//! sub-headings whose Word numbering was lost. Titles never carry the
+//! marker. Titles follow the
 //! corpus convention: a numbered item's title runs from its marker to the
 //! end of its line, or through the first `。` when the body follows on the
 //! same line; an `一是` item's title is its run-in phrase (up to the first
@@ -40,37 +45,14 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
             .filter(|k| *k != MarkerKind::Shi)
     });
     if let Some(kind) = style {
-        // Indices of the lines that open an item.
-        let starts: Vec<usize> = (0..lines.len())
-            .filter(|&i| leading_marker(line(&lines[i])).is_some_and(|m| m.kind == kind))
-            .collect();
-        return starts
-            .iter()
-            .enumerate()
-            .map(|(k, &li)| {
-                let (s, e) = lines[li];
-                let text = chars.get(s..e).unwrap_or(&[]);
-                let title_end = text
-                    .iter()
-                    .position(|&c| c == '。')
-                    .map_or(e, |p| s + p + 1);
-                // Up to the end of the line before the next item.
-                let end = starts
-                    .get(k + 1)
-                    .map_or(body_end, |&n| lines[n.saturating_sub(1)].1);
-                RawItem {
-                    title: Some((s, title_end)),
-                    start: s,
-                    end: end.max(e),
-                }
-            })
-            .collect();
+        return numbered(chars, lines, body_end, sub_level(chars, lines, kind));
     }
     // In-paragraph enumeration: 一是…二是…, numbered in sequence.
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (marker start, text start, line end)
     let mut expected = 1;
     for &(s, e) in lines {
         let text = chars.get(s..e).unwrap_or(&[]);
+        crate::work::add(text.len());
         for j in 0..text.len() {
             if !starts_han_number(text[j]) || (j > 0 && !is_clause_break(text[j - 1])) {
                 continue;
@@ -83,6 +65,9 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
                 expected = m.n + 1;
             }
         }
+    }
+    if found.is_empty() {
+        return bare_headings(chars, lines, body_end);
     }
     found
         .iter()
@@ -99,6 +84,155 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
                 title,
                 start: ms,
                 end: end.max(ms),
+            }
+        })
+        .collect()
+}
+
+/// The items' level when the first numbered line is `first`. Two `一、` in
+/// a row happen: `一、主要举措和成效` then `一、深入学习…` typed where `(一)`
+/// was meant, followed by `(二)…(五)`. A single top-level line followed by
+/// at least two lines of one deeper style: the deeper style is the level
+/// (and the stray line opens its first item, see [`numbered`]).
+fn sub_level(chars: &[char], lines: &[(usize, usize)], first: MarkerKind) -> MarkerKind {
+    if first != MarkerKind::Top {
+        return first;
+    }
+    let kinds: Vec<MarkerKind> = lines
+        .iter()
+        .filter_map(|&(s, e)| leading_marker(chars.get(s..e).unwrap_or(&[])).map(|m| m.kind))
+        .filter(|k| *k != MarkerKind::Shi)
+        .collect();
+    let tops = kinds.iter().filter(|k| **k == MarkerKind::Top).count();
+    let next = kinds.iter().copied().find(|k| *k != MarkerKind::Top);
+    match next {
+        Some(k) if tops == 1 && kinds.iter().filter(|x| **x == k).count() >= 2 => k,
+        _ => first,
+    }
+}
+
+/// Items opened by markers of `kind`: every line opening with one, and a
+/// marker run in after a sentence stop when it numbers the next item
+/// (`(一)推进执法信息化建设。(二)加强执法队伍培训。` is two items).
+fn numbered(
+    chars: &[char],
+    lines: &[(usize, usize)],
+    body_end: usize,
+    kind: MarkerKind,
+) -> Vec<RawItem> {
+    // (item start, marker length, end of its first line)
+    let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut last_n = 0;
+    for &(s, e) in lines {
+        let text = chars.get(s..e).unwrap_or(&[]);
+        let marker = leading_marker(text);
+        // The stray `一、` before `(二)`: the first item, mistyped.
+        let stray_first = starts.is_empty()
+            && kind != MarkerKind::Top
+            && marker.is_some_and(|m| m.kind == MarkerKind::Top && m.n == 1);
+        if let Some(m) = marker.filter(|m| m.kind == kind || stray_first) {
+            starts.push((s, m.len, e));
+            last_n = m.n;
+        } else if starts.is_empty() {
+            continue;
+        }
+        crate::work::add(text.len());
+        for j in 1..text.len() {
+            if !matches!(text[j - 1], '。' | ';') {
+                continue;
+            }
+            if let Some(m) = leading_marker(&text[j..])
+                .filter(|m| m.kind == kind && m.n == last_n + 1 && kind != MarkerKind::Circled)
+            {
+                starts.push((s + j, m.len, e));
+                last_n = m.n;
+            }
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, marker, line_end))| {
+            let next = starts.get(k + 1).map(|n| n.0);
+            // The title stops at the first 。 outside quotes, the next
+            // run-in item, or the line end.
+            let limit = next.filter(|&n| n < line_end).unwrap_or(line_end);
+            let title_end = sentence_end(chars, s, limit);
+            let mut title_start = s + marker;
+            while title_start < title_end && chars.get(title_start) == Some(&' ') {
+                title_start += 1;
+            }
+            let end = match next {
+                Some(n) => trim_back(chars, n),
+                None => body_end,
+            };
+            RawItem {
+                title: (title_start < title_end).then_some((title_start, title_end)),
+                start: s,
+                end: end.max(limit),
+            }
+        })
+        .collect()
+}
+
+/// End (after its `。`) of the first sentence in `s..limit`, a `。` inside
+/// quotes not counting; `limit` when there is none.
+fn sentence_end(chars: &[char], s: usize, limit: usize) -> usize {
+    let mut depth = 0usize;
+    for p in s..limit {
+        match chars.get(p) {
+            Some('“' | '《' | '(') => depth += 1,
+            Some('”' | '》' | ')') => depth = depth.saturating_sub(1),
+            Some('。') if depth == 0 => return p + 1,
+            _ => {}
+        }
+    }
+    limit
+}
+
+/// Longest bare sub-heading line.
+const MAX_BARE_HEADING: usize = 24;
+
+/// A line that reads as a sub-heading whose Word numbering was lost: short,
+/// all Han, no punctuation.
+fn is_bare_heading(line: &[char]) -> bool {
+    (4..=MAX_BARE_HEADING).contains(&line.len())
+        && line
+            .iter()
+            .all(|&c| crate::normalize::is_han(c) || c == '“' || c == '”')
+}
+
+/// Sub-headings that lost their numbering (Word's automatic list exported
+/// as plain text): at least two short bare lines, each followed by a longer
+/// body line. The whole line is the title.
+fn bare_headings(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Vec<RawItem> {
+    let text = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|&(s, e)| chars.get(s..e))
+            .unwrap_or(&[])
+    };
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let next = text(i + 1);
+            is_bare_heading(text(i)) && next.len() > MAX_BARE_HEADING && !is_bare_heading(next)
+        })
+        .collect();
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let (s, e) = lines[i];
+            let end = starts
+                .get(k + 1)
+                .map_or(body_end, |&n| lines[n.saturating_sub(1)].1);
+            RawItem {
+                title: Some((s, e)),
+                start: s,
+                end: end.max(e),
             }
         })
         .collect()
@@ -140,9 +274,27 @@ mod tests {
     fn numbered_sub_headings_are_the_first_level() {
         let v = items("(一)加强学习\n一是学。二是用。\n(二)完善制度。制度内容。\n1.细则。");
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0].0.as_deref(), Some("(一)加强学习"));
+        assert_eq!(v[0].0.as_deref(), Some("加强学习"));
         assert_eq!(v[0].1, "(一)加强学习\n一是学。二是用。");
-        assert_eq!(v[1].0.as_deref(), Some("(二)完善制度。"));
+        assert_eq!(v[1].0.as_deref(), Some("完善制度。"));
+    }
+
+    #[test]
+    fn two_numbered_items_on_one_line_are_two_items() {
+        let v = items("(一)推进执法信息化建设。(二)加强执法队伍培训。全年培训。\n(三)强化监督。");
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(
+            titles,
+            vec!["推进执法信息化建设。", "加强执法队伍培训。", "强化监督。"]
+        );
+        assert_eq!(v[0].1, "(一)推进执法信息化建设。");
+        assert_eq!(v[1].1, "(二)加强执法队伍培训。全年培训。");
+    }
+
+    #[test]
+    fn a_title_is_never_cut_inside_quotes() {
+        let v = items("(一)落实“谁执法。谁普法”责任制。全年开展活动。");
+        assert_eq!(v[0].0.as_deref(), Some("落实“谁执法。谁普法”责任制。"));
     }
 
     #[test]
@@ -156,6 +308,32 @@ mod tests {
             vec!["认识不够", "力度不足", "深入落实行政执法三项制度"]
         );
         assert_eq!(v[2].1, "三是深入落实行政执法三项制度\n全面提高能力。");
+    }
+
+    #[test]
+    fn sub_headings_that_lost_their_numbering_are_items() {
+        let v = items(
+            "健全依法决策机制\n局党委会严格执行议事规则,重大事项集体讨论决定,全年审议议题40项。\n规范农业综合执法\n执法队全年开展检查300余次,立案查处违法案件86件。",
+        );
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(titles, vec!["健全依法决策机制", "规范农业综合执法"]);
+        // One short line alone (`无`, a closing phrase) is not an item list.
+        assert!(
+            items("执法队伍建设有待加强\n执法人员中具有法律专业背景的人员偏少,办案能力不足。")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_mistyped_top_marker_opens_the_first_item() {
+        let v = items(
+            "一、深入学习法治思想\n内容。\n(二)统筹推进法治建设\n内容。\n(三)强化复议\n内容。\n1.细则。",
+        );
+        let titles: Vec<_> = v.iter().map(|x| x.0.clone().unwrap_or_default()).collect();
+        assert_eq!(
+            titles,
+            vec!["深入学习法治思想", "统筹推进法治建设", "强化复议"]
+        );
     }
 
     #[test]

@@ -7,7 +7,13 @@
 //! statutory parts) → [`items`] → [`quantities`] → [`findings`].
 //! [`eval`] scores parses against hand-made gold annotations.
 
+pub mod adversarial;
+pub mod agency;
+mod chrome;
+pub mod dates;
 pub mod decode;
+pub mod duty;
+mod entities;
 pub mod eval;
 pub mod findings;
 pub mod header;
@@ -18,6 +24,8 @@ pub mod normalize;
 pub mod numerals;
 pub mod parts;
 pub mod quantities;
+pub mod title;
+mod work;
 
 pub use decode::{DecodeError, decode};
 pub use model::*;
@@ -57,12 +65,17 @@ pub fn parse_text(text: &str, options: &ParseOptions) -> ParsedReport {
             .iter()
             .map(|s| section(&doc, s, fallback_measures))
             .collect();
-        report.quantities = quantities(&doc, &spans, &header.header_lines);
+        let (quantities, duty_facts) = quantities(&doc, &spans, &header.header_lines);
+        report.quantities = quantities;
+        report.duty_facts = duty_facts;
     }
     let facts = findings::Facts {
         not_report,
         fallback_measures,
         expected_year: options.expected_year,
+        expected_agency: options.expected_agency.clone(),
+        year_span: year.and_then(|y| first_span(text, &format!("{y}年"))),
+        agency_span: report.agency.as_deref().and_then(|a| first_span(text, a)),
     };
     report.findings = findings::findings(&report, &facts);
     report
@@ -176,9 +189,20 @@ fn section(doc: &Doc, span: &PartSpan, fallback: bool) -> Section {
     }
 }
 
-/// Quantities of the report: every line but the header and the next-year
-/// part (plans are not work done).
-fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quantity> {
+/// Character span of the first occurrence of `needle` in `text`.
+fn first_span(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let b = text.find(needle)?;
+    let start = text.get(..b)?.chars().count();
+    Some((start, start + needle.chars().count()))
+}
+
+/// Quantities and leader-duty facts of the report: every line but the
+/// header and the next-year part (plans are not work done).
+fn quantities(
+    doc: &Doc,
+    spans: &[PartSpan],
+    header_lines: &[usize],
+) -> (Vec<Quantity>, Vec<DutyFact>) {
     let mut skip = vec![false; doc.lines.len()];
     for &i in header_lines {
         if let Some(s) = skip.get_mut(i) {
@@ -191,18 +215,46 @@ fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quan
         }
     }
     let mut raw = Vec::new();
+    let mut raw_facts = Vec::new();
     for (i, l) in doc.lines.iter().enumerate() {
         if !skip[i] {
-            quantities::scan_line(
-                doc.chars.get(l.start..l.end).unwrap_or(&[]),
-                l.start,
-                &mut raw,
-            );
+            let line = doc.chars.get(l.start..l.end).unwrap_or(&[]);
+            let first = raw.len();
+            quantities::scan_line(line, l.start, &mut raw);
+            // A part heading names the duty; it does not state a fact.
+            // (The no-heading fallback has an empty heading: its line is body.)
+            let heading = spans
+                .iter()
+                .any(|s| s.heading_line == i && s.heading_end > l.start);
+            if !heading {
+                duty::scan_line(
+                    line,
+                    l.start,
+                    raw.get(first..).unwrap_or(&[]),
+                    &mut raw_facts,
+                );
+            }
         }
     }
-    raw.into_iter()
+    let facts = raw_facts
+        .into_iter()
+        .map(|f| {
+            let (start, end) = doc.orig_span(f.start, f.end);
+            DutyFact {
+                kind: f.kind,
+                count: f.count.map(|c| c.0),
+                qualifier: f.count.map(|c| c.1),
+                text: doc.orig_slice(start, end).to_string(),
+                start,
+                end,
+            }
+        })
+        .collect();
+    let quantities = raw
+        .into_iter()
         .map(|q| {
             let (start, end) = doc.orig_span(q.start, q.end);
+            let (sentence_start, sentence_end) = doc.orig_span(q.sentence_start, q.sentence_end);
             Quantity {
                 text: doc.orig_slice(start, end).to_string(),
                 value: q.value,
@@ -212,7 +264,10 @@ fn quantities(doc: &Doc, spans: &[PartSpan], header_lines: &[usize]) -> Vec<Quan
                 what: q.what,
                 start,
                 end,
+                sentence_start,
+                sentence_end,
             }
         })
-        .collect()
+        .collect();
+    (quantities, facts)
 }

@@ -57,6 +57,7 @@ fn arabic_ordinal(chars: &[char], at: usize) -> Option<(u32, usize)> {
 
 /// The marker that opens `line`, if any.
 pub fn leading_marker(line: &[char]) -> Option<Marker> {
+    crate::work::add(1);
     let first = *line.first()?;
     // (一) / (1)
     if first == '(' || first == '〔' {
@@ -111,7 +112,9 @@ pub fn leading_marker(line: &[char]) -> Option<Marker> {
         let (n, l) = arabic_ordinal(line, 0)?;
         let sep = line.get(l).copied();
         let after = line.get(l + 1).copied();
-        if matches!(sep, Some('.' | '、' | ')')) && !after.is_some_and(|c| c.is_ascii_digit()) {
+        // `1.5` is a decimal; `4、2024年度…` is a heading.
+        let decimal = sep == Some('.') && after.is_some_and(|c| c.is_ascii_digit());
+        if matches!(sep, Some('.' | '、' | ')')) && !decimal {
             return Some(Marker {
                 kind: MarkerKind::Arabic,
                 n,
@@ -186,6 +189,7 @@ fn circled(c: char) -> Option<u32> {
 
 /// `chars` starts with `word`.
 pub fn starts_with(chars: &[char], word: &str) -> bool {
+    crate::work::add(word.len().min(chars.len()) / 3 + 1);
     word.chars()
         .enumerate()
         .all(|(i, w)| chars.get(i) == Some(&w))
@@ -208,12 +212,20 @@ pub fn contains(chars: &[char], word: &str) -> bool {
 /// First index of `word` in `chars`.
 pub fn find(chars: &[char], word: &str) -> Option<usize> {
     let first = word.chars().next()?;
-    (0..chars.len()).find(|&i| chars[i] == first && starts_with(&chars[i..], word))
+    let found = (0..chars.len()).find(|&i| chars[i] == first && starts_with(&chars[i..], word));
+    crate::work::add(found.unwrap_or(chars.len()) + 1);
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arabic_marker_before_a_year_is_a_marker_but_a_decimal_is_not() {
+        assert_eq!(m("4、2024年度工作安排"), Some((MarkerKind::Arabic, 4, 2)));
+        assert_eq!(m("1.5万元"), None);
+    }
 
     fn m(s: &str) -> Option<(MarkerKind, u32, usize)> {
         let v: Vec<char> = s.chars().collect();

@@ -115,6 +115,14 @@ pub struct Quantity {
     pub what: String,
     pub start: usize,
     pub end: usize,
+    /// The whole sentence the quantity sits in (after the previous `。`/`!`/`?`
+    /// or the paragraph start, through its own stop or the paragraph end), so a reader sees what
+    /// follows the number (`1个审计项目在评选中获奖`, `其中`, `年均`).
+    /// Same coordinates as `start`/`end`.
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,6 +140,39 @@ pub struct Finding {
     pub severity: Severity,
     /// Message in Chinese for the clerk.
     pub message: String,
+    /// Where the text says what the finding is about (the other unit's
+    /// name, the other year), when it can be pointed at.
+    #[serde(default)]
+    pub start: Option<usize>,
+    #[serde(default)]
+    pub end: Option<usize>,
+}
+
+/// A countable fact of the leaders' rule-of-law duty, the things 督察
+/// checks (local rules ask for at least 3 专题研究 and 6 学法 a year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyFactKind {
+    /// 专题研究 / 专题会议 on rule-of-law work.
+    TopicStudy,
+    /// 会前学法 sessions.
+    StudyBeforeMeeting,
+    /// 述法: leaders reporting on their rule-of-law duty.
+    Shufa,
+    /// The 第一责任人 named with a role (主要负责人, 书记, 局长 …).
+    FirstResponsible,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyFact {
+    pub kind: DutyFactKind,
+    /// How many times, when the clause says (`专题研究法治建设工作6次` → 6).
+    pub count: Option<f64>,
+    pub qualifier: Option<Qualifier>,
+    /// The clause stating it, exactly as submitted.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Everything the parser found in one report.
@@ -148,6 +189,10 @@ pub struct ParsedReport {
     pub published: Option<String>,
     pub sections: Vec<Section>,
     pub quantities: Vec<Quantity>,
+    /// Countable facts of the leaders' duty, wherever the report states
+    /// them (plans in the next-year part excluded), in text order.
+    #[serde(default)]
+    pub duty_facts: Vec<DutyFact>,
     pub findings: Vec<Finding>,
     /// Number of characters of the decoded text (offsets are below this).
     pub chars: usize,
@@ -178,4 +223,7 @@ impl ParsedReport {
 pub struct ParseOptions {
     /// The year the agency says it reports on; a disagreeing text yields a finding.
     pub expected_year: Option<i32>,
+    /// The roster's name of the submitting unit; a text that names another
+    /// unit yields `agency_mismatch`.
+    pub expected_agency: Option<String>,
 }

@@ -4,9 +4,14 @@
 //! - full-width ASCII forms are folded (`（一）`→`(一)`, `：`→`:`, `，`→`,`,
 //!   `１`→`1`), odd spaces (U+3000, NBSP, BOM) become plain spaces;
 //! - every line is trimmed; blank lines are gone;
+//! - HTML character references left by scrapers (`&nbsp;`, `&ldquo;`) read
+//!   as their characters; Markdown heading/emphasis marks around a line go;
 //! - web-page chrome (`来源: … 日期: … 打印 【字体:`, metadata rows such as
-//!   `发布日期`, page counters) and conversion debris (`[bookmark: _GoBack]`)
-//!   are dropped (chrome lines are kept aside for the header);
+//!   `发布日期`, table rows, breadcrumbs, date widgets, page counters) and
+//!   conversion debris (`[bookmark: _GoBack]`) are dropped (chrome lines are
+//!   kept aside for the header; see `chrome.rs`);
+//! - a part heading glued after the last stop of a flattened paragraph
+//!   (`…报告如下:一、主要举措和成效`) is split onto its own line;
 //! - a line broken in the middle of a sentence or of a numbered heading (PDF
 //!   conversion) is joined to its continuation;
 //! - every normalized character maps to the CHARACTER offset of the
@@ -15,7 +20,8 @@
 //!
 //! Linear in the input: each character is visited a constant number of times.
 
-use crate::markers::{MarkerKind, contains, ends_with, leading_marker, starts_with};
+use crate::chrome::is_chrome;
+use crate::markers::{MarkerKind, ends_with, leading_marker};
 
 /// One cleaned line: `start..end` in [`Doc::chars`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +47,6 @@ pub struct Doc<'a> {
 
 /// Keep at most this many chrome lines: the header only needs the first few.
 const MAX_CHROME_KEPT: usize = 32;
-/// Chrome lines are short; a long line mentioning 打印 is body text.
-const MAX_CHROME_LEN: usize = 120;
 
 /// Fold one character; `None` drops it.
 pub fn fold(c: char) -> Option<char> {
@@ -88,6 +92,15 @@ struct Pending {
     map: Vec<usize>,
     /// Already extended by a join: a paragraph wrapped over several lines.
     joined: bool,
+    /// `chars` holds a sentence stop (`。`/`;`): kept up to date on every
+    /// join so the pending paragraph is never rescanned (that rescan made
+    /// normalization quadratic in a long wrapped paragraph).
+    has_stop: bool,
+}
+
+fn has_stop(line: &[char]) -> bool {
+    crate::work::add(line.len());
+    line.iter().any(|&c| matches!(c, '。' | ';'))
 }
 
 impl<'a> Doc<'a> {
@@ -106,11 +119,12 @@ impl<'a> Doc<'a> {
         let mut adjacent = false; // previous kept raw line directly above
         let mut prev_was_cr = false;
         for (idx, (b, c)) in src.char_indices().enumerate() {
+            crate::work::add(1);
             byte_of.push(b);
             if is_break(c) {
                 // \r\n is one break.
                 if !(c == '\n' && prev_was_cr) {
-                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
+                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
                 }
                 prev_was_cr = c == '\r';
             } else {
@@ -121,7 +135,7 @@ impl<'a> Doc<'a> {
             }
         }
         byte_of.push(src.len());
-        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent);
+        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
         if let Some(p) = pending.take() {
             doc.flush(p);
         }
@@ -205,16 +219,30 @@ impl<'a> Doc<'a> {
         raw: &mut Vec<(char, usize)>,
         pending: &mut Option<Pending>,
         adjacent: &mut bool,
+        may_split: bool,
     ) {
+        crate::work::add(raw.len());
+        crate::entities::decode(raw);
         remove_bookmarks(raw);
         let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
         let end = raw
             .iter()
             .rposition(|&(c, _)| c != ' ')
             .map_or(start, |p| p + 1);
+        let (start, end) = markdown_trim(raw, start, end);
         if start >= end {
             raw.clear();
             *adjacent = false;
+            return;
+        }
+        // A page flattened from HTML glues a part heading to the end of the
+        // paragraph before it (`…报告如下:一、主要举措和成效`): split it off,
+        // once per raw line so the work stays linear.
+        if may_split && let Some(at) = glued_heading(&raw[start..end]) {
+            let mut tail = raw[start + at..end].to_vec();
+            raw.truncate(start + at);
+            self.take_raw_line(raw, pending, adjacent, false);
+            self.take_raw_line(&mut tail, pending, adjacent, false);
             return;
         }
         let line: Vec<char> = raw[start..end].iter().map(|&(c, _)| c).collect();
@@ -228,11 +256,16 @@ impl<'a> Doc<'a> {
         }
         let map: Vec<usize> = raw[start..end].iter().map(|&(_, o)| o).collect();
         raw.clear();
+        let join = match pending.as_ref() {
+            Some(p) if *adjacent => should_join(p, &line),
+            _ => Join::No,
+        };
         match pending.take() {
-            Some(mut p) if *adjacent && should_join(&p.chars, p.joined, &line) != Join::No => {
+            Some(mut p) if join != Join::No => {
                 // A repaired heading is complete; only a wrapped paragraph
                 // may go on wrapping.
-                p.joined = should_join(&p.chars, p.joined, &line) == Join::Paragraph;
+                p.joined = join == Join::Paragraph;
+                p.has_stop = p.has_stop || has_stop(&line);
                 p.chars.extend_from_slice(&line);
                 p.map.extend_from_slice(&map);
                 *pending = Some(p);
@@ -242,6 +275,7 @@ impl<'a> Doc<'a> {
                     self.flush(p);
                 }
                 *pending = Some(Pending {
+                    has_stop: has_stop(&line),
                     chars: line,
                     map,
                     joined: false,
@@ -272,6 +306,50 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || fold(c).is_none_or(|f| f == ' ')
 }
 
+/// Longest heading split off the end of a flattened paragraph.
+const MAX_GLUED_HEADING: usize = 40;
+
+/// Where a top-level heading glued after the last `。`/`:` of a line starts:
+/// a short tail opening with `一、`-style numbering and holding no stop.
+fn glued_heading(raw: &[(char, usize)]) -> Option<usize> {
+    let stop = raw.iter().rposition(|&(c, _)| matches!(c, '。' | ':'))?;
+    let at = stop + 1;
+    let tail: Vec<char> = raw.get(at..)?.iter().map(|&(c, _)| c).collect();
+    let heading = (4..=MAX_GLUED_HEADING).contains(&tail.len())
+        && at >= 10
+        && leading_marker(&tail).is_some_and(|m| m.kind == MarkerKind::Top);
+    heading.then_some(at)
+}
+
+/// A Markdown export's heading and emphasis marks around a line
+/// (`## 一、主要举措和成效`, `**(一)加强领导**`): dropped so the numbering
+/// opens the line.
+fn markdown_trim(raw: &[(char, usize)], mut start: usize, mut end: usize) -> (usize, usize) {
+    let hashes = raw[start..end]
+        .iter()
+        .take_while(|&&(c, _)| c == '#')
+        .count();
+    if (1..=6).contains(&hashes) && raw.get(start + hashes).is_some_and(|&(c, _)| c == ' ') {
+        start += hashes;
+    }
+    let stars = |from: usize| {
+        raw[from..end]
+            .iter()
+            .take_while(|&&(c, _)| c == '*')
+            .count()
+    };
+    if end - start > 4 && stars(start) == 2 {
+        start += 2;
+        if raw[end - 2].0 == '*' && raw[end - 1].0 == '*' {
+            end -= 2;
+        }
+    }
+    while start < end && raw[start].0 == ' ' {
+        start += 1;
+    }
+    (start, end)
+}
+
 /// Drop `[bookmark: …]` runs (Word conversions). Bounded look-ahead per `[`.
 fn remove_bookmarks(raw: &mut Vec<(char, usize)>) {
     const TAG: &str = "[bookmark:";
@@ -300,64 +378,6 @@ fn remove_bookmarks(raw: &mut Vec<(char, usize)>) {
     *raw = out;
 }
 
-/// Web-page chrome, metadata rows and page counters.
-fn is_chrome(line: &[char]) -> bool {
-    if line.len() > MAX_CHROME_LEN {
-        return false;
-    }
-    if contains(line, "打印") && (contains(line, "字体") || contains(line, "关闭")) {
-        return true;
-    }
-    if starts_with(line, "来源") && contains(line, "日期") {
-        return true;
-    }
-    const META: &[&str] = &[
-        "索引号",
-        "发布机构",
-        "发文机构",
-        "成文日期",
-        "发布日期",
-        "发布时间",
-        "发文字号",
-        "主题分类",
-        "公开方式",
-        "公开范围",
-        "浏览量",
-        "浏览次数",
-        "访问量",
-        "点击量",
-        "阅读量",
-        "分享到",
-        "扫一扫",
-        "【关闭",
-        "【打印",
-        "[打印",
-        "当前位置",
-        "字号:",
-        "字体:",
-        "文章来源",
-        "今天是",
-    ];
-    if META.iter().any(|m| starts_with(line, m)) {
-        return true;
-    }
-    is_page_counter(line)
-}
-
-/// `- 3 -`, `第 3 页 共 10 页`, `3/10`: page furniture from conversions.
-fn is_page_counter(line: &[char]) -> bool {
-    if line.len() > 16 {
-        return false;
-    }
-    let digits = line.iter().filter(|c| c.is_ascii_digit()).count();
-    if digits == 0 {
-        return false;
-    }
-    line.iter()
-        .all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
-        && (line.iter().any(|&c| matches!(c, '-' | '—' | '/' | '页')))
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
     No,
@@ -367,9 +387,12 @@ enum Join {
     Heading,
 }
 
-/// Whether `next` continues the logical line `prev` (a break made by a
-/// converter, not by the author).
-fn should_join(prev: &[char], prev_joined: bool, next: &[char]) -> Join {
+/// Whether `next` continues the pending logical line (a break made by a
+/// converter, not by the author). Constant work on the pending line plus
+/// bounded work on `next`: only its end, its length, its cached stop flag
+/// and (when short) its marker are read.
+fn should_join(pending: &Pending, next: &[char]) -> Join {
+    let prev = pending.chars.as_slice();
     let (Some(&last), Some(&first)) = (prev.last(), next.first()) else {
         return Join::No;
     };
@@ -389,16 +412,15 @@ fn should_join(prev: &[char], prev_joined: bool, next: &[char]) -> Join {
         return Join::No; // `无` under a heading
     }
     // A body line cut mid-sentence: it already holds a finished sentence.
-    let body_like = prev.len() >= 15 && prev.iter().any(|&c| matches!(c, '。' | ';'));
-    if body_like || prev_joined {
+    let body_like = prev.len() >= 15 && pending.has_stop;
+    if body_like || pending.joined {
         return Join::Paragraph;
     }
     // A numbered heading cut in two: short tail, no sentence stop, and the
     // head does not end the way complete headings do.
-    let top = leading_marker(prev).is_some_and(|m| m.kind == MarkerKind::Top);
-    let heading = top
-        && prev.len() <= 60
+    let heading = prev.len() <= 60
         && next.len() <= 20
+        && leading_marker(prev).is_some_and(|m| m.kind == MarkerKind::Top)
         && !next.contains(&'。')
         && !HEADING_ENDS.iter().any(|w| ends_with(prev, w));
     if heading { Join::Heading } else { Join::No }
@@ -460,6 +482,40 @@ mod tests {
                 "我局为进一步加强对依法行政工作的领导,成立了专门的小组。"
             ]
         );
+    }
+
+    #[test]
+    fn decorated_metadata_rows_and_breadcrumbs_are_chrome() {
+        let src = "首页 > 政务公开 > 青禾区司法局\n| 发布机构: | 青禾区司法局 |\n[ 索引号 ] 11-22\n- 发布日期:2024-03-01\n正文一段。";
+        let doc = Doc::new(src);
+        assert_eq!(lines(&doc), vec!["正文一段。"]);
+        assert_eq!(doc.chrome.len(), 4);
+    }
+
+    #[test]
+    fn markdown_heading_and_emphasis_marks_are_dropped() {
+        let doc = Doc::new("## 一、主要举措和成效\n**(一)加强领导**\n内容**重点**。");
+        assert_eq!(
+            lines(&doc),
+            vec!["一、主要举措和成效", "(一)加强领导", "内容**重点**。"]
+        );
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_end_of_a_paragraph_is_split_off() {
+        let doc = Doc::new(
+            "2023年,区商务局坚持依法行政。现将有关情况报告如下:一、主要举措和成效\n(一)规范执法。",
+        );
+        assert_eq!(
+            lines(&doc),
+            vec![
+                "2023年,区商务局坚持依法行政。现将有关情况报告如下:",
+                "一、主要举措和成效",
+                "(一)规范执法。"
+            ]
+        );
+        let l = doc.lines[1];
+        assert_eq!(doc.exact(l.start, l.end), "一、主要举措和成效");
     }
 
     #[test]

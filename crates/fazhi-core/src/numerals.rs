@@ -219,7 +219,11 @@ pub fn parse_arabic(chars: &[char], at: usize) -> Option<Number> {
         };
         if let Some(m) = mult {
             let next = chars.get(i + 1).copied();
-            let money = matches!(next, Some('元' | '美' | '平' | '亩' | '吨'));
+            // `80万余元` is 80 万元 at least: 余/多 between the multiplier
+            // and the money unit.
+            let after_some = chars.get(i + 2).copied();
+            let money = matches!(next, Some('元' | '美'))
+                || (matches!(next, Some('余' | '多')) && after_some == Some('元'));
             if !money {
                 value *= m;
                 i += 1;
@@ -290,6 +294,7 @@ mod tests {
         assert_eq!(arabic("170万次"), Some((1_700_000.0, 4)));
         assert_eq!(arabic("1.2万人"), Some((12000.0, 4)));
         assert_eq!(arabic("5万元"), Some((5.0, 1)));
+        assert_eq!(arabic("80万余元"), Some((80.0, 2)));
         assert_eq!(arabic("1,234件"), Some((1234.0, 5)));
         assert_eq!(arabic("32,1个"), Some((32.0, 2)));
         assert_eq!(arabic("1.以"), Some((1.0, 1)));

@@ -43,6 +43,8 @@ enum Level {
     Top,
     ParenHan,
     Arabic,
+    /// `(1)`: below `1、` when both are used, never a part level.
+    ParenArabic,
 }
 
 struct Candidate {
@@ -159,7 +161,8 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         None => Level::Unnumbered,
         Some(MarkerKind::Top) => Level::Top,
         Some(MarkerKind::ParenHan) => Level::ParenHan,
-        Some(MarkerKind::Arabic | MarkerKind::ParenArabic) => Level::Arabic,
+        Some(MarkerKind::Arabic) => Level::Arabic,
+        Some(MarkerKind::ParenArabic) => Level::ParenArabic,
         Some(MarkerKind::Shi | MarkerKind::Circled) => return None,
     };
     let mut start = marker.map_or(0, |m| m.len);
@@ -204,6 +207,8 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         "建设报告",
         "工作报告",
         "工作汇报",
+        "的报告",
+        "的汇报",
     ]
     .iter()
     .any(|w| contains(text, w));

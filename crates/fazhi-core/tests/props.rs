@@ -24,6 +24,19 @@ fn check(text: &str, r: &ParsedReport) {
         assert!(q.start <= q.end && q.end <= r.chars, "quantity {q:?}");
         assert_eq!(q.text, slice(q.start, q.end));
         assert!(q.value.is_finite());
+        assert!(
+            q.sentence_start <= q.start && q.end <= q.sentence_end && q.sentence_end <= r.chars,
+            "sentence of {q:?}"
+        );
+    }
+    for f in &r.duty_facts {
+        assert!(f.start <= f.end && f.end <= r.chars, "duty fact {f:?}");
+        assert_eq!(f.text, slice(f.start, f.end));
+    }
+    for f in &r.findings {
+        if let (Some(s), Some(e)) = (f.start, f.end) {
+            assert!(s <= e && e <= r.chars, "finding {f:?}");
+        }
     }
 }
 
@@ -58,6 +71,20 @@ fn report_like() -> impl Strategy<Value = String> {
         "十一",
         "两千",
         "第三批",
+        "会前学法",
+        "专题研究法治",
+        "述法",
+        "局长",
+        "[ 发布机构 ]",
+        "| 标 题: |",
+        "首页 > ",
+        "青禾区司法局",
+        "街道",
+        "关于",
+        "百分之百",
+        "万余元",
+        "、",
+        "。",
         "“1+7”",
         "《",
         "》",
@@ -100,7 +127,7 @@ proptest! {
 
     #[test]
     fn report_like_strings_never_panic(s in report_like()) {
-        let r = parse_text(&s, &ParseOptions { expected_year: Some(2023) });
+        let r = parse_text(&s, &ParseOptions { expected_year: Some(2023), expected_agency: Some("青禾区民政局".into()) });
         check(&s, &r);
     }
 
@@ -138,4 +165,28 @@ proptest! {
             check(&decoded, &r);
         }
     }
+}
+
+/// The fuzz corpus's hand-made inputs (hostile shapes, HTML references)
+/// keep the invariants the fuzz target checks, without nightly.
+#[test]
+fn fuzz_corpus_inputs_keep_the_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/corpus/parse_bytes");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipping: {dir} not found");
+        return;
+    };
+    let mut seen = 0;
+    for e in entries.flatten() {
+        let bytes = std::fs::read(e.path()).expect("read corpus input");
+        let options = ParseOptions {
+            expected_year: Some(2023),
+            expected_agency: Some("青禾区民政局".into()),
+        };
+        if let Ok((text, r)) = parse_bytes(&bytes, &options) {
+            check(&text, &r);
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "empty corpus at {dir}");
 }

@@ -74,6 +74,26 @@ impl Store {
         Ok(rows.len())
     }
 
+    /// Upsert the rows and name every district whose summary they touch:
+    /// the districts in the rows and the ones agencies moved out of (an
+    /// agency moved from A to B must leave A's summary too).
+    pub async fn import_roster(&self, rows: &[RosterRow]) -> Result<Vec<String>, StoreError> {
+        let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+        let mut districts: Vec<String> = Vec::new();
+        for chunk in codes.chunks(500) {
+            let before = agency::Entity::find()
+                .filter(agency::Column::Code.is_in(chunk.iter().copied()))
+                .all(self.db())
+                .await?;
+            districts.extend(before.into_iter().map(|a| a.district));
+        }
+        self.upsert_agencies(rows).await?;
+        districts.extend(rows.iter().map(|r| r.district.clone()));
+        districts.sort();
+        districts.dedup();
+        Ok(districts)
+    }
+
     pub async fn agency(&self, code: &str) -> Result<Option<agency::Model>, StoreError> {
         Ok(agency::Entity::find_by_id(code.to_owned())
             .one(self.db())

@@ -94,6 +94,11 @@ impl Store {
         &self.db
     }
 
+    /// Whether the database answers now (for health checks).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        Ok(self.db.ping().await?)
+    }
+
     pub fn backend(&self) -> DbBackend {
         self.db.get_database_backend()
     }

@@ -5,7 +5,9 @@
 //! transaction, so a crash leaves either all of a report's results or none.
 
 pub mod agencies;
+pub mod audit;
 mod connect;
+pub mod credentials;
 pub mod entity;
 mod error;
 pub mod migration;
@@ -14,7 +16,9 @@ pub mod record;
 pub mod submissions;
 pub mod summaries;
 
+pub use audit::{AuditAction, AuditEvent, AuditFilter};
 pub use connect::{PoolTimeouts, Store};
+pub use credentials::{AuthFailure, NewCredential, Principal, Role};
 pub use error::StoreError;
 pub use record::{SubmissionRecord, SubmissionStatus};
 

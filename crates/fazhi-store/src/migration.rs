@@ -4,6 +4,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+mod m20261201_000001_credentials_audit;
+
 pub struct Migrator;
 
 impl MigratorTrait for Migrator {
@@ -12,6 +14,7 @@ impl MigratorTrait for Migrator {
             Box::new(Initial),
             Box::new(AddContribution),
             Box::new(QueueClaimIndex),
+            Box::new(m20261201_000001_credentials_audit::Migration),
         ]
     }
 }

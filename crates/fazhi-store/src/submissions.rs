@@ -5,7 +5,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use crate::entity::{parsed_report, submission};
+use crate::entity::{parsed_report, submission, submission_key};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus};
 
 impl Store {
@@ -17,6 +17,26 @@ impl Store {
             .exec_without_returning(self.db())
             .await?;
         Ok(())
+    }
+
+    /// Bind an idempotency key's submission id to a document before it is
+    /// published. `true` when the id is (now) bound to this document, `false`
+    /// when another document holds it. Atomic (primary key), so concurrent
+    /// requests agree whatever the timing.
+    pub async fn reserve_key(&self, submission_id: &str, sha256: &str) -> Result<bool, StoreError> {
+        submission_key::Entity::insert(submission_key::ActiveModel {
+            submission_id: Set(submission_id.to_owned()),
+            content_sha256: Set(sha256.to_owned()),
+            created_at: Set(crate::now_ms()),
+        })
+        .on_conflict_do_nothing()
+        .exec_without_returning(self.db())
+        .await?;
+        let bound = submission_key::Entity::find_by_id(submission_id.to_owned())
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("key of {submission_id} vanished")))?;
+        Ok(bound.content_sha256 == sha256)
     }
 
     pub async fn submission(&self, id: &str) -> Result<Option<submission::Model>, StoreError> {

@@ -8,7 +8,7 @@ use fazhi_summary::{Agency, DistrictSummary, ReportContribution, ReportInput};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    ExprTrait, QueryFilter, QuerySelect, TransactionTrait,
+    ExprTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
 use crate::entity::{agency, district_summary, parsed_report, submission};
@@ -108,12 +108,18 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
     district: &str,
     year: i32,
 ) -> Result<DistrictSummary, StoreError> {
+    // Ordered: coverage order and citation numbers must not depend on how
+    // the database happens to return rows (PostgreSQL reorders after updates).
     let roster: Vec<agency::Model> = agency::Entity::find()
         .filter(agency::Column::District.eq(district))
+        .order_by_asc(agency::Column::Code)
         .all(db)
         .await?;
+    let codes: Vec<&str> = roster.iter().map(|a| a.code.as_str()).collect();
 
-    // The latest processed submission of each agency is its current report.
+    // The latest processed submission of each agency on the district's
+    // roster today is its current report: an agency that moved counts where
+    // it is now, and only agencies the district expects are counted.
     let processed: Vec<(String, String, i64)> = submission::Entity::find()
         .select_only()
         .columns([
@@ -121,7 +127,7 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
             submission::Column::AgencyCode,
             submission::Column::SubmittedAt,
         ])
-        .filter(submission::Column::District.eq(district))
+        .filter(submission::Column::AgencyCode.is_in(codes))
         .filter(submission::Column::ReportingYear.eq(year))
         .filter(submission::Column::Status.eq(SubmissionStatus::Processed.as_str()))
         .into_tuple()

@@ -42,6 +42,10 @@ pub struct IndicatorDef {
     pub requires: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// How the draft says it after `全区共` (`开展普法及法治宣传活动`);
+    /// the name when absent.
+    #[serde(default)]
+    pub phrase: Option<String>,
     #[serde(default)]
     pub numerator: Option<String>,
     #[serde(default)]
@@ -62,6 +66,9 @@ pub struct ThemeDef {
     /// A short name for table columns.
     #[serde(default)]
     pub short: Option<String>,
+    /// The chapter's opening sentence in the draft, in the district's voice.
+    #[serde(default)]
+    pub lead: Option<String>,
     pub terms: Vec<String>,
 }
 
@@ -89,6 +96,10 @@ pub struct QuantityContext<'a> {
     pub clause: &'a str,
     /// The sentence around the quantity.
     pub sentence: &'a str,
+    /// The clause around the quantity, including the words after it that
+    /// still belong to it (`1个审计项目在市级优秀项目评选中获奖`): where
+    /// exclusions are looked for.
+    pub around: &'a str,
 }
 
 impl Catalog {
@@ -144,7 +155,7 @@ impl Catalog {
             }
             if d.exclude
                 .iter()
-                .any(|x| q.what.contains(x.as_str()) || q.clause.contains(x.as_str()))
+                .any(|x| q.what.contains(x.as_str()) || q.around.contains(x.as_str()))
             {
                 continue;
             }
@@ -277,6 +288,7 @@ mod tests {
             what,
             clause,
             sentence,
+            around: clause,
         }
     }
 
@@ -402,6 +414,7 @@ mod tests {
             what: "成功率",
             clause: "成功率达到了85.7%",
             sentence: "共调解矛盾纠纷42起，成功率达到了85.7%",
+            around: "成功率达到了85.7%",
         };
         assert_eq!(code(&rate).as_deref(), Some("mediation_success_rate"));
         let change = QuantityContext {

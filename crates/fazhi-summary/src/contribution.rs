@@ -2,19 +2,22 @@
 //! needs, taken from the report and its text once, so that a summary can be
 //! re-assembled from stored contributions without reading any text again.
 
-use fazhi_core::{Part, Quantity, Section};
+use fazhi_core::{Part, Section};
 
-use crate::catalog::{self, QuantityContext};
+use crate::catalog;
+use crate::duty;
 use crate::model::{
     ClassifiedItem, CoverageEntry, MappedQuantity, Passage, ReportContribution, ReportInput,
 };
+use crate::reading::read_quantities;
 use crate::span::{CharText, char_len, prefix_chars};
 use crate::themes::classify;
 
 /// Longest item text kept in a contribution.
 const ITEM_TEXT_CHARS: usize = 400;
-/// Longest excerpt a citation of an item or passage shows.
-const EXCERPT_CHARS: usize = 60;
+/// Longest excerpt a citation of an item or passage shows: a whole sentence
+/// up to this length (longer ones are cut at the last clause mark within it).
+const EXCERPT_CHARS: usize = 200;
 
 /// What one report brings to the district: coverage, classified items,
 /// quantities mapped to indicators (with their spans), leader-duty and other
@@ -38,6 +41,10 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
             ),
         }
     }
+    let quantities = place(read_quantities(&text, &parsed.quantities), parsed, &items);
+    let duty_facts = duty::duty_facts(&text, &quantities);
+    let district_government = report.agency.kind == "district_government"
+        || parsed.agency_kind == Some(fazhi_core::AgencyKind::DistrictGovernment);
     ReportContribution {
         data_version: catalog::data_version(),
         agency: report.agency.clone(),
@@ -46,13 +53,11 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
         on_time: report.on_time,
         coverage: CoverageEntry::new(&report.agency, Some(report)),
         items,
-        quantities: parsed
-            .quantities
-            .iter()
-            .map(|q| map_quantity(&text, q))
-            .collect(),
+        quantities,
         leader_duty,
         other,
+        duty_facts,
+        district_government,
     }
 }
 
@@ -69,41 +74,30 @@ fn says_nothing(s: &str) -> bool {
         && core.contains("报告")
 }
 
-/// The quantity with its indicator (if the catalog knows it).
-fn map_quantity(text: &CharText, q: &Quantity) -> MappedQuantity {
-    let clause = text.clause_before(q.start, q.end);
-    let sentence = text.sentence_around(q.start, q.end);
-    // Without a readable span, the quantity's own text is its only context.
-    let (clause, sentence) = if text.is_valid(q.start, q.end) {
-        (clause, sentence)
-    } else {
-        (q.text.clone(), q.text.clone())
-    };
-    let ctx = QuantityContext {
-        kind: q.kind,
-        unit: &q.unit,
-        what: &q.what,
-        clause: &clause,
-        sentence: &sentence,
-    };
-    let found = if q.value.is_finite() {
-        catalog::catalog().match_quantity(&ctx)
-    } else {
-        None
-    };
-    MappedQuantity {
-        indicator: found.as_ref().map(|(d, _)| d.code.clone()),
-        matched: found.map(|(_, syn)| syn),
-        text: q.text.clone(),
-        number: number_text(&q.text, &q.unit),
-        value: q.value,
-        unit: q.unit.clone(),
-        qualifier: q.qualifier,
-        kind: q.kind,
-        what: q.what.clone(),
-        start: q.start,
-        end: q.end,
+/// Tag each number with the part it stands in and the best chapter of its
+/// item, so the draft can tell it in the right place.
+fn place(
+    mut qs: Vec<MappedQuantity>,
+    parsed: &fazhi_core::ParsedReport,
+    items: &[ClassifiedItem],
+) -> Vec<MappedQuantity> {
+    for q in &mut qs {
+        q.part = parsed
+            .sections
+            .iter()
+            .find(|s| s.start <= q.start && q.start < s.end)
+            .map(|s| s.part);
+        // Next year's numbers are targets, never this year's work.
+        if q.part == Some(Part::NextYear) && q.role != crate::model::Role::Change {
+            q.role = crate::model::Role::Plan;
+        }
+        q.theme = items
+            .iter()
+            .find(|i| i.start <= q.start && q.start < i.end)
+            .and_then(|i| i.themes.first())
+            .map(|h| h.code.clone());
     }
+    qs
 }
 
 fn is_numeral(c: char) -> bool {

@@ -4,26 +4,31 @@
 //! `word/_rels/document.xml.rels`. Written into memory; no I/O.
 //!
 //! Level 1 headings (the statutory parts) use `Heading1`, chapters `Heading2`,
-//! deeper `Heading3`. Citations are superscript `[n]` runs, resolved in a final
-//! `注释` section. All text is XML-escaped and stripped of characters XML 1.0
-//! forbids.
+//! deeper `Heading3`. Citations are real Word footnotes (`word/footnotes.xml`,
+//! referenced from `word/settings.xml` and the document's relationships): the
+//! markers that stand together in the draft make one footnote, as in
+//! [`crate::draft::notes`]. All text is XML-escaped and stripped of
+//! characters XML 1.0 forbids.
 
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::draft::citation_note;
+use crate::draft::notes;
 use crate::model::{Block, DistrictSummary, Inline};
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#;
 
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
 const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
+
+const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr></w:settings>"#;
 
 fn heading_style(id: &str, name: &str, level: u8, size_half_points: u32, font: &str) -> String {
     format!(
@@ -35,7 +40,7 @@ fn heading_style(id: &str, name: &str, level: u8, size_half_points: u32, font: &
 fn styles() -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋_GB2312"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="center"/><w:spacing w:after="240"/></w:pPr><w:rPr><w:rFonts w:ascii="方正小标宋简体" w:hAnsi="方正小标宋简体" w:eastAsia="方正小标宋简体"/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>{}{}{}<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style></w:styles>"#,
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋_GB2312"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="center"/><w:spacing w:after="240"/></w:pPr><w:rPr><w:rFonts w:ascii="方正小标宋简体" w:hAnsi="方正小标宋简体" w:eastAsia="方正小标宋简体"/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>{}{}{}<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style></w:styles>"#,
         heading_style("Heading1", "heading 1", 1, 32, "黑体"),
         heading_style("Heading2", "heading 2", 2, 30, "楷体_GB2312"),
         heading_style("Heading3", "heading 3", 3, 28, "仿宋_GB2312"),
@@ -67,9 +72,28 @@ fn run(text: &str) -> String {
     )
 }
 
-fn cite_run(id: usize) -> String {
+fn footnote_reference(id: usize) -> String {
     format!(
-        r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:t>[{id}]</w:t></w:r>"#
+        r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>"#
+    )
+}
+
+/// `word/footnotes.xml`: the two separators Word expects, then one footnote
+/// per note of the draft.
+pub fn footnotes_xml(summary: &DistrictSummary) -> String {
+    let mut body = String::from(
+        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#,
+    );
+    for n in notes(&summary.draft, &summary.citations) {
+        body.push_str(&format!(
+            r#"<w:footnote w:id="{}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>{}</w:p></w:footnote>"#,
+            n.id,
+            run(&format!(" {}", n.text))
+        ));
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">{body}</w:footnotes>"#
     )
 }
 
@@ -135,6 +159,7 @@ fn table(header: &[String], rows: &[Vec<String>]) -> String {
 /// `word/document.xml` of the draft.
 pub fn document_xml(summary: &DistrictSummary) -> String {
     let mut body = String::new();
+    let mut next_note = 0;
     for b in &summary.draft {
         match b {
             Block::Title { text } => body.push_str(&paragraph(Some("Title"), &run(text))),
@@ -147,26 +172,27 @@ pub fn document_xml(summary: &DistrictSummary) -> String {
                 body.push_str(&paragraph(Some(style), &run(text)));
             }
             Block::Paragraph { inlines } => {
-                let runs: String = inlines
-                    .iter()
-                    .map(|i| match i {
-                        Inline::Text { text } => run(text),
-                        Inline::Cite { id } => cite_run(*id),
-                    })
-                    .collect();
+                let mut runs = String::new();
+                let mut in_run = false;
+                for i in inlines {
+                    match i {
+                        Inline::Text { text } | Inline::Number { text, .. } => {
+                            in_run = false;
+                            runs.push_str(&run(text));
+                        }
+                        Inline::Cite { .. } => {
+                            // Adjacent markers are one footnote (see `notes`).
+                            if !in_run {
+                                next_note += 1;
+                                runs.push_str(&footnote_reference(next_note));
+                            }
+                            in_run = true;
+                        }
+                    }
+                }
                 body.push_str(&paragraph(None, &runs));
             }
             Block::Table { header, rows } => body.push_str(&table(header, rows)),
-        }
-    }
-    if !summary.citations.is_empty() {
-        body.push_str(&paragraph(Some("Heading1"), &run("注释")));
-        for c in &summary.citations {
-            body.push_str(&format!(
-                r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>{}{}</w:p>"#,
-                run(&format!("[{}] ", c.id)),
-                run(&citation_note(c))
-            ));
         }
     }
     format!(
@@ -178,11 +204,13 @@ pub fn document_xml(summary: &DistrictSummary) -> String {
 fn write_zip(summary: &DistrictSummary) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    let parts: [(&str, String); 5] = [
+    let parts: [(&str, String); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
         ("_rels/.rels", RELS.to_owned()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
         ("word/styles.xml", styles()),
+        ("word/settings.xml", SETTINGS.to_owned()),
+        ("word/footnotes.xml", footnotes_xml(summary)),
         ("word/document.xml", document_xml(summary)),
     ];
     for (name, content) in parts {

@@ -1,50 +1,111 @@
-//! Common shortcomings and plans: items of all agencies grouped by their best
-//! chapter, then by similar wording.
+//! Common shortcomings and plans: items of all agencies grouped by meaning,
+//! across chapters.
 //!
-//! Similarity is the Jaccard index of character bigrams of the item's label
-//! (plus the start of its text when the label is shorter than 6 characters), after dropping numbering, punctuation and filler
-//! words (进一步, 有待, 加强 …). Items of one chapter whose similarity reaches
-//! [`SIMILARITY`] are linked; a group is a connected set (single linkage), so
-//! the result does not depend on input order except for the order of output.
+//! An item's concept is the first concept of `catalog/synonyms.toml` (most
+//! specific first) whose phrase its label holds, or whose subject and
+//! predicate it holds both: `执法人员数量少`, `执法力量配备不足` and
+//! `水政监察人员配备偏少` are all `enforcement_staff`. Items of one concept form
+//! one group, whatever their chapter. Items with no concept are linked when
+//! they share a chapter and their words (segmented by jieba-rs with the
+//! lexicon and theme terms as its dictionary; runs of other characters as
+//! bigrams) overlap by at least [`SIMILARITY`] (Jaccard). Groups are connected
+//! sets, so the result does not depend on input order except for the order of
+//! output.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use serde::Deserialize;
 
 use crate::catalog::Themes;
-use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup};
+use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup, Passage};
 use crate::themes::primary;
 
-/// Bigram Jaccard index from which two items of one chapter are grouped.
-pub const SIMILARITY: f64 = 0.25;
+/// Word Jaccard index from which two items of one chapter without a concept
+/// are grouped.
+pub const SIMILARITY: f64 = 0.5;
 
-/// Words that say nothing about the subject of a shortcoming or a plan.
-const FILLER: &[&str] = &[
-    "进一步",
-    "有待",
-    "加强",
-    "加大",
-    "不够",
-    "不足",
-    "存在",
-    "需要",
-    "仍然",
-    "仍需",
-    "还需",
-    "还有",
-    "工作",
-    "方面",
-    "问题",
-    "提升",
-    "提高",
-    "继续",
-    "持续",
-    "深入",
-    "全面",
-    "推进",
-    "的",
-    "和",
-    "与",
-    "及",
-];
+pub const SYNONYMS_TOML: &str = include_str!("../catalog/synonyms.toml");
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Synonyms {
+    /// Words that say nothing about the subject (进一步, 加强 …).
+    #[serde(default)]
+    pub filler: Vec<String>,
+    /// Everyday words the segmenter should keep whole.
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(rename = "concept", default)]
+    pub concepts: Vec<Concept>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Concept {
+    pub code: String,
+    /// Phrases that say the concept on their own.
+    pub terms: Vec<String>,
+    /// Or a subject and a predicate anywhere in the label (`水政监察人员` +
+    /// `偏少`): the same problem in words no phrase lists.
+    #[serde(default)]
+    pub subject: Vec<String>,
+    #[serde(default)]
+    pub predicate: Vec<String>,
+    /// How the draft names a group of shortcomings of this concept.
+    #[serde(default)]
+    pub problem: Option<String>,
+    /// How the draft names a group of plans of this concept.
+    #[serde(default)]
+    pub plan: Option<String>,
+}
+
+impl Concept {
+    fn matches(&self, label: &str) -> bool {
+        let has = |words: &[String]| words.iter().any(|w| label.contains(w.as_str()));
+        has(&self.terms) || (!self.subject.is_empty() && has(&self.subject) && has(&self.predicate))
+    }
+}
+
+/// The embedded lexicon (empty, so nothing groups by concept, should it ever
+/// be broken; the crate's tests fail on that).
+pub fn synonyms() -> &'static Synonyms {
+    static SYN: OnceLock<Synonyms> = OnceLock::new();
+    SYN.get_or_init(|| toml::from_str(SYNONYMS_TOML).unwrap_or_default())
+}
+
+fn segmenter() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(|| {
+        let mut j = Jieba::empty();
+        for t in synonyms()
+            .concepts
+            .iter()
+            .flat_map(|c| c.terms.iter().chain(&c.subject).chain(&c.predicate))
+        {
+            j.add_word(t, Some(1000), None);
+        }
+        for t in crate::catalog::themes()
+            .themes
+            .iter()
+            .flat_map(|t| &t.terms)
+        {
+            j.add_word(t, Some(500), None);
+        }
+        for t in synonyms().filler.iter().chain(&synonyms().words) {
+            j.add_word(t, Some(300), None);
+        }
+        j
+    })
+}
+
+/// The concept of a label (see the module documentation).
+pub fn concept_of(label: &str) -> Option<&'static str> {
+    synonyms()
+        .concepts
+        .iter()
+        .find(|c| c.matches(label))
+        .map(|c| c.code.as_str())
+}
 
 /// One item to group, with its report.
 pub(crate) struct GroupInput<'a> {
@@ -53,31 +114,36 @@ pub(crate) struct GroupInput<'a> {
     pub item: &'a ClassifiedItem,
 }
 
-fn bigrams(item: &ClassifiedItem) -> BTreeSet<(char, char)> {
-    // A label of some length says what the item is about; the body's start
-    // only helps when the label is a bare marker or a few characters.
-    let mut s = if item.label.chars().count() >= 6 {
-        item.label.clone()
-    } else {
-        let head: String = item.text.chars().take(60).collect();
-        format!("{} {}", item.label, head)
-    };
-    for f in FILLER {
-        s = s.replace(f, " ");
-    }
+/// The words of a label: lexicon words as segmented, other runs as bigrams;
+/// filler and numbering left out.
+fn words(item: &ClassifiedItem) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    // Only runs of CJK characters, letters and digits make bigrams.
-    let mut prev: Option<char> = None;
-    for c in s.chars() {
-        if c.is_alphanumeric() && !is_marker(c) {
-            if let Some(p) = prev {
-                out.insert((p, c));
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
+        for w in run.windows(2) {
+            out.insert(w.iter().collect());
+        }
+        run.clear();
+    };
+    for t in segmenter().cut(&item.label, false) {
+        let w = t.word;
+        let n = w.chars().count();
+        if n >= 2 {
+            flush(&mut run, &mut out);
+            if !synonyms().filler.iter().any(|f| f == w) {
+                out.insert(w.to_owned());
             }
-            prev = Some(c);
+        } else if let Some(c) = w
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric() && !is_marker(*c))
+        {
+            run.push(c);
         } else {
-            prev = None;
+            flush(&mut run, &mut out);
         }
     }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -97,6 +163,62 @@ pub fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
     }
 }
 
+/// The first sentence after the item's opening one that gives a cause.
+/// Offsets assume the item's text starts at its `start` (the parser's
+/// guarantee); a sentence is taken only when it lies inside the item.
+fn cause_of(item: &ClassifiedItem) -> Option<Passage> {
+    let cues = &crate::reading::cues().cause;
+    let chars: Vec<char> = item.text.chars().collect();
+    let mut from = 0;
+    let mut first = true;
+    for (i, c) in chars.iter().enumerate() {
+        if "。；;".contains(*c) || i + 1 == chars.len() {
+            let to = i + 1;
+            let sentence: String = chars[from..to].iter().collect();
+            if let Some(b) = cues.iter().filter_map(|w| sentence.find(w.as_str())).min() {
+                // In the opening sentence only the clause that gives the
+                // cause (`…，主要原因是…`) is the cause; later, the sentence.
+                let cue_at = sentence[..b].chars().count();
+                let clause_from = if first {
+                    let head: Vec<char> = sentence.chars().take(cue_at).collect();
+                    head.iter().rposition(|c| "，,".contains(*c)).map(|i| i + 1)
+                } else {
+                    Some(0)
+                };
+                if let Some(cf) = clause_from {
+                    let part: String = sentence.chars().skip(cf).collect();
+                    // A connective opening the sentence is not part of the cause.
+                    let mut lead = part.chars().take_while(|c| c.is_whitespace()).count();
+                    let rest: String = part.chars().skip(lead).collect();
+                    for connective in ["同时，", "同时,", "此外，", "另外，", "但是，", "然而，"]
+                    {
+                        if rest.starts_with(connective) {
+                            lead += connective.chars().count();
+                            break;
+                        }
+                    }
+                    let text: String = part
+                        .chars()
+                        .skip(lead)
+                        .collect::<String>()
+                        .trim_end()
+                        .to_owned();
+                    let start = item.start + from + cf + lead;
+                    let end = start + text.chars().count();
+                    return (end <= item.end && !text.is_empty()).then_some(Passage {
+                        text,
+                        start,
+                        end,
+                    });
+                }
+            }
+            first = false;
+            from = to;
+        }
+    }
+    None
+}
+
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
@@ -105,20 +227,36 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<ItemGroup> {
-    let grams: Vec<BTreeSet<(char, char)>> = inputs.iter().map(|i| bigrams(i.item)).collect();
+/// Which part is grouped: the concept's wording differs (问题 vs 安排).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Shortcomings,
+    Plans,
+}
+
+pub(crate) fn group_items(
+    themes: &Themes,
+    inputs: &[GroupInput<'_>],
+    kind: Kind,
+) -> Vec<ItemGroup> {
+    let concepts: Vec<Option<&str>> = inputs.iter().map(|i| concept_of(&i.item.label)).collect();
+    let words: Vec<BTreeSet<String>> = inputs.iter().map(|i| words(i.item)).collect();
     let n = inputs.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut sim = vec![0.0f64; n];
     for i in 0..n {
         for j in (i + 1)..n {
-            if primary(inputs[i].item) != primary(inputs[j].item) {
-                continue;
-            }
-            let s = jaccard(&grams[i], &grams[j]);
-            sim[i] += s;
-            sim[j] += s;
-            if s >= SIMILARITY {
+            let linked = match (concepts[i], concepts[j]) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => {
+                    primary(inputs[i].item) == primary(inputs[j].item)
+                        && jaccard(&words[i], &words[j]) >= SIMILARITY
+                }
+                _ => false,
+            };
+            if linked {
+                sim[i] += 1.0;
+                sim[j] += 1.0;
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a != b {
                     parent[b.max(a)] = a.min(b);
@@ -137,21 +275,51 @@ pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<Ite
     let mut groups: Vec<(usize, ItemGroup)> = members
         .into_iter()
         .map(|(root, m)| {
-            let theme = primary(inputs[root].item).to_owned();
-            let best = m
+            // The group's chapter: the one most of its items have.
+            let mut tally: Vec<(&str, usize)> = Vec::new();
+            for &i in &m {
+                let t = primary(inputs[i].item);
+                match tally.iter_mut().find(|(c, _)| *c == t) {
+                    Some((_, k)) => *k += 1,
+                    None => tally.push((t, 1)),
+                }
+            }
+            let theme = tally
                 .iter()
-                .copied()
-                .fold(m[0], |b, i| if sim[i] > sim[b] { i } else { b });
+                .fold(tally[0], |b, t| if t.1 > b.1 { *t } else { b })
+                .0
+                .to_owned();
+            // The most concise wording stands for the group.
+            let best = m.iter().copied().fold(m[0], |b, i| {
+                let (li, lb) = (
+                    inputs[i].item.label.chars().count(),
+                    inputs[b].item.label.chars().count(),
+                );
+                if li < lb || (li == lb && sim[i] > sim[b]) {
+                    i
+                } else {
+                    b
+                }
+            });
             let mut agencies: Vec<AgencyRef> = Vec::new();
             for &i in &m {
                 if !agencies.contains(inputs[i].agency) {
                     agencies.push(inputs[i].agency.clone());
                 }
             }
+            let concept = concepts[root];
+            let wording = concept
+                .and_then(|c| synonyms().concepts.iter().find(|k| k.code == c))
+                .and_then(|c| match kind {
+                    Kind::Shortcomings => c.problem.clone(),
+                    Kind::Plans => c.plan.clone(),
+                })
+                .filter(|_| m.len() > 1);
             let group = ItemGroup {
                 theme_name: themes.name(&theme),
                 theme,
-                label: inputs[best].item.label.clone(),
+                label: wording.unwrap_or_else(|| inputs[best].item.label.clone()),
+                concept: concept.map(str::to_owned),
                 agencies_count: agencies.len(),
                 agencies,
                 items: m
@@ -163,6 +331,7 @@ pub(crate) fn group_items(themes: &Themes, inputs: &[GroupInput<'_>]) -> Vec<Ite
                         text: inputs[i].item.excerpt.clone(),
                         start: inputs[i].item.start,
                         end: inputs[i].item.cite_end,
+                        cause: cause_of(inputs[i].item),
                     })
                     .collect(),
             };
@@ -231,7 +400,7 @@ mod tests {
                 item: &items[2],
             },
         ];
-        let groups = group_items(themes(), &inputs);
+        let groups = group_items(themes(), &inputs, Kind::Shortcomings);
         assert_eq!(groups.len(), 2, "{groups:#?}");
         assert_eq!(groups[0].agencies_count, 2);
         assert_eq!(groups[0].theme, "enforcement");

@@ -14,11 +14,15 @@ pub mod catalog;
 mod contribution;
 pub mod docx;
 pub mod draft;
-mod grouping;
+pub mod duty;
+pub mod grouping;
 pub mod model;
+pub mod names;
+pub mod reading;
 mod span;
 pub mod themes;
 pub mod totals;
+pub mod verify;
 
 pub use contribution::{contribution, number_text, strip_marker};
 pub use docx::render_docx;
@@ -178,17 +182,35 @@ pub fn assemble(
         other_quantities: totals::other_totals(&entries),
         themes: themes::theme_summaries(themes, &agency_items),
         theme_matrix: themes::matrix(themes, &agency_items),
-        shortcomings: grouping::group_items(themes, &group_inputs(Part::Shortcomings)),
-        plans: grouping::group_items(themes, &group_inputs(Part::NextYear)),
+        shortcomings: grouping::group_items(
+            themes,
+            &group_inputs(Part::Shortcomings),
+            grouping::Kind::Shortcomings,
+        ),
+        plans: grouping::group_items(themes, &group_inputs(Part::NextYear), grouping::Kind::Plans),
         leader_duty: passages(|c| &c.leader_duty),
         other_matters: passages(|c| &c.other),
         citations: Vec::new(),
         draft: Vec::new(),
         data_version: catalog::data_version(),
+        notes: Vec::new(),
+        duty_facts: ordered
+            .iter()
+            .zip(&refs)
+            .map(|((_, c), agency)| AgencyDutyFacts {
+                agency: agency.clone(),
+                submission_id: c.submission_id.clone(),
+                district_government: c.district_government,
+                facts: c.duty_facts.clone(),
+            })
+            .collect(),
+        verification: Verification::default(),
     };
-    let (draft, citations) = draft::build(&summary, themes);
+    let (draft, citations) = draft::build(&summary, catalog, themes);
     summary.draft_markdown = draft::render_markdown(&draft, &citations);
+    summary.notes = draft::notes(&draft, &citations);
     summary.draft = draft;
     summary.citations = citations;
+    summary.verification = verify::verify(&summary);
     summary
 }

@@ -40,6 +40,9 @@ pub struct CoverageEntry {
     /// RFC 3339 time the submission was accepted.
     #[serde(default)]
     pub submitted_at: Option<String>,
+    /// Publication date the report's text gives (`YYYY-MM-DD`), if any.
+    #[serde(default)]
+    pub published: Option<String>,
 }
 
 impl CoverageEntry {
@@ -55,6 +58,7 @@ impl CoverageEntry {
                 findings: r.parsed.findings.clone(),
                 quantities: r.parsed.quantities.len(),
                 submitted_at: Some(r.submitted_at.clone()),
+                published: r.parsed.published.clone(),
             },
             None => CoverageEntry {
                 agency: agency.clone(),
@@ -66,6 +70,7 @@ impl CoverageEntry {
                 findings: Vec::new(),
                 quantities: 0,
                 submitted_at: None,
+                published: None,
             },
         }
     }
@@ -114,6 +119,109 @@ pub struct DistrictSummary {
     /// [`crate::catalog::data_version`] the summary was assembled with.
     #[serde(default)]
     pub data_version: u32,
+    /// The draft's footnotes: each groups the citations that stand together
+    /// after one statement (the sources of one sentence in one note).
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Leader-duty facts of every unit (专题研究, 述法, 会前学法).
+    #[serde(default)]
+    pub duty_facts: Vec<AgencyDutyFacts>,
+    /// The check, run on every build, that every number of the draft is
+    /// derived from its cited sources.
+    #[serde(default)]
+    pub verification: Verification,
+}
+
+/// A footnote of the draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: usize,
+    /// Ids of `citations`, in order.
+    pub citations: Vec<usize>,
+    /// The note as printed: each source's unit (short name) and whole
+    /// sentence with the cited number marked 【…】, then its position.
+    pub text: String,
+}
+
+/// Result of [`crate::verify::verify`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Verification {
+    pub passed: bool,
+    /// Numbers of the draft that were checked.
+    pub checked: usize,
+    pub failures: Vec<VerificationFailure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerificationFailure {
+    /// The number as printed.
+    pub number: String,
+    /// The draft text around it.
+    pub context: String,
+    pub reason: String,
+}
+
+/// How a number of the draft follows from its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// Σ of the cited numbers, with the qualifier algebra; one cited number
+    /// may be printed as written.
+    Sum,
+    /// Σ cited numerators / Σ cited denominators × 100, rounded to 0.1.
+    Rate,
+    /// Number of distinct units among the cited sources.
+    Units,
+    /// Number of distinct cited sources (items, passages).
+    Items,
+    /// A reporting fact recomputed from the coverage table (`fact` names it).
+    Coverage,
+    /// The reporting year (or the next one).
+    Year,
+    /// Digits quoted as written from the one cited source (a year or a name
+    /// inside a quoted clause: `自2018年以来`, `“1+7”`): must occur in its sentence.
+    Quote,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    pub op: Op,
+    /// Citation ids the number is computed from (numerators for a rate).
+    pub cites: Vec<usize>,
+    /// Denominator citation ids (rates).
+    #[serde(default)]
+    pub denominator: Vec<usize>,
+    pub value: f64,
+    pub qualifier: Option<Qualifier>,
+    pub unit: String,
+    /// For `coverage`: `expected`, `actual`, `rate`, `on_time`,
+    /// `rate_on_time`, `not_submitted`, `late`, `missing:<part>`,
+    /// `finding:<code>`, `published`, `unpublished`.
+    #[serde(default)]
+    pub fact: Option<String>,
+}
+
+/// One countable leader-duty fact of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyFact {
+    /// `special_study` (专题研究), `shufa` (述法) or `study` (会前学法).
+    pub kind: String,
+    /// The whole sentence: `chars[start..end]`.
+    pub sentence: String,
+    pub start: usize,
+    pub end: usize,
+    /// How many times, when the sentence says (`专题研究…3次`).
+    pub count: Option<MappedQuantity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgencyDutyFacts {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    /// Whether this unit is the district government (its part is its own).
+    #[serde(default)]
+    pub district_government: bool,
+    pub facts: Vec<DutyFact>,
 }
 
 /// An agency as cited: code and name.
@@ -163,6 +271,27 @@ pub struct Source {
     pub qualifier: Qualifier,
     /// The number as written (`20余场`, `超170万次`): a substring of `text`.
     pub number: String,
+    #[serde(default)]
+    pub role: Role,
+    /// The whole source sentence (`chars[sentence_start..sentence_end]`).
+    #[serde(default)]
+    pub sentence: String,
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
+    /// The clause of the number (`chars[clause_start..clause_end]`).
+    #[serde(default)]
+    pub clause: String,
+    #[serde(default)]
+    pub clause_start: usize,
+    #[serde(default)]
+    pub clause_end: usize,
+    /// Best chapter of the item the number stands in.
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub part: Option<Part>,
 }
 
 /// A rate recomputed from the totals of its parts.
@@ -180,6 +309,10 @@ pub struct RateParts {
     /// Agencies that reported both parts (only they enter the rate).
     pub agencies: Vec<AgencyRef>,
     pub sources: Vec<Source>,
+    #[serde(default)]
+    pub numerator_sources: Vec<Source>,
+    #[serde(default)]
+    pub denominator_sources: Vec<Source>,
 }
 
 /// A total for one indicator and one unit (or, in `other_quantities`, for one
@@ -203,7 +336,12 @@ pub struct IndicatorTotal {
     pub agencies_count: usize,
     pub agencies: Vec<AgencyRef>,
     pub rate_parts: Option<RateParts>,
+    /// The summed sources (`level` numbers only).
     pub sources: Vec<Source>,
+    /// Numbers of this indicator and unit that are not summed into it:
+    /// breakdowns of a summed total, averages and multi-year figures.
+    #[serde(default)]
+    pub apart: Vec<Source>,
 }
 
 /// A theme an item was classified into, with the terms that decided it.
@@ -231,6 +369,41 @@ pub struct ClassifiedItem {
     pub themes: Vec<ThemeHit>,
 }
 
+/// What a number is in its sentence, beyond what it counts. Only `level`
+/// numbers enter a total; the others are shown apart with their role.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The year's own figure.
+    #[default]
+    Level,
+    /// A part of a total stated before it (`其中…`, `（包括…）`).
+    Breakdown,
+    /// A yearly (or monthly …) average (`年均…`).
+    Average,
+    /// A figure over several years (`累计`, `自2015年以来`).
+    Cumulative,
+    /// A change against another period (`较去年提升8.88%`).
+    Change,
+    /// A target or plan, not work done (`计划开展…30场`, or any number of the
+    /// next-year part).
+    Plan,
+}
+
+impl Role {
+    /// How the draft names a number that is shown apart.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Role::Level => "当年数",
+            Role::Breakdown => "分项数",
+            Role::Average => "年均数",
+            Role::Cumulative => "多年累计数",
+            Role::Change => "变化幅度",
+            Role::Plan => "计划数",
+        }
+    }
+}
+
 /// A quantity of one report with the indicator it maps to, if any.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MappedQuantity {
@@ -246,6 +419,33 @@ pub struct MappedQuantity {
     pub what: String,
     pub start: usize,
     pub end: usize,
+    /// What the number is in its sentence; only `level` numbers are summed.
+    #[serde(default)]
+    pub role: Role,
+    /// For a breakdown: index (in the report's quantities) of its total.
+    #[serde(default)]
+    pub parent: Option<usize>,
+    /// The whole sentence around the number: `chars[sentence_start..sentence_end]`.
+    #[serde(default)]
+    pub sentence: String,
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
+    /// The clause the number stands in (`chars[clause_start..clause_end]`):
+    /// what the draft quotes when it shows the number apart.
+    #[serde(default)]
+    pub clause: String,
+    #[serde(default)]
+    pub clause_start: usize,
+    #[serde(default)]
+    pub clause_end: usize,
+    /// Best chapter of the item the number stands in.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// The part it stands in.
+    #[serde(default)]
+    pub part: Option<Part>,
 }
 
 /// A verbatim passage of a report: `text` is `chars[start..end]`.
@@ -271,6 +471,11 @@ pub struct ReportContribution {
     pub quantities: Vec<MappedQuantity>,
     pub leader_duty: Vec<Passage>,
     pub other: Vec<Passage>,
+    #[serde(default)]
+    pub duty_facts: Vec<DutyFact>,
+    /// Whether the report speaks as a district government (我区, 区政府).
+    #[serde(default)]
+    pub district_government: bool,
 }
 
 /// An item as listed under a theme.
@@ -324,6 +529,9 @@ pub struct GroupedItem {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The sentence of the item that gives a cause (`由于…`), verbatim.
+    #[serde(default)]
+    pub cause: Option<Passage>,
 }
 
 /// Shortcomings (or plans) of several agencies on one theme, worded alike.
@@ -331,8 +539,12 @@ pub struct GroupedItem {
 pub struct ItemGroup {
     pub theme: String,
     pub theme_name: String,
-    /// The most representative item's label.
+    /// The group's wording: its concept's (`执法力量不足`, `充实执法力量`) when
+    /// several items share it, else the most concise item label.
     pub label: String,
+    /// The concept of `catalog/synonyms.toml` that formed the group, if any.
+    #[serde(default)]
+    pub concept: Option<String>,
     pub agencies: Vec<AgencyRef>,
     pub agencies_count: usize,
     pub items: Vec<GroupedItem>,
@@ -357,6 +569,25 @@ pub struct Citation {
     pub text: String,
     /// For a number: as written, a substring of `text`.
     pub number: Option<String>,
+    /// The unit's short name (`园林绿化局`, `西营门街道`, `区政府`).
+    #[serde(default)]
+    pub short_name: String,
+    /// For a number: its value, unit and qualifier (what the verifier sums).
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    /// The whole source sentence, and the same with the cited span marked 【…】.
+    #[serde(default)]
+    pub sentence: String,
+    #[serde(default)]
+    pub sentence_start: usize,
+    #[serde(default)]
+    pub sentence_end: usize,
+    #[serde(default)]
+    pub quote: String,
 }
 
 /// A block of the draft.
@@ -389,5 +620,10 @@ pub enum Inline {
     /// A citation marker: `id` of an entry of `citations`.
     Cite {
         id: usize,
+    },
+    /// A number, with how it follows from its sources.
+    Number {
+        text: String,
+        derivation: Derivation,
     },
 }

@@ -10,17 +10,27 @@ pub(crate) struct CharText {
 }
 
 /// Characters that end a clause (a quantity's nearest context).
-const CLAUSE_END: &[char] = &[
+pub(crate) const CLAUSE_END: &[char] = &[
     '，', ',', '、', '；', ';', '。', '：', ':', '！', '？', '!', '?', '\n', '（', '(',
 ];
 /// Characters that end a sentence.
-const SENTENCE_END: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
+pub(crate) const SENTENCE_END: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
 
 impl CharText {
     pub(crate) fn new(text: &str) -> Self {
         CharText {
             chars: text.chars().collect(),
         }
+    }
+
+    /// Number of characters.
+    pub(crate) fn len_chars(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The character at `i`, if any.
+    pub(crate) fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
     }
 
     /// Whether `start..end` is a non-empty span inside the text.
@@ -35,20 +45,9 @@ impl CharText {
         self.chars[start..end].iter().collect()
     }
 
-    /// The clause that ends with the span: from the previous clause delimiter
-    /// (at most 40 characters back) to `end`.
-    pub(crate) fn clause_before(&self, start: usize, end: usize) -> String {
-        let end = end.min(self.chars.len());
-        let start = start.min(end);
-        let mut from = start;
-        while from > 0 && start - from < 40 && !CLAUSE_END.contains(&self.chars[from - 1]) {
-            from -= 1;
-        }
-        self.slice(from, end)
-    }
-
-    /// The sentence around the span (at most 150 characters either side).
-    pub(crate) fn sentence_around(&self, start: usize, end: usize) -> String {
+    /// Offsets of the sentence around the span, without its end mark (at
+    /// most 150 characters either side).
+    pub(crate) fn sentence_span(&self, start: usize, end: usize) -> (usize, usize) {
         let end = end.min(self.chars.len());
         let start = start.min(end);
         let mut from = start;
@@ -59,7 +58,7 @@ impl CharText {
         while to < self.chars.len() && to - end < 150 && !SENTENCE_END.contains(&self.chars[to]) {
             to += 1;
         }
-        self.slice(from, to)
+        (from, to)
     }
 }
 
@@ -84,10 +83,7 @@ mod tests {
         assert_eq!(t.slice(15, 100), "36起。");
         assert_eq!(t.slice(100, 5), "");
         assert!(!t.is_valid(5, 5));
-        assert_eq!(t.clause_before(15, 18), "成功调解36起");
-        assert_eq!(
-            t.sentence_around(15, 18),
-            "共调解矛盾纠纷42起，成功调解36起"
-        );
+        assert_eq!(t.sentence_span(15, 18), (0, 18));
+        assert_eq!(t.at(18), Some('。'));
     }
 }

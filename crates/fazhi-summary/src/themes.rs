@@ -2,10 +2,16 @@
 //! terms of `catalog/themes.toml`, the per-chapter listing and the agencies ×
 //! chapters matrix.
 //!
-//! Scoring: each distinct term found in the item's label counts 3, each found
-//! only in its body counts 1. An item carries every chapter whose score is at
-//! least half the best score, or at least 3 (one term in the label); best first.
-//! An item no term matches is `unclassified`, never dropped.
+//! Scoring by meaning, not by one word: each distinct term found in the
+//! item's label counts ten times its length in characters, one found only
+//! in its body once its length, so the label decides, its most specific
+//! wording first (`行政执法信息化建设滞后` is about 信息化, not about 执法;
+//! `学法和用法之间的矛盾` is about 学法), and the body decides only for a label
+//! no term matches. An item carries every chapter whose score is at least a
+//! third of the best score, or whose terms are worth 6; best first, ties in
+//! chapter order. An item no
+//! term matches is `unclassified`, never dropped. Chapter counts use the
+//! best chapter only, so each item is counted once.
 
 use crate::catalog::{Themes, UNCLASSIFIED};
 use crate::model::{
@@ -20,10 +26,11 @@ pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
         let mut score = 0u32;
         let mut terms = Vec::new();
         for term in &theme.terms {
+            let len = term.chars().count() as u32;
             let weight = if label.contains(term.as_str()) {
-                3
+                10 * len
             } else if text.contains(term.as_str()) {
-                1
+                len
             } else {
                 continue;
             };
@@ -44,7 +51,7 @@ pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
         }
     }
     let best = hits.iter().map(|(_, h)| h.score).max().unwrap_or(0);
-    hits.retain(|(_, h)| h.score * 2 >= best || h.score >= 3);
+    hits.retain(|(_, h)| h.score * 3 >= best || h.score >= 6);
     hits.sort_by(|(pa, a), (pb, b)| b.score.cmp(&a.score).then(pa.cmp(pb)));
     hits.into_iter().map(|(_, h)| h).collect()
 }
@@ -102,16 +109,19 @@ pub(crate) fn theme_summaries(themes: &Themes, reports: &[AgencyItems<'_>]) -> V
                     let Some((primary, terms)) = membership(item, &code) else {
                         continue;
                     };
-                    match item.part {
-                        Part::Measures => {
-                            s.measures += 1;
-                            if !s.agencies.contains(r.agency) {
-                                s.agencies.push(r.agency.clone());
+                    // Counts and agencies: the item's best chapter only.
+                    if primary {
+                        match item.part {
+                            Part::Measures => {
+                                s.measures += 1;
+                                if !s.agencies.contains(r.agency) {
+                                    s.agencies.push(r.agency.clone());
+                                }
                             }
+                            Part::Shortcomings => s.shortcomings += 1,
+                            Part::NextYear => s.plans += 1,
+                            Part::LeaderDuty | Part::Other => {}
                         }
-                        Part::Shortcomings => s.shortcomings += 1,
-                        Part::NextYear => s.plans += 1,
-                        Part::LeaderDuty | Part::Other => {}
                     }
                     s.items.push(ThemedItem {
                         agency: r.agency.clone(),
@@ -131,7 +141,7 @@ pub(crate) fn theme_summaries(themes: &Themes, reports: &[AgencyItems<'_>]) -> V
         .collect()
 }
 
-/// Agencies × chapters: measures items per chapter.
+/// Agencies × chapters: measures items per best chapter (each item once).
 pub(crate) fn matrix(themes: &Themes, reports: &[AgencyItems<'_>]) -> ThemeMatrix {
     let columns = codes(themes);
     let rows = reports
@@ -143,7 +153,9 @@ pub(crate) fn matrix(themes: &Themes, reports: &[AgencyItems<'_>]) -> ThemeMatri
                 .map(|code| {
                     r.items
                         .iter()
-                        .filter(|i| i.part == Part::Measures && membership(i, code).is_some())
+                        .filter(|i| {
+                            i.part == Part::Measures && membership(i, code).is_some_and(|(p, _)| p)
+                        })
                         .count()
                 })
                 .collect(),

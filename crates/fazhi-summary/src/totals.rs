@@ -26,7 +26,7 @@
 use fazhi_core::{Qualifier, QuantityKind};
 
 use crate::catalog::Catalog;
-use crate::model::{AgencyRef, IndicatorTotal, MappedQuantity, RateParts, Source};
+use crate::model::{AgencyRef, IndicatorTotal, MappedQuantity, RateParts, Role, Source};
 
 /// Qualifier of `a + b` (see the module documentation).
 pub fn combine(a: Qualifier, b: Qualifier) -> Qualifier {
@@ -77,6 +77,15 @@ impl Entry<'_> {
             unit: self.q.unit.clone(),
             qualifier: self.q.qualifier,
             number: self.q.number.clone(),
+            role: self.q.role,
+            sentence: self.q.sentence.clone(),
+            sentence_start: self.q.sentence_start,
+            sentence_end: self.q.sentence_end,
+            clause: self.q.clause.clone(),
+            clause_start: self.q.clause_start,
+            clause_end: self.q.clause_end,
+            theme: self.q.theme.clone(),
+            part: self.q.part,
         }
     }
 }
@@ -142,6 +151,7 @@ fn total(
         agencies,
         rate_parts: None,
         sources: group.iter().map(Entry::source).collect(),
+        apart: Vec::new(),
     }
 }
 
@@ -299,11 +309,34 @@ fn recompute_rate(catalog: &Catalog, total: &mut IndicatorTotal, entries: &[Entr
             .flat_map(|p| p.num.iter().chain(p.den.iter()))
             .map(Entry::source)
             .collect(),
+        numerator_sources: chosen
+            .iter()
+            .flat_map(|p| p.num.iter())
+            .map(Entry::source)
+            .collect(),
+        denominator_sources: chosen
+            .iter()
+            .flat_map(|p| p.den.iter())
+            .map(Entry::source)
+            .collect(),
     });
 }
 
 /// Totals of the quantities mapped to catalog indicators, in catalog order.
-pub(crate) fn indicator_totals(catalog: &Catalog, entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
+pub(crate) fn indicator_totals(catalog: &Catalog, all: &[Entry<'_>]) -> Vec<IndicatorTotal> {
+    // Only the year's own figures are summed (and enter rates); breakdowns,
+    // averages and multi-year figures are kept apart on their indicator.
+    let entries: Vec<Entry<'_>> = all
+        .iter()
+        .copied()
+        .filter(|e| e.q.role == Role::Level)
+        .collect();
+    let entries = entries.as_slice();
+    let apart: Vec<Entry<'_>> = all
+        .iter()
+        .copied()
+        .filter(|e| e.q.role != Role::Level)
+        .collect();
     let mut groups = group_by(entries, |e| {
         e.q.indicator
             .clone()
@@ -320,17 +353,35 @@ pub(crate) fn indicator_totals(catalog: &Catalog, entries: &[Entry<'_>]) -> Vec<
             groups.push(((def.code.clone(), unit, QuantityKind::Rate), Vec::new()));
         }
     }
+    // An indicator whose every number is apart still gets its entry.
+    for e in &apart {
+        if let Some(code) = &e.q.indicator {
+            let key = (code.clone(), e.q.unit.clone(), e.q.kind);
+            if !groups.iter().any(|(k, _)| *k == key) {
+                groups.push((key, Vec::new()));
+            }
+        }
+    }
     groups.sort_by_key(|((code, _, _), _)| catalog.position(code));
     let mut out = Vec::new();
     for ((code, unit, kind), group) in groups {
         let def = catalog.get(&code);
         let name = def.map_or_else(|| code.clone(), |d| d.name.clone());
         let theme = def.map(|d| d.theme.clone());
-        let mut t = total(Some(code), name, theme, &unit, kind, &group);
+        let mut t = total(Some(code.clone()), name, theme, &unit, kind, &group);
         if kind == QuantityKind::Rate {
             recompute_rate(catalog, &mut t, entries);
         }
-        if !t.sources.is_empty() || t.rate_parts.is_some() {
+        t.apart = apart
+            .iter()
+            .filter(|e| {
+                e.q.indicator.as_deref() == Some(code.as_str())
+                    && e.q.unit == unit
+                    && e.q.kind == kind
+            })
+            .map(Entry::source)
+            .collect();
+        if !t.sources.is_empty() || t.rate_parts.is_some() || !t.apart.is_empty() {
             out.push(t);
         }
     }
@@ -340,19 +391,31 @@ pub(crate) fn indicator_totals(catalog: &Catalog, entries: &[Entry<'_>]) -> Vec<
 /// Totals of the quantities no indicator claims, by counted phrase, unit and kind.
 pub(crate) fn other_totals(entries: &[Entry<'_>]) -> Vec<IndicatorTotal> {
     let groups = group_by(entries, |e| {
-        e.q.indicator
-            .is_none()
-            .then(|| (e.q.what.trim().to_owned(), e.q.unit.clone(), e.q.kind))
+        e.q.indicator.is_none().then(|| {
+            (
+                e.q.what.trim().to_owned(),
+                e.q.unit.clone(),
+                e.q.kind,
+                e.q.role,
+            )
+        })
     });
     groups
         .into_iter()
-        .map(|((what, unit, kind), group)| {
+        .map(|((what, unit, kind, role), group)| {
             let name = if what.is_empty() {
                 "未注明".to_owned()
             } else {
                 what
             };
-            total(None, name, None, &unit, kind, &group)
+            let mut t = total(None, name, None, &unit, kind, &group);
+            if role != Role::Level {
+                // Not a year's level: nothing to sum, the numbers stand apart.
+                t.apart = std::mem::take(&mut t.sources);
+                t.value = None;
+                t.qualifier = None;
+            }
+            t
         })
         .collect()
 }

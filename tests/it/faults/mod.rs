@@ -21,7 +21,6 @@ use fazhi_store::Store;
 use fazhi_store::agencies::RosterRow;
 use fazhi_store::entity::parsed_report;
 use sea_orm::{EntityTrait, PaginatorTrait};
-use tonic::transport::Channel;
 
 use crate::crash::{
     CRASH_DISTRICT, REPORT, channel_to, fazhi_with, kill, roster, totals_not_n_times_one,
@@ -100,12 +99,12 @@ async fn proxy_for(url: &str) -> Proxy {
 }
 
 /// Submit one report per agency, retrying each (same key) until accepted.
-async fn submit_all(client: &mut ReportIngestServiceClient<Channel>) -> Vec<String> {
+async fn submit_all(client: &mut ReportIngestServiceClient<Authed>) -> Vec<String> {
     submit_rows(client, &agencies()).await
 }
 
 async fn submit_rows(
-    client: &mut ReportIngestServiceClient<Channel>,
+    client: &mut ReportIngestServiceClient<Authed>,
     rows: &[RosterRow],
 ) -> Vec<String> {
     let mut ids = Vec::new();
@@ -161,7 +160,7 @@ struct Run<'a> {
     recover: Duration,
 }
 
-async fn tally(run: Run<'_>, summaries: &mut DistrictSummaryServiceClient<Channel>) -> Row {
+async fn tally(run: Run<'_>, summaries: &mut DistrictSummaryServiceClient<Authed>) -> Row {
     let Run {
         scenario,
         store,
@@ -314,15 +313,14 @@ async fn all_in_one_killed(settings: &Settings) -> Row {
     let store = Store::connect(&settings.database.url, 1).await.unwrap();
     store.upsert_agencies(&agencies()).await.unwrap();
     let dir = scratch_dir();
+    let token = issue_token(&store, fazhi_store::Role::District, &[CRASH_DISTRICT]).await;
     let mut up = fazhi_with("up", settings, 300, &dir.join("up-1.log"), &[]);
-    let ids = submit_all(&mut ReportIngestServiceClient::new(
-        channel_to(&mut up).await,
-    ))
-    .await;
+    let channel = authed(channel_to(&mut up).await, Some(&token));
+    let ids = submit_all(&mut ReportIngestServiceClient::new(channel)).await;
     let at_fault = wait_processed(&store, &ids, 2, SETTLE).await;
     kill(&mut up).await;
     let mut up = fazhi_with("up", settings, 0, &dir.join("up-2.log"), &[]);
-    let channel = channel_to(&mut up).await;
+    let channel = authed(channel_to(&mut up).await, Some(&token));
     let restored = Instant::now();
     wait_processed(&store, &ids, ids.len(), SETTLE).await;
     let recover = restored.elapsed();

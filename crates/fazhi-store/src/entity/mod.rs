@@ -2,7 +2,10 @@
 //! are JSON text, so SQLite and PostgreSQL store exactly the same thing.
 
 pub mod agency;
+pub mod audit_entry;
+pub mod credential;
 pub mod district_summary;
 pub mod parsed_report;
 pub mod queue_message;
 pub mod submission;
+pub mod submission_key;

@@ -141,6 +141,9 @@ pub fn parsed(
             what: qq.what.to_owned(),
             start: s,
             end: s + qq.text.chars().count(),
+            // No sentence span: the summary derives it from the text.
+            sentence_start: 0,
+            sentence_end: 0,
         });
     }
     ParsedReport {

@@ -32,17 +32,46 @@ fn check(summary: &DistrictSummary, texts: &HashMap<String, String>) {
                 c.id
             );
             assert!(
-                summary.draft_markdown.contains(&format!("{n}[^{}]", c.id)),
-                "draft does not show {n}[^{}]",
-                c.id
+                c.quote.contains(&format!("【{}】", c.text)),
+                "citation {}: the quote does not mark {}: {}",
+                c.id,
+                c.text,
+                c.quote
             );
         }
+        let note = summary
+            .notes
+            .iter()
+            .find(|n| n.citations.contains(&c.id))
+            .unwrap_or_else(|| panic!("citation {} is in no note", c.id));
         assert!(
-            summary.draft_markdown.contains(&format!("[^{}]: ", c.id)),
-            "no note for {}",
+            summary
+                .draft_markdown
+                .contains(&format!("[^{}]: ", note.id)),
+            "no footnote {}",
+            note.id
+        );
+        assert!(
+            note.text.contains(&c.short_name),
+            "note {} lacks {}",
+            note.id,
+            c.short_name
+        );
+        assert!(
+            c.sentence.contains(&c.text),
+            "citation {}: sentence lacks its span",
+            c.id
+        );
+        let sentence: String = all[c.sentence_start.min(all.len())..c.sentence_end.min(all.len())]
+            .iter()
+            .collect();
+        assert_eq!(
+            sentence, c.sentence,
+            "citation {}: sentence is not verbatim",
             c.id
         );
     }
+    assert!(summary.verification.passed, "{:#?}", summary.verification);
     // Every marker of the draft has its citation.
     for b in &summary.draft {
         if let Block::Paragraph { inlines } = b {
@@ -64,10 +93,19 @@ fn every_citation_of_the_seed_draft_resolves_to_its_number() {
         .map(|x| (x.submission_id.clone(), x.text.clone()))
         .collect();
     check(&s, &texts);
-    // Every quantity is cited in the draft.
-    let numbers = s.citations.iter().filter(|c| c.number.is_some()).count();
+    // Every quantity of every report is in the per-unit annex, as written.
+    let annex = s
+        .draft
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { header, rows } if header.iter().any(|h| h == "原文数字") => {
+                Some(rows.len())
+            }
+            _ => None,
+        })
+        .sum::<usize>();
     let all: usize = seeds.iter().map(|x| x.parsed.quantities.len()).sum();
-    assert_eq!(numbers, all);
+    assert_eq!(annex, all);
 }
 
 #[test]

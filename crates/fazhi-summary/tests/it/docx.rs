@@ -85,7 +85,7 @@ fn docx_is_a_zip_with_heading_paragraphs() {
     assert_eq!(
         doc.matches(r#"<w:pStyle w:val="Heading1"/>"#).count(),
         6,
-        "five parts and the notes"
+        "five parts and the annexes"
     );
     assert!(doc.contains(r#"<w:pStyle w:val="Heading2"/>"#));
     assert!(doc.contains("一、主要举措和成效"));
@@ -97,4 +97,55 @@ fn docx_is_a_zip_with_heading_paragraphs() {
         );
     }
     assert!(styles.contains(r#"<w:outlineLvl w:val="0"/>"#));
+}
+
+#[test]
+fn citations_are_real_word_footnotes_one_per_note() {
+    let Some(seeds) = crate::seeds::seeds() else {
+        return;
+    };
+    let (_, s) = crate::seeds::seed_summary(&seeds);
+    let bytes = fazhi_summary::render_docx(&s);
+    let doc = entry(&bytes, "word/document.xml");
+    let notes = entry(&bytes, "word/footnotes.xml");
+    let settings = entry(&bytes, "word/settings.xml");
+    let rels = entry(&bytes, "word/_rels/document.xml.rels");
+    let types = entry(&bytes, "[Content_Types].xml");
+    for (name, xml) in [
+        ("document", &doc),
+        ("footnotes", &notes),
+        ("settings", &settings),
+    ] {
+        assert!(balanced(xml), "{name} is not well formed");
+    }
+    assert!(rels.contains("relationships/footnotes") && rels.contains("footnotes.xml"));
+    assert!(types.contains("/word/footnotes.xml"));
+    assert!(settings.contains(r#"<w:footnote w:id="0"/>"#));
+    // One reference in the text per note, one footnote per note (plus the
+    // two separators), in the same order.
+    assert!(!s.notes.is_empty());
+    assert_eq!(doc.matches("<w:footnoteReference ").count(), s.notes.len());
+    assert_eq!(notes.matches("<w:footnote ").count(), s.notes.len() + 2);
+    for n in &s.notes {
+        assert!(doc.contains(&format!(r#"<w:footnoteReference w:id="{}"/>"#, n.id)));
+        assert!(notes.contains(&format!(r#"<w:footnote w:id="{}">"#, n.id)));
+    }
+    // A note quotes its whole sentence with the number marked, by short name.
+    assert!(notes.contains("西营门街道（第"), "short names in notes");
+    assert!(
+        notes.contains("发放宣传资料【6000余份】"),
+        "number marked in its sentence"
+    );
+    // No old-style `[n]` markers or end-notes section remain.
+    assert!(!doc.contains(">[1]<") && !doc.contains("注释"));
+    // Several sources of one statement share one note; numbers of one
+    // sentence are marked in one quote of it.
+    assert!(s.notes.iter().any(|n| n.citations.len() > 1));
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.text.contains("共接待群众【107批次】，共计【537人次】")),
+        "{:#?}",
+        s.notes
+    );
 }

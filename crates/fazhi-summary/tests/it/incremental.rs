@@ -143,5 +143,9 @@ fn a_withdrawn_report_disappears_and_coverage_says_not_submitted() {
             .iter()
             .all(|g| g.agencies.iter().all(|x| x.code != "a"))
     );
-    assert!(after.draft_markdown.contains("甲局共1家单位尚未报送"));
+    assert!(
+        after
+            .draft_markdown
+            .contains("甲局共1家单位截至汇总时尚未报送")
+    );
 }

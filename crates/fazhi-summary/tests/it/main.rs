@@ -2,8 +2,13 @@
 
 mod build;
 mod citations;
+mod districts;
 mod docx;
+mod grouping;
 mod incremental;
 mod robustness;
+mod roles;
 mod seeds;
 mod synthetic;
+mod themes;
+mod verification;

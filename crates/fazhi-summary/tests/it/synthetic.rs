@@ -7,10 +7,15 @@ use crate::build::{
     agency, at_least_20_events, exactly_34_events, five_parts, input, parsed, q, rate, report_text,
 };
 
+/// Unit names without digits (a digit in running text is a number).
+pub const UNIT_NAMES: [&str; 8] = [
+    "甲局", "乙局", "丙局", "丁局", "戊局", "己局", "庚局", "辛局",
+];
+
 /// One agency per (measures sentence, quantities).
 pub fn district(reports: &[(&str, Vec<crate::build::Q<'_>>)]) -> (Vec<Agency>, DistrictSummary) {
     let roster: Vec<Agency> = (0..reports.len())
-        .map(|i| agency(&format!("a{i}"), &format!("单位{i}")))
+        .map(|i| agency(&format!("a{i}"), UNIT_NAMES[i % UNIT_NAMES.len()]))
         .collect();
     let texts: Vec<String> = reports.iter().map(|(m, _)| report_text(m)).collect();
     let parses: Vec<ParsedReport> = reports
@@ -54,7 +59,7 @@ fn at_least_plus_exact_is_at_least_the_sum() {
     assert_eq!(t.agencies_count, 2);
     assert_eq!(t.sources.len(), 2);
     assert_eq!(t.sources[0].agency.code, "a0");
-    assert_eq!(t.sources[0].agency.name, "单位0");
+    assert_eq!(t.sources[0].agency.name, "甲局");
     assert_eq!(t.sources[0].submission_id, "s0");
     assert_eq!(t.sources[0].text, "开展各类法治宣传活动20余场");
     assert_eq!(t.sources[1].number, "34场");
@@ -228,10 +233,15 @@ fn a_rate_is_recomputed_from_its_parts() {
     assert_eq!(parts.sources.len(), 2);
     // The breakdown is not added to the disputes mediated.
     assert_eq!(indicator(&s, "mediation_cases", "起").value, Some(42.0));
+    let cases = indicator(&s, "mediation_cases", "起");
+    assert_eq!(cases.apart.len(), 1, "{cases:#?}");
+    assert_eq!(cases.apart[0].value, 24.0);
+    assert_eq!(cases.apart[0].role, fazhi_summary::Role::Breakdown);
     assert!(
-        s.other_quantities
-            .iter()
-            .any(|o| o.name == "邻里纠纷" && o.value == Some(24.0))
+        s.draft_markdown
+            .contains("邻里纠纷24起（为分项数，不另计入合计）"),
+        "{}",
+        s.draft_markdown
     );
     assert!(s.draft_markdown.contains("85.7%"), "{}", s.draft_markdown);
 }
@@ -296,7 +306,7 @@ fn rates_without_parts_give_a_range_and_a_count() {
     assert_eq!(t.agencies_count, 3);
     assert!(
         s.draft_markdown
-            .contains("3家单位报告负责人出庭应诉率，在80%至100%之间"),
+            .contains("各单位报告的负责人出庭应诉率分别为：甲局100%，乙局80%，丙局95.5%"),
         "{}",
         s.draft_markdown
     );
@@ -370,8 +380,11 @@ fn unmapped_quantities_stay_visible() {
         .iter()
         .find(|o| o.kind == QuantityKind::Change)
         .expect("change");
-    assert_eq!(change.value, Some(20.76));
-    assert_eq!(change.sources[0].text, "告知承诺制办理事项较去年提升20.76%");
+    // A change is never a level: no value, kept apart with its role.
+    assert_eq!(change.value, None);
+    assert!(change.sources.is_empty());
+    assert_eq!(change.apart[0].text, "告知承诺制办理事项较去年提升20.76%");
+    assert_eq!(change.apart[0].role, fazhi_summary::Role::Change);
     assert!(s.draft_markdown.contains("区级台账"));
 }
 
@@ -464,7 +477,7 @@ fn coverage_reports_rates_in_dhis2_terms() {
     assert!(!s.coverage[2].submitted);
     assert_eq!(s.coverage[3].agency.code, "x");
     assert!(
-        s.draft_markdown.contains("丙街共1家单位尚未报送"),
+        s.draft_markdown.contains("丙街共1家单位截至汇总时尚未报送"),
         "{}",
         s.draft_markdown
     );

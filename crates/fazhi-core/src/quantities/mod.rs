@@ -1,0 +1,420 @@
+//! Quantitative statements of work: `开展法治宣传活动22场`,
+//! `发放宣传资料6000余份`, `点击阅读超170万次`, `出庭应诉率100%`,
+//! `较去年提升8.88%`, `十一项`, `两千余人次`.
+//!
+//! A quantity is a number immediately followed by a unit of count (场, 件,
+//! 人次, %, …), read with its qualifier (余/多/以上 → at least; 超/超过/逾 →
+//! more than; 约/近/左右 → approx; 以内/不超过 → up to). Not quantities:
+//! dates and years (年/月/日 are not units), plan periods, ordinals (第三批),
+//! ranks (前3名), rules (每名), names and slogans in quotes or book titles
+//! (“1+7”, 《…第三批…》, 四个意识, 三项制度), hotlines (12345: no unit),
+//! the article 一 (一名调解员), and reference to a fixed set (的三项法规).
+//!
+//! Guarantees: works line by line over cleaned text; each position is
+//! examined with bounded look-behind/look-ahead windows and every number run
+//! is skipped as a whole, so the pass is linear. Spans are cleaned-text
+//! character ranges; the caller maps them back to the submitted text.
+
+use std::sync::LazyLock;
+
+use crate::markers::{ends_with, starts_with};
+use crate::model::{Qualifier, QuantityKind};
+use crate::normalize::is_han;
+
+mod kind;
+mod sentence;
+#[cfg(test)]
+mod tests;
+mod what;
+
+use crate::numerals::{
+    MAX_NUMBER_CHARS, is_han_numeral_char, parse_number, starts_han_number, tidy,
+};
+use kind::kind_of;
+use sentence::set_sentences;
+use what::what_of;
+
+fn words(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// Units of count, longest first so `人次` wins over `人` (`data/units.txt`).
+static UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/units.txt")));
+/// A unit followed by these characters begins another word (`人民`,
+/// `期间`, `名单`) or a rule's duration (`5个工作日`).
+static UNIT_FALSE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/unit_false_words.txt")));
+/// What follows a Chinese numeral + unit in a slogan or a named set
+/// (四个意识, 三项制度), not a count of work.
+static SLOGAN_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/slogan_words.txt")));
+
+/// Internal-structure nouns after a count (`三个科室`): not a quantity.
+static STRUCTURE_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/structure_nouns.txt")));
+/// Verbs that make `一名`/`一个` a count (`聘请一名常年法律顾问`).
+static ARTICLE_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/article_verbs.txt")));
+
+/// A quantity in cleaned-text coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawQuantity {
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    pub kind: QuantityKind,
+    pub what: String,
+    /// Cleaned-char span of the statement (qualifier, number, unit).
+    pub start: usize,
+    pub end: usize,
+    /// Cleaned-char span of the sentence holding it.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+}
+
+/// Marks characters inside short quotations and book titles of a line:
+/// names (“1+7”, 《…第三批…》) are not counts. Quotes longer than
+/// `MAX_QUOTED` are treated as prose (unbalanced marks must not hide a line).
+fn quoted_mask(line: &[char]) -> Vec<bool> {
+    const MAX_QUOTED: usize = 40;
+    let mut mask = vec![false; line.len()];
+    let mut open: Option<(usize, char)> = None;
+    for (i, &c) in line.iter().enumerate() {
+        match (open, c) {
+            (None, '“' | '《' | '"' | '「' | '『' | '‘') => open = Some((i, c)),
+            (Some((s, o)), _) if closes(o, c) => {
+                if i - s <= MAX_QUOTED {
+                    for m in mask.iter_mut().take(i + 1).skip(s) {
+                        *m = true;
+                    }
+                }
+                open = None;
+            }
+            (Some((s, _)), _) if i - s > MAX_QUOTED => open = None,
+            _ => {}
+        }
+    }
+    mask
+}
+
+fn closes(open: char, c: char) -> bool {
+    matches!(
+        (open, c),
+        ('“', '”') | ('《', '》') | ('"', '"') | ('「', '」') | ('『', '』') | ('‘', '’')
+    )
+}
+
+fn match_unit(line: &[char], at: usize) -> Option<&'static str> {
+    let rest = line.get(at..)?;
+    let unit = UNITS.iter().copied().find(|u| starts_with(rest, u))?;
+    let after = &rest[unit.chars().count()..];
+    // The unit character begins a word instead (`3人民`): look at the
+    // unit's last character plus what follows.
+    let last_len = unit.chars().last().map_or(0, |c| c.len_utf8());
+    let tail = &unit[unit.len() - last_len..];
+    if UNIT_FALSE_WORDS.iter().any(|w| {
+        w.starts_with(tail) && starts_with(after, &w[tail.len()..]) && w.len() > tail.len()
+    }) {
+        return None;
+    }
+    Some(unit)
+}
+
+/// Find the quantities of one cleaned line. `base` is the line's offset in
+/// the cleaned text (added to the spans).
+pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
+    if !line
+        .iter()
+        .any(|c| c.is_ascii_digit() || is_han_numeral_char(*c))
+    {
+        return;
+    }
+    let quoted = quoted_mask(line);
+    let first_new = out.len();
+    let n = line.len();
+    let mut i = 0;
+    while i < n {
+        crate::work::add(1);
+        let c = line[i];
+        let arabic = c.is_ascii_digit();
+        let percent_words = starts_with(&line[i..], "百分之");
+        // `近千人次`, `逾万人`: a bare magnitude after a qualifier word.
+        let magnitude = match c {
+            '百' if !percent_words => Some(100.0),
+            '千' => Some(1e3),
+            '万' => Some(1e4),
+            _ => None,
+        }
+        .filter(|_| i > 0 && matches!(line[i - 1], '近' | '约' | '逾' | '超'));
+        if !(arabic || starts_han_number(c) || percent_words || magnitude.is_some()) {
+            i += 1;
+            continue;
+        }
+        let num_at = if percent_words { i + 3 } else { i };
+        // `百分之百`: 百 alone is not a numeral the reader takes.
+        let hundred = percent_words
+            && line.get(num_at) == Some(&'百')
+            && !line
+                .get(num_at + 1)
+                .is_some_and(|&c| is_han_numeral_char(c));
+        let bare = if hundred { Some(100.0) } else { magnitude };
+        let parsed = if let Some(value) = bare {
+            Some(crate::numerals::Number {
+                value,
+                len: 1,
+                chinese: true,
+                positional: false,
+            })
+        } else {
+            parse_number(line, num_at)
+        };
+        let Some(num) = parsed else {
+            i = skip_run(line, i);
+            continue;
+        };
+        let num_end = num_at + num.len;
+        if let Some(mut q) = read_quantity(line, &quoted, i, num_at, num, percent_words) {
+            let end = q.end;
+            // `共接待群众107批次,共计537人次`: the second figure counts the same thing.
+            if q.what.is_empty()
+                && let Some(prev) = out.last().filter(|p| p.start >= base)
+            {
+                q.what = prev.what.clone();
+            }
+            out.push(RawQuantity {
+                start: q.start + base,
+                end: q.end + base,
+                ..q
+            });
+            i = end.max(num_end);
+        } else {
+            i = skip_run(line, num_end.max(i + 1));
+        }
+    }
+    set_sentences(line, base, out.get_mut(first_new..).unwrap_or(&mut []));
+}
+
+/// Skip to the end of the number run starting at `i` (so a long digit run
+/// is walked once, never re-parsed from each of its positions).
+fn skip_run(line: &[char], mut i: usize) -> usize {
+    while i < line.len()
+        && (line[i].is_ascii_digit()
+            || is_han_numeral_char(line[i])
+            || matches!(line[i], '.' | ','))
+    {
+        i += 1;
+    }
+    i
+}
+
+fn read_quantity(
+    line: &[char],
+    quoted: &[bool],
+    start: usize,
+    num_at: usize,
+    num: crate::numerals::Number,
+    percent_words: bool,
+) -> Option<RawQuantity> {
+    if quoted.get(start).copied().unwrap_or(false) || num.positional || num.len > MAX_NUMBER_CHARS {
+        return None;
+    }
+    let prev = if start > 0 {
+        line.get(start - 1).copied()
+    } else {
+        None
+    };
+    let back = &line[start.saturating_sub(8)..start];
+    // Part of an identifier, a formula, a range or a version.
+    if let Some(p) = prev {
+        if p.is_ascii_alphanumeric()
+            || matches!(
+                p,
+                '.' | '+' | '-' | '—' | '~' | '/' | '#' | '×' | '*' | '第' | '每' | '前'
+            )
+        {
+            return None;
+        }
+        if num.chinese && is_han_numeral_char(p) {
+            return None;
+        }
+    }
+    // Vague: `数十家`, `几百人`.
+    if matches!(prev, Some('数' | '几')) {
+        return None;
+    }
+    // A per-unit rule (`每村不少于3名`, `每季度2次`): 每 earlier in the clause.
+    let clause_back = back
+        .iter()
+        .rposition(|&c| matches!(c, ',' | '。' | ';' | ':'))
+        .map_or(back, |p| &back[p + 1..]);
+    if clause_back.contains(&'每') {
+        return None;
+    }
+    // A count describing a structure (`以2个部门为主线`, `下设三个科室`).
+    if ["以", "分为", "下设", "内设", "设有"]
+        .iter()
+        .any(|w| ends_with(back, w))
+        && !ends_with(back, "所以")
+        && !ends_with(back, "可以")
+    {
+        return None;
+    }
+    if num.chinese
+        && [
+            "以下", "下列", "如下", "上述", "这", "那", "该", "此", "其中", "各",
+        ]
+        .iter()
+        .any(|w| ends_with(back, w))
+    {
+        return None;
+    }
+    let mut k = num_at + num.len;
+    // Range `3-5人`, formula `1+1`, ratio `1:1`: not a count.
+    if matches!(line.get(k), Some('-' | '~' | '+' | ':' | '/' | '—')) {
+        return None;
+    }
+    let mut qualifier = Qualifier::Exact;
+    // `80万余元`: the multiplier belongs to the money unit.
+    let mut money: Option<&'static str> = None;
+    if matches!(line.get(k + 1), Some('余' | '多')) && line.get(k + 2) == Some(&'元') {
+        money = match line.get(k) {
+            Some('万') => Some("万元"),
+            Some('亿') => Some("亿元"),
+            _ => None,
+        };
+    }
+    if money.is_some() || matches!(line.get(k), Some('余' | '多')) {
+        qualifier = Qualifier::AtLeast;
+        k += 1;
+    }
+    let unit = if percent_words {
+        "%"
+    } else if let Some(m) = money {
+        k += 1;
+        m
+    } else {
+        match_unit(line, k)?
+    };
+    let unit_len = unit.chars().count();
+    // 余人 is 余 + 人.
+    let (unit, unit_len) = if unit == "余人" {
+        qualifier = Qualifier::AtLeast;
+        ("人", 2)
+    } else if money.is_some() {
+        (unit, 1)
+    } else if percent_words {
+        // `百分之九十`: the unit was written before the number.
+        (unit, 0)
+    } else {
+        (unit, unit_len)
+    };
+    let mut end = k + unit_len;
+    // `三轮巡察` names rounds of a procedure; `专项行动四轮,` counts them;
+    // `8000余对` counts couples, `对于`/`对照` are words.
+    if matches!(unit, "轮" | "对")
+        && !line
+            .get(end)
+            .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | ')'))
+    {
+        return None;
+    }
+    if num.chinese {
+        // The article 一 (一名调解员, 一个平台) is not a count.
+        // But `旁听庭审一次。` / `市级一个,` counts: nothing follows the unit.
+        let bare = line
+            .get(end)
+            .is_none_or(|&c| matches!(c, ',' | '。' | ';' | '、' | '!' | ')'));
+        // A clause opening with `一项…` (`,一项重大行政决策全部履行…`) counts
+        // the decisions; `往往一名调解员` is the article.
+        let clause_start = prev.is_none_or(|c| matches!(c, ',' | '。' | ';' | ':'));
+        let counted =
+            ARTICLE_VERBS.iter().any(|w| ends_with(back, w)) || (clause_start && unit == "项");
+        // `的三项法规`: a reference to a fixed set, unless the count ends
+        // the clause (`其中经法律顾问审查的四十一项。`).
+        if prev == Some('的') && !bare {
+            return None;
+        }
+        if num.value == 1.0 && qualifier == Qualifier::Exact && !bare && !counted {
+            return None;
+        }
+        let after = line.get(end..).unwrap_or(&[]);
+        if SLOGAN_WORDS.iter().any(|w| starts_with(after, w)) || after.first() == Some(&'”') {
+            return None;
+        }
+        // 三大调解, 四级体系, 两级: not units, already rejected by match_unit.
+    }
+    if STRUCTURE_NOUNS
+        .iter()
+        .any(|w| starts_with(line.get(end..).unwrap_or(&[]), w))
+    {
+        return None;
+    }
+    if percent_words && num.chinese && num.value > 100.0 {
+        return None;
+    }
+    // Trailing qualifiers.
+    let after = line.get(end..).unwrap_or(&[]);
+    if starts_with(after, "以上") {
+        qualifier = Qualifier::AtLeast;
+        end += 2;
+    } else if starts_with(after, "左右") {
+        qualifier = Qualifier::Approx;
+        end += 2;
+    } else if starts_with(after, "以内")
+        || (starts_with(after, "以下") && !after.get(2).is_some_and(|&c| is_han(c)))
+    {
+        qualifier = Qualifier::UpTo;
+        end += 2;
+    }
+    // Leading qualifiers.
+    let mut qstart = start;
+    let before = &line[start.saturating_sub(4)..start];
+    for (word, q) in [
+        ("不少于", Qualifier::AtLeast),
+        ("不低于", Qualifier::AtLeast),
+        ("至少", Qualifier::AtLeast),
+        ("不超过", Qualifier::UpTo),
+        ("最多", Qualifier::UpTo),
+        ("超过", Qualifier::MoreThan),
+        ("突破", Qualifier::MoreThan),
+        ("超出", Qualifier::MoreThan),
+        ("大约", Qualifier::Approx),
+        ("将近", Qualifier::Approx),
+        ("接近", Qualifier::Approx),
+        ("超", Qualifier::MoreThan),
+        ("逾", Qualifier::MoreThan),
+        ("约", Qualifier::Approx),
+        ("近", Qualifier::Approx),
+    ] {
+        if ends_with(before, word) {
+            // 最近 / 附近 are not qualifiers.
+            if word == "近"
+                && (ends_with(before, "最近")
+                    || ends_with(before, "附近")
+                    || ends_with(before, "临近"))
+            {
+                continue;
+            }
+            qualifier = q;
+            qstart = start - word.chars().count();
+            break;
+        }
+    }
+    let kind = kind_of(line, qstart, unit);
+    let what = what_of(line, qstart, end, unit);
+    Some(RawQuantity {
+        value: tidy(num.value),
+        unit: unit.to_string(),
+        qualifier,
+        kind,
+        what,
+        start: qstart,
+        end,
+        sentence_start: qstart,
+        sentence_end: end,
+    })
+}

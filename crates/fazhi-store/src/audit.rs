@@ -1,0 +1,92 @@
+//! The audit trail: who did what, when, to what, from where. Append-only
+//! (the database refuses UPDATE and DELETE on the table).
+
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::entity::audit_entry;
+use crate::{Store, StoreError, now_ms};
+
+/// One thing to record. `detail` is JSON and must never hold a document's
+/// text, a token or a password.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    pub actor: String,
+    pub action: AuditAction,
+    pub target: String,
+    pub detail: serde_json::Value,
+    pub origin: String,
+}
+
+/// Everything the trail records, as a closed set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    CredentialIssue,
+    CredentialRevoke,
+    Submit,
+    Withdraw,
+    RosterImport,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::CredentialIssue => "credential.issue",
+            AuditAction::CredentialRevoke => "credential.revoke",
+            AuditAction::Submit => "submission.submit",
+            AuditAction::Withdraw => "submission.withdraw",
+            AuditAction::RosterImport => "roster.import",
+        }
+    }
+}
+
+/// Which entries to list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub target: Option<String>,
+    pub action: Option<String>,
+    pub limit: u64,
+}
+
+impl Store {
+    pub async fn audit(&self, event: AuditEvent) -> Result<(), StoreError> {
+        let row = audit_entry::ActiveModel {
+            id: sea_orm::ActiveValue::NotSet,
+            at: Set(now_ms()),
+            actor: Set(event.actor),
+            action: Set(event.action.as_str().to_owned()),
+            target: Set(event.target),
+            detail: Set(event.detail.to_string()),
+            origin: Set(event.origin),
+        };
+        audit_entry::Entity::insert(row)
+            .exec_without_returning(self.db())
+            .await?;
+        Ok(())
+    }
+
+    /// Newest last, at most `limit` (0: 1000) of the most recent entries.
+    pub async fn audit_entries(
+        &self,
+        filter: &AuditFilter,
+    ) -> Result<Vec<audit_entry::Model>, StoreError> {
+        let mut query = audit_entry::Entity::find();
+        if let Some(t) = &filter.target {
+            query = query.filter(audit_entry::Column::Target.eq(t.as_str()));
+        }
+        if let Some(a) = &filter.action {
+            query = query.filter(audit_entry::Column::Action.eq(a.as_str()));
+        }
+        let limit = if filter.limit == 0 {
+            1000
+        } else {
+            filter.limit
+        };
+        let mut rows = query
+            .order_by_desc(audit_entry::Column::Id)
+            .limit(limit)
+            .all(self.db())
+            .await?;
+        rows.reverse();
+        Ok(rows)
+    }
+}
