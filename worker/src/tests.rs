@@ -95,6 +95,17 @@ struct Setup {
 async fn setup(settings: WorkerSettings) -> Setup {
     let url = sqlite_url();
     let store = Store::connect(&url, 1).await.unwrap();
+    // Summaries count only agencies on the district's roster.
+    let roster: Vec<fazhi_store::agencies::RosterRow> = ["a-1", "a-2"]
+        .iter()
+        .map(|code| fazhi_store::agencies::RosterRow {
+            code: (*code).into(),
+            name: format!("单位{code}"),
+            kind: "street".into(),
+            district: "测试区".into(),
+        })
+        .collect();
+    store.upsert_agencies(&roster).await.unwrap();
     let worker = Worker::new(store.clone(), Arc::new(NoQueue), settings, 3);
     Setup { url, store, worker }
 }
