@@ -16,9 +16,13 @@ pub struct Parts {
 }
 
 pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
-    let store = Store::connect(&settings.database.url, settings.database.max_connections)
-        .await
-        .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
+    let store = Store::connect_with(
+        &settings.database.url,
+        settings.database.max_connections,
+        pool_timeouts(&settings.database),
+    )
+    .await
+    .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
     crate::credentials::bootstrap(settings, &store).await?;
     let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
     tracing::info!(
@@ -27,6 +31,15 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
         "connected"
     );
     Ok(Parts { store, queue })
+}
+
+fn pool_timeouts(db: &fazhi_config::DatabaseSettings) -> fazhi_store::PoolTimeouts {
+    use std::time::Duration;
+    fazhi_store::PoolTimeouts {
+        acquire: Duration::from_millis(db.acquire_timeout_ms),
+        statement: Duration::from_millis(db.statement_timeout_ms),
+        idle_in_transaction: Duration::from_millis(db.idle_in_transaction_timeout_ms),
+    }
 }
 
 /// A URL without its password, for logs.

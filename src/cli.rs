@@ -46,6 +46,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AgenciesCommand,
     },
+    /// Inspect and replay submissions set aside by the worker (dead letters).
+    DeadLetters {
+        #[command(subcommand)]
+        command: crate::dead_letters::DeadLettersCommand,
+    },
     /// 管理访问凭证（管理员在服务器本机运行）：发放、列出、吊销。
     Credentials {
         #[command(subcommand)]
@@ -216,6 +221,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 } => crate::app::import_agencies(&settings, &file).await,
                 Command::Submissions { command } => {
                     crate::submissions::run(&settings, command).await
+                }
+                Command::DeadLetters { command } => {
+                    crate::dead_letters::run(&settings, command).await
                 }
                 Command::Credentials { command } => {
                     crate::credentials::run(&settings, command).await

@@ -82,6 +82,7 @@ pub fn status_name(status: i32) -> &'static str {
         Ok(pb::SubmissionStatus::Processed) => "PROCESSED",
         Ok(pb::SubmissionStatus::Rejected) => "REJECTED",
         Ok(pb::SubmissionStatus::Withdrawn) => "WITHDRAWN",
+        Ok(pb::SubmissionStatus::Failed) => "FAILED",
         _ => "UNSPECIFIED",
     }
 }

@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod client;
 mod credentials;
+mod dead_letters;
 mod demo;
 mod parse;
 mod samples;

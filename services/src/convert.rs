@@ -112,6 +112,7 @@ pub fn status(s: &str) -> pb::SubmissionStatus {
         Some(SubmissionStatus::Processed) => pb::SubmissionStatus::Processed,
         Some(SubmissionStatus::Rejected) => pb::SubmissionStatus::Rejected,
         Some(SubmissionStatus::Withdrawn) => pb::SubmissionStatus::Withdrawn,
+        Some(SubmissionStatus::Failed) => pb::SubmissionStatus::Failed,
         None => pb::SubmissionStatus::Unspecified,
     }
 }

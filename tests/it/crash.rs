@@ -18,11 +18,11 @@ use tonic::transport::Channel;
 
 use crate::helpers::*;
 
-const CRASH_DISTRICT: &str = "崩溃测试区";
+pub(crate) const CRASH_DISTRICT: &str = "崩溃测试区";
 const BATCH: usize = 24;
-const REPORT: &str = "002_8688029d397398e8.txt";
+pub(crate) const REPORT: &str = "002_8688029d397398e8.txt";
 
-fn roster() -> Vec<RosterRow> {
+pub(crate) fn roster() -> Vec<RosterRow> {
     (0..BATCH)
         .map(|i| RosterRow {
             code: format!("crash-{i:02}"),
@@ -35,9 +35,20 @@ fn roster() -> Vec<RosterRow> {
 
 /// `fazhi <command>` as a child process configured like `settings`.
 fn fazhi(command: &str, settings: &Settings, pause_ms: u64, log: &std::path::Path) -> Child {
+    fazhi_with(command, settings, pause_ms, log, &[])
+}
+
+/// [`fazhi`] with more `FAZHI_*` variables (timeouts of a fault test).
+pub(crate) fn fazhi_with(
+    command: &str,
+    settings: &Settings,
+    pause_ms: u64,
+    log: &std::path::Path,
+    extra: &[(&str, String)],
+) -> Child {
     let log = std::fs::File::create(log).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fazhi"));
-    cmd.arg(command)
+    cmd.args(command.split_whitespace())
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("FAZHI_DATABASE__URL", &settings.database.url)
@@ -54,6 +65,9 @@ fn fazhi(command: &str, settings: &Settings, pause_ms: u64, log: &std::path::Pat
         .kill_on_drop(true);
     if let Some(url) = &settings.queue.amqp_url {
         cmd.env("FAZHI_QUEUE__AMQP_URL", url);
+    }
+    for (name, value) in extra {
+        cmd.env(name, value);
     }
     cmd.spawn().expect("start fazhi")
 }
@@ -81,7 +95,7 @@ async fn processed(store: &fazhi_store::Store) -> u64 {
         .unwrap()
 }
 
-async fn kill(child: &mut Child) {
+pub(crate) async fn kill(child: &mut Child) {
     child.start_kill().expect("SIGKILL");
     child.wait().await.unwrap();
 }
@@ -106,8 +120,19 @@ async fn assert_each_counted_once(
     assert_eq!(parses, BATCH as u64, "one parse per submission");
     assert_eq!(summary.submitted, BATCH);
     assert!(summary.coverage.iter().all(|c| c.submitted));
+    assert_eq!(
+        totals_not_n_times_one(summary, BATCH),
+        Vec::<String>::new(),
+        "every count total is exactly {BATCH} times that of one report"
+    );
+}
 
-    // Every count total is exactly BATCH times that of one report.
+/// The count totals of `summary` that are not exactly `n` times those of
+/// one copy of [`REPORT`] (each agency of a batch submits it once).
+pub(crate) fn totals_not_n_times_one(
+    summary: &fazhi_summary::DistrictSummary,
+    n: usize,
+) -> Vec<String> {
     let text = String::from_utf8(sample(REPORT)).unwrap();
     let parsed = fazhi_core::parse_text(&text, &fazhi_core::ParseOptions::default());
     let one = fazhi_summary::consolidate(
@@ -136,22 +161,22 @@ async fn assert_each_counted_once(
         !counts.is_empty(),
         "the sample report has countable indicators"
     );
+    let mut wrong = Vec::new();
     for expected in counts {
         let got = summary
             .indicators
             .iter()
             .find(|t| t.code == expected.code && t.unit == expected.unit)
-            .unwrap_or_else(|| panic!("indicator {:?} {}", expected.code, expected.unit));
-        let want = expected.value.unwrap() * BATCH as f64;
-        assert!(
-            (got.value.unwrap() - want).abs() < 1e-6,
-            "{} {}: {} != {BATCH} × {}",
-            got.name,
-            got.unit,
-            got.value.unwrap(),
-            expected.value.unwrap()
-        );
+            .and_then(|t| t.value);
+        let want = expected.value.unwrap_or_default() * n as f64;
+        if got.is_none_or(|got| (got - want).abs() >= 1e-6) {
+            wrong.push(format!(
+                "{} {}: {got:?} != {n} × {:?}",
+                expected.name, expected.unit, expected.value
+            ));
+        }
     }
+    wrong
 }
 
 /// Submit one report for every agency of the crash roster.
@@ -190,7 +215,7 @@ async fn wait_all_processed(client: &mut ReportIngestServiceClient<Authed>, ids:
 }
 
 /// A channel to the server a `fazhi up` child started.
-async fn channel_to(child: &mut Child) -> Channel {
+pub(crate) async fn channel_to(child: &mut Child) -> Channel {
     Channel::from_shared(listening_on(child).await)
         .unwrap()
         .connect()

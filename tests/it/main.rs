@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod contributions;
 mod crash;
+mod faults;
 mod formats;
 mod helpers;
 mod idempotency;

@@ -15,33 +15,69 @@ use tonic::Code;
 
 use crate::helpers::*;
 
-struct Proxy {
-    addr: SocketAddr,
+/// Each open link: its frozen flag and the task forwarding it.
+type Links = Arc<Mutex<Vec<(Arc<AtomicBool>, JoinHandle<()>)>>>;
+
+/// A TCP proxy owned by one test: cut (every link closed, new ones refused),
+/// restored, or frozen (every open link stops forwarding without a reset,
+/// as a dead NAT entry or a hung peer would; new links work).
+pub(crate) struct Proxy {
+    pub(crate) addr: SocketAddr,
     open: Arc<AtomicBool>,
-    links: Arc<Mutex<Vec<JoinHandle<()>>>>,
+    links: Links,
     accept: JoinHandle<()>,
 }
 
+/// Copy one direction until either side closes; once `frozen`, stop reading
+/// and writing but keep both sockets open.
+async fn pump(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    frozen: Arc<AtomicBool>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut buf = vec![0u8; 16 * 1024];
+    loop {
+        let n = match from.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        if frozen.load(Ordering::SeqCst) {
+            // Silent from now on: the bytes are swallowed, nothing is closed.
+            let _keep = (from, to);
+            std::future::pending::<()>().await;
+            return;
+        }
+        if to.write_all(&buf[..n]).await.is_err() {
+            break;
+        }
+    }
+}
+
 impl Proxy {
-    async fn start(upstream: SocketAddr) -> Proxy {
+    pub(crate) async fn start(upstream: SocketAddr) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let open = Arc::new(AtomicBool::new(true));
-        let links: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+        let links: Links = Arc::default();
         let accept = {
             let (open, links) = (open.clone(), links.clone());
             tokio::spawn(async move {
-                while let Ok((mut client, _)) = listener.accept().await {
+                while let Ok((client, _)) = listener.accept().await {
                     if !open.load(Ordering::SeqCst) {
                         drop(client); // refused: connection closed at once
                         continue;
                     }
+                    let frozen = Arc::new(AtomicBool::new(false));
+                    let flag = frozen.clone();
                     let link = tokio::spawn(async move {
-                        if let Ok(mut server) = TcpStream::connect(upstream).await {
-                            let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                        if let Ok(server) = TcpStream::connect(upstream).await {
+                            let (cr, cw) = client.into_split();
+                            let (sr, sw) = server.into_split();
+                            tokio::join!(pump(cr, sw, flag.clone()), pump(sr, cw, flag));
                         }
                     });
-                    links.lock().await.push(link);
+                    links.lock().await.push((frozen, link));
                 }
             })
         };
@@ -54,21 +90,33 @@ impl Proxy {
     }
 
     /// Drop every open connection and refuse new ones.
-    async fn cut(&self) {
+    pub(crate) async fn cut(&self) {
         self.open.store(false, Ordering::SeqCst);
-        for link in self.links.lock().await.drain(..) {
+        for (_, link) in self.links.lock().await.drain(..) {
             link.abort();
         }
     }
 
-    fn restore(&self) {
+    pub(crate) fn restore(&self) {
         self.open.store(true, Ordering::SeqCst);
+    }
+
+    /// Every open connection goes silent (no reset, no close); new ones work.
+    pub(crate) async fn freeze(&self) {
+        for (frozen, _) in self.links.lock().await.iter() {
+            frozen.store(true, Ordering::SeqCst);
+        }
     }
 }
 
 impl Drop for Proxy {
     fn drop(&mut self) {
         self.accept.abort();
+        if let Ok(mut links) = self.links.try_lock() {
+            for (_, link) in links.drain(..) {
+                link.abort();
+            }
+        }
     }
 }
 

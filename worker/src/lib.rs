@@ -5,32 +5,66 @@
 //! then the delivery is acked. A crash anywhere before the ack means a
 //! redelivery, which the transaction recognises as a duplicate: every
 //! accepted submission is processed exactly once.
+//!
+//! A failure is classified ([`classify`]): poison is dead-lettered at once
+//! and its submission marked `failed`; an outage is waited out with capped
+//! exponential back-off, holding the delivery, never counted as an attempt;
+//! anything else is retried by the queue (its delay, not ours) up to
+//! `max_attempts`. The transaction has a deadline, so a silent database
+//! connection is an outage, not a hang.
 
 mod analyze;
+mod classify;
+pub mod failures;
+mod policy;
 
 pub use analyze::analyze;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fazhi_config::WorkerSettings;
 use fazhi_queue::{Delivery, Queue, TRACEPARENT};
-use fazhi_store::processing::Completion;
-use fazhi_store::{Store, SubmissionRecord};
+use fazhi_store::processing::{Completion, Outcome};
+use fazhi_store::{Store, StoreError, SubmissionRecord};
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
-/// Why a delivery failed, which decides what happens to it.
-#[derive(Debug, thiserror::Error)]
-enum DeliveryError {
-    /// The message itself is bad: retrying cannot help.
-    #[error("permanent: {0}")]
-    Permanent(String),
-    /// Something around it failed (database down): retry later.
-    #[error("transient: {0}")]
-    Transient(#[from] fazhi_store::StoreError),
+use classify::Class;
+use policy::{Action, Backoff};
+
+/// One attempt's failure: its class, the clerk's reason, the technical cause.
+#[derive(Debug)]
+struct Failure {
+    class: Class,
+    clerk: &'static str,
+    cause: String,
+}
+
+impl Failure {
+    fn of_store(e: &StoreError) -> Failure {
+        let class = classify::of_store(e);
+        let clerk = match (class, e) {
+            (_, StoreError::Corrupt(_)) => failures::CORRUPT,
+            (Class::Poison, _) => failures::REFUSED,
+            _ => failures::GAVE_UP,
+        };
+        Failure {
+            class,
+            clerk,
+            cause: format!("{e:?}"),
+        }
+    }
+
+    fn timed_out(limit: Duration) -> Failure {
+        Failure {
+            class: Class::Outage,
+            clerk: failures::GAVE_UP,
+            cause: format!("the transaction took longer than {limit:?}"),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -39,6 +73,7 @@ pub struct Worker {
     queue: Arc<dyn Queue>,
     settings: WorkerSettings,
     max_attempts: u32,
+    pending: failures::Pending,
 }
 
 impl Worker {
@@ -51,14 +86,23 @@ impl Worker {
         Worker {
             store,
             queue,
-            settings,
             max_attempts: max_attempts.max(1),
+            pending: failures::Pending::new(Duration::from_millis(settings.transaction_timeout_ms)),
+            settings,
         }
     }
 
     /// Consume until `shutdown`; reconnects with back-off whenever the queue
     /// connection is lost.
     pub async fn run(&self, shutdown: CancellationToken) {
+        // Alongside consuming, not before it: reading a long dead-letter
+        // queue must not delay the live one.
+        let reconcile = {
+            let (store, queue) = (self.store.clone(), self.queue.clone());
+            // Many dead letters may take a while; one pass is bounded anyway.
+            let limit = Duration::from_millis(self.settings.transaction_timeout_ms) * 10;
+            tokio::spawn(async move { failures::reconcile_queue(&store, &queue, limit).await })
+        };
         let mut backoff = Duration::from_millis(200);
         while !shutdown.is_cancelled() {
             let deliveries = tokio::select! {
@@ -69,6 +113,7 @@ impl Worker {
                 Ok(deliveries) => {
                     tracing::info!("worker consuming");
                     backoff = Duration::from_millis(200);
+                    self.pending.flush(&self.store).await;
                     self.consume(deliveries, &shutdown).await;
                 }
                 Err(e) => {
@@ -81,6 +126,7 @@ impl Worker {
             }
             backoff = (backoff * 2).min(Duration::from_secs(10));
         }
+        reconcile.abort();
         tracing::info!("worker stopped");
     }
 
@@ -92,7 +138,7 @@ impl Worker {
                 _ = shutdown.cancelled() => break,
                 Some(()) = in_flight.next(), if !in_flight.is_empty() => {}
                 item = deliveries.next(), if in_flight.len() < limit => match item {
-                    Some(Ok(delivery)) => in_flight.push(self.handle(delivery)),
+                    Some(Ok(delivery)) => in_flight.push(self.handle(delivery, shutdown)),
                     Some(Err(e)) => {
                         tracing::warn!(error = %e, "queue connection lost");
                         break;
@@ -109,7 +155,7 @@ impl Worker {
         while in_flight.next().await.is_some() {}
     }
 
-    async fn handle(&self, delivery: Delivery) {
+    async fn handle(&self, delivery: Delivery, shutdown: &CancellationToken) {
         let trace_id = delivery
             .headers
             .get(TRACEPARENT)
@@ -123,30 +169,7 @@ impl Worker {
             attempt = delivery.attempt
         );
         async move {
-            let attempt = delivery.attempt;
-            let settled = match self.process(&delivery.payload).await {
-                Ok(Completion::Stored(status)) => {
-                    tracing::info!(status = status.as_str(), "submission processed");
-                    delivery.ack().await
-                }
-                Ok(Completion::Duplicate) => {
-                    tracing::info!("already completed or withdrawn: redelivery acknowledged, nothing changed");
-                    delivery.ack().await
-                }
-                Err(DeliveryError::Permanent(reason)) => {
-                    tracing::error!(%reason, "unprocessable message: dead-lettered");
-                    delivery.dead_letter(&reason).await
-                }
-                Err(DeliveryError::Transient(e)) if attempt >= self.max_attempts => {
-                    tracing::error!(error = ?e, "giving up after {attempt} attempts: dead-lettered");
-                    delivery.dead_letter(&e.to_string()).await
-                }
-                Err(DeliveryError::Transient(e)) => {
-                    tracing::warn!(error = ?e, "processing failed; will retry");
-                    tokio::time::sleep(Duration::from_millis(self.settings.retry_delay_ms)).await;
-                    delivery.retry().await
-                }
-            };
+            let settled = self.settle(delivery, shutdown).await;
             if let Err(e) = settled {
                 // The delivery will come back; the transaction makes that harmless.
                 tracing::warn!(error = %e, "could not settle delivery");
@@ -159,21 +182,119 @@ impl Worker {
         .await
     }
 
-    async fn process(&self, payload: &[u8]) -> Result<Completion, DeliveryError> {
-        let record = SubmissionRecord::from_json(payload)
-            .map_err(|e| DeliveryError::Permanent(format!("not a submission message: {e}")))?;
+    /// Process one delivery to its end: acked, retried, released or
+    /// dead-lettered (or dropped on shutdown, to be delivered again).
+    async fn settle(
+        &self,
+        delivery: Delivery,
+        shutdown: &CancellationToken,
+    ) -> Result<(), fazhi_queue::QueueError> {
+        let record = match SubmissionRecord::from_json(&delivery.payload) {
+            Ok(record) => record,
+            Err(e) => {
+                let cause = format!("not a submission message: {e}");
+                tracing::error!(%cause, "unprocessable message: dead-lettered");
+                let id = delivery.message_id.clone();
+                self.pending
+                    .mark(&self.store, &id, None, failures::MALFORMED)
+                    .await;
+                return delivery.dead_letter(&cause).await;
+            }
+        };
+        let outcome = self.analyze(&record).await;
+        let initial = Duration::from_millis(self.settings.retry_delay_ms);
+        let cap = Duration::from_millis(self.settings.outage_backoff_max_ms);
+        let hold_limit = Duration::from_millis(self.settings.outage_hold_ms);
+        let mut backoff = Backoff::new(initial, cap);
+        let held_since = Instant::now();
+        loop {
+            let failure = match self.store_outcome(&record, &outcome).await {
+                Ok(completion) => {
+                    match completion {
+                        Completion::Stored(status) => {
+                            tracing::info!(status = status.as_str(), "submission processed")
+                        }
+                        Completion::Duplicate => tracing::info!(
+                            "already completed or withdrawn: redelivery acknowledged, nothing changed"
+                        ),
+                    }
+                    let acked = delivery.ack().await;
+                    self.pending.flush(&self.store).await;
+                    return acked;
+                }
+                Err(failure) => failure,
+            };
+            let action = policy::after_failure(
+                failure.class,
+                delivery.attempt,
+                self.max_attempts,
+                held_since.elapsed(),
+                hold_limit,
+                backoff.peek(),
+            );
+            match action {
+                Action::DeadLetter => {
+                    tracing::error!(cause = %failure.cause, class = ?failure.class, attempt = delivery.attempt, "dead-lettered; submission marked failed");
+                    self.pending
+                        .mark(
+                            &self.store,
+                            &record.submission_id,
+                            Some(record.clone()),
+                            failure.clerk,
+                        )
+                        .await;
+                    return delivery.dead_letter(&failure.cause).await;
+                }
+                Action::Retry => {
+                    tracing::warn!(cause = %failure.cause, "processing failed; the queue will retry it");
+                    return delivery.retry().await;
+                }
+                Action::Release => {
+                    tracing::warn!(cause = %failure.cause, held = ?held_since.elapsed(), "still failing for an outage; handed back uncounted");
+                    return delivery.release().await;
+                }
+                Action::Wait(wait) => {
+                    backoff.step();
+                    tracing::warn!(cause = %failure.cause, retry_in = ?wait, "a dependency is down; waiting");
+                    tokio::select! {
+                        // Dropped unsettled: delivered again after the restart.
+                        _ = shutdown.cancelled() => return Ok(()),
+                        _ = tokio::time::sleep(wait) => {}
+                    }
+                }
+            }
+        }
+    }
+
+    async fn analyze(&self, record: &SubmissionRecord) -> Outcome {
         let for_parse = record.clone();
-        let outcome = match tokio::task::spawn_blocking(move || analyze(&for_parse)).await {
+        match tokio::task::spawn_blocking(move || analyze(&for_parse)).await {
             Ok(outcome) => outcome,
             // The parser must never panic; if it does, the clerk still sees
             // a final status instead of QUEUED forever.
             Err(e) => {
                 tracing::error!(error = %e, "parser failed");
-                fazhi_store::processing::Outcome::Rejected {
+                Outcome::Rejected {
                     reason: "解析报告时出现内部错误，已记录，请联系依法治区办".into(),
                 }
             }
-        };
-        Ok(self.store.complete(&record, &outcome).await?)
+        }
+    }
+
+    /// The transaction, under its deadline (dropping it rolls it back).
+    async fn store_outcome(
+        &self,
+        record: &SubmissionRecord,
+        outcome: &Outcome,
+    ) -> Result<Completion, Failure> {
+        let limit = Duration::from_millis(self.settings.transaction_timeout_ms);
+        match tokio::time::timeout(limit, self.store.complete(record, outcome)).await {
+            Ok(Ok(completion)) => Ok(completion),
+            Ok(Err(e)) => Err(Failure::of_store(&e)),
+            Err(_) => Err(Failure::timed_out(limit)),
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;

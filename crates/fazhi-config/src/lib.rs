@@ -27,6 +27,15 @@ pub struct DatabaseSettings {
     /// `sqlite://path?mode=rwc` (default, a file) or `postgres://…`.
     pub url: String,
     pub max_connections: u32,
+    /// Longest wait for a pooled connection; past it the call fails as an
+    /// outage (and a connection stuck on a silent network is dropped).
+    pub acquire_timeout_ms: u64,
+    /// PostgreSQL `statement_timeout`: the server cancels a statement that
+    /// runs (or waits for a lock) longer.
+    pub statement_timeout_ms: u64,
+    /// PostgreSQL `idle_in_transaction_session_timeout`: the server ends a
+    /// session whose client went silent mid-transaction, releasing its locks.
+    pub idle_in_transaction_timeout_ms: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -50,6 +59,15 @@ pub struct QueueSettings {
     /// Embedded queue: a delivery not acknowledged within this time is
     /// delivered again (the worker holding it is presumed dead).
     pub lease_ms: u64,
+    /// Messages waiting beyond which SubmitReport answers RESOURCE_EXHAUSTED
+    /// (back-pressure: the worker drains far slower than ingest accepts).
+    pub max_backlog: u64,
+    /// AMQP heartbeat asked of the broker (seconds; 0: the broker's). A
+    /// connection silent for two heartbeats is dropped and opened again.
+    pub heartbeat_s: u16,
+    /// Longest any other broker operation (declare, consume, ack, reject,
+    /// reading dead letters) may take before it counts as an outage.
+    pub operation_timeout_ms: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -116,6 +134,16 @@ pub struct WorkerSettings {
     /// Pause after each processed report; 0 in production. Lets an operator
     /// throttle a bulk re-import, and lets tests kill a worker mid-batch.
     pub pause_ms: u64,
+    /// Longest the transaction storing one report may take; past it the
+    /// attempt is abandoned as an outage (a silent database connection).
+    pub transaction_timeout_ms: u64,
+    /// Back-off between attempts while a dependency is down: starts at
+    /// `retry_delay_ms`, doubles, and never exceeds this.
+    pub outage_backoff_max_ms: u64,
+    /// How long one delivery is held and retried during an outage before it
+    /// is handed back to the queue uncounted (RabbitMQ closes a channel that
+    /// holds a delivery past its consumer timeout, 30 min by default).
+    pub outage_hold_ms: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -132,6 +160,9 @@ impl Default for DatabaseSettings {
         DatabaseSettings {
             url: "sqlite://fazhi-data/fazhi.db?mode=rwc".to_owned(),
             max_connections: 5,
+            acquire_timeout_ms: 10_000,
+            statement_timeout_ms: 30_000,
+            idle_in_transaction_timeout_ms: 60_000,
         }
     }
 }
@@ -149,6 +180,9 @@ impl Default for QueueSettings {
             connect_timeout_ms: 3_000,
             poll_interval_ms: 200,
             lease_ms: 60_000,
+            max_backlog: 10_000,
+            heartbeat_s: 20,
+            operation_timeout_ms: 10_000,
         }
     }
 }
@@ -171,6 +205,9 @@ impl Default for WorkerSettings {
             concurrency: 4,
             retry_delay_ms: 1_000,
             pause_ms: 0,
+            transaction_timeout_ms: 60_000,
+            outage_backoff_max_ms: 60_000,
+            outage_hold_ms: 10 * 60_000,
         }
     }
 }
@@ -248,6 +285,18 @@ mod tests {
     fn a_missing_file_is_an_error_not_silence() {
         let err = Settings::from_file(Path::new("/nonexistent/fazhi.toml"));
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn default_deadlines_nest_the_way_the_worker_relies_on() {
+        let s = Settings::default();
+        // RabbitMQ closes a channel holding a delivery for 30 min.
+        assert!(s.worker.outage_hold_ms < 30 * 60_000);
+        // The server gives up on a statement before the worker gives up on
+        // the whole transaction, so a slow lock wait is reported, not cut.
+        assert!(s.database.statement_timeout_ms < s.worker.transaction_timeout_ms);
+        assert!(s.worker.retry_delay_ms <= s.worker.outage_backoff_max_ms);
+        assert!(s.queue.max_backlog > 0);
     }
 
     #[test]

@@ -5,9 +5,15 @@
 //! A consumer claims a row by setting a lease; ack deletes it; a lease that
 //! runs out (the worker died) makes the row deliverable again. Claiming
 //! increments `attempts`; a row claimed more than `max_attempts` times is
-//! dead-lettered, even if the worker crashes on it every time.
+//! dead-lettered, even if the worker crashes on it every time. A release
+//! (outage) takes its claim back off `attempts`. A dead letter is the same row
+//! marked `dead` with its reason; replaying clears the mark.
+//!
+//! Every statement has a client-side deadline (`operation_timeout`): the
+//! server's `statement_timeout` cannot help when the network goes silent.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,7 +28,19 @@ use sea_orm::{
 };
 use tokio::sync::Notify;
 
-use crate::{Deliveries, Delivery, OutgoingMessage, Queue, QueueError, Settle};
+use crate::{DEAD_REASON, Deliveries, Delivery, OutgoingMessage, Queue, QueueError, Settle};
+
+/// Default deadline of one queue statement.
+const OPERATION_TIMEOUT: Duration = Duration::from_secs(10);
+
+async fn within<T>(
+    limit: Duration,
+    work: impl Future<Output = Result<T, QueueError>>,
+) -> Result<T, QueueError> {
+    tokio::time::timeout(limit, work).await.map_err(|_| {
+        QueueError::Unavailable("the database did not answer the queue in time".into())
+    })?
+}
 
 #[derive(Debug, Clone)]
 pub struct EmbeddedSettings {
@@ -39,6 +57,7 @@ pub struct EmbeddedQueue {
     settings: Arc<EmbeddedSettings>,
     /// Wakes consumers in this process as soon as something is published.
     wake: Arc<Notify>,
+    operation_timeout: Duration,
 }
 
 impl EmbeddedQueue {
@@ -47,7 +66,14 @@ impl EmbeddedQueue {
             db,
             settings: Arc::new(settings),
             wake: Arc::new(Notify::new()),
+            operation_timeout: OPERATION_TIMEOUT,
         }
+    }
+
+    /// Deadline of each statement (default 10 s).
+    pub fn with_operation_timeout(mut self, limit: Duration) -> Self {
+        self.operation_timeout = limit;
+        self
     }
 
     /// Messages waiting or in flight (not dead).
@@ -83,10 +109,13 @@ impl EmbeddedQueue {
                 now.into(),
                 now.into(),
             ];
-            let row = self
-                .db
-                .query_one_raw(statement(self.db.get_database_backend(), sql, values))
-                .await?;
+            let row = within(self.operation_timeout, async {
+                Ok(self
+                    .db
+                    .query_one_raw(statement(self.db.get_database_backend(), sql, values))
+                    .await?)
+            })
+            .await?;
             let Some(row) = row else { return Ok(None) };
             let id: i64 = row.try_get("", "id")?;
             let message_id: String = row.try_get("", "message_id")?;
@@ -99,14 +128,21 @@ impl EmbeddedQueue {
                 id,
                 lease_until,
                 retry_delay: self.settings.retry_delay,
+                timeout: self.operation_timeout,
             };
             if attempt > self.settings.max_attempts {
                 // Claimed too often without being settled: the worker keeps
                 // dying on it. Park it instead of crashing forever.
+                let parked = OutgoingMessage {
+                    message_id: message_id.clone(),
+                    payload: Vec::new(),
+                    headers: BTreeMap::new(),
+                };
                 settle
-                    .dead_letter(&format!(
-                        "delivered {attempts} times without being processed"
-                    ))
+                    .dead_letter(
+                        &parked,
+                        &format!("delivered {attempts} times without being processed"),
+                    )
                     .await?;
                 continue;
             }
@@ -150,16 +186,20 @@ struct EmbeddedSettle {
     /// Our lease; settling is a no-op if the lease was lost to another consumer.
     lease_until: i64,
     retry_delay: Duration,
+    timeout: Duration,
 }
 
 impl EmbeddedSettle {
     async fn execute(&self, sql: &str, mut values: Vec<Value>) -> Result<(), QueueError> {
         values.push(self.id.into());
         values.push(self.lease_until.into());
-        self.db
-            .execute_raw(statement(self.db.get_database_backend(), sql, values))
-            .await?;
-        Ok(())
+        within(self.timeout, async {
+            self.db
+                .execute_raw(statement(self.db.get_database_backend(), sql, values))
+                .await?;
+            Ok(())
+        })
+        .await
     }
 }
 
@@ -182,7 +222,21 @@ impl Settle for EmbeddedSettle {
         .await
     }
 
-    async fn dead_letter(&self, reason: &str) -> Result<(), QueueError> {
+    async fn release(&self, _message: &OutgoingMessage) -> Result<(), QueueError> {
+        self.execute(
+            "UPDATE queue_messages SET lease_until = NULL, available_at = ?, \
+             attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \
+             WHERE id = ? AND lease_until = ?",
+            vec![now_ms().into()],
+        )
+        .await
+    }
+
+    async fn dead_letter(
+        &self,
+        _message: &OutgoingMessage,
+        reason: &str,
+    ) -> Result<(), QueueError> {
         self.execute(
             "UPDATE queue_messages SET dead = ?, lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?",
             vec![true.into(), reason.to_owned().into()],
@@ -194,6 +248,109 @@ impl Settle for EmbeddedSettle {
 #[async_trait]
 impl Queue for EmbeddedQueue {
     async fn publish(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
+        // A commit that never answered may still have happened.
+        tokio::time::timeout(self.operation_timeout, self.insert(message))
+            .await
+            .map_err(|_| {
+                QueueError::OutcomeUnknown("the database did not confirm the insert in time".into())
+            })??;
+        self.wake.notify_waiters();
+        Ok(())
+    }
+
+    async fn subscribe(&self) -> Result<Deliveries, QueueError> {
+        let queue = self.clone();
+        let stream = futures::stream::unfold(queue, |queue| async move {
+            loop {
+                // Register interest before looking, so a publish in between
+                // is not missed.
+                let wake = queue.wake.clone();
+                let notified = wake.notified();
+                match queue.claim().await {
+                    Ok(Some(delivery)) => return Some((Ok(delivery), queue)),
+                    Ok(None) => {
+                        let _ = tokio::time::timeout(queue.settings.poll_interval, notified).await;
+                    }
+                    Err(e) => return Some((Err(e), queue)),
+                }
+            }
+        });
+        Ok(stream.boxed())
+    }
+
+    async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError> {
+        let rows = within(self.operation_timeout, async {
+            Ok(queue_message::Entity::find()
+                .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
+                .filter(queue_message::Column::Dead.eq(true))
+                .order_by_asc(queue_message::Column::Id)
+                .all(&self.db)
+                .await?)
+        })
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let mut headers: BTreeMap<String, String> =
+                    serde_json::from_str(&r.headers).unwrap_or_default();
+                if let Some(reason) = r.last_error {
+                    headers.insert(DEAD_REASON.to_owned(), reason);
+                }
+                OutgoingMessage {
+                    message_id: r.message_id,
+                    payload: r.payload,
+                    headers,
+                }
+            })
+            .collect())
+    }
+
+    async fn replay(&self, ids: Option<&[String]>) -> Result<Vec<String>, QueueError> {
+        let dead: Vec<String> = self
+            .dead_letters()
+            .await?
+            .into_iter()
+            .map(|m| m.message_id)
+            .filter(|id| ids.is_none_or(|ids| ids.contains(id)))
+            .collect();
+        for id in &dead {
+            // The same row goes back to the main queue with a fresh count.
+            let sql = "UPDATE queue_messages SET dead = ?, attempts = 0, lease_until = NULL, \
+                       available_at = ?, last_error = NULL WHERE queue = ? AND message_id = ? AND dead = ?";
+            let values: Vec<Value> = vec![
+                false.into(),
+                now_ms().into(),
+                self.settings.queue.clone().into(),
+                id.clone().into(),
+                true.into(),
+            ];
+            within(self.operation_timeout, async {
+                self.db
+                    .execute_raw(statement(self.db.get_database_backend(), sql, values))
+                    .await?;
+                Ok(())
+            })
+            .await?;
+        }
+        if !dead.is_empty() {
+            self.wake.notify_waiters();
+        }
+        Ok(dead)
+    }
+
+    async fn depth(&self) -> Result<u64, QueueError> {
+        within(self.operation_timeout, EmbeddedQueue::depth(self)).await
+    }
+
+    async fn ready(&self) -> bool {
+        within(self.operation_timeout, async { Ok(self.db.ping().await?) })
+            .await
+            .is_ok()
+    }
+}
+
+impl EmbeddedQueue {
+    async fn insert(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
         let now = now_ms();
         let headers = serde_json::to_string(&message.headers).unwrap_or_else(|_| "{}".into());
         queue_message::Entity::insert(queue_message::ActiveModel {
@@ -220,48 +377,10 @@ impl Queue for EmbeddedQueue {
         .exec_without_returning(&self.db)
         .await
         .map_err(|e| QueueError::Unavailable(format!("storing message: {e}")))?;
-        self.wake.notify_waiters();
         Ok(())
     }
-
-    async fn subscribe(&self) -> Result<Deliveries, QueueError> {
-        let queue = self.clone();
-        let stream = futures::stream::unfold(queue, |queue| async move {
-            loop {
-                // Register interest before looking, so a publish in between
-                // is not missed.
-                let wake = queue.wake.clone();
-                let notified = wake.notified();
-                match queue.claim().await {
-                    Ok(Some(delivery)) => return Some((Ok(delivery), queue)),
-                    Ok(None) => {
-                        let _ = tokio::time::timeout(queue.settings.poll_interval, notified).await;
-                    }
-                    Err(e) => return Some((Err(e), queue)),
-                }
-            }
-        });
-        Ok(stream.boxed())
-    }
-
-    async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError> {
-        let rows = queue_message::Entity::find()
-            .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
-            .filter(queue_message::Column::Dead.eq(true))
-            .order_by_asc(queue_message::Column::Id)
-            .all(&self.db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| OutgoingMessage {
-                message_id: r.message_id,
-                payload: r.payload,
-                headers: serde_json::from_str(&r.headers).unwrap_or_default(),
-            })
-            .collect())
-    }
-
-    async fn ready(&self) -> bool {
-        self.db.ping().await.is_ok()
-    }
 }
+
+#[cfg(test)]
+#[path = "embedded_tests.rs"]
+mod tests;

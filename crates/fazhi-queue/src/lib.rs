@@ -5,7 +5,9 @@
 //! the database ([`embedded::EmbeddedQueue`]). Both guarantee: `publish`
 //! returns `Ok` only once the message is durable; a delivery not
 //! acknowledged (worker crash) is delivered again; a message that keeps
-//! failing is dead-lettered after `max_attempts` deliveries.
+//! failing is dead-lettered after `max_attempts` deliveries; a dead letter
+//! keeps its reason and can be replayed onto the main queue. Every broker or
+//! database call has a deadline, so a silent connection is an error, not a hang.
 
 pub mod amqp;
 pub mod embedded;
@@ -19,6 +21,9 @@ use futures::stream::BoxStream;
 
 /// Header carrying the W3C trace context from the RPC into the worker.
 pub const TRACEPARENT: &str = "traceparent";
+/// Header of a dead letter (as listed by [`Queue::dead_letters`]) saying why
+/// it was set aside.
+pub const DEAD_REASON: &str = "x-fazhi-dead-reason";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutgoingMessage {
@@ -30,9 +35,15 @@ pub struct OutgoingMessage {
 
 #[derive(Debug, thiserror::Error)]
 pub enum QueueError {
-    /// The queue could not take or give the message now; retrying later may work.
+    /// The queue could not take or give the message now; retrying later may
+    /// work. For a publish: nothing was sent, the message is not queued.
     #[error("queue unavailable: {0}")]
     Unavailable(String),
+    /// A publish was sent but its outcome never came back (the confirm timed
+    /// out, or the connection was lost after sending): the message may or may
+    /// not be queued. Retrying with the same `message_id` is safe.
+    #[error("queue outcome unknown: {0}")]
+    OutcomeUnknown(String),
     #[error("queue storage: {0}")]
     Storage(#[from] sea_orm::DbErr),
 }
@@ -41,10 +52,15 @@ pub enum QueueError {
 #[async_trait]
 pub trait Settle: Send + Sync {
     async fn ack(&self) -> Result<(), QueueError>;
-    /// Give it back to be delivered again later.
+    /// Give it back to be delivered again after the queue's retry delay
+    /// (the delay is the queue's, so the caller frees its slot at once);
+    /// counts as an attempt.
     async fn retry(&self) -> Result<(), QueueError>;
-    /// Never deliver it again; keep it for an operator.
-    async fn dead_letter(&self, reason: &str) -> Result<(), QueueError>;
+    /// Give it back at once without counting an attempt (a dependency was
+    /// down, not the message at fault).
+    async fn release(&self, message: &OutgoingMessage) -> Result<(), QueueError>;
+    /// Never deliver it again; keep it, with `reason`, for an operator.
+    async fn dead_letter(&self, message: &OutgoingMessage, reason: &str) -> Result<(), QueueError>;
 }
 
 pub struct Delivery {
@@ -90,8 +106,24 @@ impl Delivery {
         self.settle.retry().await
     }
 
+    /// See [`Settle::release`].
+    pub async fn release(self) -> Result<(), QueueError> {
+        let (settle, message) = self.into_parts();
+        settle.release(&message).await
+    }
+
     pub async fn dead_letter(self, reason: &str) -> Result<(), QueueError> {
-        self.settle.dead_letter(reason).await
+        let (settle, message) = self.into_parts();
+        settle.dead_letter(&message, reason).await
+    }
+
+    fn into_parts(self) -> (Box<dyn Settle>, OutgoingMessage) {
+        let message = OutgoingMessage {
+            message_id: self.message_id,
+            payload: self.payload,
+            headers: self.headers,
+        };
+        (self.settle, message)
     }
 }
 
@@ -108,8 +140,20 @@ pub trait Queue: Send + Sync {
     /// Start receiving deliveries (at most `prefetch` unsettled at a time).
     async fn subscribe(&self) -> Result<Deliveries, QueueError>;
 
-    /// Messages dead-lettered so far (for operators and tests).
+    /// Messages dead-lettered so far (for operators and tests), each with
+    /// its reason in the [`DEAD_REASON`] header when known.
     async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError>;
+
+    /// Put dead letters back on the main queue (`None`: all of them; else
+    /// those whose `message_id` is listed) and return the ids replayed. A
+    /// replay interrupted half-way may leave a message both replayed and
+    /// still dead; replaying it again is harmless (the worker's effect is
+    /// exactly once).
+    async fn replay(&self, ids: Option<&[String]>) -> Result<Vec<String>, QueueError>;
+
+    /// Messages waiting to be delivered (back-pressure); cheap enough to
+    /// ask on every publish (RabbitMQ's answer is cached briefly).
+    async fn depth(&self) -> Result<u64, QueueError>;
 
     /// Whether the queue answers right now (for health checks).
     async fn ready(&self) -> bool;
@@ -124,22 +168,32 @@ pub fn from_settings(
 ) -> std::sync::Arc<dyn Queue> {
     use std::time::Duration;
     match settings.amqp_url.as_deref().filter(|u| !u.is_empty()) {
-        Some(url) => std::sync::Arc::new(amqp::AmqpQueue::new(amqp::AmqpSettings {
-            url: url.to_owned(),
-            topology: topology::Topology::new(&settings.name),
-            prefetch: settings.prefetch,
-            confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
-            connect_timeout: Duration::from_millis(settings.connect_timeout_ms),
-        })),
-        None => std::sync::Arc::new(embedded::EmbeddedQueue::new(
-            db,
-            embedded::EmbeddedSettings {
-                queue: settings.name.clone(),
-                max_attempts: settings.max_attempts,
-                poll_interval: Duration::from_millis(settings.poll_interval_ms),
-                lease: Duration::from_millis(settings.lease_ms),
+        Some(url) => std::sync::Arc::new(
+            amqp::AmqpQueue::new(amqp::AmqpSettings {
+                url: url.to_owned(),
+                topology: topology::Topology::new(&settings.name),
+                prefetch: settings.prefetch,
+                confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
+                connect_timeout: Duration::from_millis(settings.connect_timeout_ms),
+            })
+            .with_options(amqp::AmqpOptions {
+                heartbeat_s: settings.heartbeat_s,
+                operation_timeout: Duration::from_millis(settings.operation_timeout_ms),
                 retry_delay: Duration::from_millis(worker.retry_delay_ms),
-            },
-        )),
+            }),
+        ),
+        None => std::sync::Arc::new(
+            embedded::EmbeddedQueue::new(
+                db,
+                embedded::EmbeddedSettings {
+                    queue: settings.name.clone(),
+                    max_attempts: settings.max_attempts,
+                    poll_interval: Duration::from_millis(settings.poll_interval_ms),
+                    lease: Duration::from_millis(settings.lease_ms),
+                    retry_delay: Duration::from_millis(worker.retry_delay_ms),
+                },
+            )
+            .with_operation_timeout(Duration::from_millis(settings.operation_timeout_ms)),
+        ),
     }
 }

@@ -14,6 +14,9 @@ pub const PERSISTENT: u8 = 2;
 /// `max_attempts`, and a constant, because a queue argument cannot change
 /// once the queue exists (a redeclare with another value is refused).
 /// Connection losses count as deliveries on RabbitMQ 3.x, so it is generous.
+/// An outage of the database does not use it up: the worker holds the
+/// delivery while it waits, and hands it back as a fresh copy (new count),
+/// never by a counted requeue (see `amqp::settle`).
 pub const BROKER_DELIVERY_LIMIT: i32 = 50;
 /// Header a quorum queue sets on redelivered messages.
 pub const DELIVERY_COUNT_HEADER: &str = "x-delivery-count";

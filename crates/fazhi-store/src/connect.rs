@@ -16,12 +16,41 @@ pub struct Store {
     db: DatabaseConnection,
 }
 
+/// How long database calls may take; see `fazhi_config::DatabaseSettings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolTimeouts {
+    pub acquire: Duration,
+    /// PostgreSQL only (server-side).
+    pub statement: Duration,
+    /// PostgreSQL only (server-side).
+    pub idle_in_transaction: Duration,
+}
+
+impl Default for PoolTimeouts {
+    fn default() -> Self {
+        PoolTimeouts {
+            acquire: Duration::from_secs(10),
+            statement: Duration::from_secs(30),
+            idle_in_transaction: Duration::from_secs(60),
+        }
+    }
+}
+
 /// Arbitrary constant naming fazhi's migration lock on PostgreSQL.
 const MIGRATION_LOCK_KEY: i64 = 0x6661_7a68_6900;
 
 impl Store {
     /// Connect and bring the schema up to date.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+        Self::connect_with(url, max_connections, PoolTimeouts::default()).await
+    }
+
+    /// [`Store::connect`] with explicit timeouts.
+    pub async fn connect_with(
+        url: &str,
+        max_connections: u32,
+        timeouts: PoolTimeouts,
+    ) -> Result<Store, StoreError> {
         if let Some(path) = sqlite_file(url) {
             // SQLite creates the file (mode=rwc) but not its folder.
             if let Some(dir) = std::path::Path::new(path).parent()
@@ -39,8 +68,22 @@ impl Store {
         options
             .max_connections(max_connections.max(1))
             .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(30))
+            .acquire_timeout(timeouts.acquire)
+            .statement_timeout(timeouts.statement)
             .sqlx_logging(false);
+        let idle = timeouts.idle_in_transaction.as_millis().to_string();
+        // The server's side of a connection whose client went silent: end the
+        // session (releasing its row locks) and probe the peer with keepalives
+        // (sqlx sets no client-side TCP keepalive; the client side relies on
+        // the acquire, statement and worker transaction timeouts).
+        options.map_sqlx_postgres_opts(move |o| {
+            o.options([
+                ("idle_in_transaction_session_timeout", idle.as_str()),
+                ("tcp_keepalives_idle", "30"),
+                ("tcp_keepalives_interval", "10"),
+                ("tcp_keepalives_count", "3"),
+            ])
+        });
         let db = Database::connect(options).await?;
         let store = Store { db };
         store.migrate(url).await?;

@@ -17,7 +17,7 @@ pub mod submissions;
 pub mod summaries;
 
 pub use audit::{AuditAction, AuditEvent, AuditFilter};
-pub use connect::Store;
+pub use connect::{PoolTimeouts, Store};
 pub use credentials::{AuthFailure, NewCredential, Principal, Role};
 pub use error::StoreError;
 pub use record::{SubmissionRecord, SubmissionStatus};

@@ -1,9 +1,14 @@
 //! The worker's one transaction per report: the submission's final status,
 //! its parse, and the rebuilt district summary are committed together, and a
-//! report already completed is recognised and left alone.
+//! report already completed is recognised and left alone. Also the marks a
+//! dead letter leaves on its submission (`failed`) and takes back on replay.
 
 use fazhi_core::ParsedReport;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait, TryInsertResult};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    TransactionTrait, TryInsertResult,
+};
 
 use crate::entity::{parsed_report, submission};
 use crate::submissions::queued_model;
@@ -58,6 +63,7 @@ impl Store {
 
         let now = now_ms();
         let mut update: submission::ActiveModel = current.into();
+        let submission_id = record.submission_id.clone();
         let status = match outcome {
             Outcome::Processed { text, parsed } => {
                 let json = serde_json::to_string(parsed.as_ref())
@@ -102,9 +108,108 @@ impl Store {
 
         if status == SubmissionStatus::Processed {
             rebuild_summary(&txn, &record.district, record.reporting_year).await?;
+            // Stamped again once the summary is rebuilt, the last step before
+            // commit, so processed_at - submitted_at is the real processing time.
+            stamp_processed_at(&txn, &submission_id).await?;
         }
         txn.commit().await?;
         Ok(Completion::Stored(status))
+    }
+
+    /// Mark a submission that was set aside (dead-lettered) as `failed` with
+    /// the reason for the clerk, unless it already has a final status. If no
+    /// row exists (the service could not record it, e.g. its text was refused
+    /// by the database), one is written from `record` with every NUL removed
+    /// from its text fields so the database takes it. `Ok(true)`: marked now.
+    pub async fn mark_failed(
+        &self,
+        submission_id: &str,
+        record: Option<&SubmissionRecord>,
+        reason: &str,
+    ) -> Result<bool, StoreError> {
+        let reason = without_nul(reason);
+        let now = now_ms();
+        let updated = submission::Entity::update_many()
+            .col_expr(
+                submission::Column::Status,
+                Expr::value(SubmissionStatus::Failed.as_str()),
+            )
+            .col_expr(
+                submission::Column::RejectReason,
+                Expr::value(reason.clone()),
+            )
+            .col_expr(submission::Column::ProcessedAt, Expr::value(now))
+            .filter(submission::Column::Id.eq(submission_id))
+            .filter(submission::Column::Status.eq(SubmissionStatus::Queued.as_str()))
+            .exec(self.db())
+            .await?;
+        if updated.rows_affected > 0 {
+            return Ok(true);
+        }
+        let Some(record) = record else {
+            return Ok(false);
+        };
+        let mut model = queued_model(&sanitized(record));
+        model.status = Set(SubmissionStatus::Failed.as_str().to_owned());
+        model.reject_reason = Set(Some(reason));
+        model.processed_at = Set(Some(now));
+        let inserted = submission::Entity::insert(model)
+            .on_conflict_do_nothing()
+            .exec_without_returning(self.db())
+            .await?;
+        Ok(matches!(inserted, TryInsertResult::Inserted(_)))
+    }
+
+    /// Before a dead letter is replayed: its submission, if `failed`, is
+    /// `queued` again, so the worker processes the replayed message (it skips
+    /// anything not queued). `Ok(true)`: it was failed and now is queued.
+    pub async fn requeue_failed(&self, submission_id: &str) -> Result<bool, StoreError> {
+        let updated = submission::Entity::update_many()
+            .col_expr(
+                submission::Column::Status,
+                Expr::value(SubmissionStatus::Queued.as_str()),
+            )
+            .col_expr(
+                submission::Column::RejectReason,
+                Expr::value(Option::<String>::None),
+            )
+            .col_expr(
+                submission::Column::ProcessedAt,
+                Expr::value(Option::<i64>::None),
+            )
+            .filter(submission::Column::Id.eq(submission_id))
+            .filter(submission::Column::Status.eq(SubmissionStatus::Failed.as_str()))
+            .exec(self.db())
+            .await?;
+        Ok(updated.rows_affected > 0)
+    }
+}
+
+async fn stamp_processed_at<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), StoreError> {
+    submission::Entity::update_many()
+        .col_expr(submission::Column::ProcessedAt, Expr::value(now_ms()))
+        .filter(submission::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn without_nul(s: &str) -> String {
+    s.replace('\0', "")
+}
+
+/// The record with NUL removed from every text column (PostgreSQL refuses
+/// NUL in text, SQLSTATE 22021); the document bytes are kept as they are.
+fn sanitized(record: &SubmissionRecord) -> SubmissionRecord {
+    SubmissionRecord {
+        submission_id: without_nul(&record.submission_id),
+        agency_code: without_nul(&record.agency_code),
+        district: without_nul(&record.district),
+        file_name: without_nul(&record.file_name),
+        media_type: without_nul(&record.media_type),
+        content_sha256: without_nul(&record.content_sha256),
+        idempotency_key: record.idempotency_key.as_deref().map(without_nul),
+        ..record.clone()
     }
 }
 

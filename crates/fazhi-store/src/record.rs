@@ -40,6 +40,10 @@ pub enum SubmissionStatus {
     Rejected,
     /// Taken back by the agency or the district office: out of every total.
     Withdrawn,
+    /// Could not be processed and was set aside for an operator (dead
+    /// letter); `reject_reason` says why. An operator's replay makes it
+    /// `Queued` again.
+    Failed,
 }
 
 impl SubmissionStatus {
@@ -49,6 +53,7 @@ impl SubmissionStatus {
             SubmissionStatus::Processed => "processed",
             SubmissionStatus::Rejected => "rejected",
             SubmissionStatus::Withdrawn => "withdrawn",
+            SubmissionStatus::Failed => "failed",
         }
     }
 
@@ -58,6 +63,7 @@ impl SubmissionStatus {
             "processed" => Some(SubmissionStatus::Processed),
             "rejected" => Some(SubmissionStatus::Rejected),
             "withdrawn" => Some(SubmissionStatus::Withdrawn),
+            "failed" => Some(SubmissionStatus::Failed),
             _ => None,
         }
     }
@@ -96,6 +102,15 @@ mod tests {
         let d = deadline_ms(2023);
         let utc = chrono::DateTime::from_timestamp_millis(d).unwrap();
         assert_eq!(utc.to_rfc3339(), "2024-02-29T16:00:00+00:00");
+    }
+
+    #[test]
+    fn every_status_round_trips_through_its_stored_name() {
+        use SubmissionStatus::*;
+        for status in [Queued, Processed, Rejected, Withdrawn, Failed] {
+            assert_eq!(SubmissionStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(SubmissionStatus::parse("lost"), None);
     }
 
     #[test]

@@ -1,0 +1,83 @@
+//! `fazhi dead-letters list | replay`: what the worker set aside, and
+//! putting it back. Listing also marks `failed` any dead-lettered submission
+//! still shown as queued (the worker could not mark it at the time).
+//! Replaying first makes the submission `queued` again, then moves the
+//! message back onto the main queue; it is processed once, however often it
+//! is replayed.
+
+use anyhow::Context;
+use fazhi_config::Settings;
+use fazhi_queue::DEAD_REASON;
+use fazhi_store::SubmissionRecord;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum DeadLettersCommand {
+    /// List dead letters: submission id, agency, year, status, reason.
+    List,
+    /// Put dead letters back on the queue to be processed again.
+    Replay {
+        /// Every dead letter.
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// Submission ids to replay.
+        #[arg(required_unless_present = "all")]
+        ids: Vec<String>,
+    },
+}
+
+pub async fn run(settings: &Settings, command: DeadLettersCommand) -> anyhow::Result<()> {
+    let parts = crate::app::connect(settings).await?;
+    let dead = parts
+        .queue
+        .dead_letters()
+        .await
+        .context("reading the dead letters")?;
+    let marked = fazhi_worker::failures::reconcile(&parts.store, &dead).await?;
+    if marked > 0 {
+        println!("marked {marked} dead-lettered submission(s) FAILED");
+    }
+    match command {
+        DeadLettersCommand::List => {
+            println!("{} dead letter(s)", dead.len());
+            for message in &dead {
+                let record = SubmissionRecord::from_json(&message.payload).ok();
+                let status = parts
+                    .store
+                    .submission(&message.message_id)
+                    .await?
+                    .map(|s| s.status)
+                    .unwrap_or_else(|| "unrecorded".into());
+                let (agency, year) = record
+                    .map(|r| (r.agency_code, r.reporting_year.to_string()))
+                    .unwrap_or_else(|| ("?".into(), "?".into()));
+                let reason = message.headers.get(DEAD_REASON).map_or("", String::as_str);
+                println!(
+                    "{}\t{agency}\t{year}\t{status}\t{reason}",
+                    message.message_id
+                );
+            }
+        }
+        DeadLettersCommand::Replay { all, ids } => {
+            let wanted: Vec<String> = dead
+                .iter()
+                .map(|m| m.message_id.clone())
+                .filter(|id| all || ids.contains(id))
+                .collect();
+            for id in ids.iter().filter(|id| !wanted.contains(id)) {
+                println!("{id}: not a dead letter, skipped");
+            }
+            // Queued again before the message is: the worker skips anything
+            // not queued, so the other order could lose the replay.
+            for id in &wanted {
+                parts.store.requeue_failed(id).await?;
+            }
+            let replayed = parts
+                .queue
+                .replay(Some(&wanted))
+                .await
+                .context("moving dead letters back to the queue")?;
+            println!("replayed {} dead letter(s)", replayed.len());
+        }
+    }
+    Ok(())
+}

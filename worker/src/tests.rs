@@ -1,0 +1,347 @@
+//! The worker's decisions on real SQLite stores and a recording queue.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use fazhi_queue::{Deliveries, OutgoingMessage, QueueError, Settle};
+use fazhi_store::SubmissionStatus;
+use fazhi_store::entity::{district_summary, parsed_report, submission};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, EntityTrait};
+
+use super::*;
+
+const REPORT: &[u8] = include_bytes!("../../samples/reports/002_8688029d397398e8.txt");
+
+/// How each delivery was settled, in order.
+#[derive(Clone, Default)]
+struct Settled(Arc<Mutex<Vec<String>>>);
+
+impl Settled {
+    fn all(&self) -> Vec<String> {
+        self.0.lock().unwrap().clone()
+    }
+    fn push(&self, what: String) {
+        self.0.lock().unwrap().push(what);
+    }
+}
+
+struct Recorder(Settled);
+
+#[async_trait]
+impl Settle for Recorder {
+    async fn ack(&self) -> Result<(), QueueError> {
+        self.0.push("ack".into());
+        Ok(())
+    }
+    async fn retry(&self) -> Result<(), QueueError> {
+        self.0.push("retry".into());
+        Ok(())
+    }
+    async fn release(&self, _: &OutgoingMessage) -> Result<(), QueueError> {
+        self.0.push("release".into());
+        Ok(())
+    }
+    async fn dead_letter(&self, _: &OutgoingMessage, reason: &str) -> Result<(), QueueError> {
+        self.0.push(format!("dead: {reason}"));
+        Ok(())
+    }
+}
+
+/// The worker only settles deliveries in these tests; nothing is consumed.
+struct NoQueue;
+
+#[async_trait]
+impl Queue for NoQueue {
+    async fn publish(&self, _: &OutgoingMessage) -> Result<(), QueueError> {
+        Ok(())
+    }
+    async fn subscribe(&self) -> Result<Deliveries, QueueError> {
+        Err(QueueError::Unavailable("not in this test".into()))
+    }
+    async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError> {
+        Ok(Vec::new())
+    }
+    async fn replay(&self, _: Option<&[String]>) -> Result<Vec<String>, QueueError> {
+        Ok(Vec::new())
+    }
+    async fn depth(&self) -> Result<u64, QueueError> {
+        Ok(0)
+    }
+    async fn ready(&self) -> bool {
+        true
+    }
+}
+
+fn sqlite_url() -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "fazhi-worker-{}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst),
+        fazhi_store::now_ms()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    format!("sqlite://{}?mode=rwc", dir.join("w.db").display())
+}
+
+struct Setup {
+    url: String,
+    store: Store,
+    worker: Worker,
+}
+
+async fn setup(settings: WorkerSettings) -> Setup {
+    let url = sqlite_url();
+    let store = Store::connect(&url, 1).await.unwrap();
+    // Summaries count only agencies on the district's roster.
+    let roster: Vec<fazhi_store::agencies::RosterRow> = ["a-1", "a-2"]
+        .iter()
+        .map(|code| fazhi_store::agencies::RosterRow {
+            code: (*code).into(),
+            name: format!("单位{code}"),
+            kind: "street".into(),
+            district: "测试区".into(),
+        })
+        .collect();
+    store.upsert_agencies(&roster).await.unwrap();
+    let worker = Worker::new(store.clone(), Arc::new(NoQueue), settings, 3);
+    Setup { url, store, worker }
+}
+
+fn record(id: &str, agency: &str) -> SubmissionRecord {
+    SubmissionRecord {
+        submission_id: id.into(),
+        agency_code: agency.into(),
+        district: "测试区".into(),
+        reporting_year: 2022,
+        file_name: "report.txt".into(),
+        media_type: "text/plain".into(),
+        content: REPORT.to_vec(),
+        content_sha256: "x".into(),
+        idempotency_key: None,
+        submitted_at: 1_650_000_000_000,
+    }
+}
+
+fn delivery(id: &str, payload: Vec<u8>, attempt: u32, settled: &Settled) -> Delivery {
+    Delivery::new(
+        id.into(),
+        payload,
+        BTreeMap::new(),
+        attempt,
+        Box::new(Recorder(settled.clone())),
+    )
+}
+
+async fn status_of(store: &Store, id: &str) -> (String, Option<String>) {
+    let row = store.submission(id).await.unwrap().expect("submission row");
+    (row.status, row.reject_reason)
+}
+
+#[tokio::test]
+async fn a_malformed_message_is_dead_lettered_at_once() {
+    let s = setup(WorkerSettings::default()).await;
+    let settled = Settled::default();
+    let d = delivery("m-1", b"{not json".to_vec(), 1, &settled);
+    s.worker.handle(d, &CancellationToken::new()).await;
+    let all = settled.all();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].starts_with("dead: not a submission message"),
+        "{all:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
+    let s = setup(WorkerSettings::default()).await;
+    // Another report of the district whose stored parse is damaged and has
+    // no contribution: the summary rebuild must read it and cannot.
+    let broken = record("s-broken", "a-1");
+    s.store.record_queued(&broken).await.unwrap();
+    let mut row: submission::ActiveModel = s
+        .store
+        .submission("s-broken")
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    row.status = Set(SubmissionStatus::Processed.as_str().into());
+    sea_orm::ActiveModelTrait::update(row, s.store.db())
+        .await
+        .unwrap();
+    parsed_report::Entity::insert(parsed_report::ActiveModel {
+        submission_id: Set("s-broken".into()),
+        agency_code: Set("a-1".into()),
+        district: Set("测试区".into()),
+        reporting_year: Set(2022),
+        text: Set("x".into()),
+        parsed: Set("{damaged".into()),
+        created_at: Set(0),
+        contribution: Set(None),
+    })
+    .exec_without_returning(s.store.db())
+    .await
+    .unwrap();
+
+    let settled = Settled::default();
+    let r = record("s-new", "a-2");
+    s.worker
+        .handle(
+            delivery("s-new", r.to_json(), 1, &settled),
+            &CancellationToken::new(),
+        )
+        .await;
+    let all = settled.all();
+    assert_eq!(all.len(), 1, "settled once, not retried: {all:?}");
+    assert!(all[0].contains("Corrupt"), "{all:?}");
+    let (status, reason) = status_of(&s.store, "s-new").await;
+    assert_eq!(status, "failed");
+    assert_eq!(reason.as_deref(), Some(failures::CORRUPT));
+}
+
+#[tokio::test]
+async fn an_outage_is_waited_out_then_processed_without_a_retry() {
+    let settings = WorkerSettings {
+        retry_delay_ms: 100,
+        transaction_timeout_ms: 300,
+        ..WorkerSettings::default()
+    };
+    let s = setup(settings).await;
+    // Another connection holds the write lock: the worker's transaction
+    // cannot start (an unresponsive database, from the worker's side).
+    let blocker = Database::connect(&s.url).await.unwrap();
+    blocker.execute_unprepared("BEGIN EXCLUSIVE").await.unwrap();
+    let settled = Settled::default();
+    let r = record("s-out", "a-1");
+    let started = Instant::now();
+    let handling = {
+        let worker = s.worker.clone();
+        let d = delivery("s-out", r.to_json(), 7, &settled);
+        tokio::spawn(async move { worker.handle(d, &CancellationToken::new()).await })
+    };
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert!(settled.all().is_empty(), "held while the database is out");
+    blocker.execute_unprepared("COMMIT").await.unwrap();
+    handling.await.unwrap();
+    assert_eq!(
+        settled.all(),
+        ["ack"],
+        "attempt 7 of 3 and still not dead-lettered"
+    );
+    assert!(started.elapsed() >= Duration::from_millis(1_500));
+    let (status, _) = status_of(&s.store, "s-out").await;
+    assert_eq!(status, "processed");
+}
+
+#[tokio::test]
+async fn an_unknown_failure_frees_the_slot_at_once_and_gives_up_at_max_attempts() {
+    // The old worker slept this long in its slot before handing it back.
+    let settings = WorkerSettings {
+        retry_delay_ms: 30_000,
+        ..WorkerSettings::default()
+    };
+    let s = setup(settings).await;
+    // A missing table: neither the message's fault nor an outage.
+    s.store
+        .db()
+        .execute_unprepared("DROP TABLE parsed_reports")
+        .await
+        .unwrap();
+    let settled = Settled::default();
+    let r = record("s-unk", "a-1");
+    let started = Instant::now();
+    s.worker
+        .handle(
+            delivery("s-unk", r.to_json(), 1, &settled),
+            &CancellationToken::new(),
+        )
+        .await;
+    assert_eq!(settled.all(), ["retry"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "the queue waits the retry delay, not the worker: {:?}",
+        started.elapsed()
+    );
+    s.worker
+        .handle(
+            delivery("s-unk", r.to_json(), 3, &settled),
+            &CancellationToken::new(),
+        )
+        .await;
+    let all = settled.all();
+    assert_eq!(all.len(), 2);
+    assert!(all[1].starts_with("dead: "), "{all:?}");
+    let (status, reason) = status_of(&s.store, "s-unk").await;
+    assert_eq!(status, "failed");
+    assert_eq!(reason.as_deref(), Some(failures::GAVE_UP));
+}
+
+#[tokio::test]
+async fn dead_letters_left_queued_are_marked_failed_on_reconcile() {
+    let s = setup(WorkerSettings::default()).await;
+    let r = record("s-dl", "a-1");
+    s.store.record_queued(&r).await.unwrap();
+    let done = record("s-done", "a-2");
+    s.store
+        .complete(
+            &done,
+            &Outcome::Rejected {
+                reason: "不是报告".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let dead = [
+        OutgoingMessage {
+            message_id: "s-dl".into(),
+            payload: r.to_json(),
+            headers: BTreeMap::new(),
+        },
+        OutgoingMessage {
+            message_id: "s-done".into(),
+            payload: done.to_json(),
+            headers: BTreeMap::new(),
+        },
+    ];
+    assert_eq!(failures::reconcile(&s.store, &dead).await.unwrap(), 1);
+    assert_eq!(status_of(&s.store, "s-dl").await.0, "failed");
+    assert_eq!(
+        status_of(&s.store, "s-done").await.0,
+        "rejected",
+        "final status kept"
+    );
+    assert_eq!(
+        failures::reconcile(&s.store, &dead).await.unwrap(),
+        0,
+        "idempotent"
+    );
+}
+
+#[tokio::test]
+async fn processed_at_is_stamped_once_the_summary_is_rebuilt() {
+    let s = setup(WorkerSettings::default()).await;
+    let settled = Settled::default();
+    let r = record("s-time", "a-1");
+    s.worker
+        .handle(
+            delivery("s-time", r.to_json(), 1, &settled),
+            &CancellationToken::new(),
+        )
+        .await;
+    assert_eq!(settled.all(), ["ack"]);
+    let row = s.store.submission("s-time").await.unwrap().unwrap();
+    let summary = district_summary::Entity::find_by_id(("测试区".to_owned(), 2022))
+        .one(s.store.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let processed_at = row.processed_at.unwrap();
+    assert!(
+        processed_at >= summary.updated_at,
+        "processed_at {processed_at} is before the summary was rebuilt at {}",
+        summary.updated_at
+    );
+}
