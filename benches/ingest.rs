@@ -347,7 +347,8 @@ async fn start_server(store: Store, queue: Arc<dyn Queue>, how: Serve) -> Result
         listener.local_addr().map_err(|e| e.to_string())?
     );
     let shutdown = CancellationToken::new();
-    let grpc = fazhi_config::GrpcSettings::default();
+    let settings = fazhi_config::Settings::default();
+    let grpc = settings.grpc.clone();
     let max = grpc.max_message_bytes();
     let token = store
         .issue_token(&fazhi_store::NewCredential {
@@ -360,17 +361,18 @@ async fn start_server(store: Store, queue: Arc<dyn Queue>, how: Serve) -> Result
         .await
         .map_err(|e| e.to_string())?
         .1;
-    let task = {
-        let shutdown = shutdown.clone();
-        match how {
-            Serve::Real => tokio::spawn(async move {
-                if let Err(e) = fazhi_services::serve(listener, &grpc, store, queue, shutdown).await
-                {
-                    eprintln!("server failed: {e}");
-                }
-            }),
-            Serve::NoDelay => {
-                tokio::spawn(async move {
+    let task =
+        {
+            let shutdown = shutdown.clone();
+            match how {
+                Serve::Real => tokio::spawn(async move {
+                    if let Err(e) =
+                        fazhi_services::serve(listener, &settings, store, queue, shutdown).await
+                    {
+                        eprintln!("server failed: {e}");
+                    }
+                }),
+                Serve::NoDelay => tokio::spawn(async move {
                     let ingest = ReportIngestServiceServer::new(
                         fazhi_services::ingest::Ingest::new(store, queue, grpc.max_document_bytes),
                     )
@@ -389,10 +391,9 @@ async fn start_server(store: Store, queue: Arc<dyn Queue>, how: Serve) -> Result
                     {
                         eprintln!("server failed: {e}");
                     }
-                })
+                }),
             }
-        }
-    };
+        };
     let channel = tonic::transport::Channel::from_shared(url)
         .map_err(|e| e.to_string())?
         .connect()

@@ -94,11 +94,11 @@ pub fn spawn_server(
     parts: &Parts,
     shutdown: CancellationToken,
 ) -> tokio::task::JoinHandle<anyhow::Result<()>> {
-    let grpc = settings.grpc.clone();
+    let settings = settings.clone();
     let store = parts.store.clone();
     let queue = parts.queue.clone();
     tokio::spawn(async move {
-        fazhi_services::serve(listener, &grpc, store, queue, shutdown)
+        fazhi_services::serve(listener, &settings, store, queue, shutdown)
             .await
             .context("gRPC server")
     })

@@ -80,7 +80,11 @@ async fn submit_and_print(settings: &Settings, url: &str) -> anyhow::Result<()> 
             "==== {} {}年度 汇总：应报 {} 家，已报 {} 家 ====",
             summary.district, year, summary.expected, summary.submitted
         );
-        println!("{}{}五个法定部分（有 ✓ / 缺 ✗）", pad("单位", 30), pad("已报送", 8));
+        println!(
+            "{}{}五个法定部分（有 ✓ / 缺 ✗）",
+            pad("单位", 30),
+            pad("已报送", 8)
+        );
         for c in &summary.coverage {
             let name = c
                 .agency

@@ -17,8 +17,22 @@ pub enum ServiceError {
     Unauthenticated(String),
     #[error("{0}")]
     PermissionDenied(String),
-    #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的幂等键重试")]
+    #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的报送编号（幂等键）重试")]
     QueueUnavailable(#[source] QueueError),
+    /// The publish was sent but its confirm never came: the report may be in
+    /// the queue. A retry with the same key is safe either way.
+    #[error(
+        "报送结果未知：报告可能已被接收，也可能没有。请用相同的报送编号（幂等键）重试，不会重复计入"
+    )]
+    QueueOutcomeUnknown(#[source] QueueError),
+    #[error(
+        "报送高峰，待处理的报告已有{waiting}份（上限{limit}份），请约{retry_after_s}秒后用相同的报送编号重试"
+    )]
+    Backlog {
+        waiting: u64,
+        limit: u64,
+        retry_after_s: u64,
+    },
     #[error("服务内部错误，请稍后重试")]
     Store(#[from] StoreError),
 }
@@ -34,6 +48,18 @@ impl From<ServiceError> for Status {
             ServiceError::QueueUnavailable(cause) => {
                 tracing::warn!(error = %cause, "queue unavailable");
                 Status::unavailable(err.to_string())
+            }
+            ServiceError::QueueOutcomeUnknown(cause) => {
+                tracing::warn!(error = %cause, "publish outcome unknown");
+                Status::unavailable(err.to_string())
+            }
+            ServiceError::Backlog { retry_after_s, .. } => {
+                let mut status = Status::resource_exhausted(err.to_string());
+                // Machine-readable hint beside the clerk's sentence.
+                if let Ok(v) = retry_after_s.to_string().parse() {
+                    status.metadata_mut().insert("retry-after", v);
+                }
+                status
             }
             ServiceError::Store(StoreError::Db(
                 db @ (sea_orm::DbErr::Conn(_) | sea_orm::DbErr::ConnectionAcquire(_)),

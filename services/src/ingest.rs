@@ -24,7 +24,14 @@ pub struct Ingest {
     queue: Arc<dyn Queue>,
     auth: Authenticator,
     max_document_bytes: usize,
+    max_backlog: u64,
+    /// The last backlog reading and when it was taken: one depth query per
+    /// interval, not one per request, under a deadline rush.
+    backlog: Arc<std::sync::Mutex<Option<(std::time::Instant, u64)>>>,
 }
+
+/// How long a backlog reading is trusted.
+const BACKLOG_TTL: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// What a caller wants to do to one existing submission.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +52,55 @@ impl Ingest {
             store,
             queue,
             max_document_bytes,
+            max_backlog: u64::MAX,
+            backlog: Arc::default(),
         }
+    }
+
+    /// Refuse new reports (RESOURCE_EXHAUSTED) while more than `limit` wait.
+    pub fn with_max_backlog(mut self, limit: u64) -> Self {
+        self.max_backlog = limit;
+        self
+    }
+
+    /// Back-pressure: the worker drains slower than ingest accepts, so past
+    /// the bound a client is asked to come back rather than piling up a
+    /// backlog nobody sees. A depth that cannot be read does not refuse
+    /// (the publish itself will tell).
+    async fn check_backlog(&self) -> Result<(), ServiceError> {
+        if self.max_backlog == u64::MAX {
+            return Ok(());
+        }
+        let cached = self
+            .backlog
+            .lock()
+            .ok()
+            .and_then(|g| *g)
+            .filter(|(at, _)| at.elapsed() < BACKLOG_TTL)
+            .map(|(_, n)| n);
+        let waiting = match cached {
+            Some(n) => n,
+            None => match self.queue.depth().await {
+                Ok(n) => {
+                    if let Ok(mut g) = self.backlog.lock() {
+                        *g = Some((std::time::Instant::now(), n));
+                    }
+                    n
+                }
+                Err(e) => {
+                    tracing::debug!(error = %e, "queue depth unknown");
+                    return Ok(());
+                }
+            },
+        };
+        if waiting >= self.max_backlog {
+            return Err(ServiceError::Backlog {
+                waiting,
+                limit: self.max_backlog,
+                retry_after_s: 60,
+            });
+        }
+        Ok(())
     }
 
     /// SubmitReport for an authenticated caller (the gRPC handler and the web
@@ -88,6 +143,7 @@ impl Ingest {
             },
         )?;
 
+        self.check_backlog().await?;
         let key_conflict = || {
             ServiceError::AlreadyExists(
                 "该报送编号（幂等键）已用于另一份报告；如需更正报告，请换用新的编号重新报送".into(),
@@ -123,10 +179,10 @@ impl Ingest {
             payload: record.to_json(),
             headers: BTreeMap::from([(TRACEPARENT.to_owned(), traceparent)]),
         };
-        self.queue
-            .publish(&message)
-            .await
-            .map_err(ServiceError::QueueUnavailable)?;
+        self.queue.publish(&message).await.map_err(|e| match e {
+            fazhi_queue::QueueError::OutcomeUnknown(_) => ServiceError::QueueOutcomeUnknown(e),
+            other => ServiceError::QueueUnavailable(other),
+        })?;
         // The queue has it durably: from here on the answer is QUEUED. The
         // row only lets GetSubmission answer before the worker runs; if
         // writing it fails, the worker writes it from the message.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use fazhi_config::GrpcSettings;
+use fazhi_config::Settings;
 use fazhi_proto::v1::district_summary_service_server::DistrictSummaryServiceServer;
 use fazhi_proto::v1::report_ingest_service_server::ReportIngestServiceServer;
 use fazhi_queue::Queue;
@@ -92,11 +92,12 @@ async fn watch_dependencies(
 /// call is authenticated and authorized in the services (see `policy`).
 pub async fn serve(
     listener: TcpListener,
-    grpc: &GrpcSettings,
+    settings: &Settings,
     store: Store,
     queue: Arc<dyn Queue>,
     shutdown: CancellationToken,
 ) -> Result<(), ServeError> {
+    let grpc = &settings.grpc;
     let (health, health_service) = tonic_health::server::health_reporter();
     tokio::spawn(watch_dependencies(
         health,
@@ -109,9 +110,11 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1()?;
 
-    let ingest =
-        ReportIngestServiceServer::new(Ingest::new(store.clone(), queue, grpc.max_document_bytes))
-            .max_decoding_message_size(grpc.max_message_bytes());
+    let ingest = ReportIngestServiceServer::new(
+        Ingest::new(store.clone(), queue.clone(), grpc.max_document_bytes)
+            .with_max_backlog(settings.queue.max_backlog),
+    )
+    .max_decoding_message_size(grpc.max_message_bytes());
     let summaries = DistrictSummaryServiceServer::new(Summaries::new(store))
         .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
 

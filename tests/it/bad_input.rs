@@ -277,3 +277,58 @@ async fn odd_but_readable_texts_are_processed_or_rejected_never_a_crash() {
     still_healthy(&app).await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn past_the_backlog_bound_submissions_are_asked_to_come_back_and_none_is_lost() {
+    let Some(mut settings) = settings(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
+    settings.queue.max_backlog = 3;
+    let mut app = spawn_app(&settings, false).await;
+    let report = String::from_utf8(sample("002_8688029d397398e8.txt")).unwrap();
+    let doc = |i: usize| format!("{report}\n附：第{i}稿。").into_bytes();
+    let mut accepted = Vec::new();
+    for i in 0..3 {
+        accepted.push(
+            app.submit(AGENCY, 2022, doc(i), Some(&format!("b{i}")))
+                .await
+                .unwrap()
+                .submission_id,
+        );
+    }
+    // The backlog reading is refreshed every half second; within a few the bound holds.
+    let mut refused = None;
+    for i in 3..100 {
+        match app
+            .submit(AGENCY, 2022, doc(i), Some(&format!("b{i}")))
+            .await
+        {
+            Ok(r) => accepted.push(r.submission_id),
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let err = refused.expect("the bound is enforced");
+    assert_eq!(err.code(), Code::ResourceExhausted, "{}", err.message());
+    assert!(
+        err.message().contains("请约") && has_chinese(err.message()),
+        "{}",
+        err.message()
+    );
+    assert_eq!(
+        err.metadata()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("60")
+    );
+    // Every accepted one is processed once the worker drains the queue.
+    app.start_worker();
+    for id in &accepted {
+        let s = app.wait_done(id).await;
+        assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
+    }
+    app.stop().await;
+}

@@ -200,9 +200,9 @@ pub async fn spawn_app(settings: &Settings, with_worker: bool) -> TestApp {
     let mut tasks = Vec::new();
     {
         let (store, queue, shutdown) = (store.clone(), queue.clone(), shutdown.clone());
-        let grpc = settings.grpc.clone();
+        let settings = settings.clone();
         tasks.push(tokio::spawn(async move {
-            fazhi_services::serve(listener, &grpc, store, queue, shutdown)
+            fazhi_services::serve(listener, &settings, store, queue, shutdown)
                 .await
                 .expect("server failed");
         }));

@@ -150,8 +150,19 @@ async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_res
         .await
         .unwrap();
     assert_eq!(total, 1, "nothing half-written for the refused submission");
+    // Health tells the truth: ingest is not serving while the broker is out.
+    ingest_health_becomes(
+        &app,
+        tonic_health::pb::health_check_response::ServingStatus::NotServing,
+    )
+    .await;
 
     proxy.restore();
+    ingest_health_becomes(
+        &app,
+        tonic_health::pb::health_check_response::ServingStatus::Serving,
+    )
+    .await;
     let b = app
         .submit("xymj", 2022, sample("002_8688029d397398e8.txt"), Some("b"))
         .await
@@ -194,4 +205,40 @@ async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_res
     seen.sort();
     assert_eq!(seen, want);
     app.stop().await;
+}
+
+/// Poll the standard health service for the ingest service's status.
+async fn ingest_health_becomes(
+    app: &TestApp,
+    want: tonic_health::pb::health_check_response::ServingStatus,
+) {
+    let mut health = tonic_health::pb::health_client::HealthClient::new(app.channel().await);
+    eventually(
+        &format!("ingest health {want:?}"),
+        Duration::from_secs(30),
+        || {
+            let mut health = health.clone();
+            async move {
+                health
+                    .check(tonic_health::pb::HealthCheckRequest {
+                        service: "fazhi.v1.ReportIngestService".into(),
+                    })
+                    .await
+                    .is_ok_and(|r| r.into_inner().status == want as i32)
+            }
+        },
+    )
+    .await;
+    // Liveness (the empty name) stays serving throughout.
+    let live = health
+        .check(tonic_health::pb::HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        live.status,
+        tonic_health::pb::health_check_response::ServingStatus::Serving as i32
+    );
 }
