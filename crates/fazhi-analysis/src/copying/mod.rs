@@ -1,0 +1,374 @@
+//! Copied text (雷同): for each report of the year, the share of its
+//! sentences that are near-duplicates of a sentence of another unit's report
+//! of the same year, or of the same unit's report of last year, with the
+//! passages side by side.
+//!
+//! Method, near-linear in the total text: sentences are normalized
+//! ([`crate::text::normalize`]: letters only, figures folded), cut into
+//! character shingles; shingles that at least [`CopyConfig::boilerplate_share`]
+//! of the district's units write (and at least
+//! [`CopyConfig::boilerplate_min_units`]) are boilerplate and left out; a
+//! sentence with too little wording of its own left is boilerplate (counted
+//! apart, never copying). The rest get MinHash signatures; LSH buckets give
+//! candidate pairs, verified by exact Jaccard ≥ [`CopyConfig::threshold`].
+//! Buckets larger than [`CopyConfig::max_bucket`] are skipped: a sentence
+//! that many units share is boilerplate the frequency rule missed, and the
+//! cap keeps the cost linear.
+
+mod minhash;
+
+use std::collections::{HashMap, HashSet};
+
+use fazhi_core::ParsedReport;
+use fazhi_summary::model::AgencyRef;
+use serde::{Deserialize, Serialize};
+
+use crate::text::{Sentence, hash_chars, normalize, sentences};
+use minhash::{band_keys, jaccard, shingles, signature};
+
+/// One report for the detector.
+#[derive(Debug, Clone)]
+pub struct CopyInput<'a> {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    pub year: i32,
+    /// The decoded text the parse offsets refer to.
+    pub text: &'a str,
+    pub parsed: &'a ParsedReport,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyConfig {
+    /// Verified Jaccard of shingle sets from which a sentence is copied.
+    pub threshold: f64,
+    /// Normalized sentences shorter than this are not judged.
+    pub min_chars: usize,
+    pub boilerplate_share: f64,
+    pub boilerplate_min_units: usize,
+    /// A sentence with fewer own shingles than this is boilerplate.
+    pub min_own_shingles: usize,
+    pub max_bucket: usize,
+}
+
+impl Default for CopyConfig {
+    fn default() -> Self {
+        CopyConfig {
+            threshold: 0.5,
+            min_chars: 10,
+            boilerplate_share: 0.2,
+            boilerplate_min_units: 3,
+            min_own_shingles: 6,
+            max_bucket: 64,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopySource {
+    /// Another unit's report of the same year.
+    OtherUnit,
+    /// The same unit's report of the year before.
+    OwnLastYear,
+}
+
+/// A run of consecutive copied sentences and where they come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopiedPassage {
+    pub source: CopySource,
+    /// Verbatim `chars[start..end]` of this report.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub other_agency: AgencyRef,
+    pub other_submission_id: String,
+    pub other_year: i32,
+    /// The other report's passage (from its first to its last matched sentence).
+    pub other_text: String,
+    pub other_start: usize,
+    pub other_end: usize,
+    pub sentences: usize,
+    /// Mean verified similarity of its sentences (0.01).
+    pub similarity: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportCopying {
+    pub agency: AgencyRef,
+    pub submission_id: String,
+    /// Sentences judged (long enough, not boilerplate).
+    pub sentences: usize,
+    pub boilerplate_sentences: usize,
+    pub copied_sentences: usize,
+    /// `copied_sentences / sentences` (0.001); 0 when nothing was judged.
+    pub copied_share: f64,
+    pub from_other_units: usize,
+    pub from_own_last_year: usize,
+    pub passages: Vec<CopiedPassage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Boilerplate {
+    /// One occurrence, as written.
+    pub text: String,
+    pub units: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CopyAnalysis {
+    pub year: i32,
+    /// Reports of `year`, in input order.
+    pub reports: Vec<ReportCopying>,
+    /// Boilerplate sentences learned from frequency, most widespread first (≤ 30).
+    pub boilerplate: Vec<Boilerplate>,
+    /// Candidate pairs verified (the work LSH left; for benchmarks).
+    pub candidates: usize,
+}
+
+struct Unit {
+    report: usize,
+    sentence: Sentence,
+    own: Vec<u64>,
+}
+
+/// The sentences of a report's statutory parts (the whole text when it has none).
+fn report_sentences(chars: &[char], parsed: &ParsedReport) -> Vec<Sentence> {
+    if parsed.sections.is_empty() {
+        return sentences(chars, 0, chars.len());
+    }
+    parsed
+        .sections
+        .iter()
+        .flat_map(|s| sentences(chars, s.start, s.end))
+        .collect()
+}
+
+/// Analyse the reports of `year` against each other and against last year's
+/// reports (`reports` may hold both years; others are ignored).
+pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAnalysis {
+    let reports: Vec<&CopyInput<'_>> = reports
+        .iter()
+        .filter(|r| r.year == year || r.year == year - 1)
+        .collect();
+    // Units by code, so a unit's two years count once in the frequencies.
+    let mut unit_ids: HashMap<&str, usize> = HashMap::new();
+    for r in &reports {
+        let n = unit_ids.len();
+        unit_ids.entry(r.agency.code.as_str()).or_insert(n);
+    }
+    let unit_of: Vec<usize> = reports
+        .iter()
+        .map(|r| unit_ids.get(r.agency.code.as_str()).copied().unwrap_or(0))
+        .collect();
+
+    let mut all: Vec<(usize, Sentence, Vec<u64>, u64)> = Vec::new();
+    let mut per_unit: Vec<Vec<u64>> = vec![Vec::new(); unit_ids.len()];
+    for (ri, r) in reports.iter().enumerate() {
+        let chars: Vec<char> = r.text.chars().collect();
+        for s in report_sentences(&chars, r.parsed) {
+            let norm = normalize(&s.text);
+            if norm.len() < cfg.min_chars {
+                continue;
+            }
+            let sh = shingles(&norm);
+            if let Some(u) = per_unit.get_mut(unit_of[ri]) {
+                u.extend_from_slice(&sh);
+            }
+            all.push((ri, s, sh, hash_chars(&norm)));
+        }
+    }
+    let mut df: HashMap<u64, usize> = HashMap::new();
+    for mut u in per_unit {
+        u.sort_unstable();
+        u.dedup();
+        for s in u {
+            *df.entry(s).or_default() += 1;
+        }
+    }
+    let common_floor = cfg
+        .boilerplate_min_units
+        .max((unit_ids.len() as f64 * cfg.boilerplate_share).ceil() as usize);
+
+    let mut judged: Vec<Unit> = Vec::new();
+    let mut boiler_count = vec![0usize; reports.len()];
+    let mut boiler: HashMap<u64, (String, HashSet<usize>)> = HashMap::new();
+    for (ri, s, sh, key) in all {
+        let own: Vec<u64> = sh
+            .iter()
+            .copied()
+            .filter(|x| df.get(x).copied().unwrap_or(0) < common_floor)
+            .collect();
+        if own.len() < cfg.min_own_shingles || own.len() * 5 < sh.len() {
+            boiler_count[ri] += 1;
+            boiler
+                .entry(key)
+                .or_insert_with(|| (s.text.clone(), HashSet::new()))
+                .1
+                .insert(unit_of[ri]);
+        } else {
+            judged.push(Unit {
+                report: ri,
+                sentence: s,
+                own,
+            });
+        }
+    }
+
+    // Allowed pairs: same year, other unit; or same unit, consecutive years.
+    let relation = |a: usize, b: usize| -> Option<CopySource> {
+        let (ra, rb) = (reports[a], reports[b]);
+        if unit_of[a] != unit_of[b] && ra.year == rb.year {
+            Some(CopySource::OtherUnit)
+        } else if unit_of[a] == unit_of[b] && ra.year != rb.year {
+            Some(CopySource::OwnLastYear)
+        } else {
+            None
+        }
+    };
+    let mut buckets: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
+    for (i, u) in judged.iter().enumerate() {
+        for (b, k) in band_keys(&signature(&u.own)).into_iter().enumerate() {
+            buckets.entry((b, k)).or_default().push(i as u32);
+        }
+    }
+    let mut seen: HashSet<(u32, u32)> = HashSet::new();
+    // Per judged sentence of this year: best (similarity, other sentence, source).
+    let mut best: Vec<Option<(f64, usize, CopySource)>> = vec![None; judged.len()];
+    for members in buckets.values() {
+        if members.len() < 2 || members.len() > cfg.max_bucket {
+            continue;
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (i, j) = (i.min(j), i.max(j));
+                let (iu, ju) = (&judged[i as usize], &judged[j as usize]);
+                let Some(source) = relation(iu.report, ju.report) else {
+                    continue;
+                };
+                if !seen.insert((i, j)) {
+                    continue;
+                }
+                let sim = jaccard(&iu.own, &ju.own);
+                if sim < cfg.threshold {
+                    continue;
+                }
+                for (me, other) in [(i as usize, j as usize), (j as usize, i as usize)] {
+                    if reports[judged[me].report].year != year {
+                        continue;
+                    }
+                    let better = best[me].is_none_or(|(s, o, _)| sim > s || (sim == s && other < o));
+                    if better {
+                        best[me] = Some((sim, other, source));
+                    }
+                }
+            }
+        }
+    }
+
+    let mut out = CopyAnalysis {
+        year,
+        candidates: seen.len(),
+        ..CopyAnalysis::default()
+    };
+    for (ri, r) in reports.iter().enumerate().filter(|(_, r)| r.year == year) {
+        let mine: Vec<usize> = (0..judged.len()).filter(|&i| judged[i].report == ri).collect();
+        let mut rc = ReportCopying {
+            agency: r.agency.clone(),
+            submission_id: r.submission_id.clone(),
+            sentences: mine.len(),
+            boilerplate_sentences: boiler_count[ri],
+            copied_sentences: 0,
+            copied_share: 0.0,
+            from_other_units: 0,
+            from_own_last_year: 0,
+            passages: Vec::new(),
+        };
+        let mut sims: Vec<f64> = Vec::new();
+        let mut last_copied: Option<usize> = None;
+        for (k, &i) in mine.iter().enumerate() {
+            let Some((sim, o, source)) = best[i] else {
+                continue;
+            };
+            let follows = last_copied.is_some_and(|l| l + 1 == k);
+            last_copied = Some(k);
+            rc.copied_sentences += 1;
+            match source {
+                CopySource::OtherUnit => rc.from_other_units += 1,
+                CopySource::OwnLastYear => rc.from_own_last_year += 1,
+            }
+            let (me, other) = (&judged[i], &judged[o]);
+            let other_report = reports[other.report];
+            let extend = rc.passages.last_mut().filter(|p| {
+                p.other_submission_id == other_report.submission_id
+                    && p.source == source
+                    && follows
+            });
+            match extend {
+                Some(p) => {
+                    p.text.push_str(&me.sentence.text);
+                    p.end = me.sentence.end;
+                    p.other_start = p.other_start.min(other.sentence.start);
+                    p.other_end = p.other_end.max(other.sentence.end);
+                    p.sentences += 1;
+                    sims.push(sim);
+                }
+                None => {
+                    finish(&mut rc.passages, &sims);
+                    sims = vec![sim];
+                    rc.passages.push(CopiedPassage {
+                        source,
+                        text: me.sentence.text.clone(),
+                        start: me.sentence.start,
+                        end: me.sentence.end,
+                        other_agency: other_report.agency.clone(),
+                        other_submission_id: other_report.submission_id.clone(),
+                        other_year: other_report.year,
+                        other_text: String::new(),
+                        other_start: other.sentence.start,
+                        other_end: other.sentence.end,
+                        sentences: 1,
+                        similarity: 0.0,
+                    });
+                }
+            }
+        }
+        finish(&mut rc.passages, &sims);
+        // Passage texts: this report's exact span, the other's exact span.
+        let chars: Vec<char> = r.text.chars().collect();
+        for p in &mut rc.passages {
+            p.text = chars.get(p.start..p.end).unwrap_or(&[]).iter().collect();
+            let oc = reports
+                .iter()
+                .find(|x| x.submission_id == p.other_submission_id)
+                .map(|x| x.text.chars().skip(p.other_start).take(p.other_end - p.other_start).collect())
+                .unwrap_or_default();
+            p.other_text = oc;
+        }
+        if rc.sentences > 0 {
+            rc.copied_share =
+                (rc.copied_sentences as f64 / rc.sentences as f64 * 1000.0).round() / 1000.0;
+        }
+        out.reports.push(rc);
+    }
+    let mut bp: Vec<Boilerplate> = boiler
+        .into_values()
+        .filter(|(_, u)| u.len() >= common_floor)
+        .map(|(text, u)| Boilerplate {
+            text,
+            units: u.len(),
+        })
+        .collect();
+    bp.sort_by(|a, b| b.units.cmp(&a.units).then(a.text.cmp(&b.text)));
+    bp.truncate(30);
+    out.boilerplate = bp;
+    out
+}
+
+/// Close the last passage: its mean similarity.
+fn finish(passages: &mut [CopiedPassage], sims: &[f64]) {
+    if let Some(p) = passages.last_mut()
+        && !sims.is_empty()
+    {
+        p.similarity = (sims.iter().sum::<f64>() / sims.len() as f64 * 100.0).round() / 100.0;
+    }
+}
