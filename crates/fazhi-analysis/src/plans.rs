@@ -5,8 +5,9 @@
 //! `catalog/synonyms.toml` (`grouping::concept_of`), the 纲要 chapter
 //! (`themes`), and the plan's distinctive wording (bigrams the district does
 //! not write everywhere) found in the measure (containment). A plan is
-//! - `delivered` when a measure of a shared chapter repeats at least
-//!   [`DELIVERED`] of its distinctive wording, or says the same concept;
+//! - `delivered` when a measure of a shared chapter (or one of the two
+//!   unclassified) repeats at least [`DELIVERED`] of its distinctive
+//!   wording, any measure repeats [`CLEAR`], or it says the same concept;
 //! - `partly` when the best measure repeats at least [`PARTLY`] of it (in a
 //!   shared chapter), or [`DELIVERED`] in another chapter;
 //! - `not_visible` otherwise, or when the unit did not report this year.
@@ -20,7 +21,9 @@ use crate::cite::{ItemRef, share_theme};
 use crate::words::{Words, common_words, distinctive, item_words};
 
 pub const DELIVERED: f64 = 0.45;
-pub const PARTLY: f64 = 0.25;
+pub const PARTLY: f64 = 0.3;
+/// Wording repeated this much shows the plan whatever the chapters say.
+pub const CLEAR: f64 = 0.6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,8 +129,9 @@ pub fn review(
             for (i, m) in measures.iter().enumerate() {
                 let sim = crate::text::containment(&pw, &measure_words[i]);
                 let same_concept = pc.is_some() && pc == concept_of(&m.label);
-                let themed = share_theme(plan, m);
-                let status = if (themed && sim >= DELIVERED) || same_concept {
+                // An item no term classifies has no chapter to disagree with.
+                let themed = share_theme(plan, m) || plan.themes.is_empty() || m.themes.is_empty();
+                let status = if (themed && sim >= DELIVERED) || sim >= CLEAR || same_concept {
                     Delivery::Delivered
                 } else if (themed && sim >= PARTLY) || sim >= DELIVERED {
                     Delivery::Partly
