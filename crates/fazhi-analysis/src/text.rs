@@ -126,14 +126,18 @@ pub fn fnv64(bytes: impl IntoIterator<Item = u8>) -> u64 {
     h
 }
 
-/// Hash of a char sequence (UTF-8 bytes).
+/// Hash of a char sequence: FNV-1a of its UTF-8 bytes (same as [`fnv64`]),
+/// without allocating.
 pub fn hash_chars(chars: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut buf = [0u8; 4];
-    fnv64(
-        chars
-            .iter()
-            .flat_map(|c| c.encode_utf8(&mut buf).as_bytes().to_vec()),
-    )
+    for c in chars {
+        for b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 #[cfg(test)]

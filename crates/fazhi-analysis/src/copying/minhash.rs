@@ -30,10 +30,14 @@ fn mix(mut z: u64) -> u64 {
 
 /// The MinHash signature of a non-empty shingle set.
 pub fn signature(shingles: &[u64]) -> [u64; HASHES] {
+    let mut seeds = [0u64; HASHES];
+    for (i, seed) in seeds.iter_mut().enumerate() {
+        *seed = mix(i as u64 + 1);
+    }
     let mut sig = [u64::MAX; HASHES];
     for &s in shingles {
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let h = mix(s ^ mix(i as u64 + 1));
+        for (slot, seed) in sig.iter_mut().zip(seeds) {
+            let h = mix(s ^ seed);
             if h < *slot {
                 *slot = h;
             }

@@ -18,6 +18,7 @@
 mod minhash;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use fazhi_core::ParsedReport;
 use fazhi_summary::model::AgencyRef;
@@ -125,6 +126,48 @@ pub struct CopyAnalysis {
     pub candidates: usize,
 }
 
+/// Keys of the frequency table are already well-mixed hashes: hashing them
+/// again (SipHash) would double the cost of the largest loop.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).rotate_left(5);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Fast = BuildHasherDefault<Prehashed>;
+
+/// Pairs of sentence indices: mixed once, cheaply.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        let z = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        z ^ (z >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).rotate_left(5);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = self.0.rotate_left(32) ^ u64::from(n);
+    }
+}
+
+type Fast2 = BuildHasherDefault<PairHasher>;
+
 struct Unit {
     report: usize,
     sentence: Sentence,
@@ -177,7 +220,7 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
             all.push((ri, s, sh, hash_chars(&norm)));
         }
     }
-    let mut df: HashMap<u64, usize> = HashMap::new();
+    let mut df: HashMap<u64, usize, Fast> = HashMap::default();
     for mut u in per_unit {
         u.sort_unstable();
         u.dedup();
@@ -225,21 +268,23 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
             None
         }
     };
-    let mut buckets: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
+    // LSH: (band key, sentence) sorted, so each bucket is a run.
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(judged.len() * minhash::BANDS);
     for (i, u) in judged.iter().enumerate() {
-        for (b, k) in band_keys(&signature(&u.own)).into_iter().enumerate() {
-            buckets.entry((b, k)).or_default().push(i as u32);
+        for k in band_keys(&signature(&u.own)) {
+            keyed.push((k, i as u32));
         }
     }
-    let mut seen: HashSet<(u32, u32)> = HashSet::new();
+    keyed.sort_unstable();
+    let mut seen: HashSet<(u32, u32), Fast2> = HashSet::default();
     // Per judged sentence of this year: best (similarity, other sentence, source).
     let mut best: Vec<Option<(f64, usize, CopySource)>> = vec![None; judged.len()];
-    for members in buckets.values() {
+    for members in keyed.chunk_by(|a, b| a.0 == b.0) {
         if members.len() < 2 || members.len() > cfg.max_bucket {
             continue;
         }
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
+        for (x, &(_, i)) in members.iter().enumerate() {
+            for &(_, j) in &members[x + 1..] {
                 let (i, j) = (i.min(j), i.max(j));
                 let (iu, ju) = (&judged[i as usize], &judged[j as usize]);
                 let Some(source) = relation(iu.report, ju.report) else {
@@ -270,8 +315,17 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
         candidates: seen.len(),
         ..CopyAnalysis::default()
     };
+    // `judged` is in report order: each report's sentences are one range.
+    let mut ranges = vec![(0usize, 0usize); reports.len()];
+    for (i, u) in judged.iter().enumerate() {
+        let r = &mut ranges[u.report];
+        if r.1 == 0 {
+            r.0 = i;
+        }
+        r.1 = i + 1;
+    }
     for (ri, r) in reports.iter().enumerate().filter(|(_, r)| r.year == year) {
-        let mine: Vec<usize> = (0..judged.len()).filter(|&i| judged[i].report == ri).collect();
+        let mine: Vec<usize> = (ranges[ri].0..ranges[ri].1).collect();
         let mut rc = ReportCopying {
             agency: r.agency.clone(),
             submission_id: r.submission_id.clone(),
@@ -285,6 +339,8 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
         };
         let mut sims: Vec<f64> = Vec::new();
         let mut last_copied: Option<usize> = None;
+        // Index (in `reports`) of each passage's other report.
+        let mut other_of: Vec<usize> = Vec::new();
         for (k, &i) in mine.iter().enumerate() {
             let Some((sim, o, source)) = best[i] else {
                 continue;
@@ -315,6 +371,7 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
                 None => {
                     finish(&mut rc.passages, &sims);
                     sims = vec![sim];
+                    other_of.push(other.report);
                     rc.passages.push(CopiedPassage {
                         source,
                         text: me.sentence.text.clone(),
@@ -335,14 +392,18 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
         finish(&mut rc.passages, &sims);
         // Passage texts: this report's exact span, the other's exact span.
         let chars: Vec<char> = r.text.chars().collect();
-        for p in &mut rc.passages {
+        for (p, &o) in rc.passages.iter_mut().zip(&other_of) {
             p.text = chars.get(p.start..p.end).unwrap_or(&[]).iter().collect();
-            let oc = reports
-                .iter()
-                .find(|x| x.submission_id == p.other_submission_id)
-                .map(|x| x.text.chars().skip(p.other_start).take(p.other_end - p.other_start).collect())
+            p.other_text = reports
+                .get(o)
+                .map(|x| {
+                    x.text
+                        .chars()
+                        .skip(p.other_start)
+                        .take(p.other_end - p.other_start)
+                        .collect()
+                })
                 .unwrap_or_default();
-            p.other_text = oc;
         }
         if rc.sentences > 0 {
             rc.copied_share =
