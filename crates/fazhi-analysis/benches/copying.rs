@@ -80,7 +80,9 @@ fn reports(n: usize) -> Vec<(AgencyRef, i32, String)> {
 }
 
 fn main() {
-    println!("| reports | sentences | seconds | µs per sentence | candidate pairs | copied sentences |");
+    println!(
+        "| reports | sentences | seconds | µs per sentence | candidate pairs | copied sentences |"
+    );
     println!("|---:|---:|---:|---:|---:|---:|");
     for n in [100usize, 300, 1_000, 3_000, 10_000] {
         let data = reports(n);

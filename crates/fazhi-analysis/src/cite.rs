@@ -38,5 +38,7 @@ impl ItemRef {
 pub fn share_theme(a: &ClassifiedItem, b: &ClassifiedItem) -> bool {
     let pa = fazhi_summary::themes::primary(a);
     let pb = fazhi_summary::themes::primary(b);
-    (pa == pb && !a.themes.is_empty()) || b.themes.iter().any(|h| h.code == pa) || a.themes.iter().any(|h| h.code == pb)
+    (pa == pb && !a.themes.is_empty())
+        || b.themes.iter().any(|h| h.code == pa)
+        || a.themes.iter().any(|h| h.code == pb)
 }

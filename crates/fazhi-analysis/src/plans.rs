@@ -100,13 +100,22 @@ pub fn review(
         ..PlanReview::default()
     };
     for p in prev {
-        let plans: Vec<_> = p.items.iter().filter(|i| i.part == Part::NextYear).collect();
+        let plans: Vec<_> = p
+            .items
+            .iter()
+            .filter(|i| i.part == Part::NextYear)
+            .collect();
         if plans.is_empty() {
             continue;
         }
         let now = cur.iter().find(|c| c.agency.code == p.agency.code);
         let measures: Vec<_> = now
-            .map(|c| c.items.iter().filter(|i| i.part == Part::Measures).collect())
+            .map(|c| {
+                c.items
+                    .iter()
+                    .filter(|i| i.part == Part::Measures)
+                    .collect()
+            })
             .unwrap_or_default();
         let measure_words: Vec<Words> = measures
             .iter()

@@ -136,7 +136,8 @@ fn share(part: usize, whole: usize) -> f64 {
 
 fn has_figure(s: &str) -> bool {
     // Arabic figures only: Chinese numerals also number the items (一是).
-    s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    s.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Score one report.
@@ -163,23 +164,42 @@ pub fn score(input: &QualityInput<'_>, cfg: &QualityConfig) -> QualityScore {
         "order",
         if in_order { 1.0 } else { 0.0 },
         w.order,
-        if in_order { "各部分按法定顺序排列" } else { "各部分未按法定顺序排列或部分过少" }.to_owned(),
+        if in_order {
+            "各部分按法定顺序排列"
+        } else {
+            "各部分未按法定顺序排列或部分过少"
+        }
+        .to_owned(),
     ));
     dims.push((
         "on_time",
         if c.on_time { 1.0 } else { 0.0 },
         w.on_time,
-        if c.on_time { "按时报送" } else { "逾期报送" }.to_owned(),
+        if c.on_time {
+            "按时报送"
+        } else {
+            "逾期报送"
+        }
+        .to_owned(),
     ));
     let published = input.published.unwrap_or(p.published.is_some());
     dims.push((
         "published",
         if published { 1.0 } else { 0.0 },
         w.published,
-        if published { "已公开" } else { "未见公开信息" }.to_owned(),
+        if published {
+            "已公开"
+        } else {
+            "未见公开信息"
+        }
+        .to_owned(),
     ));
 
-    let measures: Vec<_> = p.sections.iter().filter(|s| s.part == Part::Measures).collect();
+    let measures: Vec<_> = p
+        .sections
+        .iter()
+        .filter(|s| s.part == Part::Measures)
+        .collect();
     let measures_chars: usize = measures.iter().map(|s| s.end.saturating_sub(s.start)).sum();
     let numbers = c
         .quantities
@@ -189,7 +209,13 @@ pub fn score(input: &QualityInput<'_>, cfg: &QualityConfig) -> QualityScore {
     let cases: usize = measures
         .iter()
         .flat_map(|s| &s.items)
-        .map(|i| cfg.cues.case.iter().filter(|k| i.text.contains(k.as_str())).count())
+        .map(|i| {
+            cfg.cues
+                .case
+                .iter()
+                .filter(|k| i.text.contains(k.as_str()))
+                .count()
+        })
         .sum();
     let per_1000 = if measures_chars == 0 {
         0.0
@@ -207,7 +233,11 @@ pub fn score(input: &QualityInput<'_>, cfg: &QualityConfig) -> QualityScore {
     ));
 
     let cause_cues = &fazhi_summary::reading::cues().cause;
-    let shortcomings: Vec<_> = c.items.iter().filter(|i| i.part == Part::Shortcomings).collect();
+    let shortcomings: Vec<_> = c
+        .items
+        .iter()
+        .filter(|i| i.part == Part::Shortcomings)
+        .collect();
     let with_cause = shortcomings
         .iter()
         .filter(|i| cause_cues.iter().any(|k| i.text.contains(k.as_str())))
@@ -219,7 +249,11 @@ pub fn score(input: &QualityInput<'_>, cfg: &QualityConfig) -> QualityScore {
         format!("不足{}条，其中说明原因{with_cause}条", shortcomings.len()),
     ));
 
-    let plans: Vec<_> = c.items.iter().filter(|i| i.part == Part::NextYear).collect();
+    let plans: Vec<_> = c
+        .items
+        .iter()
+        .filter(|i| i.part == Part::NextYear)
+        .collect();
     let specific = plans
         .iter()
         .filter(|i| {
@@ -270,7 +304,12 @@ pub fn score(input: &QualityInput<'_>, cfg: &QualityConfig) -> QualityScore {
         .collect();
     let score = if total_w > 0.0 {
         round(
-            reasons.iter().map(|r| r.score * r.weight.max(0.0)).sum::<f64>() * 100.0 / total_w,
+            reasons
+                .iter()
+                .map(|r| r.score * r.weight.max(0.0))
+                .sum::<f64>()
+                * 100.0
+                / total_w,
             1,
         )
     } else {

@@ -37,7 +37,10 @@ pub struct TrackedShortcoming {
 
 /// The stable key of a shortcoming first reported by `agency_code` in `year`.
 pub fn shortcoming_key(agency_code: &str, year: i32, label: &str) -> String {
-    format!("{agency_code}:{year}:{:016x}", hash_chars(&normalize(label)))
+    format!(
+        "{agency_code}:{year}:{:016x}",
+        hash_chars(&normalize(label))
+    )
 }
 
 /// Track the shortcomings of several years (`seasons` in any order; each a

@@ -30,7 +30,9 @@ pub struct Reporting {
 
 impl Reporting {
     fn rates(mut self) -> Self {
-        let pct = |a: usize| (self.expected > 0).then(|| totals::round1(a as f64 * 100.0 / self.expected as f64));
+        let pct = |a: usize| {
+            (self.expected > 0).then(|| totals::round1(a as f64 * 100.0 / self.expected as f64))
+        };
         self.rate = pct(self.actual);
         self.rate_on_time = pct(self.on_time);
         self
@@ -214,7 +216,10 @@ impl Aggregate {
             }
             for rc in &k.recurring {
                 let districts: Vec<String> = if k.level > 0 {
-                    rc.districts.iter().map(|d| format!("{d}/{}", k.name)).collect()
+                    rc.districts
+                        .iter()
+                        .map(|d| format!("{d}/{}", k.name))
+                        .collect()
                 } else {
                     rc.districts.clone()
                 };
@@ -260,7 +265,11 @@ fn add(a: Option<(f64, Qualifier)>, b: Option<(f64, Qualifier)>) -> Option<(f64,
     }
 }
 
-fn merge_total(r: &mut RolledTotal, t: &RolledTotal, place: impl Fn(&PlacedSource) -> PlacedSource) {
+fn merge_total(
+    r: &mut RolledTotal,
+    t: &RolledTotal,
+    place: impl Fn(&PlacedSource) -> PlacedSource,
+) {
     r.units += t.units;
     r.sources.extend(t.sources.iter().map(place));
     r.min = match (r.min, t.min) {
@@ -273,10 +282,7 @@ fn merge_total(r: &mut RolledTotal, t: &RolledTotal, place: impl Fn(&PlacedSourc
     };
     match r.kind {
         QuantityKind::Count => {
-            let s = add(
-                r.value.zip(r.qualifier),
-                t.value.zip(t.qualifier),
-            );
+            let s = add(r.value.zip(r.qualifier), t.value.zip(t.qualifier));
             r.value = s.map(|x| x.0);
             r.qualifier = s.map(|x| x.1);
         }

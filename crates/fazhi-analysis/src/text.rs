@@ -43,8 +43,10 @@ pub fn sentences(chars: &[char], from: usize, to: usize) -> Vec<Sentence> {
             });
         }
     };
-    for i in s..to {
-        if is_stop(chars[i]) {
+    let from = s;
+    for (k, c) in chars[from..to].iter().enumerate() {
+        if is_stop(*c) {
+            let i = from + k;
             push(s, i + 1, &mut out);
             s = i + 1;
         }
@@ -79,7 +81,8 @@ pub fn normalize(s: &str) -> Vec<char> {
 /// Numbering that opens an item (`一是`, `（二）`, `3.`) and says nothing.
 fn strip_numbering(chars: &[char]) -> &[char] {
     let mut i = 0;
-    while i < chars.len() && (chars[i].is_ascii_digit() || "一二三四五六七八九十是、.．（）()".contains(chars[i]))
+    while i < chars.len()
+        && (chars[i].is_ascii_digit() || "一二三四五六七八九十是、.．（）()".contains(chars[i]))
     {
         i += 1;
     }
@@ -156,7 +159,10 @@ mod tests {
 
     #[test]
     fn figures_fold_so_changed_numbers_compare_equal() {
-        assert_eq!(normalize("开展活动22场，发放6000余份。"), normalize("开展活动31场，发放800余份"));
+        assert_eq!(
+            normalize("开展活动22场，发放6000余份。"),
+            normalize("开展活动31场，发放800余份")
+        );
         assert_ne!(normalize("开展活动22场"), normalize("开展培训22场"));
     }
 }

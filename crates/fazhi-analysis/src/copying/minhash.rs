@@ -88,8 +88,12 @@ mod tests {
 
     #[test]
     fn a_light_edit_stays_similar_and_other_wording_does_not() {
-        let a = shingles(&normalize("严格落实行政执法公示制度，全年公示执法信息120条，做到应公开尽公开。"));
-        let b = shingles(&normalize("严格落实行政执法公示制度，全年公示执法信息96条，做到应公开全公开。"));
+        let a = shingles(&normalize(
+            "严格落实行政执法公示制度，全年公示执法信息120条，做到应公开尽公开。",
+        ));
+        let b = shingles(&normalize(
+            "严格落实行政执法公示制度，全年公示执法信息96条，做到应公开全公开。",
+        ));
         let c = shingles(&normalize("组织全体干部参加旁听庭审活动，撰写心得体会。"));
         assert!(jaccard(&a, &b) > 0.7, "{}", jaccard(&a, &b));
         assert!(jaccard(&a, &c) < 0.1);

@@ -301,7 +301,8 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
                     if reports[judged[me].report].year != year {
                         continue;
                     }
-                    let better = best[me].is_none_or(|(s, o, _)| sim > s || (sim == s && other < o));
+                    let better =
+                        best[me].is_none_or(|(s, o, _)| sim > s || (sim == s && other < o));
                     if better {
                         best[me] = Some((sim, other, source));
                     }
@@ -355,9 +356,7 @@ pub fn detect(year: i32, reports: &[CopyInput<'_>], cfg: &CopyConfig) -> CopyAna
             let (me, other) = (&judged[i], &judged[o]);
             let other_report = reports[other.report];
             let extend = rc.passages.last_mut().filter(|p| {
-                p.other_submission_id == other_report.submission_id
-                    && p.source == source
-                    && follows
+                p.other_submission_id == other_report.submission_id && p.source == source && follows
             });
             match extend {
                 Some(p) => {

@@ -16,7 +16,11 @@ fn statuses(code: &str) -> Vec<Delivery> {
 fn a_unit_that_did_what_it_planned_has_its_plans_delivered_with_the_measure_cited() {
     let (a, b) = (Season::load(2023), Season::load(2024));
     let r = review(2023, &a.contributions(), 2024, &b.contributions());
-    let sfj = r.units.iter().find(|u| u.agency.code == "sfj").expect("sfj");
+    let sfj = r
+        .units
+        .iter()
+        .find(|u| u.agency.code == "sfj")
+        .expect("sfj");
     // 法律明白人 training and the review ledger are reported as done; the
     // 调解加公证 rooms reach 6 streets, not all of them: partly.
     assert_eq!(
@@ -29,7 +33,13 @@ fn a_unit_that_did_what_it_planned_has_its_plans_delivered_with_the_measure_cite
     assert_eq!(m.submission_id, "sfj-2024");
     assert!(m.excerpt.contains("法律明白人"), "{m:?}");
     // The citation is a span of this year's text.
-    let text: String = b.report("sfj").text.chars().skip(m.start).take(m.end - m.start).collect();
+    let text: String = b
+        .report("sfj")
+        .text
+        .chars()
+        .skip(m.start)
+        .take(m.end - m.start)
+        .collect();
     assert_eq!(text, m.excerpt);
     assert_eq!(first.plan.year, 2023);
     assert!(first.plan.excerpt.contains("新就业群体"));
@@ -40,7 +50,10 @@ fn a_unit_that_did_what_it_planned_has_its_plans_delivered_with_the_measure_cite
 fn a_unit_that_did_something_else_has_its_plans_not_visible() {
     // 市场监管局 planned mobile terminals and a case bulletin; its 2024
     // measures are about food sampling and lenient enforcement.
-    assert_eq!(statuses("scj"), [Delivery::NotVisible, Delivery::NotVisible]);
+    assert_eq!(
+        statuses("scj"),
+        [Delivery::NotVisible, Delivery::NotVisible]
+    );
     // 湖东街道 did not get its staff (its own shortcoming says so) but did
     // roll out the 居民说事 rules.
     assert_eq!(statuses("hdj"), [Delivery::NotVisible, Delivery::Delivered]);

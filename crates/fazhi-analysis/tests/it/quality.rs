@@ -48,7 +48,11 @@ fn a_thin_late_report_scores_low_with_its_reasons() {
 #[test]
 fn a_copied_report_loses_the_copied_points_and_the_ranking_shows_it() {
     let s = scores(None, config());
-    let copied = of(&s, "jyj").reasons.iter().find(|r| r.dimension == "copied").expect("copied");
+    let copied = of(&s, "jyj")
+        .reasons
+        .iter()
+        .find(|r| r.dimension == "copied")
+        .expect("copied");
     assert_eq!((copied.score, copied.points), (0.0, 0.0));
     let r = rank(&s);
     assert_eq!(r.units.len(), 6);
@@ -58,7 +62,10 @@ fn a_copied_report_loses_the_copied_points_and_the_ranking_shows_it() {
     assert!(r.units.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(r.distribution.count, 6);
     assert_eq!(r.distribution.bands.iter().sum::<usize>(), 6);
-    assert_eq!(r.distribution.bands[0], 1, "only the thin report is below 60");
+    assert_eq!(
+        r.distribution.bands[0], 1,
+        "only the thin report is below 60"
+    );
     assert_eq!(r.distribution.min, Some(23.0));
 }
 
@@ -90,6 +97,11 @@ time = []
     assert_eq!(of(&s, "sfj").score, 100.0);
     // Equal scores share a rank.
     let r = rank(&s);
-    assert!(r.units.iter().filter(|u| u.score == 100.0).all(|u| u.rank == 1));
+    assert!(
+        r.units
+            .iter()
+            .filter(|u| u.score == 100.0)
+            .all(|u| u.rank == 1)
+    );
     assert_eq!(r.units.iter().filter(|u| u.rank == 1).count(), 5);
 }

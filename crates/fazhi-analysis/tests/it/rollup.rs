@@ -53,21 +53,42 @@ fn a_city_over_three_districts_adds_counts_and_recomputes_rates() {
     assert_eq!(city.reporting.rate, Some(83.3));
     assert_eq!(city.reporting.rate_on_time, Some(72.2));
     // sfj's 171起 in each district, each source down to its sentence.
-    let cases = city.indicators.iter().find(|t| t.code == "mediation_cases").expect("cases");
+    let cases = city
+        .indicators
+        .iter()
+        .find(|t| t.code == "mediation_cases")
+        .expect("cases");
     assert_eq!(cases.value, Some(513.0));
     assert_eq!(cases.sources.len(), 3);
-    assert!(cases.sources.iter().all(|s| s.source.sentence.contains("171起")));
+    assert!(
+        cases
+            .sources
+            .iter()
+            .all(|s| s.source.sentence.contains("171起"))
+    );
     assert_eq!(cases.sources[1].path, ["乙区"]);
     // 165×3 / 171×3 = 96.5 %, recomputed, never averaged.
-    let rate = city.indicators.iter().find(|t| t.code == "mediation_success_rate").expect("rate");
+    let rate = city
+        .indicators
+        .iter()
+        .find(|t| t.code == "mediation_success_rate")
+        .expect("rate");
     assert_eq!(rate.value, Some(96.5));
     // Quality: one score per report.
     assert_eq!(city.quality.count, 15);
     // hdj's staff shortage recurs in all three; jyj's only where jyj reported.
-    let staff = city.recurring.iter().find(|r| r.concept.as_deref() == Some("enforcement_staff")).expect("staff");
+    let staff = city
+        .recurring
+        .iter()
+        .find(|r| r.concept.as_deref() == Some("enforcement_staff"))
+        .expect("staff");
     assert_eq!(staff.districts, ["甲区", "乙区", "丙区"]);
     assert_eq!(city.recurring[0].key, staff.key, "most widespread first");
-    let training = city.recurring.iter().find(|r| r.concept.as_deref() == Some("training")).expect("training");
+    let training = city
+        .recurring
+        .iter()
+        .find(|r| r.concept.as_deref() == Some("training"))
+        .expect("training");
     assert_eq!(training.districts, ["甲区", "丙区"]);
 }
 
@@ -79,7 +100,7 @@ fn replacing_one_district_recombines_without_reading_the_others_again() {
     let c = district("丙区", &ALL);
     let before = Aggregate::combine("示例市", &[a.clone(), b_old, c.clone()]);
     // The stored city plus the new 乙区: a later child of one name replaces it.
-    let updated = Aggregate::combine("示例市", &[a.clone(), b_new.clone(), c.clone(), ]);
+    let updated = Aggregate::combine("示例市", &[a.clone(), b_new.clone(), c.clone()]);
     let replaced = Aggregate::combine(
         "示例市",
         &[a.clone(), district("乙区", &["sfj"]), c.clone(), b_new],
@@ -88,9 +109,13 @@ fn replacing_one_district_recombines_without_reading_the_others_again() {
     assert_eq!(before.reporting.actual, 13);
     assert_eq!(updated.reporting.actual, 15);
     // Any level: a province over the city keeps the path down to the district.
-    let province = Aggregate::combine("示例省", &[updated.clone()]);
+    let province = Aggregate::combine("示例省", std::slice::from_ref(&updated));
     assert_eq!(province.level, 2);
-    let cases = province.indicators.iter().find(|t| t.code == "mediation_cases").expect("cases");
+    let cases = province
+        .indicators
+        .iter()
+        .find(|t| t.code == "mediation_cases")
+        .expect("cases");
     assert_eq!(cases.sources[0].path, ["甲区", "示例市"]);
     assert_eq!(province.reporting, updated.reporting);
     assert_eq!(province.recurring[0].districts[0], "甲区/示例市");
