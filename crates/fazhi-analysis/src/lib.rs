@@ -10,12 +10,14 @@
 //! - [`recurring`]: shortcomings tracked across years (问题池), stable keys;
 //! - [`copying`]: near-duplicate sentences (雷同), MinHash + LSH;
 //! - [`quality`] and [`ranking`]: a score per report with its reasons;
-//! - [`rollup`]: a city (or any level) over its districts, incrementally.
+//! - [`rollup`]: a city (or any level) over its districts, incrementally;
+//! - [`draft`]: plans and recurring shortcomings as draft blocks (paragraph + annex).
 //!
 //! Cost and thresholds are documented in `docs/analysis.md`.
 
 mod cite;
 pub mod copying;
+pub mod draft;
 pub mod plans;
 pub mod quality;
 pub mod ranking;

@@ -4,6 +4,7 @@
 //! how.
 
 mod copying;
+mod draft;
 mod plans;
 mod quality;
 mod recurring;
