@@ -36,7 +36,10 @@ fn the_draft_tells_the_plans_in_a_paragraph_and_lists_them_in_an_annex() {
     );
     assert!(text.contains("落实率36.4%"), "{text}");
     // scj, cgj and wlj delivered none of their plans.
-    assert!(text.contains("；市场监管局、城管委、文旅局的安排均未见落实"), "{text}");
+    assert!(
+        text.contains("；市场监管局、城管委、文旅局的安排均未见落实"),
+        "{text}"
+    );
     let rows = blocks.iter().find_map(|b| match b {
         Block::Table { rows, .. } => Some(rows.len()),
         _ => None,

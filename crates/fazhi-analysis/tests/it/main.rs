@@ -8,6 +8,7 @@ mod draft;
 mod plans;
 mod quality;
 mod recurring;
+mod robust;
 mod rollup;
 mod season;
 mod yoy;
