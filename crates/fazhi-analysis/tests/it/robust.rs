@@ -42,7 +42,6 @@ fn independent_real_reports_share_almost_nothing_but_boilerplate() {
     let c = detect(2023, &inputs, &CopyConfig::default());
     assert_eq!(c.reports.len(), texts.len());
     for r in &c.reports {
-        eprintln!("SEED {} judged={} bp={} copied={}", r.agency.code, r.sentences, r.boilerplate_sentences, r.copied_sentences);
         assert!(r.sentences > 20, "{r:?}");
         assert!(
             r.copied_share < 0.05,
