@@ -86,24 +86,31 @@ pub fn rank(scores: &[QualityScore]) -> Ranking {
     let mut order: Vec<&QualityScore> = scores.iter().collect();
     order.sort_by(|a, b| b.score.total_cmp(&a.score));
     let n = order.len();
-    let units = order
-        .iter()
-        .map(|s| {
-            let better = order.iter().filter(|o| o.score > s.score).count();
-            let below = order.iter().filter(|o| o.score < s.score).count();
-            Ranked {
+    // Sorted best first: the number of better scores is the index of the
+    // first equal one, the number below is what follows the last equal one.
+    let mut units = Vec::with_capacity(n);
+    let mut first = 0;
+    while first < n {
+        let mut last = first;
+        while last + 1 < n && order[last + 1].score == order[first].score {
+            last += 1;
+        }
+        let below = n - 1 - last;
+        for s in &order[first..=last] {
+            units.push(Ranked {
                 agency: s.agency.clone(),
                 submission_id: s.submission_id.clone(),
                 score: s.score,
-                rank: better + 1,
+                rank: first + 1,
                 above_share: if n > 1 {
                     (below as f64 * 1000.0 / (n - 1) as f64).round() / 10.0
                 } else {
                     0.0
                 },
-            }
-        })
-        .collect();
+            });
+        }
+        first = last + 1;
+    }
     let median = match n {
         0 => None,
         _ if n % 2 == 1 => Some(order[n / 2].score),
@@ -113,5 +120,23 @@ pub fn rank(scores: &[QualityScore]) -> Ranking {
         units,
         distribution: Distribution::of(scores.iter().map(|s| s.score)),
         median,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_distributions_equal_the_distribution_of_all_scores() {
+        let (a, b) = ([55.0, 72.5, 90.0], [60.0, 88.0]);
+        let mut m = Distribution::of(a);
+        m.merge(&Distribution::of(b));
+        assert_eq!(m, Distribution::of(a.into_iter().chain(b)));
+        assert_eq!(m.bands, [1, 1, 1, 1, 1]);
+        assert_eq!(m.mean(), Some(73.1));
+        let mut empty = Distribution::default();
+        empty.merge(&Distribution::default());
+        assert_eq!(empty.mean(), None);
     }
 }
