@@ -165,3 +165,40 @@ pub fn unit_changes(
 ) -> Vec<IndicatorChange> {
     compare(previous, current, |t, y| unit_side(t, agency_code, y))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(year: i32, value: f64, qualifier: &str) -> DistrictSummary {
+        let json = serde_json::json!({
+            "district": "示例区", "year": year, "expected": 1, "submitted": 1,
+            "coverage": [], "draft_markdown": "",
+            "indicators": [{
+                "code": "publicity_materials", "name": "宣传资料", "theme": null,
+                "unit": "份", "kind": "count", "value": value, "qualifier": qualifier,
+                "min": null, "max": null, "agencies_count": 1, "agencies": [],
+                "rate_parts": null, "sources": []
+            }]
+        });
+        serde_json::from_value(json).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_bound_on_either_side_makes_the_change_approximate() {
+        let c = district_changes(
+            &summary(2023, 4000.0, "exact"),
+            &summary(2024, 6000.0, "at_least"),
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].change, Some(2000.0));
+        assert_eq!(c[0].change_qualifier, Some(Qualifier::Approx));
+        assert_eq!(c[0].percent, Some(50.0));
+        let exact = district_changes(
+            &summary(2023, 4000.0, "exact"),
+            &summary(2024, 3000.0, "exact"),
+        );
+        assert_eq!(exact[0].change, Some(-1000.0));
+        assert_eq!(exact[0].change_qualifier, Some(Qualifier::Exact));
+    }
+}
