@@ -278,6 +278,7 @@ fn record(content: &[u8], agency: &str, key: &str) -> SubmissionRecord {
         content: content.to_vec(),
         // Only compared on a retry with the same key, which never happens here.
         content_sha256: "0".repeat(64),
+        size_bytes: content.len() as u64,
         idempotency_key: Some(key.to_owned()),
         submitted_at: fazhi_store::now_ms(),
     }
@@ -1014,7 +1015,7 @@ async fn worker(
     // The worker's transaction alone, outcome computed once: a processed
     // report (submission row, parse, district summary rebuilt), then a
     // rejected one (submission row only: no parse stored, no rebuild).
-    let processed = fazhi_worker::analyze(&record(content, "xymj", "x"));
+    let processed = fazhi_worker::analyze(&record(content, "xymj", "x"), content, None);
     let rejected = Outcome::Rejected {
         reason: "bench".into(),
     };

@@ -136,7 +136,11 @@ pub fn submission(row: &submission::Model, agency_name: &str) -> pb::Submission 
         reject_reason: row.reject_reason.clone().unwrap_or_default(),
         file_name: row.file_name.clone(),
         media_type: row.media_type.clone(),
-        size_bytes: row.content.len() as u64,
+        size_bytes: if row.content.is_empty() {
+            u64::try_from(row.size_bytes).unwrap_or(0)
+        } else {
+            row.content.len() as u64
+        },
         submitted_at: Some(timestamp(row.submitted_at)),
         processed_at: row.processed_at.map(timestamp),
         on_time: row.submitted_at < fazhi_store::record::deadline_ms(row.reporting_year),

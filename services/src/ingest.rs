@@ -171,6 +171,12 @@ impl Ingest {
         }
 
         let file_name = new.file_name().to_owned();
+        // The file is kept once, by its hash, before the message that points
+        // at it is published. A refused publish leaves at most this
+        // content-addressed copy, which nothing refers to and nothing counts.
+        self.store
+            .put_document(new.content_sha256(), new.content())
+            .await?;
         let record = new.into_record(agency.district, now.timestamp_millis());
         let traceparent = fazhi_queue::trace::new_traceparent();
         tracing::Span::current().record("trace_id", fazhi_queue::trace::trace_id(&traceparent));
@@ -189,7 +195,7 @@ impl Ingest {
         if let Err(e) = self.store.record_queued(&record).await {
             tracing::warn!(error = ?e, "queued, but recording the submission failed; the worker will record it");
         }
-        tracing::info!(agency = %record.agency_code, year = record.reporting_year, bytes = record.content.len(), "submission queued");
+        tracing::info!(agency = %record.agency_code, year = record.reporting_year, bytes = record.size_bytes, "submission queued");
         self.record_audit(AuditEvent {
             actor: who.actor(),
             action: AuditAction::Submit,
@@ -200,7 +206,7 @@ impl Ingest {
                 "year": record.reporting_year,
                 "file_name": file_name,
                 "sha256": record.content_sha256,
-                "bytes": record.content.len(),
+                "bytes": record.size_bytes,
             }),
             origin,
         })

@@ -48,43 +48,57 @@ async fn watch_dependencies(
     queue: Arc<dyn Queue>,
     shutdown: CancellationToken,
 ) {
-    use tonic_health::ServingStatus::{NotServing, Serving};
-    let mut last: Option<(bool, bool)> = None;
+    let mut last = dependency_status(&store, &queue).await;
+    set_statuses(&health, last).await;
     loop {
-        let db_ok = tokio::time::timeout(HEALTH_INTERVAL, store.ping())
-            .await
-            .is_ok_and(|r| r.is_ok());
-        let queue_ok = tokio::time::timeout(HEALTH_INTERVAL, queue.ready())
-            .await
-            .unwrap_or(false);
-        if last != Some((db_ok, queue_ok)) {
-            if last.is_some() {
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(HEALTH_INTERVAL) => {}
+        }
+        let (db_ok, queue_ok) = dependency_status(&store, &queue).await;
+        if last != (db_ok, queue_ok) {
+            {
                 tracing::warn!(
                     database = db_ok,
                     queue = queue_ok,
                     "dependency health changed"
                 );
             }
-            let status = |ok| if ok { Serving } else { NotServing };
-            health
-                .set_service_status(
-                    <ReportIngestServiceServer<Ingest> as tonic::server::NamedService>::NAME,
-                    status(db_ok && queue_ok),
-                )
-                .await;
-            health
-                .set_service_status(
-                    <DistrictSummaryServiceServer<Summaries> as tonic::server::NamedService>::NAME,
-                    status(db_ok),
-                )
-                .await;
-            last = Some((db_ok, queue_ok));
-        }
-        tokio::select! {
-            _ = shutdown.cancelled() => return,
-            _ = tokio::time::sleep(HEALTH_INTERVAL) => {}
+            set_statuses(&health, (db_ok, queue_ok)).await;
+            last = (db_ok, queue_ok);
         }
     }
+}
+
+/// Whether the database and the queue answer now, each within the interval.
+async fn dependency_status(store: &Store, queue: &Arc<dyn Queue>) -> (bool, bool) {
+    let db_ok = tokio::time::timeout(HEALTH_INTERVAL, store.ping())
+        .await
+        .is_ok_and(|r| r.is_ok());
+    let queue_ok = tokio::time::timeout(HEALTH_INTERVAL, queue.ready())
+        .await
+        .unwrap_or(false);
+    (db_ok, queue_ok)
+}
+
+async fn set_statuses(
+    health: &tonic_health::server::HealthReporter,
+    (db_ok, queue_ok): (bool, bool),
+) {
+    use tonic_health::ServingStatus::{NotServing, Serving};
+    let status = |ok| if ok { Serving } else { NotServing };
+    health
+        .set_service_status(
+            <ReportIngestServiceServer<Ingest> as tonic::server::NamedService>::NAME,
+            status(db_ok && queue_ok),
+        )
+        .await;
+    health
+        .set_service_status(
+            <DistrictSummaryServiceServer<Summaries> as tonic::server::NamedService>::NAME,
+            status(db_ok),
+        )
+        .await;
 }
 
 /// Serve ingest, summary, health and reflection until `shutdown` is cancelled.
@@ -99,6 +113,9 @@ pub async fn serve(
 ) -> Result<(), ServeError> {
     let grpc = &settings.grpc;
     let (health, health_service) = tonic_health::server::health_reporter();
+    // Known before the first request: the watcher's first round runs before
+    // the server accepts connections.
+    set_statuses(&health, dependency_status(&store, &queue).await).await;
     tokio::spawn(watch_dependencies(
         health,
         store.clone(),

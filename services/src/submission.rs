@@ -150,6 +150,13 @@ impl NewSubmission {
         &self.content_sha256
     }
 
+    /// The file, to keep once before publishing.
+    pub fn content(&self) -> &[u8] {
+        &self.content
+    }
+
+    /// The message: everything but the file itself, which is kept in the
+    /// database by its hash (`Store::put_document`) so messages stay small.
     pub fn into_record(self, district: String, submitted_at: i64) -> fazhi_store::SubmissionRecord {
         fazhi_store::SubmissionRecord {
             submission_id: self.submission_id(),
@@ -158,7 +165,8 @@ impl NewSubmission {
             reporting_year: self.reporting_year,
             file_name: self.file_name,
             media_type: self.media_type,
-            content: self.content,
+            size_bytes: self.content.len() as u64,
+            content: Vec::new(),
             content_sha256: self.content_sha256,
             idempotency_key: self.idempotency_key,
             submitted_at,

@@ -175,3 +175,120 @@ async fn bad_files_are_refused_clearly_and_the_service_stays_healthy() {
     assert_eq!(ok.status, pb::SubmissionStatus::Processed as i32);
     app.stop().await;
 }
+
+/// A 30 MB Word file of photos: the fixture with 30 MB of incompressible
+/// "image" added, as Word stores photos (not deflated).
+fn docx_with_photos() -> Vec<u8> {
+    use std::io::{Read, Write};
+    let original = fixture("word_001.docx");
+    let mut reader = zip::ZipArchive::new(std::io::Cursor::new(original)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..reader.len() {
+        let mut entry = reader.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    // xorshift: fast, incompressible enough, deterministic.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let photo: Vec<u8> = (0..30 * 1024 * 1024 / 8)
+        .flat_map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x.to_le_bytes()
+        })
+        .collect();
+    out.start_file(
+        "word/media/image1.jpeg",
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
+    )
+    .unwrap();
+    out.write_all(&photo).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+#[tokio::test]
+async fn a_30_mb_docx_is_accepted_kept_once_and_no_queue_message_is_over_1_mib() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
+    let mut app = spawn_app(&settings, false).await;
+    let big = docx_with_photos();
+    assert!(big.len() > 30 * 1024 * 1024);
+    const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    let first = app
+        .ingest()
+        .await
+        .max_encoding_message_size(64 << 20)
+        .submit_report(file(big.clone(), "photos.docx", DOCX, "photos"))
+        .await
+        .expect("a 30 MB DOCX is accepted")
+        .into_inner();
+    // The same file again under another key: a second submission, one copy.
+    let second = app
+        .ingest()
+        .await
+        .max_encoding_message_size(64 << 20)
+        .submit_report(file(big.clone(), "photos.docx", DOCX, "photos-again"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_ne!(first.submission_id, second.submission_id);
+    let db = app.store.db();
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT MAX(LENGTH(payload)) AS biggest, COUNT(*) AS n FROM queue_messages",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let (biggest, n): (i64, i64) = (
+        row.try_get("", "biggest").unwrap(),
+        row.try_get("", "n").unwrap(),
+    );
+    assert_eq!(n, 2);
+    assert!(biggest < 1024 * 1024, "a queue message of {biggest} bytes");
+    let copies = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM documents",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        copies.try_get::<i64>("", "n").unwrap(),
+        1,
+        "the file is kept once"
+    );
+
+    app.start_worker();
+    let done = app.wait_done(&first.submission_id).await;
+    assert_eq!(
+        done.status,
+        pb::SubmissionStatus::Processed as i32,
+        "{done:?}"
+    );
+    assert_eq!(done.size_bytes, big.len() as u64);
+    let original = app
+        .ingest()
+        .await
+        .max_decoding_message_size(64 << 20)
+        .get_original_document(pb::GetOriginalDocumentRequest {
+            submission_id: first.submission_id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(
+        original.content == big,
+        "the original comes back byte for byte"
+    );
+    app.stop().await;
+}

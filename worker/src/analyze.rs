@@ -10,9 +10,17 @@ const NOT_A_REPORT: &str = "not_a_report";
 /// Read the file (any format `fazhi_extract` knows, re-detected from the
 /// content: a message from an older service is checked again), then parse
 /// the extracted text; every offset in the parse refers to that text.
-pub fn analyze(record: &SubmissionRecord) -> Outcome {
+///
+/// `content` is the file (kept apart from the message); `expected_agency`
+/// the roster's name of the unit it was submitted for, so the parser can
+/// flag a report that names another unit (`agency_mismatch`).
+pub fn analyze(
+    record: &SubmissionRecord,
+    content: &[u8],
+    expected_agency: Option<String>,
+) -> Outcome {
     let extracted = match fazhi_extract::extract_any(
-        &record.content,
+        content,
         Some(record.media_type.as_str()),
         Some(record.file_name.as_str()),
         &fazhi_extract::Limits::default(),
@@ -26,7 +34,7 @@ pub fn analyze(record: &SubmissionRecord) -> Outcome {
     };
     let options = ParseOptions {
         expected_year: Some(record.reporting_year),
-        ..ParseOptions::default()
+        expected_agency,
     };
     let text = extracted.text;
     let parsed = fazhi_core::parse_text(&text, &options);

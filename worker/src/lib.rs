@@ -201,7 +201,27 @@ impl Worker {
                 return delivery.dead_letter(&cause).await;
             }
         };
-        let outcome = self.analyze(&record).await;
+        let (content, expected_agency) = match self.inputs(&record).await {
+            Ok(inputs) => inputs,
+            Err(e) => {
+                let failure = Failure::of_store(&e);
+                if failure.class == Class::Poison {
+                    tracing::error!(cause = %failure.cause, "the kept file is missing or corrupt: dead-lettered");
+                    self.pending
+                        .mark(
+                            &self.store,
+                            &record.submission_id,
+                            Some(record.clone()),
+                            failure.clerk,
+                        )
+                        .await;
+                    return delivery.dead_letter(&failure.cause).await;
+                }
+                tracing::warn!(cause = %failure.cause, "could not read the kept file; the queue will retry it");
+                return delivery.retry().await;
+            }
+        };
+        let outcome = self.analyze(&record, content, expected_agency).await;
         let initial = Duration::from_millis(self.settings.retry_delay_ms);
         let cap = Duration::from_millis(self.settings.outage_backoff_max_ms);
         let hold_limit = Duration::from_millis(self.settings.outage_hold_ms);
@@ -266,9 +286,43 @@ impl Worker {
         }
     }
 
-    async fn analyze(&self, record: &SubmissionRecord) -> Outcome {
+    /// The file (from the message of an older release, else kept by its
+    /// hash) and the roster's name of the unit it was submitted for.
+    async fn inputs(
+        &self,
+        record: &SubmissionRecord,
+    ) -> Result<(Vec<u8>, Option<String>), fazhi_store::StoreError> {
+        let content = if record.content.is_empty() {
+            self.store
+                .document(&record.content_sha256)
+                .await?
+                .ok_or_else(|| {
+                    fazhi_store::StoreError::Corrupt(format!(
+                        "the file of {} ({}) is not kept",
+                        record.submission_id, record.content_sha256
+                    ))
+                })?
+        } else {
+            record.content.clone()
+        };
+        let name = self
+            .store
+            .agency(&record.agency_code)
+            .await?
+            .map(|a| a.name);
+        Ok((content, name))
+    }
+
+    async fn analyze(
+        &self,
+        record: &SubmissionRecord,
+        content: Vec<u8>,
+        expected_agency: Option<String>,
+    ) -> Outcome {
         let for_parse = record.clone();
-        match tokio::task::spawn_blocking(move || analyze(&for_parse)).await {
+        match tokio::task::spawn_blocking(move || analyze(&for_parse, &content, expected_agency))
+            .await
+        {
             Ok(outcome) => outcome,
             // The parser must never panic; if it does, the clerk still sees
             // a final status instead of QUEUED forever.

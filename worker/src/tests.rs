@@ -120,6 +120,7 @@ fn record(id: &str, agency: &str) -> SubmissionRecord {
         media_type: "text/plain".into(),
         content: REPORT.to_vec(),
         content_sha256: "x".into(),
+        size_bytes: 0,
         idempotency_key: None,
         submitted_at: 1_650_000_000_000,
     }

@@ -76,9 +76,9 @@ pub struct GrpcSettings {
     /// Address the gRPC server listens on (port 0: any free port).
     pub listen: String,
     /// Largest document accepted. The one size limit: the gRPC message
-    /// limit is derived from it ([`GrpcSettings::max_message_bytes`]), and it
-    /// is kept well under the broker's message limit (16 MiB by default on
-    /// RabbitMQ; the document travels base64-encoded, 4/3 of its size).
+    /// limit is derived from it ([`GrpcSettings::max_message_bytes`]). Queue
+    /// messages never carry the document (only its hash), so the broker's
+    /// message limit does not bound it.
     pub max_document_bytes: usize,
     /// TLS for the gRPC server (rustls). Unset: plaintext, for loopback only.
     pub tls: Option<TlsSettings>,
@@ -191,9 +191,11 @@ impl Default for GrpcSettings {
     fn default() -> Self {
         GrpcSettings {
             listen: "127.0.0.1:50051".to_owned(),
-            // 10 MiB: a long report in plain text is under 1 MiB; base64 in
-            // the queue message makes it 13.3 MiB, under RabbitMQ's 16 MiB.
-            max_document_bytes: 10 * 1024 * 1024,
+            // 40 MiB: a Word file full of photos is often 20-30 MB. The file
+            // is kept in the database, never in a queue message (those carry
+            // its hash), so the broker's message limit does not bound it;
+            // extraction bounds what the parser reads (4 M characters).
+            max_document_bytes: 40 * 1024 * 1024,
             tls: None,
         }
     }

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 mod m20261201_000001_credentials_audit;
+mod m20261201_000002_documents;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(AddContribution),
             Box::new(QueueClaimIndex),
             Box::new(m20261201_000001_credentials_audit::Migration),
+            Box::new(m20261201_000002_documents::Migration),
         ]
     }
 }

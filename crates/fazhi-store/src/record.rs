@@ -12,9 +12,16 @@ pub struct SubmissionRecord {
     pub reporting_year: i32,
     pub file_name: String,
     pub media_type: String,
-    /// The document, base64 in the JSON message body.
-    #[serde(with = "base64_bytes")]
+    /// The document, base64 in the JSON message body — empty in messages
+    /// from this release on: the file is kept in the database once
+    /// (`Store::put_document`) and the message carries only its hash, so
+    /// no message is over a few KiB whatever the file's size. A non-empty
+    /// value (messages of older releases) is still read.
+    #[serde(with = "base64_bytes", default)]
     pub content: Vec<u8>,
+    /// Size of the submitted file in bytes.
+    #[serde(default)]
+    pub size_bytes: u64,
     pub content_sha256: String,
     pub idempotency_key: Option<String>,
     /// Unix ms when the service accepted it: decides on-time and which of an
@@ -124,6 +131,7 @@ mod tests {
             media_type: "text/plain".into(),
             content: vec![0, 159, 146, 150, 255],
             content_sha256: "x".into(),
+            size_bytes: 0,
             idempotency_key: None,
             submitted_at: 1,
         };

@@ -5,7 +5,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use crate::entity::{parsed_report, submission, submission_key};
+use crate::entity::{document, parsed_report, submission, submission_key};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus};
 
 impl Store {
@@ -45,17 +45,43 @@ impl Store {
             .await?)
     }
 
-    /// The submitted file, byte for byte, checked against its recorded hash.
+    /// Keep a submitted file, once per content. Written before the
+    /// submission is published, so the message can carry only its hash.
+    pub async fn put_document(&self, sha256: &str, content: &[u8]) -> Result<(), StoreError> {
+        document::Entity::insert(document::ActiveModel {
+            sha256: Set(sha256.to_owned()),
+            content: Set(content.to_vec()),
+            size_bytes: Set(i64::try_from(content.len()).unwrap_or(i64::MAX)),
+            created_at: Set(crate::now_ms()),
+        })
+        .on_conflict_do_nothing()
+        .exec_without_returning(self.db())
+        .await?;
+        Ok(())
+    }
+
+    /// A kept file by its hash, checked against it (`Corrupt` if it differs).
+    pub async fn document(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(row) = document::Entity::find_by_id(sha256.to_owned())
+            .one(self.db())
+            .await?
+        else {
+            return Ok(None);
+        };
+        check_hash(&row.content, sha256)?;
+        Ok(Some(row.content))
+    }
+
+    /// The submitted file, byte for byte: kept in `documents`, or in the
+    /// submission row itself for rows written before that table existed.
     pub async fn document_of(&self, row: &submission::Model) -> Result<Vec<u8>, StoreError> {
-        use sha2::Digest;
-        let content = row.content.clone();
-        if hex::encode(sha2::Sha256::digest(&content)) != row.content_sha256 {
-            return Err(StoreError::Corrupt(format!(
-                "the stored file of {} does not match its hash",
-                row.id
-            )));
+        if !row.content.is_empty() {
+            check_hash(&row.content, &row.content_sha256)?;
+            return Ok(row.content.clone());
         }
-        Ok(content)
+        self.document(&row.content_sha256)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("the file of {} is not kept", row.id)))
     }
 
     pub async fn parsed_report(
@@ -108,10 +134,28 @@ pub(crate) fn queued_model(record: &SubmissionRecord) -> submission::ActiveModel
         reject_reason: Set(None),
         file_name: Set(record.file_name.clone()),
         media_type: Set(record.media_type.clone()),
+        // The file itself lives in `documents` (once); a record of an older
+        // release still carries it and it is kept here as it was.
         content: Set(record.content.clone()),
+        size_bytes: Set(i64::try_from(if record.content.is_empty() {
+            record.size_bytes
+        } else {
+            record.content.len() as u64
+        })
+        .unwrap_or(i64::MAX)),
         content_sha256: Set(record.content_sha256.clone()),
         idempotency_key: Set(record.idempotency_key.clone()),
         submitted_at: Set(record.submitted_at),
         processed_at: Set(None),
     }
+}
+
+fn check_hash(content: &[u8], sha256: &str) -> Result<(), StoreError> {
+    use sha2::Digest;
+    if hex::encode(sha2::Sha256::digest(content)) != sha256 {
+        return Err(StoreError::Corrupt(format!(
+            "a kept file does not match its hash {sha256}"
+        )));
+    }
+    Ok(())
 }

@@ -24,6 +24,7 @@ fn record(agency: &str, key: &str) -> SubmissionRecord {
         media_type: "text/plain".into(),
         content: sample(REPORT),
         content_sha256: "test".into(),
+        size_bytes: 0,
         idempotency_key: Some(key.into()),
         submitted_at: fazhi_store::now_ms(),
     }

@@ -5,6 +5,7 @@ pub mod agency;
 pub mod audit_entry;
 pub mod credential;
 pub mod district_summary;
+pub mod document;
 pub mod parsed_report;
 pub mod queue_message;
 pub mod submission;

@@ -19,6 +19,9 @@ pub struct Model {
     pub idempotency_key: Option<String>,
     pub submitted_at: i64,
     pub processed_at: Option<i64>,
+    /// Bytes of the submitted file (kept in `documents`; `content` is empty
+    /// for rows written from this release on).
+    pub size_bytes: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
