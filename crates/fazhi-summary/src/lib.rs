@@ -11,6 +11,7 @@
 //! report is replacing its contribution; withdrawing it is removing it.
 
 pub mod catalog;
+mod citation_index;
 mod contribution;
 pub mod docx;
 pub mod draft;
