@@ -12,7 +12,7 @@
 //! sets, so the result does not depend on input order except for the order of
 //! output.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
@@ -228,6 +228,67 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Which part is grouped: the concept's wording differs (问题 vs 安排).
+/// Every pair `(i, j)`, `i < j`, that the grouping links: the same concept,
+/// or no concept, the same primary chapter and wordings at least
+/// [`SIMILARITY`] alike. Comparing all pairs made grouping quadratic in the
+/// district; here concept items are linked within their concept, and only
+/// pairs that share a word among the first words of each set (rarest first)
+/// are compared: a pair that shares none of them cannot reach the threshold
+/// (prefix filtering), so the pairs are exactly the all-pairs ones.
+fn linked_pairs(
+    concepts: &[Option<&str>],
+    primaries: &[&str],
+    words: &[BTreeSet<String>],
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut by_concept: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in concepts.iter().enumerate() {
+        if let Some(c) = c {
+            by_concept.entry(c).or_default().push(i);
+        }
+    }
+    for ids in by_concept.values() {
+        for (k, &i) in ids.iter().enumerate() {
+            pairs.extend(ids[k + 1..].iter().map(|&j| (i, j)));
+        }
+    }
+    let free: Vec<usize> = (0..concepts.len())
+        .filter(|&i| concepts[i].is_none())
+        .collect();
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for &i in &free {
+        for w in &words[i] {
+            *freq.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut last_seen = vec![usize::MAX; concepts.len()];
+    for &j in &free {
+        let mut ordered: Vec<&str> = words[j].iter().map(String::as_str).collect();
+        ordered.sort_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
+        // At least |x| - ⌈t·|x|⌉ + 1 words; one more is harmless.
+        let keep = ordered.len() - (ordered.len() as f64 * SIMILARITY).floor() as usize + 1;
+        ordered.truncate(keep);
+        for w in &ordered {
+            let key = (primaries[j], *w);
+            if let Some(earlier) = index.get(&key) {
+                for &i in earlier {
+                    if last_seen[i] != j {
+                        last_seen[i] = j;
+                        if jaccard(&words[i], &words[j]) >= SIMILARITY {
+                            pairs.push((i, j));
+                        }
+                    }
+                }
+            }
+        }
+        for w in ordered {
+            index.entry((primaries[j], w)).or_default().push(j);
+        }
+    }
+    pairs
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Shortcomings,
@@ -241,35 +302,30 @@ pub(crate) fn group_items(
 ) -> Vec<ItemGroup> {
     let concepts: Vec<Option<&str>> = inputs.iter().map(|i| concept_of(&i.item.label)).collect();
     let words: Vec<BTreeSet<String>> = inputs.iter().map(|i| words(i.item)).collect();
+    let primaries: Vec<&str> = inputs.iter().map(|i| primary(i.item)).collect();
     let n = inputs.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut sim = vec![0.0f64; n];
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let linked = match (concepts[i], concepts[j]) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => {
-                    primary(inputs[i].item) == primary(inputs[j].item)
-                        && jaccard(&words[i], &words[j]) >= SIMILARITY
-                }
-                _ => false,
-            };
-            if linked {
-                sim[i] += 1.0;
-                sim[j] += 1.0;
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b {
-                    parent[b.max(a)] = a.min(b);
-                }
-            }
+    for (i, j) in linked_pairs(&concepts, &primaries, &words) {
+        sim[i] += 1.0;
+        sim[j] += 1.0;
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[b.max(a)] = a.min(b);
         }
     }
+    // Roots are the least index of their component whatever the order of
+    // the unions, so groups come out as an all-pairs scan would give them.
     let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
         let root = find(&mut parent, i);
-        match members.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, m)) => m.push(i),
-            None => members.push((root, vec![i])),
+        match slot.get(&root) {
+            Some(&k) => members[k].1.push(i),
+            None => {
+                slot.insert(root, members.len());
+                members.push((root, vec![i]));
+            }
         }
     }
     let mut groups: Vec<(usize, ItemGroup)> = members
@@ -302,8 +358,9 @@ pub(crate) fn group_items(
                 }
             });
             let mut agencies: Vec<AgencyRef> = Vec::new();
+            let mut seen: HashSet<&AgencyRef> = HashSet::new();
             for &i in &m {
-                if !agencies.contains(inputs[i].agency) {
+                if seen.insert(inputs[i].agency) {
                     agencies.push(inputs[i].agency.clone());
                 }
             }
