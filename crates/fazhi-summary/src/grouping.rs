@@ -116,7 +116,7 @@ pub(crate) struct GroupInput<'a> {
 
 /// The words of a label: lexicon words as segmented, other runs as bigrams;
 /// filler and numbering left out.
-fn words(item: &ClassifiedItem) -> BTreeSet<String> {
+pub(crate) fn words(item: &ClassifiedItem) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
@@ -295,6 +295,15 @@ pub(crate) enum Kind {
     Plans,
 }
 
+/// Shortcomings are grouped as problems, every other part as plans.
+pub(crate) fn kind_of(part: fazhi_core::Part) -> Kind {
+    if part == fazhi_core::Part::Shortcomings {
+        Kind::Shortcomings
+    } else {
+        Kind::Plans
+    }
+}
+
 pub(crate) fn group_items(
     themes: &Themes,
     inputs: &[GroupInput<'_>],
@@ -328,6 +337,20 @@ pub(crate) fn group_items(
             }
         }
     }
+    build_groups(themes, inputs, &concepts, &sim, members, kind)
+}
+
+/// The groups, in display order, from the components of the link graph:
+/// `members` holds each component's least index and its items in order
+/// (sorted by that index), `sim[i]` how many items `i` is linked to.
+pub(crate) fn build_groups(
+    themes: &Themes,
+    inputs: &[GroupInput<'_>],
+    concepts: &[Option<&str>],
+    sim: &[f64],
+    members: Vec<(usize, Vec<usize>)>,
+    kind: Kind,
+) -> Vec<ItemGroup> {
     let mut groups: Vec<(usize, ItemGroup)> = members
         .into_iter()
         .map(|(root, m)| {
