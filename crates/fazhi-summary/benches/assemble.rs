@@ -11,7 +11,11 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![100, 300, 1000, 3000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![100, 300, 1000, 3000]
+    } else {
+        sizes
+    };
     for n in sizes {
         let roster = synth::roster(n);
         let cs = synth::contributions(&roster);

@@ -10,8 +10,8 @@
 //! stored contributions. [`consolidate`] is both in one call. Replacing a
 //! report is replacing its contribution; withdrawing it is removing it.
 
-pub mod catalog;
 mod aggregate;
+pub mod catalog;
 mod citation_index;
 mod contribution;
 pub mod docx;
@@ -83,8 +83,10 @@ pub fn assemble(
             }
         }
     }
-    let by_code: HashMap<&str, &ReportContribution> =
-        latest.iter().map(|c| (c.agency.code.as_str(), *c)).collect();
+    let by_code: HashMap<&str, &ReportContribution> = latest
+        .iter()
+        .map(|c| (c.agency.code.as_str(), *c))
+        .collect();
     let on_roster: HashSet<&str> = roster.iter().map(|a| a.code.as_str()).collect();
     let outside: Vec<&ReportContribution> = latest
         .iter()
@@ -236,7 +238,11 @@ pub(crate) fn render(
         other_quantities: totals::other_totals(&entries),
         themes: themes::theme_summaries(themes, &agency_items),
         theme_matrix: themes::matrix(themes, &agency_items),
-        shortcomings: group(Part::Shortcomings, &in_order, &group_inputs(Part::Shortcomings)),
+        shortcomings: group(
+            Part::Shortcomings,
+            &in_order,
+            &group_inputs(Part::Shortcomings),
+        ),
         plans: group(Part::NextYear, &in_order, &group_inputs(Part::NextYear)),
         leader_duty: passages(|c| &c.leader_duty),
         other_matters: passages(|c| &c.other),

@@ -153,7 +153,8 @@ impl ClassGraph {
     /// count, and the components as (least index, indices in order), sorted
     /// by least index: what an all-pairs scan with union-find gives.
     pub(crate) fn components(&self, keys: &[&ClassKey]) -> (Vec<f64>, Vec<(usize, Vec<usize>)>) {
-        let class_of: Vec<Option<ClassId>> = keys.iter().map(|k| self.ids.get(*k).copied()).collect();
+        let class_of: Vec<Option<ClassId>> =
+            keys.iter().map(|k| self.ids.get(*k).copied()).collect();
         let mut size: HashMap<ClassId, usize> = HashMap::new();
         for c in class_of.iter().flatten() {
             *size.entry(*c).or_default() += 1;

@@ -191,9 +191,12 @@ impl DistrictAggregate {
             |code| self.reports.get(code).map(|f| &f.contribution),
             outside,
         );
-        crate::render(&self.district, self.year, ordered, |part, reports, inputs| {
-            self.groups(part, reports, inputs)
-        })
+        crate::render(
+            &self.district,
+            self.year,
+            ordered,
+            |part, reports, inputs| self.groups(part, reports, inputs),
+        )
     }
 
     fn groups(
@@ -224,7 +227,11 @@ impl DistrictAggregate {
         if keys.len() != inputs.len() {
             // Cannot happen (both lists come from the same reports); the
             // full grouping is the safe answer.
-            return grouping::group_items(crate::catalog::themes(), inputs, grouping::kind_of(part));
+            return grouping::group_items(
+                crate::catalog::themes(),
+                inputs,
+                grouping::kind_of(part),
+            );
         }
         let concepts: Vec<Option<&str>> = keys.iter().map(|k| k.concept()).collect();
         let (sim, members) = graph.components(&keys);

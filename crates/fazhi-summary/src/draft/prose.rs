@@ -102,7 +102,8 @@ impl Cites {
 
     fn push(&mut self, c: Citation) -> usize {
         let id = c.id;
-        self.index.insert((c.submission_id.clone(), c.start, c.end), id);
+        self.index
+            .insert((c.submission_id.clone(), c.start, c.end), id);
         self.list.push(c);
         id
     }
