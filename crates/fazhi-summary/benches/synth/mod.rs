@@ -66,7 +66,7 @@ pub fn contribution_of(agency: &Agency, i: usize, version: usize) -> ReportContr
         agency: agency.clone(),
         submission_id: format!("sub-{}-v{version}", agency.code),
         submitted_at: "2024-02-20T09:00:00Z".to_owned(),
-        on_time: i % 7 != 0,
+        on_time: !i.is_multiple_of(7),
         text: &text,
         parsed: &parsed,
     })

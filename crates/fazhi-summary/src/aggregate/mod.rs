@@ -28,8 +28,9 @@ use classes::{ClassGraph, ClassKey};
 /// One report in or out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    /// Add the agency's report, or replace the one it had.
-    Upsert(ReportContribution),
+    /// Add the agency's report, or replace the one it had (boxed: a
+    /// contribution is large beside an agency code).
+    Upsert(Box<ReportContribution>),
     /// Withdraw the agency's report (by agency code); nothing if it had none.
     Remove(String),
 }
@@ -101,7 +102,7 @@ impl DistrictAggregate {
     ) -> Self {
         let mut a = Self::new(district, year, roster);
         for c in contributions {
-            a.apply(Change::Upsert(c.clone()));
+            a.apply(Change::Upsert(Box::new(c.clone())));
         }
         a
     }
@@ -112,6 +113,7 @@ impl DistrictAggregate {
     pub fn apply(&mut self, change: Change) {
         match change {
             Change::Upsert(c) => {
+                let c = *c;
                 let code = c.agency.code.clone();
                 self.withdraw(&code);
                 let keys: Vec<Option<ClassKey>> = c

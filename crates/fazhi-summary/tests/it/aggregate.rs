@@ -167,7 +167,7 @@ proptest! {
                 Op::Upsert(a, v) => {
                     let c = pool()[a][v].clone();
                     model.insert(a, c.clone());
-                    agg.apply(Change::Upsert(c));
+                    agg.apply(Change::Upsert(Box::new(c)));
                 }
                 Op::Remove(a) => {
                     model.remove(&a);
@@ -192,7 +192,7 @@ fn a_district_filled_then_emptied_one_report_at_a_time_matches_at_every_step() {
     for a in 0..AGENCIES {
         let c = pool()[a][a % VERSIONS].clone();
         model.insert(a, c.clone());
-        agg.apply(Change::Upsert(c));
+        agg.apply(Change::Upsert(Box::new(c)));
         assert_eq!(incremental(&agg), rebuilt(&model), "after adding {a}");
     }
     let full = agg.summary();
@@ -218,7 +218,7 @@ fn identical_wordings_of_many_units_form_one_group_counting_each_unit() {
         c.agency = agency(a);
         c.coverage.agency = agency(a);
         c.submission_id = format!("same-{a}");
-        agg.apply(Change::Upsert(c.clone()));
+        agg.apply(Change::Upsert(Box::new(c.clone())));
         cs.push(c);
     }
     let s = agg.summary();
