@@ -2,13 +2,15 @@
 //! the full rebuild beside it, and where the summary's JSON bytes go.
 //!
 //! `cargo bench -p fazhi-summary --bench incremental [-- N...]` (default
-//! 10 100 1000 3000). Prints Markdown tables (the ones in
-//! `docs/benchmarks.md`). Plain `fn main`, timed with `Instant`: each figure
-//! is the median of its repetitions.
+//! 10 100 1000 3000). Prints Markdown tables; with `FAZHI_BENCH_DOC=PATH`
+//! it also rewrites the part of that file between the `summary-bench`
+//! markers (`docs/benchmarks.md`). Plain `fn main`, timed with `Instant`:
+//! each figure is the median of its repetitions.
 
 #[path = "synth/mod.rs"]
 mod synth;
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use fazhi_summary::{Change, DistrictAggregate, ReportContribution, assemble};
@@ -35,10 +37,13 @@ fn main() {
     } else {
         sizes
     };
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", context());
+    let _ = writeln!(
+        out,
         "| reports in district | upsert (replace), ms | withdraw, ms | add new, ms | summary(), ms | full assemble, ms | summary JSON, MB |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|");
     let mut last = None;
     for &n in &sizes {
         let roster = synth::roster(n + 1);
@@ -86,7 +91,8 @@ fn main() {
         let Some((s, f)) = summary else { continue };
         let json = serde_json::to_vec(&s).unwrap_or_default();
         let same = json == serde_json::to_vec(&f).unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            out,
             "| {n} | {} | {} | {} | {} | {} | {:.1}{} |",
             ms(median(upsert)),
             ms(median(withdraw)),
@@ -99,12 +105,65 @@ fn main() {
         last = Some(s);
     }
     if let Some(s) = last {
-        breakdown(&s);
+        breakdown(&mut out, &s);
+    }
+    print!("{out}");
+    if let Ok(path) = std::env::var("FAZHI_BENCH_DOC") {
+        rewrite(&path, &out);
+    }
+}
+
+/// Date, machine and load: what a reader needs to weigh the figures.
+fn context() -> String {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
+    let cpuinfo = read("/proc/cpuinfo");
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_owned())
+        .unwrap_or_default();
+    let cores = cpuinfo
+        .lines()
+        .filter(|l| l.starts_with("processor"))
+        .count();
+    let load: String = read("/proc/loadavg")
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    format!(
+        "Run at Unix time {secs} on {cores} cores ({model}), load average before the run {load}.\n"
+    )
+}
+
+const BEGIN: &str = "<!-- summary-bench:begin -->";
+const END: &str = "<!-- summary-bench:end -->";
+
+/// Replace the text between the markers, leaving the rest of the file.
+fn rewrite(path: &str, tables: &str) {
+    let Ok(doc) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {path}");
+        return;
+    };
+    let (Some(a), Some(b)) = (doc.find(BEGIN), doc.find(END)) else {
+        eprintln!("{path} has no {BEGIN} … {END} markers");
+        return;
+    };
+    if b < a {
+        return;
+    }
+    let new = format!("{}{BEGIN}\n{tables}{}", &doc[..a], &doc[b..]);
+    if std::fs::write(path, new).is_err() {
+        eprintln!("cannot write {path}");
     }
 }
 
 /// Bytes of each top-level field of the summary's JSON.
-fn breakdown(s: &fazhi_summary::DistrictSummary) {
+fn breakdown(out: &mut String, s: &fazhi_summary::DistrictSummary) {
     let Ok(serde_json::Value::Object(map)) = serde_json::to_value(s) else {
         return;
     };
@@ -119,11 +178,12 @@ fn breakdown(s: &fazhi_summary::DistrictSummary) {
         .collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     let total: usize = rows.iter().map(|r| r.1).sum();
-    println!();
-    println!("| field ({} reports) | MB | share |", s.coverage.len());
-    println!("|---|---:|---:|");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "| field ({} units) | MB | share |", s.coverage.len());
+    let _ = writeln!(out, "|---|---:|---:|");
     for (k, b) in rows {
-        println!(
+        let _ = writeln!(
+            out,
             "| `{k}` | {:.2} | {:.1} % |",
             b as f64 / 1e6,
             b as f64 * 100.0 / total.max(1) as f64

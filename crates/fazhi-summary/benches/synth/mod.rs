@@ -15,6 +15,15 @@ const SEEDS: [&str; 5] = [
 
 const KINDS: [(&str, &str); 3] = [("局", "department"), ("街道", "street"), ("镇", "town")];
 
+/// `123` as `一二三`.
+fn chinese_digits(n: usize) -> String {
+    const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    n.to_string()
+        .bytes()
+        .map(|b| D[usize::from(b - b'0')])
+        .collect()
+}
+
 /// The roster of `n` units: `u0000`, `u0001`, …
 pub fn roster(n: usize) -> Vec<Agency> {
     (0..n)
@@ -22,7 +31,9 @@ pub fn roster(n: usize) -> Vec<Agency> {
             let (suffix, kind) = KINDS[i % KINDS.len()];
             Agency {
                 code: format!("u{i:04}"),
-                name: format!("第{i}{suffix}"),
+                // No digits in names: a digit in the draft's prose must be a
+                // derived number, or verification flags it.
+                name: format!("第{}{suffix}", chinese_digits(i + 1)),
                 kind: kind.to_owned(),
             }
         })
