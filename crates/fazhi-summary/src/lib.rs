@@ -9,6 +9,9 @@
 //! the only step that reads its text); [`assemble`] builds the summary from
 //! stored contributions. [`consolidate`] is both in one call. Replacing a
 //! report is replacing its contribution; withdrawing it is removing it.
+//! [`DistrictAggregate`] does the same one report at a time (cost per change
+//! independent of the district) and renders a summary equal to [`assemble`]
+//! over its contributions; `assemble` stays the full rebuild for repair.
 
 mod aggregate;
 pub mod catalog;
