@@ -21,12 +21,15 @@ use serde::Deserialize;
 use crate::catalog::Themes;
 use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup, Passage};
 use crate::themes::primary;
+use links::linked_pairs;
+
+mod links;
 
 /// Word Jaccard index from which two items of one chapter without a concept
 /// are grouped.
 pub const SIMILARITY: f64 = 0.5;
 
-pub const SYNONYMS_TOML: &str = include_str!("../catalog/synonyms.toml");
+pub const SYNONYMS_TOML: &str = include_str!("../../catalog/synonyms.toml");
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Synonyms {
@@ -228,67 +231,6 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Which part is grouped: the concept's wording differs (问题 vs 安排).
-/// Every pair `(i, j)`, `i < j`, that the grouping links: the same concept,
-/// or no concept, the same primary chapter and wordings at least
-/// [`SIMILARITY`] alike. Comparing all pairs made grouping quadratic in the
-/// district; here concept items are linked within their concept, and only
-/// pairs that share a word among the first words of each set (rarest first)
-/// are compared: a pair that shares none of them cannot reach the threshold
-/// (prefix filtering), so the pairs are exactly the all-pairs ones.
-fn linked_pairs(
-    concepts: &[Option<&str>],
-    primaries: &[&str],
-    words: &[BTreeSet<String>],
-) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let mut by_concept: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, c) in concepts.iter().enumerate() {
-        if let Some(c) = c {
-            by_concept.entry(c).or_default().push(i);
-        }
-    }
-    for ids in by_concept.values() {
-        for (k, &i) in ids.iter().enumerate() {
-            pairs.extend(ids[k + 1..].iter().map(|&j| (i, j)));
-        }
-    }
-    let free: Vec<usize> = (0..concepts.len())
-        .filter(|&i| concepts[i].is_none())
-        .collect();
-    let mut freq: HashMap<&str, usize> = HashMap::new();
-    for &i in &free {
-        for w in &words[i] {
-            *freq.entry(w.as_str()).or_default() += 1;
-        }
-    }
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut last_seen = vec![usize::MAX; concepts.len()];
-    for &j in &free {
-        let mut ordered: Vec<&str> = words[j].iter().map(String::as_str).collect();
-        ordered.sort_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
-        // At least |x| - ⌈t·|x|⌉ + 1 words; one more is harmless.
-        let keep = ordered.len() - (ordered.len() as f64 * SIMILARITY).floor() as usize + 1;
-        ordered.truncate(keep);
-        for w in &ordered {
-            let key = (primaries[j], *w);
-            if let Some(earlier) = index.get(&key) {
-                for &i in earlier {
-                    if last_seen[i] != j {
-                        last_seen[i] = j;
-                        if jaccard(&words[i], &words[j]) >= SIMILARITY {
-                            pairs.push((i, j));
-                        }
-                    }
-                }
-            }
-        }
-        for w in ordered {
-            index.entry((primaries[j], w)).or_default().push(j);
-        }
-    }
-    pairs
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Shortcomings,
