@@ -12,7 +12,8 @@
 //! compares their JSON byte for byte on random add/replace/withdraw runs.
 //!
 //! Serialized, the aggregate is the roster and the contributions with their
-//! items' class keys; the class graph is rebuilt on load.
+//! items' class keys and the catalog version they follow; the class graph
+//! is rebuilt on load (and the keys too, when the catalog has changed).
 
 mod classes;
 
@@ -48,6 +49,10 @@ struct Filed {
 /// What is stored: enough to rebuild everything else without the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Stored {
+    /// [`crate::catalog::data_version`] the class keys were computed with:
+    /// concepts and word sets follow the catalog, so other keys are redone.
+    #[serde(default)]
+    data_version: u32,
     district: String,
     year: i32,
     roster: Vec<Agency>,
@@ -251,10 +256,15 @@ impl DistrictAggregate {
 impl From<Stored> for DistrictAggregate {
     fn from(s: Stored) -> Self {
         let mut a = DistrictAggregate::new(&s.district, s.year, &s.roster);
+        let current = s.data_version == crate::catalog::data_version();
         for f in s.reports {
-            let code = f.contribution.agency.code.clone();
-            a.withdraw(&code);
-            a.file(code, f);
+            if current && f.keys.len() == f.contribution.items.len() {
+                let code = f.contribution.agency.code.clone();
+                a.withdraw(&code);
+                a.file(code, f);
+            } else {
+                a.apply(Change::Upsert(Box::new(f.contribution)));
+            }
         }
         a
     }
@@ -263,6 +273,7 @@ impl From<Stored> for DistrictAggregate {
 impl From<DistrictAggregate> for Stored {
     fn from(a: DistrictAggregate) -> Self {
         Stored {
+            data_version: crate::catalog::data_version(),
             district: a.district,
             year: a.year,
             roster: a.roster,

@@ -240,3 +240,26 @@ fn the_free_wordings_are_claimed_by_no_concept() {
         assert_eq!(fazhi_summary::grouping::concept_of(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_stored_aggregate_from_another_catalog_version_is_rekeyed_on_load() {
+    let mut agg = DistrictAggregate::new("测试区", 2023, &roster());
+    let mut model = BTreeMap::new();
+    for a in 0..AGENCIES {
+        let c = pool()[a][(a + 1) % VERSIONS].clone();
+        model.insert(a, c.clone());
+        agg.apply(Change::Upsert(Box::new(c)));
+    }
+    // As stored by an older build: another version, keys that no longer fit.
+    let mut stored = serde_json::to_value(&agg).expect("serialize");
+    stored["data_version"] = serde_json::json!(0);
+    for r in stored["reports"].as_array_mut().expect("reports") {
+        for k in r["keys"].as_array_mut().expect("keys") {
+            if !k.is_null() {
+                *k = serde_json::json!({ "concept": "retired_concept" });
+            }
+        }
+    }
+    let loaded: DistrictAggregate = serde_json::from_value(stored).expect("deserialize");
+    assert_eq!(incremental(&loaded), rebuilt(&model));
+}
