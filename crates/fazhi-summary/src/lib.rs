@@ -9,8 +9,13 @@
 //! the only step that reads its text); [`assemble`] builds the summary from
 //! stored contributions. [`consolidate`] is both in one call. Replacing a
 //! report is replacing its contribution; withdrawing it is removing it.
+//! [`DistrictAggregate`] does the same one report at a time (cost per change
+//! independent of the district) and renders a summary equal to [`assemble`]
+//! over its contributions; `assemble` stays the full rebuild for repair.
 
+mod aggregate;
 pub mod catalog;
+mod citation_index;
 mod contribution;
 pub mod docx;
 pub mod draft;
@@ -24,9 +29,12 @@ pub mod themes;
 pub mod totals;
 pub mod verify;
 
+pub use aggregate::{Change, DistrictAggregate};
 pub use contribution::{contribution, number_text, strip_marker};
 pub use docx::render_docx;
 pub use model::*;
+
+use std::collections::{HashMap, HashSet};
 
 use fazhi_core::Part;
 
@@ -57,61 +65,112 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
 /// Build the district summary from per-report contributions (no report text
 /// needed). Same rules as [`consolidate`]: later contributions of one agency
 /// replace earlier ones; agencies off the roster come after it.
+///
+/// The full rebuild, kept for repair and as the reference that
+/// [`DistrictAggregate`] (one report in or out at a time) equals.
 pub fn assemble(
     district: &str,
     year: i32,
     roster: &[Agency],
     contributions: &[ReportContribution],
 ) -> DistrictSummary {
-    let catalog = catalog::catalog();
-    let themes = catalog::themes();
-
-    // The latest contribution per agency.
+    // The latest contribution per agency, at the place of its first one.
     let mut latest: Vec<&ReportContribution> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
     for c in contributions {
-        match latest.iter().position(|l| l.agency.code == c.agency.code) {
-            Some(i) => latest[i] = c,
-            None => latest.push(c),
+        match slot.get(c.agency.code.as_str()) {
+            Some(&i) => latest[i] = c,
+            None => {
+                slot.insert(&c.agency.code, latest.len());
+                latest.push(c);
+            }
         }
     }
-    // Roster order first, then agencies off the roster in input order; the
-    // roster's name and kind win over the submission's.
-    let mut ordered: Vec<(Agency, &ReportContribution)> = Vec::new();
+    let by_code: HashMap<&str, &ReportContribution> = latest
+        .iter()
+        .map(|c| (c.agency.code.as_str(), *c))
+        .collect();
+    let on_roster: HashSet<&str> = roster.iter().map(|a| a.code.as_str()).collect();
+    let outside: Vec<&ReportContribution> = latest
+        .iter()
+        .copied()
+        .filter(|c| !on_roster.contains(c.agency.code.as_str()))
+        .collect();
+    let ordered = order(roster, |code| by_code.get(code).copied(), outside);
+    render(district, year, ordered, |part, _, inputs| {
+        grouping::group_items(catalog::themes(), inputs, grouping::kind_of(part))
+    })
+}
+
+/// The reports in summary order (roster order, the roster's name and kind
+/// winning over the submission's; then `outside`, agencies off the roster),
+/// and the coverage table with a row per roster agency.
+pub(crate) struct Ordered<'a> {
+    pub reports: Vec<(Agency, &'a ReportContribution)>,
+    pub coverage: Vec<CoverageEntry>,
+    pub outside_roster: usize,
+}
+
+pub(crate) fn order<'a>(
+    roster: &[Agency],
+    find: impl Fn(&str) -> Option<&'a ReportContribution>,
+    outside: Vec<&'a ReportContribution>,
+) -> Ordered<'a> {
+    let mut reports: Vec<(Agency, &ReportContribution)> = Vec::new();
     let mut coverage: Vec<CoverageEntry> = Vec::new();
+    let mut listed: HashSet<&str> = HashSet::new();
     for agency in roster {
-        if coverage.iter().any(|c| c.agency.code == agency.code) {
+        if !listed.insert(&agency.code) {
             continue;
         }
-        match latest.iter().find(|c| c.agency.code == agency.code) {
+        match find(&agency.code) {
             Some(c) => {
                 coverage.push(CoverageEntry {
                     agency: agency.clone(),
                     ..c.coverage.clone()
                 });
-                ordered.push((agency.clone(), c));
+                reports.push((agency.clone(), c));
             }
             None => coverage.push(CoverageEntry::new(agency, None)),
         }
     }
-    let mut outside_roster = 0;
-    for c in &latest {
-        if !roster.iter().any(|a| a.code == c.agency.code) {
-            outside_roster += 1;
-            coverage.push(CoverageEntry {
-                agency: c.agency.clone(),
-                ..c.coverage.clone()
-            });
-            ordered.push((c.agency.clone(), c));
-        }
+    let outside_roster = outside.len();
+    for c in outside {
+        coverage.push(CoverageEntry {
+            agency: c.agency.clone(),
+            ..c.coverage.clone()
+        });
+        reports.push((c.agency.clone(), c));
     }
+    Ordered {
+        reports,
+        coverage,
+        outside_roster,
+    }
+}
+
+/// Everything after ordering; `group` forms the shortcomings and plans
+/// groups from the items of one part (given with the reports, in order).
+pub(crate) fn render(
+    district: &str,
+    year: i32,
+    ordered: Ordered<'_>,
+    group: impl Fn(Part, &[&ReportContribution], &[GroupInput<'_>]) -> Vec<ItemGroup>,
+) -> DistrictSummary {
+    let catalog = catalog::catalog();
+    let themes = catalog::themes();
+    let Ordered {
+        reports: ordered,
+        coverage,
+        outside_roster,
+    } = ordered;
     let refs: Vec<AgencyRef> = ordered.iter().map(|(a, _)| AgencyRef::from(a)).collect();
+    let in_order: Vec<&ReportContribution> = ordered.iter().map(|(_, c)| *c).collect();
 
     let expected = coverage.len() - outside_roster;
     let actual = ordered.len() - outside_roster;
-    let on_time = ordered
-        .iter()
-        .filter(|(a, c)| c.on_time && roster.iter().any(|r| r.code == a.code))
-        .count();
+    // Roster reports come first, off-roster ones last.
+    let on_time = ordered[..actual].iter().filter(|(_, c)| c.on_time).count();
     let reporting = ReportingRates {
         expected,
         actual,
@@ -182,12 +241,12 @@ pub fn assemble(
         other_quantities: totals::other_totals(&entries),
         themes: themes::theme_summaries(themes, &agency_items),
         theme_matrix: themes::matrix(themes, &agency_items),
-        shortcomings: grouping::group_items(
-            themes,
+        shortcomings: group(
+            Part::Shortcomings,
+            &in_order,
             &group_inputs(Part::Shortcomings),
-            grouping::Kind::Shortcomings,
         ),
-        plans: grouping::group_items(themes, &group_inputs(Part::NextYear), grouping::Kind::Plans),
+        plans: group(Part::NextYear, &in_order, &group_inputs(Part::NextYear)),
         leader_duty: passages(|c| &c.leader_duty),
         other_matters: passages(|c| &c.other),
         citations: Vec::new(),

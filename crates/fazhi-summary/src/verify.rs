@@ -17,6 +17,7 @@
 
 use fazhi_core::Part;
 
+use crate::citation_index::CitationIndex;
 use crate::draft::{fmt_num, fmt_qualified};
 use crate::model::{
     Block, Citation, DistrictSummary, Inline, Op, Verification, VerificationFailure,
@@ -32,12 +33,11 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-fn cited<'a>(citations: &'a [Citation], ids: &[usize]) -> Result<Vec<&'a Citation>, String> {
+fn cited<'a>(citations: &CitationIndex<'a>, ids: &[usize]) -> Result<Vec<&'a Citation>, String> {
     ids.iter()
         .map(|id| {
             citations
-                .iter()
-                .find(|c| c.id == *id)
+                .get(*id)
                 .ok_or_else(|| format!("cites [{id}], which is no citation"))
         })
         .collect()
@@ -82,8 +82,12 @@ fn coverage_fact(s: &DistrictSummary, fact: &str) -> Option<f64> {
 }
 
 /// Why a number does not follow from its derivation (`None`: it does).
-fn check(s: &DistrictSummary, text: &str, d: &crate::model::Derivation) -> Option<String> {
-    let citations = &s.citations;
+fn check(
+    s: &DistrictSummary,
+    citations: &CitationIndex<'_>,
+    text: &str,
+    d: &crate::model::Derivation,
+) -> Option<String> {
     let result: Result<(), String> = (|| {
         match d.op {
             Op::Sum => {
@@ -195,6 +199,7 @@ fn context(inlines: &[Inline], at: usize) -> String {
 pub fn verify(s: &DistrictSummary) -> Verification {
     let mut failures = Vec::new();
     let mut checked = 0;
+    let index = CitationIndex::new(&s.citations);
     let years = [s.year.to_string(), (s.year + 1).to_string()];
     let bare = |t: &str| -> String {
         let mut t = t.to_owned();
@@ -226,7 +231,7 @@ pub fn verify(s: &DistrictSummary) -> Verification {
                         }
                         Inline::Number { text, derivation } => {
                             checked += 1;
-                            if let Some(reason) = check(s, text, derivation) {
+                            if let Some(reason) = check(s, &index, text, derivation) {
                                 failures.push(VerificationFailure {
                                     number: text.clone(),
                                     context: context(inlines, k),

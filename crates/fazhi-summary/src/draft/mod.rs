@@ -16,11 +16,14 @@ mod lists;
 mod measures;
 pub(crate) mod prose;
 
+use std::collections::{HashMap, HashSet};
+
 use fazhi_core::Part;
 
 pub use prose::{cn_num, fmt_num, fmt_qualified};
 
 use crate::catalog::{Catalog, Themes};
+use crate::citation_index::CitationIndex;
 use crate::model::{Block, Citation, DistrictSummary, Inline, Note};
 use prose::{Cites, Para, heading, plain};
 
@@ -86,22 +89,25 @@ pub(crate) fn build(
 /// is one note, numbered in reading order.
 pub fn notes(blocks: &[Block], citations: &[Citation]) -> Vec<Note> {
     let mut out = Vec::new();
+    let index = CitationIndex::new(citations);
     for b in blocks {
         let Block::Paragraph { inlines } = b else {
             continue;
         };
         let mut run: Vec<usize> = Vec::new();
+        let mut in_run: HashSet<usize> = HashSet::new();
         for i in inlines.iter().chain(std::iter::once(&Inline::Text {
             text: String::new(),
         })) {
             match i {
-                Inline::Cite { id } if !run.contains(id) => run.push(*id),
+                Inline::Cite { id } if in_run.insert(*id) => run.push(*id),
                 Inline::Cite { .. } => {}
                 _ if !run.is_empty() => {
                     let ids = std::mem::take(&mut run);
+                    in_run.clear();
                     out.push(Note {
                         id: out.len() + 1,
-                        text: note_text(&ids, citations),
+                        text: note_text(&ids, &index),
                         citations: ids,
                     });
                 }
@@ -114,28 +120,32 @@ pub fn notes(blocks: &[Block], citations: &[Citation]) -> Vec<Note> {
 
 /// `西营门街道（第301–340字）：“…开展各类法治宣传活动【20余场】…”；…`:
 /// sources that share a sentence are quoted once, every cited number marked.
-fn note_text(ids: &[usize], citations: &[Citation]) -> String {
-    let cited: Vec<&Citation> = ids
-        .iter()
-        .filter_map(|id| citations.iter().find(|c| c.id == *id))
-        .collect();
+fn note_text(ids: &[usize], citations: &CitationIndex<'_>) -> String {
+    let cited: Vec<&Citation> = ids.iter().filter_map(|id| citations.get(*id)).collect();
+    // Numbers by sentence, in order: one pass instead of a scan per source.
+    let mut by_sentence: HashMap<(&str, usize, usize), Vec<usize>> = HashMap::new();
+    for (j, d) in cited.iter().enumerate() {
+        if d.number.is_some() {
+            by_sentence
+                .entry((d.submission_id.as_str(), d.sentence_start, d.sentence_end))
+                .or_default()
+                .push(j);
+        }
+    }
     let mut parts: Vec<String> = Vec::new();
-    let mut done: Vec<usize> = Vec::new();
+    let mut done = vec![false; cited.len()];
     for (i, c) in cited.iter().enumerate() {
-        if done.contains(&i) {
+        if done[i] {
             continue;
         }
-        let same: Vec<usize> = (i..cited.len())
-            .filter(|&j| {
-                let d = cited[j];
-                d.submission_id == c.submission_id
-                    && d.sentence_start == c.sentence_start
-                    && d.sentence_end == c.sentence_end
-                    && d.number.is_some()
-                    && c.number.is_some()
-                    && !c.sentence.is_empty()
-            })
-            .collect();
+        let same: Vec<usize> = if c.number.is_some() && !c.sentence.is_empty() {
+            by_sentence
+                .get(&(c.submission_id.as_str(), c.sentence_start, c.sentence_end))
+                .map(|js| js.iter().copied().filter(|&j| j >= i).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         if same.len() > 1 {
             let spans: Vec<(usize, usize)> = same
                 .iter()
@@ -144,10 +154,12 @@ fn note_text(ids: &[usize], citations: &[Citation]) -> String {
             let mut shared = (*c).clone();
             shared.quote = mark_all(&c.sentence, c.sentence_start, &spans);
             parts.push(citation_note(&shared));
-            done.extend(same);
+            for j in same {
+                done[j] = true;
+            }
         } else {
             parts.push(citation_note(c));
-            done.push(i);
+            done[i] = true;
         }
     }
     parts.join("；")

@@ -1,5 +1,6 @@
 //! Integration tests of fazhi-summary: one binary (see house style).
 
+mod aggregate;
 mod build;
 mod citations;
 mod districts;

@@ -12,7 +12,7 @@
 //! sets, so the result does not depend on input order except for the order of
 //! output.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
@@ -21,12 +21,15 @@ use serde::Deserialize;
 use crate::catalog::Themes;
 use crate::model::{AgencyRef, ClassifiedItem, GroupedItem, ItemGroup, Passage};
 use crate::themes::primary;
+use links::linked_pairs;
+
+mod links;
 
 /// Word Jaccard index from which two items of one chapter without a concept
 /// are grouped.
 pub const SIMILARITY: f64 = 0.5;
 
-pub const SYNONYMS_TOML: &str = include_str!("../catalog/synonyms.toml");
+pub const SYNONYMS_TOML: &str = include_str!("../../catalog/synonyms.toml");
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Synonyms {
@@ -116,7 +119,7 @@ pub(crate) struct GroupInput<'a> {
 
 /// The words of a label: lexicon words as segmented, other runs as bigrams;
 /// filler and numbering left out.
-fn words(item: &ClassifiedItem) -> BTreeSet<String> {
+pub(crate) fn words(item: &ClassifiedItem) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
@@ -234,6 +237,15 @@ pub(crate) enum Kind {
     Plans,
 }
 
+/// Shortcomings are grouped as problems, every other part as plans.
+pub(crate) fn kind_of(part: fazhi_core::Part) -> Kind {
+    if part == fazhi_core::Part::Shortcomings {
+        Kind::Shortcomings
+    } else {
+        Kind::Plans
+    }
+}
+
 pub(crate) fn group_items(
     themes: &Themes,
     inputs: &[GroupInput<'_>],
@@ -241,37 +253,46 @@ pub(crate) fn group_items(
 ) -> Vec<ItemGroup> {
     let concepts: Vec<Option<&str>> = inputs.iter().map(|i| concept_of(&i.item.label)).collect();
     let words: Vec<BTreeSet<String>> = inputs.iter().map(|i| words(i.item)).collect();
+    let primaries: Vec<&str> = inputs.iter().map(|i| primary(i.item)).collect();
     let n = inputs.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut sim = vec![0.0f64; n];
+    for (i, j) in linked_pairs(&concepts, &primaries, &words) {
+        sim[i] += 1.0;
+        sim[j] += 1.0;
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[b.max(a)] = a.min(b);
+        }
+    }
+    // Roots are the least index of their component whatever the order of
+    // the unions, so groups come out as an all-pairs scan would give them.
+    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
-        for j in (i + 1)..n {
-            let linked = match (concepts[i], concepts[j]) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => {
-                    primary(inputs[i].item) == primary(inputs[j].item)
-                        && jaccard(&words[i], &words[j]) >= SIMILARITY
-                }
-                _ => false,
-            };
-            if linked {
-                sim[i] += 1.0;
-                sim[j] += 1.0;
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b {
-                    parent[b.max(a)] = a.min(b);
-                }
+        let root = find(&mut parent, i);
+        match slot.get(&root) {
+            Some(&k) => members[k].1.push(i),
+            None => {
+                slot.insert(root, members.len());
+                members.push((root, vec![i]));
             }
         }
     }
-    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
-    for i in 0..n {
-        let root = find(&mut parent, i);
-        match members.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, m)) => m.push(i),
-            None => members.push((root, vec![i])),
-        }
-    }
+    build_groups(themes, inputs, &concepts, &sim, members, kind)
+}
+
+/// The groups, in display order, from the components of the link graph:
+/// `members` holds each component's least index and its items in order
+/// (sorted by that index), `sim[i]` how many items `i` is linked to.
+pub(crate) fn build_groups(
+    themes: &Themes,
+    inputs: &[GroupInput<'_>],
+    concepts: &[Option<&str>],
+    sim: &[f64],
+    members: Vec<(usize, Vec<usize>)>,
+    kind: Kind,
+) -> Vec<ItemGroup> {
     let mut groups: Vec<(usize, ItemGroup)> = members
         .into_iter()
         .map(|(root, m)| {
@@ -302,8 +323,9 @@ pub(crate) fn group_items(
                 }
             });
             let mut agencies: Vec<AgencyRef> = Vec::new();
+            let mut seen: HashSet<&AgencyRef> = HashSet::new();
             for &i in &m {
-                if !agencies.contains(inputs[i].agency) {
+                if seen.insert(inputs[i].agency) {
                     agencies.push(inputs[i].agency.clone());
                 }
             }
