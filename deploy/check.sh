@@ -4,7 +4,8 @@
 #   specification and interpolation), hadolint (Dockerfile),
 #   kubernetes-validate --strict (core Kubernetes kinds, two API versions),
 #   KEDA's CRD schemas (ScaledObject, TriggerAuthentication),
-#   systemd-analyze verify (the units), the topology and configuration keys
+#   systemd-analyze verify (the units), the Docker build context (complete
+#   after .dockerignore, Cargo.lock current), the topology and configuration keys
 #   cross-checked against the Rust code, and, when a RabbitMQ answers here,
 #   the broker importing the definitions (plus `fazhi worker` declaring and
 #   consuming against them when a built binary is found).
@@ -85,6 +86,22 @@ if grep -qx 'target' .dockerignore && grep -qx '.git' .dockerignore; then
   ok ".dockerignore: keeps target/ and .git out of the build context"
 else
   fail ".dockerignore: must list target and .git"
+fi
+
+# The build context: what .dockerignore lets through must still be a
+# complete workspace whose Cargo.lock needs no change (the Dockerfile builds
+# with --locked). FAZHI_CHECK_BUILD=1 also type-checks the binary there, as
+# the image build would compile it (minutes: not by default).
+if "$py" deploy/check_context.py "$root" "$tmp/context" >"$tmp/context.count" 2>"$tmp/context.err" &&
+  (cd "$tmp/context" && cargo metadata --locked --format-version 1 >/dev/null 2>>"$tmp/context.err"); then
+  ok "docker build context: $(cat "$tmp/context.count") files after .dockerignore, a complete workspace, Cargo.lock current"
+else
+  fail "docker build context: incomplete after .dockerignore, or Cargo.lock out of date"
+  sed 's/^/     /' "$tmp/context.err"
+fi
+if [[ "${FAZHI_CHECK_BUILD:-0}" == 1 ]]; then
+  run "docker build context: cargo check --locked --bin fazhi" \
+    env CARGO_TARGET_DIR="$cache/context-target" cargo check --locked --bin fazhi --manifest-path "$tmp/context/Cargo.toml"
 fi
 
 # Core Kubernetes kinds; a kind without a schema (a typo) counts as a failure.
