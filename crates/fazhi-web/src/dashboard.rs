@@ -1,201 +1,21 @@
-//! The season dashboard: every roster unit with the state of its report,
-//! the reporting rates (DHIS2's expected / actual / on time), filters,
-//! sorting and a CSV export of exactly the rows shown.
+//! The season dashboard page and its CSV export (exactly the rows shown);
+//! the numbers come from [`crate::progress`].
 
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
+use fazhi_store::Role;
 use fazhi_store::entity::submission;
 use fazhi_store::record::deadline_ms as deadline_ms_for;
-use fazhi_store::{Role, SubmissionStatus};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use maud::{Markup, html};
-use serde::Deserialize;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::auth::Signed;
 use crate::error::WebError;
 use crate::layout;
-use crate::scope::{SeasonQuery, season};
+pub use crate::progress::*;
+use crate::scope::season;
 use crate::AppState;
-
-/// A unit's state for the season.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum UnitState {
-    Missing,
-    Submitted,
-    Processed,
-    Rejected,
-}
-
-impl UnitState {
-    pub fn code(self) -> &'static str {
-        match self {
-            UnitState::Missing => "missing",
-            UnitState::Submitted => "submitted",
-            UnitState::Processed => "processed",
-            UnitState::Rejected => "rejected",
-        }
-    }
-    pub fn zh(self) -> &'static str {
-        match self {
-            UnitState::Missing => "未报送",
-            UnitState::Submitted => "已报送，待处理",
-            UnitState::Processed => "已处理",
-            UnitState::Rejected => "无法读取，需重报",
-        }
-    }
-}
-
-/// What the dashboard needs of a roster entry.
-#[derive(Debug, Clone)]
-pub struct UnitIn {
-    pub code: String,
-    pub name: String,
-    pub kind: String,
-}
-
-/// What the dashboard needs of a submission.
-#[derive(Debug, Clone)]
-pub struct SubmissionIn {
-    pub id: String,
-    pub agency_code: String,
-    pub status: String,
-    pub submitted_at: i64,
-    pub reject_reason: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub code: String,
-    pub name: String,
-    pub kind: String,
-    pub state: UnitState,
-    /// `None` while nothing was submitted.
-    pub on_time: Option<bool>,
-    pub submission_id: Option<String>,
-    pub submitted_at: Option<i64>,
-    pub reject_reason: Option<String>,
-    /// Missing and the deadline has passed.
-    pub overdue: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rates {
-    pub expected: usize,
-    /// Units with a readable report (submitted or processed).
-    pub actual: usize,
-    pub on_time: usize,
-    pub processed: usize,
-    pub rate: Option<f64>,
-    pub rate_on_time: Option<f64>,
-}
-
-/// One row per roster unit: its latest submission that still counts
-/// (withdrawn ones never do). Linear in roster + submissions.
-pub fn rows(roster: &[UnitIn], submissions: &[SubmissionIn], year: i32, now_ms: i64) -> Vec<Row> {
-    let deadline = deadline_ms_for(year);
-    let mut latest: std::collections::HashMap<&str, &SubmissionIn> = Default::default();
-    for s in submissions {
-        if s.status == SubmissionStatus::Withdrawn.as_str() {
-            continue;
-        }
-        let e = latest.entry(s.agency_code.as_str()).or_insert(s);
-        if s.submitted_at > e.submitted_at {
-            *e = s;
-        }
-    }
-    roster
-        .iter()
-        .map(|u| {
-            let s = latest.get(u.code.as_str());
-            let state = match s.map(|s| s.status.as_str()) {
-                None => UnitState::Missing,
-                Some("processed") => UnitState::Processed,
-                Some("rejected") => UnitState::Rejected,
-                Some(_) => UnitState::Submitted,
-            };
-            Row {
-                code: u.code.clone(),
-                name: u.name.clone(),
-                kind: u.kind.clone(),
-                state,
-                on_time: s.map(|s| s.submitted_at <= deadline),
-                submission_id: s.map(|s| s.id.clone()),
-                submitted_at: s.map(|s| s.submitted_at),
-                reject_reason: s.and_then(|s| s.reject_reason.clone()),
-                overdue: s.is_none() && now_ms > deadline,
-            }
-        })
-        .collect()
-}
-
-fn ratio(n: usize, d: usize) -> Option<f64> {
-    (d > 0).then(|| n as f64 / d as f64)
-}
-
-/// A rejected (unreadable) file is not a report: it does not count as actual.
-pub fn rates(rows: &[Row]) -> Rates {
-    let counted = |r: &&Row| matches!(r.state, UnitState::Submitted | UnitState::Processed);
-    let actual = rows.iter().filter(counted).count();
-    let on_time = rows
-        .iter()
-        .filter(counted)
-        .filter(|r| r.on_time == Some(true))
-        .count();
-    let processed = rows.iter().filter(|r| r.state == UnitState::Processed).count();
-    Rates {
-        expected: rows.len(),
-        actual,
-        on_time,
-        processed,
-        rate: ratio(actual, rows.len()),
-        rate_on_time: ratio(on_time, rows.len()),
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct Filter {
-    #[serde(flatten)]
-    pub season: SeasonQuery,
-    /// A state code, or `late` (late or overdue).
-    pub state: Option<String>,
-    /// Part of a unit's name or code.
-    pub q: Option<String>,
-    /// `name` (default), `state`, `time`.
-    pub sort: Option<String>,
-}
-
-/// The rows the filter keeps, sorted as asked.
-pub fn select(mut rows: Vec<Row>, f: &Filter) -> Vec<Row> {
-    let q = f.q.as_deref().map(str::trim).unwrap_or_default();
-    let state = f.state.as_deref().unwrap_or_default();
-    rows.retain(|r| {
-        (q.is_empty() || r.name.contains(q) || r.code.contains(q))
-            && match state {
-                "" => true,
-                "late" => r.overdue || r.on_time == Some(false),
-                s => r.state.code() == s,
-            }
-    });
-    match f.sort.as_deref() {
-        Some("state") => rows.sort_by(|a, b| a.state.cmp(&b.state).then(a.code.cmp(&b.code))),
-        Some("time") => rows.sort_by(|a, b| {
-            // Never-submitted last; then earliest first.
-            (a.submitted_at.is_none(), a.submitted_at, &a.code).cmp(&(
-                b.submitted_at.is_none(),
-                b.submitted_at,
-                &b.code,
-            ))
-        }),
-        _ => rows.sort_by(|a, b| a.code.cmp(&b.code)),
-    }
-    rows
-}
-
-pub fn percent(r: Option<f64>) -> String {
-    r.map(|r| format!("{:.1}%", r * 100.0))
-        .unwrap_or_else(|| "—".into())
-}
 
 /// Beijing time, as a clerk reads it.
 pub fn when(ms: i64) -> String {

@@ -14,6 +14,7 @@ mod draft;
 mod error;
 pub mod highlight;
 mod layout;
+pub mod progress;
 mod report;
 mod roster;
 mod scope;
