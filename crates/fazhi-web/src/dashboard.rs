@@ -109,7 +109,7 @@ pub async fn page(
     signed: Signed,
     Query(f): Query<Filter>,
 ) -> Result<Markup, WebError> {
-    let s = season(&state.store, &signed.session.principal, &f.season).await?;
+    let s = season(&state.store, &signed.session.principal, &f.season()).await?;
     let all = season_rows(&state, &s.district, s.year).await?;
     let r = rates(&all);
     let shown = select(all, &f);
@@ -201,7 +201,7 @@ pub async fn csv(
     signed: Signed,
     Query(f): Query<Filter>,
 ) -> Result<Response, WebError> {
-    let s = season(&state.store, &signed.session.principal, &f.season).await?;
+    let s = season(&state.store, &signed.session.principal, &f.season()).await?;
     let shown = select(season_rows(&state, &s.district, s.year).await?, &f);
     let mut w = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| WebError::BadRequest(format!("导出失败：{e}"));

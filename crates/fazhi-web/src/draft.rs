@@ -66,7 +66,7 @@ pub fn render_blocks(summary: &DistrictSummary) -> Markup {
         @for b in &summary.draft {
             @match b {
                 Block::Title { text } => h2.doc-title { (text) },
-                Block::Heading { level, text } => @match level {
+                Block::Heading { level, text } => @match *level {
                     1 => h3.h1 { (text) },
                     2 => h4.h2 { (text) },
                     _ => h5.h3 { (text) },

@@ -144,14 +144,24 @@ pub fn rates(rows: &[Row]) -> Rates {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Filter {
-    #[serde(flatten)]
-    pub season: SeasonQuery,
+    // Not `#[serde(flatten)]`: flattened query fields lose their types.
+    pub district: Option<String>,
+    pub year: Option<i32>,
     /// A state code, or `late` (late or overdue).
     pub state: Option<String>,
     /// Part of a unit's name or code.
     pub q: Option<String>,
     /// `name` (default), `state`, `time`.
     pub sort: Option<String>,
+}
+
+impl Filter {
+    pub fn season(&self) -> SeasonQuery {
+        SeasonQuery {
+            district: self.district.clone(),
+            year: self.year,
+        }
+    }
 }
 
 /// The rows the filter keeps, sorted as asked.
@@ -241,7 +251,8 @@ mod tests {
         let subs = [sub("1", "b", "processed", deadline + 9), sub("2", "c", "processed", deadline - 9)];
         let all = rows(&roster, &subs, 2023, deadline + 10);
         let f = |state: &str, q: &str, sort: &str| Filter {
-            season: SeasonQuery::default(),
+            district: None,
+            year: None,
             state: Some(state.into()),
             q: Some(q.into()),
             sort: Some(sort.into()),
