@@ -35,7 +35,9 @@ async fn run() -> anyhow::Result<()> {
     for i in 0..UNITS {
         csv.push_str(&format!("u{i:03},基准区第{i}单位,department,{DISTRICT}\n"));
     }
-    store.upsert_agencies(&fazhi_store::agencies::parse_roster(&csv)?).await?;
+    store
+        .upsert_agencies(&fazhi_store::agencies::parse_roster(&csv)?)
+        .await?;
     let statuses = ["processed", "processed", "queued", "rejected", "withdrawn"];
     let rows: Vec<submission::ActiveModel> = (0..SUBMITTED)
         .map(|i| submission::ActiveModel {
@@ -55,7 +57,9 @@ async fn run() -> anyhow::Result<()> {
             processed_at: Set(None),
         })
         .collect();
-    submission::Entity::insert_many(rows).exec(store.db()).await?;
+    submission::Entity::insert_many(rows)
+        .exec(store.db())
+        .await?;
     store
         .set_password(
             &NewCredential {
@@ -81,18 +85,30 @@ async fn run() -> anyhow::Result<()> {
     tokio::spawn(async move { fazhi_web::serve(listener, state, token).await });
 
     let client = reqwest::Client::builder().cookie_store(true).build()?;
-    let page = client.get(format!("{base}/login")).send().await?.text().await?;
+    let page = client
+        .get(format!("{base}/login"))
+        .send()
+        .await?
+        .text()
+        .await?;
     let token = csrf(&page).ok_or_else(|| anyhow::anyhow!("no csrf field"))?;
     let r = client
         .post(format!("{base}/login"))
-        .form(&[("csrf", token.as_str()), ("login", "office"), ("password", "bench-password")])
+        .form(&[
+            ("csrf", token.as_str()),
+            ("login", "office"),
+            ("password", "bench-password"),
+        ])
         .send()
         .await?;
     anyhow::ensure!(r.status().is_success(), "sign-in failed: {}", r.status());
 
     for (path, label) in [
         ("/dashboard?year=2024", "dashboard"),
-        ("/dashboard?year=2024&state=missing&sort=time", "dashboard filtered"),
+        (
+            "/dashboard?year=2024&state=missing&sort=time",
+            "dashboard filtered",
+        ),
         ("/dashboard.csv?year=2024", "csv export"),
     ] {
         let mut times = Vec::with_capacity(RUNS);

@@ -12,12 +12,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::error::WebError;
 use crate::layout;
 use crate::session::{
     COOKIE, LOCKOUT_ATTEMPTS, PRE_COOKIE, Session, cookie, random_token, same_token, set_cookie,
 };
-use crate::AppState;
 
 /// The signed-in person's session (and its cookie id).
 pub struct Signed {
@@ -121,7 +121,11 @@ pub async fn login(
         tracing::info!(login, "sign-in refused: locked out");
         return Ok(again(locked));
     }
-    match state.store.authenticate_password(login, &form.password).await? {
+    match state
+        .store
+        .authenticate_password(login, &form.password)
+        .await?
+    {
         Ok(principal) => {
             let (id, _) = state
                 .sessions

@@ -10,12 +10,12 @@ use fazhi_store::record::deadline_ms as deadline_ms_for;
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
+use crate::AppState;
 use crate::auth::Signed;
 use crate::error::WebError;
 use crate::layout;
 pub use crate::progress::*;
 use crate::scope::season;
-use crate::AppState;
 
 /// Beijing time, as a clerk reads it.
 pub fn when(ms: i64) -> String {
@@ -59,13 +59,15 @@ pub async fn season_rows(
         .map_err(fazhi_store::StoreError::from)?;
     let subs: Vec<SubmissionIn> = heads
         .into_iter()
-        .map(|(id, agency_code, status, submitted_at, reject_reason)| SubmissionIn {
-            id,
-            agency_code,
-            status,
-            submitted_at,
-            reject_reason,
-        })
+        .map(
+            |(id, agency_code, status, submitted_at, reject_reason)| SubmissionIn {
+                id,
+                agency_code,
+                status,
+                submitted_at,
+                reject_reason,
+            },
+        )
         .collect();
     Ok(rows(&roster, &subs, year, fazhi_store::now_ms()))
 }
@@ -205,8 +207,16 @@ pub async fn csv(
     let shown = select(season_rows(&state, &s.district, s.year).await?, &f);
     let mut w = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| WebError::BadRequest(format!("导出失败：{e}"));
-    w.write_record(["代码", "单位", "类型", "状态", "是否按时", "报送时间", "报送编号"])
-        .map_err(io)?;
+    w.write_record([
+        "代码",
+        "单位",
+        "类型",
+        "状态",
+        "是否按时",
+        "报送时间",
+        "报送编号",
+    ])
+    .map_err(io)?;
     for r in &shown {
         let timely = match (r.on_time, r.overdue) {
             (Some(true), _) => "按时",
@@ -225,7 +235,9 @@ pub async fn csv(
         ])
         .map_err(io)?;
     }
-    let body = w.into_inner().map_err(|e| WebError::BadRequest(format!("导出失败：{e}")))?;
+    let body = w
+        .into_inner()
+        .map_err(|e| WebError::BadRequest(format!("导出失败：{e}")))?;
     // A BOM, so Excel opens the UTF-8 file with the right characters.
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend_from_slice(&body);
@@ -242,5 +254,8 @@ pub async fn csv(
 
 /// `Content-Disposition` for a download with a (Chinese) file name.
 pub fn attachment(name: &str) -> String {
-    format!("attachment; filename=\"download\"; filename*=UTF-8''{}", urlenc(name))
+    format!(
+        "attachment; filename=\"download\"; filename*=UTF-8''{}",
+        urlenc(name)
+    )
 }

@@ -11,12 +11,12 @@ use axum::response::{IntoResponse, Response};
 use fazhi_summary::{Block, Citation, DistrictSummary, Inline, Op};
 use maud::{Markup, html};
 
+use crate::AppState;
 use crate::auth::Signed;
 use crate::dashboard::attachment;
 use crate::error::WebError;
 use crate::layout;
 use crate::scope::{SeasonQuery, season};
-use crate::AppState;
 
 /// Where a citation's sentence is shown: the report page, sentence marked.
 pub fn source_link(c: &Citation) -> String {
@@ -51,7 +51,11 @@ fn inline(i: &Inline, cites: &HashMap<usize, &Citation>) -> Markup {
         },
         Inline::Number { text, derivation } => {
             let first = derivation.cites.iter().find_map(|id| cites.get(id));
-            let title = format!("{}，共 {} 处来源", op_zh(derivation.op), derivation.cites.len());
+            let title = format!(
+                "{}，共 {} 处来源",
+                op_zh(derivation.op),
+                derivation.cites.len()
+            );
             match first {
                 Some(c) => html! { a.num href=(source_link(c)) title=(title) { (text) } },
                 None => html! { span.num title=(title) { (text) } },
@@ -117,7 +121,9 @@ async fn load(
         .store
         .district_summary(&s.district, s.year)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("名录中没有“{}”的单位，也没有它的汇总", s.district)))
+        .ok_or_else(|| {
+            WebError::NotFound(format!("名录中没有“{}”的单位，也没有它的汇总", s.district))
+        })
 }
 
 fn query_string(summary: &DistrictSummary) -> String {
@@ -135,7 +141,10 @@ pub async fn page(
 ) -> Result<Markup, WebError> {
     let summary = load(&state, &signed, &q).await?;
     let qs = query_string(&summary);
-    let title = format!("{} {}年度法治政府建设情况汇总稿", summary.district, summary.year);
+    let title = format!(
+        "{} {}年度法治政府建设情况汇总稿",
+        summary.district, summary.year
+    );
     Ok(layout::page(
         &title,
         &signed.session,
@@ -159,12 +168,16 @@ pub async fn docx(
     Query(q): Query<SeasonQuery>,
 ) -> Result<Response, WebError> {
     let summary = load(&state, &signed, &q).await?;
-    let name = format!("{}{}年度法治政府建设情况汇总稿.docx", summary.district, summary.year);
+    let name = format!(
+        "{}{}年度法治政府建设情况汇总稿.docx",
+        summary.district, summary.year
+    );
     Ok((
         [
             (
                 header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_owned(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    .to_owned(),
             ),
             (header::CONTENT_DISPOSITION, attachment(&name)),
         ],
@@ -179,7 +192,10 @@ pub async fn markdown(
     Query(q): Query<SeasonQuery>,
 ) -> Result<Response, WebError> {
     let summary = load(&state, &signed, &q).await?;
-    let name = format!("{}{}年度法治政府建设情况汇总稿.md", summary.district, summary.year);
+    let name = format!(
+        "{}{}年度法治政府建设情况汇总稿.md",
+        summary.district, summary.year
+    );
     let body = if summary.draft_markdown.is_empty() {
         fazhi_summary::draft::render_markdown(&summary.draft, &summary.citations)
     } else {
@@ -187,7 +203,10 @@ pub async fn markdown(
     };
     Ok((
         [
-            (header::CONTENT_TYPE, "text/markdown; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_TYPE,
+                "text/markdown; charset=utf-8".to_owned(),
+            ),
             (header::CONTENT_DISPOSITION, attachment(&name)),
         ],
         body,

@@ -138,13 +138,18 @@ mod tests {
         let mut s = Span::new(0, 99, "q");
         s.title = Some("a\"b".into());
         let html = render("<b>&", vec![s]).into_string();
-        assert_eq!(html, "<span class=\"q\" title=\"a&quot;b\">&lt;b&gt;&amp;</span>");
+        assert_eq!(
+            html,
+            "<span class=\"q\" title=\"a&quot;b\">&lt;b&gt;&amp;</span>"
+        );
     }
 
     #[test]
     fn output_is_linear_on_a_long_text() {
         let text = "法".repeat(200_000);
-        let spans = (0..20_000).map(|i| Span::new(i * 10, i * 10 + 5, "q")).collect();
+        let spans = (0..20_000)
+            .map(|i| Span::new(i * 10, i * 10 + 5, "q"))
+            .collect();
         let t = std::time::Instant::now();
         let html = render(&text, spans).into_string();
         assert!(t.elapsed().as_millis() < 2_000);

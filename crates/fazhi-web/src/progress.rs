@@ -131,7 +131,10 @@ pub fn rates(rows: &[Row]) -> Rates {
         .filter(counted)
         .filter(|r| r.on_time == Some(true))
         .count();
-    let processed = rows.iter().filter(|r| r.state == UnitState::Processed).count();
+    let processed = rows
+        .iter()
+        .filter(|r| r.state == UnitState::Processed)
+        .count();
     Rates {
         expected: rows.len(),
         actual,
@@ -196,17 +199,26 @@ pub fn percent(r: Option<f64>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn unit(code: &str) -> UnitIn {
-        UnitIn { code: code.into(), name: format!("{code}局"), kind: "department".into() }
+        UnitIn {
+            code: code.into(),
+            name: format!("{code}局"),
+            kind: "department".into(),
+        }
     }
 
     fn sub(id: &str, agency: &str, status: &str, at: i64) -> SubmissionIn {
-        SubmissionIn { id: id.into(), agency_code: agency.into(), status: status.into(), submitted_at: at, reject_reason: None }
+        SubmissionIn {
+            id: id.into(),
+            agency_code: agency.into(),
+            status: status.into(),
+            submitted_at: at,
+            reject_reason: None,
+        }
     }
 
     #[test]
@@ -221,13 +233,19 @@ mod tests {
             sub("5", "x", "processed", deadline), // not on the roster
         ];
         let rows = rows(&roster, &subs, 2023, deadline + 100);
-        let states: Vec<_> = rows.iter().map(|r| (r.code.as_str(), r.state, r.on_time)).collect();
-        assert_eq!(states, [
-            ("a", UnitState::Processed, Some(true)),
-            ("b", UnitState::Missing, None),
-            ("c", UnitState::Submitted, Some(false)),
-            ("d", UnitState::Missing, None),
-        ]);
+        let states: Vec<_> = rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.state, r.on_time))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                ("a", UnitState::Processed, Some(true)),
+                ("b", UnitState::Missing, None),
+                ("c", UnitState::Submitted, Some(false)),
+                ("d", UnitState::Missing, None),
+            ]
+        );
         assert!(rows[1].overdue && rows[3].overdue);
         let r = rates(&rows);
         assert_eq!((r.expected, r.actual, r.on_time, r.processed), (4, 2, 1, 1));
@@ -238,7 +256,12 @@ mod tests {
     #[test]
     fn a_rejected_file_is_not_a_report_and_nothing_is_overdue_before_the_deadline() {
         let deadline = deadline_ms_for(2023);
-        let rows = rows(&[unit("a"), unit("b")], &[sub("1", "a", "rejected", deadline - 1)], 2023, deadline - 1);
+        let rows = rows(
+            &[unit("a"), unit("b")],
+            &[sub("1", "a", "rejected", deadline - 1)],
+            2023,
+            deadline - 1,
+        );
         assert_eq!(rates(&rows).actual, 0);
         assert!(!rows[1].overdue);
         assert_eq!(percent(rates(&[]).rate), "—");
@@ -248,7 +271,10 @@ mod tests {
     fn filters_keep_what_they_name_and_sorting_by_time_puts_the_missing_last() {
         let deadline = deadline_ms_for(2023);
         let roster = [unit("a"), unit("b"), unit("c")];
-        let subs = [sub("1", "b", "processed", deadline + 9), sub("2", "c", "processed", deadline - 9)];
+        let subs = [
+            sub("1", "b", "processed", deadline + 9),
+            sub("2", "c", "processed", deadline - 9),
+        ];
         let all = rows(&roster, &subs, 2023, deadline + 10);
         let f = |state: &str, q: &str, sort: &str| Filter {
             district: None,

@@ -11,12 +11,12 @@ use fazhi_store::entity::submission;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::auth::Signed;
 use crate::dashboard::{attachment, when};
 use crate::error::WebError;
 use crate::highlight::{self, Span};
 use crate::layout;
-use crate::AppState;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ReportQuery {
@@ -38,7 +38,11 @@ pub async fn readable(
     if uuid_like(id).is_none() {
         return Err(no_such(id));
     }
-    let row = state.store.submission(id).await?.ok_or_else(|| no_such(id))?;
+    let row = state
+        .store
+        .submission(id)
+        .await?
+        .ok_or_else(|| no_such(id))?;
     authorize(
         &signed.session.principal,
         Action::ReadSubmission {
@@ -73,7 +77,11 @@ fn parse_range(s: &str) -> Option<(usize, usize)> {
 pub fn spans(parsed: &ParsedReport, target: Option<(usize, usize)>) -> Vec<Span> {
     let mut spans = Vec::new();
     for section in &parsed.sections {
-        let mut s = Span::new(section.start, section.end, &format!("part part-{}", section.part.code()));
+        let mut s = Span::new(
+            section.start,
+            section.end,
+            &format!("part part-{}", section.part.code()),
+        );
         s.label = Some(section.part.title_zh().to_owned());
         s.id = Some(format!("part-{}", section.part.code()));
         spans.push(s);
@@ -83,7 +91,12 @@ pub fn spans(parsed: &ParsedReport, target: Option<(usize, usize)>) -> Vec<Span>
     }
     for q in &parsed.quantities {
         let mut s = Span::new(q.start, q.end, "qty");
-        s.title = Some(format!("{}：{} {}", q.what, fazhi_summary::draft::fmt_num(q.value), q.unit));
+        s.title = Some(format!(
+            "{}：{} {}",
+            q.what,
+            fazhi_summary::draft::fmt_num(q.value),
+            q.unit
+        ));
         spans.push(s);
     }
     for (i, f) in parsed.findings.iter().enumerate() {
@@ -124,7 +137,10 @@ pub async fn page(
 ) -> Result<Markup, WebError> {
     let row = readable(&state, &signed, &id).await?;
     let agency = state.store.agency(&row.agency_code).await?;
-    let name = agency.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| row.agency_code.clone());
+    let name = agency
+        .as_ref()
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| row.agency_code.clone());
     let parsed = match state.store.parsed_report(&row.id).await? {
         Some(p) => {
             let report: ParsedReport = serde_json::from_str(&p.parsed)

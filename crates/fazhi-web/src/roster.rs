@@ -8,11 +8,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use fazhi_store::{AuditAction, AuditEvent, Role};
 use maud::{Markup, html};
 
+use crate::AppState;
 use crate::auth::Signed;
 use crate::error::WebError;
 use crate::layout;
 use crate::scope::{SeasonQuery, season};
-use crate::AppState;
 
 pub async fn page(
     State(state): State<AppState>,
@@ -67,7 +67,7 @@ pub async fn import(
         .map_err(|e| WebError::BadRequest(format!("名录格式有误：{e}")))?;
     let allowed = match p.role {
         Role::Admin => true,
-        Role::District => rows.iter().all(|r| p.scope.iter().any(|d| *d == r.district)),
+        Role::District => rows.iter().all(|r| p.scope.contains(&r.district)),
         Role::City | Role::Unit => false,
     };
     if !allowed {

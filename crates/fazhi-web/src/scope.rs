@@ -33,7 +33,11 @@ pub async fn season(store: &Store, who: &Principal, q: &SeasonQuery) -> Result<S
     if !(2000..=9999).contains(&year) {
         return Err(WebError::BadRequest(format!("年度 {year} 不合理")));
     }
-    let asked = q.district.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let asked = q
+        .district
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
     let district = match (asked, who.role) {
         (Some(d), _) => d.to_owned(),
         (None, Role::District | Role::City) => who.scope.first().cloned().unwrap_or_default(),
@@ -46,9 +50,16 @@ pub async fn season(store: &Store, who: &Principal, q: &SeasonQuery) -> Result<S
             .unwrap_or_default(),
         (None, Role::Unit) => String::new(),
     };
-    authorize(who, Action::ReadDistrict { district: &district })?;
+    authorize(
+        who,
+        Action::ReadDistrict {
+            district: &district,
+        },
+    )?;
     if district.is_empty() {
-        return Err(WebError::NotFound("还没有任何单位名录，请先导入名录".into()));
+        return Err(WebError::NotFound(
+            "还没有任何单位名录，请先导入名录".into(),
+        ));
     }
     Ok(Season { district, year })
 }

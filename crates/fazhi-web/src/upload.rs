@@ -12,13 +12,13 @@ use fazhi_store::entity::submission;
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use crate::AppState;
 use crate::auth::Signed;
 use crate::dashboard::when;
 use crate::error::WebError;
 use crate::layout;
 use crate::report::status_zh;
 use crate::scope::default_year;
-use crate::AppState;
 
 type Head = (String, String, i32, String, Option<String>, String, i64);
 
@@ -46,7 +46,9 @@ async fn own_submissions(state: &AppState, agency: &str) -> Result<Vec<Head>, We
 
 async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<Markup, WebError> {
     let p = &signed.session.principal;
-    let own = (p.role == Role::Unit).then(|| p.scope.first().cloned()).flatten();
+    let own = (p.role == Role::Unit)
+        .then(|| p.scope.first().cloned())
+        .flatten();
     let roster = match (p.role, p.scope.first()) {
         (Role::District, Some(d)) => state.store.roster(d).await?,
         _ => Vec::new(),
@@ -55,7 +57,11 @@ async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<
         Some(code) => own_submissions(state, code).await?,
         None => Vec::new(),
     };
-    let title = if own.is_some() { "报送年度报告" } else { "代单位报送年度报告" };
+    let title = if own.is_some() {
+        "报送年度报告"
+    } else {
+        "代单位报送年度报告"
+    };
     let max_mb = state.max_document_bytes / (1024 * 1024);
     Ok(layout::page(
         title,
@@ -168,7 +174,11 @@ pub async fn submit(
         idempotency_key: None,
     };
     let origin = format!("web {addr}");
-    match state.ingest.submit(&signed.session.principal, origin, request).await {
+    match state
+        .ingest
+        .submit(&signed.session.principal, origin, request)
+        .await
+    {
         Ok(r) => Ok(Redirect::to(&format!("/reports/{}", r.submission_id)).into_response()),
         Err(e) => {
             let (status, message) = WebError::Service(e).status_and_message();

@@ -39,12 +39,18 @@ async fn driver() -> Option<(Driver, PathBuf)> {
         on_path("chromium").or_else(|| on_path("chromium-browser")),
     ) else {
         if helpers::in_ci() {
-            panic!("chromium and chromedriver are required under CI=true (apt-get install chromium chromium-driver)");
+            panic!(
+                "chromium and chromedriver are required under CI=true (apt-get install chromium chromium-driver)"
+            );
         }
         eprintln!("SKIP: no chromium/chromedriver on PATH");
         return None;
     };
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let child = Command::new(driver)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -72,7 +78,9 @@ async fn browser(d: &Driver, binary: &Path) -> Client {
                      "--window-size=1366,768", "--lang=zh-CN"],
         }
     });
-    let serde_json::Value::Object(caps) = caps else { unreachable!() };
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!()
+    };
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&d.url)
@@ -101,9 +109,24 @@ async fn text(c: &Client, css: &str) -> String {
 
 async fn sign_in(c: &Client, app: &App, login: &str) {
     c.goto(&format!("{}/login", app.url)).await.unwrap();
-    c.find(Locator::Id("login")).await.unwrap().send_keys(login).await.unwrap();
-    c.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
-    c.find(Locator::Id("sign-in")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("login"))
+        .await
+        .unwrap()
+        .send_keys(login)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Id("sign-in"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     c.wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::Id("logout"))
@@ -112,7 +135,12 @@ async fn sign_in(c: &Client, app: &App, login: &str) {
 }
 
 async fn sign_out(c: &Client) {
-    c.find(Locator::Id("logout")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("logout"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     c.wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::Id("sign-in"))
@@ -122,7 +150,9 @@ async fn sign_out(c: &Client) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_season_in_the_browser_from_upload_to_the_draft() {
-    let Some((d, binary)) = driver().await else { return };
+    let Some((d, binary)) = driver().await else {
+        return;
+    };
     let app = helpers::spawn().await;
     let other = app
         .submit_as_office(UNIT_B.1, 2023, "003_cb32341b71933a80.txt")
@@ -132,16 +162,41 @@ async fn a_season_in_the_browser_from_upload_to_the_draft() {
     // Wrong password: the form again, with the message.
     c.goto(&format!("{}/login", app.url)).await.unwrap();
     shot(&c, "login").await;
-    c.find(Locator::Id("login")).await.unwrap().send_keys(UNIT_A.0).await.unwrap();
-    c.find(Locator::Id("password")).await.unwrap().send_keys("nope").await.unwrap();
-    c.find(Locator::Id("sign-in")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("login"))
+        .await
+        .unwrap()
+        .send_keys(UNIT_A.0)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys("nope")
+        .await
+        .unwrap();
+    c.find(Locator::Id("sign-in"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     assert!(text(&c, "#login-error").await.contains("不正确"));
 
     // The unit uploads its DOCX and waits until it is processed.
     sign_in(&c, &app, UNIT_A.0).await;
     assert!(c.current_url().await.unwrap().path().ends_with("/upload"));
-    c.find(Locator::Id("year")).await.unwrap().clear().await.unwrap();
-    c.find(Locator::Id("year")).await.unwrap().send_keys("2023").await.unwrap();
+    c.find(Locator::Id("year"))
+        .await
+        .unwrap()
+        .clear()
+        .await
+        .unwrap();
+    c.find(Locator::Id("year"))
+        .await
+        .unwrap()
+        .send_keys("2023")
+        .await
+        .unwrap();
     let docx = helpers::repo_file("crates/fazhi-extract/tests/fixtures/word_001.docx");
     c.find(Locator::Id("file"))
         .await
@@ -150,7 +205,12 @@ async fn a_season_in_the_browser_from_upload_to_the_draft() {
         .await
         .unwrap();
     shot(&c, "upload").await;
-    c.find(Locator::Id("submit")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Id("status"))
@@ -170,34 +230,57 @@ async fn a_season_in_the_browser_from_upload_to_the_draft() {
     }
     let quantities: usize = text(&c, "#qty-count").await.parse().unwrap();
     assert!(quantities > 0, "numbers of the DOCX are found and marked");
-    assert!(!c.find_all(Locator::Css("#report-text .qty")).await.unwrap().is_empty());
+    assert!(
+        !c.find_all(Locator::Css("#report-text .qty"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
     shot(&c, "report").await;
 
     // Another unit's report: the 403 page.
-    c.goto(&format!("{}/reports/{other}", app.url)).await.unwrap();
+    c.goto(&format!("{}/reports/{other}", app.url))
+        .await
+        .unwrap();
     assert!(text(&c, "section.error h1").await.contains("403"));
     shot(&c, "forbidden").await;
     c.goto(&format!("{}/upload", app.url)).await.unwrap();
     sign_out(&c).await;
     c.goto(&format!("{}/upload", app.url)).await.unwrap();
-    assert!(c.find(Locator::Id("sign-in")).await.is_ok(), "signed out: back to sign-in");
+    assert!(
+        c.find(Locator::Id("sign-in")).await.is_ok(),
+        "signed out: back to sign-in"
+    );
 
     // The office: two of the roster have reported (both late, in 2026).
     sign_in(&c, &app, OFFICE).await;
-    c.goto(&format!("{}/dashboard?year=2023", app.url)).await.unwrap();
+    c.goto(&format!("{}/dashboard?year=2023", app.url))
+        .await
+        .unwrap();
     let expected: usize = text(&c, "#expected").await.parse().unwrap();
     assert_eq!(text(&c, "#actual").await, "2");
-    assert_eq!(text(&c, "#rate").await, format!("{:.1}%", 200.0 / expected as f64));
+    assert_eq!(
+        text(&c, "#rate").await,
+        format!("{:.1}%", 200.0 / expected as f64)
+    );
     assert_eq!(text(&c, "#on-time").await, "0");
-    let rows = c.find_all(Locator::Css("#units tbody tr[data-state=missing]")).await.unwrap();
+    let rows = c
+        .find_all(Locator::Css("#units tbody tr[data-state=missing]"))
+        .await
+        .unwrap();
     assert_eq!(rows.len(), expected - 2);
     shot(&c, "dashboard").await;
 
     // The draft: a number opens its source sentence, marked, in the report.
-    c.goto(&format!("{}/draft?year=2023", app.url)).await.unwrap();
+    c.goto(&format!("{}/draft?year=2023", app.url))
+        .await
+        .unwrap();
     assert!(c.find(Locator::Id("verify")).await.is_ok());
     shot(&c, "draft").await;
-    let number = c.find(Locator::Css("#draft a.num")).await.expect("a linked number");
+    let number = c
+        .find(Locator::Css("#draft a.num"))
+        .await
+        .expect("a linked number");
     let shown = number.text().await.unwrap();
     number.click().await.unwrap();
     let sentence = text(&c, "#target").await;
@@ -205,14 +288,24 @@ async fn a_season_in_the_browser_from_upload_to_the_draft() {
     let digits: String = shown.chars().filter(|ch| ch.is_ascii_digit()).collect();
     let source_digits: String = sentence.chars().filter(|ch| ch.is_ascii_digit()).collect();
     assert!(
-        !digits.is_empty() && source_digits.contains(&digits) || shown.chars().any(|ch| sentence.contains(ch)),
+        !digits.is_empty() && source_digits.contains(&digits)
+            || shown.chars().any(|ch| sentence.contains(ch)),
         "the source sentence {sentence:?} bears the number {shown:?}"
     );
     shot(&c, "source").await;
 
     // Download the DOCX with the browser's own session.
-    c.goto(&format!("{}/draft?year=2023", app.url)).await.unwrap();
-    let href = c.find(Locator::Id("docx")).await.unwrap().attr("href").await.unwrap().unwrap();
+    c.goto(&format!("{}/draft?year=2023", app.url))
+        .await
+        .unwrap();
+    let href = c
+        .find(Locator::Id("docx"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
     let cookie = c.get_named_cookie("fz_session").await.unwrap();
     let r = reqwest::Client::new()
         .get(format!("{}{href}", app.url))
@@ -221,7 +314,12 @@ async fn a_season_in_the_browser_from_upload_to_the_draft() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-disposition"].to_str().unwrap().contains(".docx"));
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(".docx")
+    );
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK"), "a DOCX is a zip");
 

@@ -20,7 +20,9 @@ pub const UNIT_B: (&str, &str) = ("sjs", "sjs-qzf");
 pub const OFFICE: &str = "office";
 
 pub fn repo_file(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
 }
 
 pub fn in_ci() -> bool {

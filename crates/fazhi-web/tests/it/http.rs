@@ -20,7 +20,12 @@ fn csrf(html: &str) -> String {
     html[at..].split('"').next().unwrap().to_owned()
 }
 
-async fn sign_in_attempt(app: &App, c: &reqwest::Client, login: &str, pw: &str) -> reqwest::Response {
+async fn sign_in_attempt(
+    app: &App,
+    c: &reqwest::Client,
+    login: &str,
+    pw: &str,
+) -> reqwest::Response {
     let page = c.get(format!("{}/login", app.url)).send().await.unwrap();
     let token = csrf(&page.text().await.unwrap());
     c.post(format!("{}/login", app.url))
@@ -33,7 +38,11 @@ async fn sign_in_attempt(app: &App, c: &reqwest::Client, login: &str, pw: &str) 
 pub async fn signed_in(app: &App, login: &str) -> reqwest::Client {
     let c = client();
     let r = sign_in_attempt(app, &c, login, PASSWORD).await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{login} could not sign in");
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{login} could not sign in"
+    );
     c
 }
 
@@ -41,7 +50,11 @@ pub async fn signed_in(app: &App, login: &str) -> reqwest::Client {
 async fn signing_in_sets_a_strict_http_only_cookie_and_signing_out_ends_the_session() {
     let app = helpers::spawn().await;
     let c = client();
-    let anonymous = c.get(format!("{}/dashboard", app.url)).send().await.unwrap();
+    let anonymous = c
+        .get(format!("{}/dashboard", app.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
     assert_eq!(anonymous.headers()["location"], "/login");
 
@@ -54,9 +67,16 @@ async fn signing_in_sets_a_strict_http_only_cookie_and_signing_out_ends_the_sess
         .map(|v| v.to_str().unwrap().to_owned())
         .find(|v| v.starts_with("fz_session="))
         .expect("a session cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
 
-    let dash = c.get(format!("{}/dashboard", app.url)).send().await.unwrap();
+    let dash = c
+        .get(format!("{}/dashboard", app.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(dash.status(), StatusCode::OK);
     let html = dash.text().await.unwrap();
     assert!(html.contains("示例区"), "the office sees its district");
@@ -68,8 +88,16 @@ async fn signing_in_sets_a_strict_http_only_cookie_and_signing_out_ends_the_sess
         .await
         .unwrap();
     assert_eq!(out.status(), StatusCode::SEE_OTHER);
-    let after = c.get(format!("{}/dashboard", app.url)).send().await.unwrap();
-    assert_eq!(after.status(), StatusCode::SEE_OTHER, "signed out means signed out");
+    let after = c
+        .get(format!("{}/dashboard", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        after.status(),
+        StatusCode::SEE_OTHER,
+        "signed out means signed out"
+    );
 }
 
 #[tokio::test]
@@ -83,8 +111,16 @@ async fn a_form_without_the_session_csrf_token_is_refused() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let still = c.get(format!("{}/dashboard", app.url)).send().await.unwrap();
-    assert_eq!(still.status(), StatusCode::OK, "a forged sign-out changed nothing");
+    let still = c
+        .get(format!("{}/dashboard", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        still.status(),
+        StatusCode::OK,
+        "a forged sign-out changed nothing"
+    );
 
     let fresh = client();
     let forged_login = fresh
@@ -105,7 +141,11 @@ async fn repeated_wrong_passwords_lock_the_login_even_against_the_right_one() {
         assert_eq!(r.status(), StatusCode::OK, "the form again, not a session");
     }
     let r = sign_in_attempt(&app, &c, UNIT_A.0, PASSWORD).await;
-    assert_eq!(r.status(), StatusCode::OK, "locked: the right password no longer works");
+    assert_eq!(
+        r.status(),
+        StatusCode::OK,
+        "locked: the right password no longer works"
+    );
     assert!(r.text().await.unwrap().contains("已被锁定"));
     // Another person is not affected.
     signed_in(&app, UNIT_B.0).await;
@@ -126,7 +166,10 @@ async fn a_unit_sees_only_its_own_reports_and_no_district_pages() {
     ] {
         let r = unit.get(format!("{}{path}", app.url)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{path}");
-        assert!(r.text().await.unwrap().contains("无权"), "{path}: a Chinese refusal");
+        assert!(
+            r.text().await.unwrap().contains("无权"),
+            "{path}: a Chinese refusal"
+        );
     }
     let owner = signed_in(&app, UNIT_B.0).await;
     let r = owner
@@ -135,24 +178,33 @@ async fn a_unit_sees_only_its_own_reports_and_no_district_pages() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.text().await.unwrap().contains("class=\"qty\""), "quantities marked");
+    assert!(
+        r.text().await.unwrap().contains("class=\"qty\""),
+        "quantities marked"
+    );
 }
 
 #[tokio::test]
 async fn an_unreadable_upload_gets_submit_reports_message_and_nothing_is_queued() {
     let app = helpers::spawn().await;
     let unit = signed_in(&app, UNIT_A.0).await;
-    let page = unit.get(format!("{}/upload", app.url)).send().await.unwrap();
+    let page = unit
+        .get(format!("{}/upload", app.url))
+        .send()
+        .await
+        .unwrap();
     let token = csrf(&page.text().await.unwrap());
     let form = reqwest::multipart::Form::new()
         .text("csrf", token)
         .text("reporting_year", "2023")
         .part(
             "document",
-            reqwest::multipart::Part::bytes(vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
-                .file_name("报告.doc")
-                .mime_str("application/msword")
-                .unwrap(),
+            reqwest::multipart::Part::bytes(vec![
+                0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0,
+            ])
+            .file_name("报告.doc")
+            .mime_str("application/msword")
+            .unwrap(),
         );
     let r = unit
         .post(format!("{}/upload", app.url))
@@ -163,7 +215,11 @@ async fn an_unreadable_upload_gets_submit_reports_message_and_nothing_is_queued(
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let html = r.text().await.unwrap();
     assert!(html.contains("id=\"upload-error\""), "{html}");
-    let (_, total) = app.store.list_submissions(helpers::DISTRICT, 2023, 0, 10).await.unwrap();
+    let (_, total) = app
+        .store
+        .list_submissions(helpers::DISTRICT, 2023, 0, 10)
+        .await
+        .unwrap();
     assert_eq!(total, 0);
 }
 
@@ -183,7 +239,11 @@ async fn the_dashboard_counts_reports_and_exports_the_rows_it_shows() {
         .text()
         .await
         .unwrap();
-    let roster = helpers::ROSTER.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+    let roster = helpers::ROSTER
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
     assert!(html.contains(&format!("id=\"expected\">{roster}<")));
     assert!(html.contains("id=\"actual\">2<"));
     let rate = format!("{:.1}%", 200.0 / roster as f64);
@@ -196,8 +256,17 @@ async fn the_dashboard_counts_reports_and_exports_the_rows_it_shows() {
         .send()
         .await
         .unwrap();
-    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let body = csv.text().await.unwrap();
-    assert_eq!(body.lines().count(), 1 + roster - 2, "header + the missing units: {body}");
+    assert_eq!(
+        body.lines().count(),
+        1 + roster - 2,
+        "header + the missing units: {body}"
+    );
     assert!(!body.contains(UNIT_A.1) && !body.contains(UNIT_B.1));
 }
