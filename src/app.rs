@@ -125,7 +125,10 @@ async fn spawn_web(settings: &Settings, parts: &Parts, shutdown: CancellationTok
         }
     };
     if let Ok(addr) = listener.local_addr() {
-        println!("workbench on http://{addr}");
+        // Not println!: a script that read only the first line may have
+        // closed the pipe, and that must not bring the server down.
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "workbench on http://{addr}");
     }
     let state = fazhi_web::AppState::new(
         parts.store.clone(),

@@ -27,9 +27,8 @@ fn nav(role: Role) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-fn head(title: &str) -> Markup {
+fn head_content(title: &str) -> Markup {
     html! {
-        (DOCTYPE)
         meta charset="utf-8";
         meta name="viewport" content="width=device-width, initial-scale=1";
         title { (title) " · 法治政府建设年度报告工作台" }
@@ -41,8 +40,9 @@ fn head(title: &str) -> Markup {
 pub fn page(title: &str, session: &Session, active: &str, body: Markup) -> Markup {
     let p = &session.principal;
     html! {
-        (head(title))
+        (DOCTYPE)
         html lang="zh-CN" {
+            head { (head_content(title)) }
             body {
                 a.skip href="#main" { "跳到正文" }
                 header.top {
@@ -71,8 +71,9 @@ pub fn page(title: &str, session: &Session, active: &str, body: Markup) -> Marku
 /// A page without the signed-in header (sign-in, errors).
 pub fn bare(title: &str, body: Markup) -> Markup {
     html! {
-        (head(title))
+        (DOCTYPE)
         html lang="zh-CN" {
+            head { (head_content(title)) }
             body {
                 header.top { span.brand { "法治政府建设年度报告工作台" } }
                 main id="main" { (body) }
