@@ -57,7 +57,11 @@ fn inline(i: &Inline, cites: &HashMap<usize, &Citation>) -> Markup {
                 derivation.cites.len()
             );
             match first {
-                Some(c) => html! { a.num href=(source_link(c)) title=(title) { (text) } },
+                Some(c) => html! {
+                    a.num href=(source_link(c)) title=(title)
+                        data-op=(format!("{:?}", derivation.op).to_lowercase())
+                        data-sources=(derivation.cites.len()) { (text) }
+                },
                 None => html! { span.num title=(title) { (text) } },
             }
         }
