@@ -184,6 +184,9 @@ async fn a_unit_sees_only_its_own_reports_and_no_district_pages() {
     );
 }
 
+/// The start of a legacy Word (.doc, OLE2) file: refused at the edge.
+const LEGACY_DOC: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+
 #[tokio::test]
 async fn an_unreadable_upload_gets_submit_reports_message_and_nothing_is_queued() {
     let app = helpers::spawn().await;
@@ -215,6 +218,34 @@ async fn an_unreadable_upload_gets_submit_reports_message_and_nothing_is_queued(
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let html = r.text().await.unwrap();
     assert!(html.contains("id=\"upload-error\""), "{html}");
+    // Word for word what SubmitReport answers for the same file.
+    let ingest =
+        fazhi_services::ingest::Ingest::new(app.store.clone(), app.queue.clone(), 10 << 20);
+    let unit_a = fazhi_store::Principal {
+        credential_id: "t".into(),
+        login: UNIT_A.0.into(),
+        role: fazhi_store::Role::Unit,
+        scope: vec![UNIT_A.1.into()],
+    };
+    let grpc = ingest
+        .submit(
+            &unit_a,
+            "test".into(),
+            fazhi_proto::v1::SubmitReportRequest {
+                agency_code: String::new(),
+                reporting_year: 2023,
+                document: Some(fazhi_proto::v1::Document {
+                    content: LEGACY_DOC.to_vec(),
+                    media_type: "application/msword".into(),
+                    file_name: "报告.doc".into(),
+                }),
+                idempotency_key: None,
+            },
+        )
+        .await
+        .expect_err("refused by SubmitReport too")
+        .to_string();
+    assert!(!grpc.is_empty() && html.contains(&grpc), "{grpc} in {html}");
     let (_, total) = app
         .store
         .list_submissions(helpers::DISTRICT, 2023, 0, 10)
