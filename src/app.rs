@@ -122,7 +122,38 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let parts = connect(&settings).await?;
     let listener = bind(&settings).await?;
     announce(&listener);
-    spawn_server(&settings, listener, &parts, shutdown_token()).await?
+    let shutdown = shutdown_token();
+    spawn_web(&settings, &parts, shutdown.clone()).await;
+    spawn_server(&settings, listener, &parts, shutdown).await?
+}
+
+/// The browser workbench beside the gRPC server. A port already taken is a
+/// warning, not a failure: the API (what systems call) stays up.
+pub async fn spawn_web(settings: &Settings, parts: &Parts, shutdown: CancellationToken) {
+    let listener = match TcpListener::bind(&settings.web.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::warn!(listen = %settings.web.listen, error = %e, "workbench not started");
+            return;
+        }
+    };
+    if let Ok(addr) = listener.local_addr() {
+        // Not println!: a script that read only the first line may have
+        // closed the pipe, and that must not bring the server down.
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "workbench on http://{addr}");
+    }
+    let state = fazhi_web::AppState::new(
+        parts.store.clone(),
+        parts.queue.clone(),
+        settings.grpc.max_document_bytes,
+        settings.web.secure_cookies,
+    );
+    tokio::spawn(async move {
+        if let Err(e) = fazhi_web::serve(listener, state, shutdown).await {
+            tracing::error!(error = %e, "workbench stopped");
+        }
+    });
 }
 
 pub async fn worker(settings: Settings) -> anyhow::Result<()> {
@@ -136,6 +167,7 @@ pub async fn up(settings: Settings) -> anyhow::Result<()> {
     let listener = bind(&settings).await?;
     announce(&listener);
     let shutdown = shutdown_token();
+    spawn_web(&settings, &parts, shutdown.clone()).await;
     let worker = spawn_worker(&settings, &parts, shutdown.clone());
     let server = spawn_server(&settings, listener, &parts, shutdown.clone()).await;
     shutdown.cancel();

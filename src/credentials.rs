@@ -273,12 +273,26 @@ pub async fn bootstrap(settings: &Settings, store: &Store) -> anyhow::Result<()>
         created_by: "system:first-start".into(),
     };
     let (row, token) = store.issue_token(&new).await?;
+    // A person's sign-in for the web workbench, with a random password.
+    let mut bytes = [0u8; 9];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    let password: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let person = NewCredential {
+        login: "admin".into(),
+        role: Role::Admin,
+        scope: vec![],
+        expires_at: None,
+        created_by: "system:first-start".into(),
+    };
+    store.set_password(&person, &password).await?;
     write_private(
         &file,
         &format!(
             "# fazhi 首次启动时为本机创建的管理员凭证（内置默认配置）。请勿外传。\n\
-             # 其他单位和人员的凭证用 `fazhi credentials issue` 发放。\n\
-             admin_token = \"{token}\"\n"
+             # 其他单位和人员的凭证用 `fazhi credentials issue` / `add-user` 发放。\n\
+             admin_token = \"{token}\"\n\
+             # 网页工作台登录：用户名 admin\n\
+             admin_password = \"{password}\"\n"
         ),
     )?;
     store

@@ -28,6 +28,19 @@ pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
     let worker = crate::app::spawn_worker(&settings, &parts, shutdown.clone());
 
     let result = submit_and_print(&settings, &url).await;
+    // At a terminal, the demo goes on serving the web workbench over the
+    // same data until Ctrl-C; a script (or a test) gets its exit at once.
+    if result.is_ok() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        crate::app::spawn_web(&settings, &parts, shutdown.clone()).await;
+        let file = crate::credentials::local_file(&settings)
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        println!();
+        println!(
+            "网页工作台已启动（见上方 workbench on 一行的地址）：用户名 admin，密码见 {file}。按 Ctrl-C 退出。"
+        );
+        crate::app::shutdown_token().cancelled().await;
+    }
     shutdown.cancel();
     let _ = worker.await;
     server.await.context("server task")??;

@@ -19,6 +19,7 @@ pub struct Settings {
     pub worker: WorkerSettings,
     pub log: LogSettings,
     pub client: ClientSettings,
+    pub web: WebSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -82,6 +83,26 @@ pub struct GrpcSettings {
     pub max_document_bytes: usize,
     /// TLS for the gRPC server (rustls). Unset: plaintext, for loopback only.
     pub tls: Option<TlsSettings>,
+}
+
+/// The browser workbench (fazhi-web), served beside the gRPC API.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct WebSettings {
+    /// Address the workbench listens on (port 0: any free port).
+    pub listen: String,
+    /// Mark session cookies `Secure`: set when a TLS proxy fronts the
+    /// workbench (browsers then never send them over plain HTTP).
+    pub secure_cookies: bool,
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        WebSettings {
+            listen: "127.0.0.1:8080".to_owned(),
+            secure_cookies: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -299,6 +320,18 @@ mod tests {
         assert!(s.database.statement_timeout_ms < s.worker.transaction_timeout_ms);
         assert!(s.worker.retry_delay_ms <= s.worker.outage_backoff_max_ms);
         assert!(s.queue.max_backlog > 0);
+    }
+
+    #[test]
+    fn the_workbench_listens_on_8080_unless_configured() {
+        assert_eq!(Settings::default().web.listen, "127.0.0.1:8080");
+        let dir = std::env::temp_dir().join(format!("fazhi-config-web-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("fazhi.toml");
+        std::fs::write(&file, "[web]\nlisten = \"0.0.0.0:0\"\n").unwrap();
+        let settings = Settings::from_file(&file).unwrap();
+        assert_eq!(settings.web.listen, "0.0.0.0:0");
+        assert!(!settings.web.secure_cookies);
     }
 
     #[test]

@@ -1,0 +1,261 @@
+//! The season dashboard page and its CSV export (exactly the rows shown);
+//! the numbers come from [`crate::progress`].
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use fazhi_store::Role;
+use fazhi_store::entity::submission;
+use fazhi_store::record::deadline_ms as deadline_ms_for;
+use maud::{Markup, html};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
+use crate::AppState;
+use crate::auth::Signed;
+use crate::error::WebError;
+use crate::layout;
+pub use crate::progress::*;
+use crate::scope::season;
+
+/// Beijing time, as a clerk reads it.
+pub fn when(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms + 8 * 3_600_000)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// The rows for a season, straight from the store.
+pub async fn season_rows(
+    state: &AppState,
+    district: &str,
+    year: i32,
+) -> Result<Vec<Row>, WebError> {
+    let roster: Vec<UnitIn> = state
+        .store
+        .roster(district)
+        .await?
+        .into_iter()
+        .map(|a| UnitIn {
+            code: a.code,
+            name: a.name,
+            kind: a.kind,
+        })
+        .collect();
+    // Only the columns the table shows: never the documents themselves.
+    let heads: Vec<(String, String, String, i64, Option<String>)> = submission::Entity::find()
+        .select_only()
+        .columns([
+            submission::Column::Id,
+            submission::Column::AgencyCode,
+            submission::Column::Status,
+            submission::Column::SubmittedAt,
+            submission::Column::RejectReason,
+        ])
+        .filter(submission::Column::District.eq(district))
+        .filter(submission::Column::ReportingYear.eq(year))
+        .into_tuple()
+        .all(state.store.db())
+        .await
+        .map_err(fazhi_store::StoreError::from)?;
+    let subs: Vec<SubmissionIn> = heads
+        .into_iter()
+        .map(
+            |(id, agency_code, status, submitted_at, reject_reason)| SubmissionIn {
+                id,
+                agency_code,
+                status,
+                submitted_at,
+                reject_reason,
+            },
+        )
+        .collect();
+    Ok(rows(&roster, &subs, year, fazhi_store::now_ms()))
+}
+
+/// `/`: a unit goes to its own page, everyone else to the dashboard.
+pub async fn home(signed: Signed) -> Redirect {
+    match signed.session.principal.role {
+        Role::Unit => Redirect::to("/upload"),
+        _ => Redirect::to("/dashboard"),
+    }
+}
+
+fn state_options(current: &str) -> Markup {
+    let options = [
+        ("", "全部"),
+        ("missing", "未报送"),
+        ("submitted", "待处理"),
+        ("processed", "已处理"),
+        ("rejected", "需重报"),
+        ("late", "逾期"),
+    ];
+    html! {
+        @for (code, label) in options {
+            option value=(code) selected[code == current] { (label) }
+        }
+    }
+}
+
+fn kind_zh(kind: &str) -> &str {
+    match kind {
+        "department" => "部门",
+        "street" => "街道",
+        "town" => "乡镇",
+        "district_government" => "区政府",
+        other => other,
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(f): Query<Filter>,
+) -> Result<Markup, WebError> {
+    let s = season(&state.store, &signed.session.principal, &f.season()).await?;
+    let all = season_rows(&state, &s.district, s.year).await?;
+    let r = rates(&all);
+    let shown = select(all, &f);
+    let csv_link = format!(
+        "/dashboard.csv?district={}&year={}&state={}&q={}&sort={}",
+        urlenc(&s.district),
+        s.year,
+        urlenc(f.state.as_deref().unwrap_or_default()),
+        urlenc(f.q.as_deref().unwrap_or_default()),
+        urlenc(f.sort.as_deref().unwrap_or_default()),
+    );
+    let title = format!("{} {}年度报告报送进度", s.district, s.year);
+    Ok(layout::page(
+        &title,
+        &signed.session,
+        "/dashboard",
+        html! {
+            section.rates aria-label="报送率" {
+                div.stat { span.k { "应报单位" } span.v id="expected" { (r.expected) } }
+                div.stat { span.k { "已报单位" } span.v id="actual" { (r.actual) } }
+                div.stat { span.k { "报送率" } span.v id="rate" { (percent(r.rate)) } }
+                div.stat { span.k { "按时报送" } span.v id="on-time" { (r.on_time) } }
+                div.stat { span.k { "按时报送率" } span.v id="rate-on-time" { (percent(r.rate_on_time)) } }
+                div.stat { span.k { "已处理" } span.v id="processed" { (r.processed) } }
+            }
+            p.hint { "截止时间：" (when(deadline_ms_for(s.year))) "（北京时间）。无法读取的文件不计入已报。" }
+            form.filters method="get" action="/dashboard" {
+                input type="hidden" name="district" value=(s.district);
+                input type="hidden" name="year" value=(s.year);
+                label for="f-state" { "状态" }
+                select id="f-state" name="state" { (state_options(f.state.as_deref().unwrap_or_default())) }
+                label for="f-q" { "单位" }
+                input id="f-q" name="q" type="search" value=[f.q.as_deref()] placeholder="名称或代码";
+                label for="f-sort" { "排序" }
+                select id="f-sort" name="sort" {
+                    @for (code, label) in [("name", "按代码"), ("state", "按状态"), ("time", "按报送时间")] {
+                        option value=(code) selected[f.sort.as_deref() == Some(code)] { (label) }
+                    }
+                }
+                button type="submit" { "筛选" }
+                a.button href=(csv_link) id="csv" { "导出 CSV" }
+            }
+            table.units id="units" {
+                caption { "共 " (shown.len()) " 个单位" }
+                thead { tr { th scope="col" { "代码" } th scope="col" { "单位" } th scope="col" { "类型" } th scope="col" { "状态" } th scope="col" { "是否按时" } th scope="col" { "报送时间" } th scope="col" { "报告" } } }
+                tbody {
+                    @for row in &shown {
+                        tr data-state=(row.state.code()) {
+                            td { (row.code) }
+                            td { (row.name) }
+                            td { (kind_zh(&row.kind)) }
+                            td { span class={"state " (row.state.code())} { (row.state.zh()) } }
+                            td {
+                                @match (row.on_time, row.overdue) {
+                                    (Some(true), _) => span.ok { "按时" },
+                                    (Some(false), _) => span.bad { "逾期报送" },
+                                    (None, true) => span.bad { "逾期未报" },
+                                    (None, false) => "—",
+                                }
+                            }
+                            td { @if let Some(t) = row.submitted_at { (when(t)) } @else { "—" } }
+                            td {
+                                @if let Some(id) = &row.submission_id { a href={"/reports/" (id)} { "查看" } }
+                                @if let Some(reason) = &row.reject_reason { " " span.bad title=(reason) { "（原因）" } }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+/// Percent-encode a query value (everything but unreserved ASCII).
+pub fn urlenc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(f): Query<Filter>,
+) -> Result<Response, WebError> {
+    let s = season(&state.store, &signed.session.principal, &f.season()).await?;
+    let shown = select(season_rows(&state, &s.district, s.year).await?, &f);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| WebError::BadRequest(format!("导出失败：{e}"));
+    w.write_record([
+        "代码",
+        "单位",
+        "类型",
+        "状态",
+        "是否按时",
+        "报送时间",
+        "报送编号",
+    ])
+    .map_err(io)?;
+    for r in &shown {
+        let timely = match (r.on_time, r.overdue) {
+            (Some(true), _) => "按时",
+            (Some(false), _) => "逾期报送",
+            (None, true) => "逾期未报",
+            (None, false) => "",
+        };
+        w.write_record([
+            r.code.as_str(),
+            r.name.as_str(),
+            kind_zh(&r.kind),
+            r.state.zh(),
+            timely,
+            &r.submitted_at.map(when).unwrap_or_default(),
+            r.submission_id.as_deref().unwrap_or_default(),
+        ])
+        .map_err(io)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| WebError::BadRequest(format!("导出失败：{e}")))?;
+    // A BOM, so Excel opens the UTF-8 file with the right characters.
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(&body);
+    let name = format!("{}-{}-报送进度.csv", s.district, s.year);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, attachment(&name)),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `Content-Disposition` for a download with a (Chinese) file name.
+pub fn attachment(name: &str) -> String {
+    format!(
+        "attachment; filename=\"download\"; filename*=UTF-8''{}",
+        urlenc(name)
+    )
+}

@@ -1,0 +1,108 @@
+//! The web's errors and their one mapping to HTTP: the same refusals as the
+//! gRPC edge (`ServiceError`), shown as a page a clerk can read.
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use fazhi_services::error::ServiceError;
+use fazhi_store::StoreError;
+use maud::html;
+
+use crate::layout;
+
+#[derive(Debug)]
+pub enum WebError {
+    /// No (live) session: go to the sign-in page.
+    SignIn,
+    Service(ServiceError),
+    /// A form without the session's CSRF token.
+    Csrf,
+    NotFound(String),
+    BadRequest(String),
+}
+
+impl From<ServiceError> for WebError {
+    fn from(e: ServiceError) -> Self {
+        WebError::Service(e)
+    }
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        WebError::Service(ServiceError::Store(e))
+    }
+}
+
+impl WebError {
+    /// Status and message; internal causes are logged, never shown.
+    pub fn status_and_message(&self) -> (StatusCode, String) {
+        match self {
+            WebError::SignIn => (StatusCode::UNAUTHORIZED, "请先登录".into()),
+            WebError::Csrf => (
+                StatusCode::FORBIDDEN,
+                "表单已过期或来源不明，请返回刷新页面后重试".into(),
+            ),
+            WebError::NotFound(m) => (StatusCode::NOT_FOUND, m.clone()),
+            WebError::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
+            WebError::Service(e) => {
+                let status = match e {
+                    ServiceError::InvalidArgument(_) => StatusCode::BAD_REQUEST,
+                    ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
+                    ServiceError::AlreadyExists(_) => StatusCode::CONFLICT,
+                    ServiceError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+                    ServiceError::PermissionDenied(_) => StatusCode::FORBIDDEN,
+                    ServiceError::QueueUnavailable(cause)
+                    | ServiceError::QueueOutcomeUnknown(cause) => {
+                        tracing::warn!(error = %cause, "queue unavailable");
+                        StatusCode::SERVICE_UNAVAILABLE
+                    }
+                    ServiceError::Backlog { .. } => StatusCode::TOO_MANY_REQUESTS,
+                    ServiceError::Store(cause) => {
+                        tracing::error!(error = ?cause, "storage failure");
+                        StatusCode::INTERNAL_SERVER_ERROR
+                    }
+                };
+                (status, e.to_string())
+            }
+        }
+    }
+}
+
+fn title(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::FORBIDDEN => "无权访问",
+        StatusCode::NOT_FOUND => "未找到",
+        StatusCode::BAD_REQUEST => "请求有误",
+        StatusCode::CONFLICT => "与已有报送冲突",
+        StatusCode::SERVICE_UNAVAILABLE => "暂时不可用",
+        _ => "出错了",
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        if let WebError::SignIn = self {
+            return Redirect::to("/login").into_response();
+        }
+        let (status, message) = self.status_and_message();
+        let page = layout::bare(
+            title(status),
+            html! {
+                section.error role="alert" {
+                    h1 { (status.as_u16()) " " (title(status)) }
+                    p.message { (message) }
+                    p { a href="/" { "返回首页" } }
+                }
+            },
+        );
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            page.into_string(),
+        )
+            .into_response()
+    }
+}
+
+pub async fn not_found() -> WebError {
+    WebError::NotFound("没有这个页面".into())
+}

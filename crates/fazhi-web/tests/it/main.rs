@@ -1,0 +1,4 @@
+//! fazhi-web's integration tests: one binary, real servers on port 0.
+mod browser;
+mod helpers;
+mod http;
