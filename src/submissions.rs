@@ -124,12 +124,11 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 return Ok(());
             }
             println!(
-                "{}{}{}{}{}",
+                "{}{}{}{}按时",
                 pad("报送编号", 38),
                 pad("单位", 30),
                 pad("状态", 11),
                 pad("报送时间", 18),
-                "按时"
             );
             for s in &rows {
                 println!(

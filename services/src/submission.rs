@@ -246,7 +246,7 @@ fn plausible_share(text: &str) -> f64 {
 /// Bytes that read as plausible Chinese text in UTF-16 (either byte order)
 /// and clearly less so as GB18030: UTF-16 without its BOM.
 fn looks_like_bomless_utf16(content: &[u8]) -> bool {
-    if content.len() < 8 || content.len() % 2 != 0 {
+    if content.len() < 8 || !content.len().is_multiple_of(2) {
         return false;
     }
     let as_gb = encoding_rs::GB18030.decode_without_bom_handling(content).0;
