@@ -10,6 +10,7 @@ mod faults;
 mod formats;
 mod helpers;
 mod idempotency;
+mod load;
 mod outage;
 mod pipeline;
 mod queue_contract;
