@@ -1,5 +1,6 @@
-//! TLS: gRPC over rustls with a certificate made here, and the PostgreSQL
-//! connection with `sslmode=require` (the shared server has ssl on).
+//! TLS: gRPC over rustls with a certificate made here, the PostgreSQL
+//! connection with `sslmode=require` (the shared server has ssl on), and
+//! amqps through a test-owned TLS front for the shared broker.
 
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
@@ -102,4 +103,82 @@ async fn the_database_connection_can_require_tls() {
     assert_eq!(ssl, "true", "the connection really is encrypted");
     store.db().clone().close().await.ok();
     drop_test_database(&settings).await;
+}
+
+/// A TLS front for the shared broker, owned by the test: it terminates TLS
+/// with a certificate made here and forwards to RabbitMQ's plain port (the
+/// machine's broker itself is never reconfigured).
+async fn tls_front_for_rabbitmq(
+    cert: &rcgen::CertifiedKey<rcgen::KeyPair>,
+) -> std::net::SocketAddr {
+    use tokio_rustls::rustls;
+    let key = rustls::pki_types::PrivateKeyDer::try_from(cert.signing_key.serialize_der()).unwrap();
+    let config = rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(vec![cert.cert.der().clone()], key)
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(socket).await else {
+                    return;
+                };
+                let Ok(mut upstream) = tokio::net::TcpStream::connect("127.0.0.1:5672").await
+                else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut upstream).await;
+            });
+        }
+    });
+    addr
+}
+
+#[tokio::test]
+async fn the_broker_connection_speaks_tls_and_trusts_only_the_configured_ca() {
+    use fazhi_queue::OutgoingMessage;
+    use futures::StreamExt;
+    let Some(mut settings) = settings(Db::Sqlite, Broker::Rabbit).await else {
+        return;
+    };
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let front = tls_front_for_rabbitmq(&cert).await;
+    let ca = scratch_dir().join("ca.pem");
+    std::fs::write(&ca, cert.cert.pem()).unwrap();
+    settings.queue.amqp_url = Some(format!(
+        "amqps://guest:guest@localhost:{}/%2f",
+        front.port()
+    ));
+    settings.queue.connect_timeout_ms = 3_000;
+
+    // Without the CA the certificate is not trusted: no connection, UNAVAILABLE.
+    let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+    let untrusting = fazhi_queue::from_settings(&settings.queue, &settings.worker, db.clone());
+    let message = OutgoingMessage {
+        message_id: uuid::Uuid::new_v4().to_string(),
+        payload: b"{}".to_vec(),
+        headers: Default::default(),
+    };
+    let refused = untrusting.publish(&message).await;
+    assert!(
+        matches!(&refused, Err(e) if e.to_string().contains("certificate")),
+        "an untrusted broker certificate is refused: {refused:?}"
+    );
+
+    settings.queue.tls_ca_cert = Some(ca);
+    let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, db);
+    queue.publish(&message).await.expect("publish over amqps");
+    let mut deliveries = queue.subscribe().await.expect("consume over amqps");
+    let delivery = tokio::time::timeout(std::time::Duration::from_secs(20), deliveries.next())
+        .await
+        .expect("delivered in time")
+        .expect("stream open")
+        .expect("no error");
+    assert_eq!(delivery.message_id, message.message_id);
+    delivery.ack().await.unwrap();
+    remove_broker_objects(&settings).await;
 }

@@ -63,6 +63,8 @@ pub struct QueueSettings {
     /// Messages waiting beyond which SubmitReport answers RESOURCE_EXHAUSTED
     /// (back-pressure: the worker drains far slower than ingest accepts).
     pub max_backlog: u64,
+    /// PEM CA certificate to trust for an `amqps://` URL (the broker's TLS).
+    pub tls_ca_cert: Option<std::path::PathBuf>,
     /// AMQP heartbeat asked of the broker (seconds; 0: the broker's). A
     /// connection silent for two heartbeats is dropped and opened again.
     pub heartbeat_s: u16,
@@ -202,6 +204,7 @@ impl Default for QueueSettings {
             poll_interval_ms: 200,
             lease_ms: 60_000,
             max_backlog: 10_000,
+            tls_ca_cert: None,
             heartbeat_s: 20,
             operation_timeout_ms: 10_000,
         }

@@ -180,7 +180,14 @@ pub fn from_settings(
                 heartbeat_s: settings.heartbeat_s,
                 operation_timeout: Duration::from_millis(settings.operation_timeout_ms),
                 retry_delay: Duration::from_millis(worker.retry_delay_ms),
-            }),
+            })
+            .with_tls_ca(settings.tls_ca_cert.as_deref().and_then(|path| {
+                // Unreadable: say so; connecting then fails verification
+                // (UNAVAILABLE), never silently without TLS.
+                std::fs::read_to_string(path)
+                    .map_err(|e| tracing::error!(path = %path.display(), error = %e, "queue.tls_ca_cert unreadable"))
+                    .ok()
+            })),
         ),
         None => std::sync::Arc::new(
             embedded::EmbeddedQueue::new(

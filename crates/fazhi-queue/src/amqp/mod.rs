@@ -64,6 +64,7 @@ const DEPTH_CACHE: Duration = Duration::from_millis(500);
 pub struct AmqpQueue {
     settings: AmqpSettings,
     options: AmqpOptions,
+    tls_ca: Option<String>,
     publisher: Arc<Publisher>,
     depth: Mutex<Option<(Instant, u64)>>,
 }
@@ -81,23 +82,30 @@ pub(crate) async fn within<T>(
 
 impl AmqpQueue {
     pub fn new(settings: AmqpSettings) -> Self {
-        Self::build(settings, AmqpOptions::default())
+        Self::build(settings, AmqpOptions::default(), None)
     }
 
     pub fn with_options(self, options: AmqpOptions) -> Self {
-        Self::build(self.settings, options)
+        Self::build(self.settings, options, self.tls_ca)
     }
 
-    fn build(settings: AmqpSettings, options: AmqpOptions) -> Self {
+    /// Trust this PEM CA for `amqps://` URLs.
+    pub fn with_tls_ca(self, pem: Option<String>) -> Self {
+        Self::build(self.settings, self.options, pem)
+    }
+
+    fn build(settings: AmqpSettings, options: AmqpOptions, tls_ca: Option<String>) -> Self {
         let publisher = Publisher::new(
             with_heartbeat(&settings.url, options.heartbeat_s),
             settings.topology.clone(),
             settings.connect_timeout,
             settings.confirm_timeout,
-        );
+        )
+        .with_tls_ca(tls_ca.clone());
         AmqpQueue {
             settings,
             options,
+            tls_ca,
             publisher: Arc::new(publisher),
             depth: Mutex::new(None),
         }

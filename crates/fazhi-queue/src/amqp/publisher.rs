@@ -58,9 +58,17 @@ pub(crate) struct Publisher {
     /// One publish at a time per slot; the channel belongs to a generation.
     slots: Vec<Mutex<Option<(u64, Channel)>>>,
     next_slot: AtomicUsize,
+    /// PEM CA certificate(s) to trust for `amqps://` (lapin's rustls
+    /// connector has no root store of its own).
+    tls_ca: Option<String>,
 }
 
 impl Publisher {
+    pub(crate) fn with_tls_ca(mut self, pem: Option<String>) -> Self {
+        self.tls_ca = pem;
+        self
+    }
+
     pub(crate) fn new(
         url: String,
         topology: Topology,
@@ -76,11 +84,29 @@ impl Publisher {
             generation: AtomicU64::new(0),
             slots: (0..PUBLISH_CHANNELS).map(|_| Mutex::new(None)).collect(),
             next_slot: AtomicUsize::new(0),
+            tls_ca: None,
         }
     }
 
     pub(crate) async fn connect(&self) -> Result<Connection, QueueError> {
-        let connecting = Connection::connect(&self.url, ConnectionProperties::default());
+        let connecting = async {
+            match &self.tls_ca {
+                None => Connection::connect(&self.url, ConnectionProperties::default()).await,
+                Some(pem) => {
+                    let tls = lapin::tcp::OwnedTLSConfig {
+                        identity: None,
+                        cert_chain: Some(pem.clone()),
+                    };
+                    Connection::connect_with_config(
+                        &self.url,
+                        ConnectionProperties::default(),
+                        tls,
+                        lapin::runtime::default_runtime()?,
+                    )
+                    .await
+                }
+            }
+        };
         tokio::time::timeout(self.connect_timeout, connecting)
             .await
             .map_err(|_| QueueError::Unavailable("connecting to RabbitMQ timed out".into()))?
