@@ -10,6 +10,7 @@ use fazhi_config::Settings;
 use fazhi_store::{AuditAction, AuditEvent, AuditFilter, NewCredential, Role, Store};
 
 use crate::cli::{AuditArgs, CredentialsCommand, RoleArg};
+use crate::display::beijing_time;
 
 fn role(r: RoleArg) -> Role {
     match r {
@@ -49,16 +50,6 @@ fn scope_for(role: Role, scope: &[String]) -> anyhow::Result<Vec<String>> {
 
 fn expiry(days: Option<u32>) -> Option<i64> {
     days.map(|d| fazhi_store::now_ms() + i64::from(d) * 86_400_000)
-}
-
-fn fmt_ms(ms: Option<i64>) -> String {
-    ms.and_then(chrono::DateTime::from_timestamp_millis)
-        .map(|t| {
-            t.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset"))
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|| "-".into())
 }
 
 pub async fn run(settings: &Settings, command: CredentialsCommand) -> anyhow::Result<()> {
@@ -131,9 +122,9 @@ pub async fn run(settings: &Settings, command: CredentialsCommand) -> anyhow::Re
                         r.login,
                         r.role,
                         r.scope,
-                        fmt_ms(Some(r.created_at)),
-                        fmt_ms(r.expires_at),
-                        fmt_ms(r.revoked_at)
+                        beijing_time(Some(r.created_at)),
+                        beijing_time(r.expires_at),
+                        beijing_time(r.revoked_at)
                     );
                 }
             }
@@ -222,7 +213,7 @@ pub async fn audit(settings: &Settings, args: AuditArgs) -> anyhow::Result<()> {
         } else {
             println!(
                 "{}\t{}\t{}\t{}\t{}\t{}",
-                fmt_ms(Some(r.at)),
+                beijing_time(Some(r.at)),
                 r.actor,
                 r.action,
                 r.target,
@@ -274,9 +265,7 @@ pub async fn bootstrap(settings: &Settings, store: &Store) -> anyhow::Result<()>
     };
     let (row, token) = store.issue_token(&new).await?;
     // A person's sign-in for the web workbench, with a random password.
-    let mut bytes = [0u8; 9];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    let password: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let password = fazhi_store::credentials::random_hex(9)?;
     let person = NewCredential {
         login: "admin".into(),
         role: Role::Admin,

@@ -11,8 +11,8 @@ use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 
 use crate::client::{authed, fetch_summary, status_name, wait_processed};
+use crate::display::pad;
 use crate::samples;
-use crate::submissions::pad;
 
 pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
     // Any free port: the demo must not collide with a running server.

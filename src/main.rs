@@ -6,6 +6,7 @@ mod client;
 mod credentials;
 mod dead_letters;
 mod demo;
+mod display;
 mod parse;
 mod samples;
 mod submissions;

@@ -3,14 +3,13 @@
 
 use std::path::PathBuf;
 
+use crate::client::{authed, server_url, status_name};
+use crate::display::{beijing_time, pad};
 use anyhow::{Context, bail};
 use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
-use unicode_width::UnicodeWidthStr;
-
-use crate::client::{authed, server_url, status_name};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SubmissionsCommand {
@@ -53,20 +52,8 @@ pub enum SubmissionsCommand {
     },
 }
 
-/// Pad to a display width: a Chinese character takes two terminal columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
 fn fmt_time(ts: Option<&prost_types::Timestamp>) -> String {
-    ts.and_then(|t| chrono::DateTime::from_timestamp(t.seconds, 0))
-        .map(|t| {
-            t.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset"))
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|| "-".into())
+    beijing_time(ts.map(|t| t.seconds.saturating_mul(1000)))
 }
 
 fn json_of(s: &pb::Submission) -> serde_json::Value {

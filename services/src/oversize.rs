@@ -61,8 +61,8 @@ where
             let mut response = future.await?;
             if is_oversize(response.headers()) {
                 let status = Status::invalid_argument(format!(
-                    "报告文件过大，超过上限 {:.1} MB；请删去图片等内容或压缩后重新提交",
-                    limit as f64 / (1024.0 * 1024.0)
+                    "报告文件过大，超过上限 {}；请删去图片等内容或压缩后重新提交",
+                    crate::submission::human_bytes(limit)
                 ));
                 let headers = response.headers_mut();
                 headers.remove("grpc-message");

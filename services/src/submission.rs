@@ -197,7 +197,7 @@ pub fn text_field<'a>(
 }
 
 /// `3.2 MB`, for messages about sizes.
-fn human_bytes(n: usize) -> String {
+pub(crate) fn human_bytes(n: usize) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     if n as f64 >= MB {
         format!("{:.1} MB", n as f64 / MB)

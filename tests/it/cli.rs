@@ -147,13 +147,16 @@ async fn submissions_commands_list_show_download_and_withdraw_against_a_real_ser
         "{listing}"
     );
 
-    let out = run(s(&["submissions", "show", &id, "--json"]))
-        .output()
-        .await
-        .unwrap();
-    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(shown["status"], "PROCESSED");
-    assert_eq!(shown["file_name"], "城管指挥中心2023年报告.docx");
+    let shown = || async {
+        let out = run(s(&["submissions", "show", &id, "--json"]))
+            .output()
+            .await
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let shown_now = shown().await;
+    assert_eq!(shown_now["status"], "PROCESSED");
+    assert_eq!(shown_now["file_name"], "城管指挥中心2023年报告.docx");
 
     let out = run(s(&["submissions", "download", &id]))
         .output()
@@ -187,11 +190,6 @@ async fn submissions_commands_list_show_download_and_withdraw_against_a_real_ser
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = run(s(&["submissions", "show", &id, "--json"]))
-        .output()
-        .await
-        .unwrap();
-    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(shown["status"], "WITHDRAWN");
+    assert_eq!(shown().await["status"], "WITHDRAWN");
     app.stop().await;
 }

@@ -104,8 +104,9 @@ pub enum AuthFailure {
     Revoked,
 }
 
-fn random_secret() -> Result<String, StoreError> {
-    let mut bytes = [0u8; 32];
+/// `n` random bytes as hex: token secrets, generated passwords.
+pub fn random_hex(n: usize) -> Result<String, StoreError> {
+    let mut bytes = vec![0u8; n];
     getrandom::fill(&mut bytes)
         .map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(format!("no randomness: {e}"))))?;
     Ok(hex::encode(bytes))
@@ -168,7 +169,7 @@ impl Store {
         new: &NewCredential,
     ) -> Result<(credential::Model, String), StoreError> {
         let id = new_id();
-        let secret = random_secret()?;
+        let secret = random_hex(32)?;
         let row = self
             .insert_credential(new, &id, CredentialKind::Token, sha256_hex(&secret))
             .await?;
