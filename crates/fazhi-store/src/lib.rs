@@ -7,6 +7,7 @@
 pub mod agencies;
 pub mod audit;
 mod connect;
+pub mod counting;
 pub mod credentials;
 pub mod entity;
 mod error;

@@ -12,7 +12,7 @@ use sea_orm::{
 
 use crate::entity::{parsed_report, submission};
 use crate::submissions::queued_model;
-use crate::summaries::{contribution_json, lock_summary, rebuild_summary};
+use crate::summaries::{agency_changed, contribution_json, lock_summary};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 
 /// What the worker made of a report.
@@ -107,7 +107,13 @@ impl Store {
         update.update(&txn).await?;
 
         if status == SubmissionStatus::Processed {
-            rebuild_summary(&txn, &record.district, record.reporting_year).await?;
+            agency_changed(
+                &txn,
+                &record.district,
+                record.reporting_year,
+                &record.agency_code,
+            )
+            .await?;
             // Stamped again once the summary is rebuilt, the last step before
             // commit, so processed_at - submitted_at is the real processing time.
             stamp_processed_at(&txn, &submission_id).await?;
@@ -239,14 +245,18 @@ impl Store {
             return Ok(Some(current));
         }
         let was_processed = current.status == SubmissionStatus::Processed.as_str();
-        let (district, year) = (current.district.clone(), current.reporting_year);
+        let (district, year, agency_code) = (
+            current.district.clone(),
+            current.reporting_year,
+            current.agency_code.clone(),
+        );
         let mut update: submission::ActiveModel = current.into();
         update.status = Set(SubmissionStatus::Withdrawn.as_str().to_owned());
         update.reject_reason = Set(Some(reason.to_owned()));
         update.processed_at = Set(Some(now_ms()));
         let updated = update.update(&txn).await?;
         if was_processed {
-            rebuild_summary(&txn, &district, year).await?;
+            agency_changed(&txn, &district, year, &agency_code).await?;
         }
         txn.commit().await?;
         Ok(Some(updated))

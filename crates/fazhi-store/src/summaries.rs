@@ -1,19 +1,18 @@
 //! District summaries: rebuilt from the stored parses of each agency's latest
 //! processed report (never by re-parsing), stored, and read back.
 
-use std::collections::HashMap;
-
 use fazhi_core::ParsedReport;
 use fazhi_summary::{Agency, DistrictSummary, ReportContribution, ReportInput};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    ExprTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ExprTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
-use crate::entity::{agency, district_summary, parsed_report, submission};
+use crate::counting;
+use crate::entity::{agency, district_summary, parsed_report};
 use crate::record::deadline_ms;
-use crate::{Store, StoreError, SubmissionStatus, now_ms};
+use crate::{Store, StoreError, now_ms};
 
 /// Make sure the summary row exists and hold it for the rest of the
 /// transaction (row lock on PostgreSQL; SQLite has one writer anyway).
@@ -108,41 +107,11 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
     district: &str,
     year: i32,
 ) -> Result<DistrictSummary, StoreError> {
-    // Ordered: coverage order and citation numbers must not depend on how
-    // the database happens to return rows (PostgreSQL reorders after updates).
-    let roster: Vec<agency::Model> = agency::Entity::find()
-        .filter(agency::Column::District.eq(district))
-        .order_by_asc(agency::Column::Code)
-        .all(db)
-        .await?;
+    let roster = counting::expected(db, district, year).await?;
     let codes: Vec<&str> = roster.iter().map(|a| a.code.as_str()).collect();
-
-    // The latest processed submission of each agency on the district's
-    // roster today is its current report: an agency that moved counts where
-    // it is now, and only agencies the district expects are counted.
-    let processed: Vec<(String, String, i64)> = submission::Entity::find()
-        .select_only()
-        .columns([
-            submission::Column::Id,
-            submission::Column::AgencyCode,
-            submission::Column::SubmittedAt,
-        ])
-        .filter(submission::Column::AgencyCode.is_in(codes))
-        .filter(submission::Column::ReportingYear.eq(year))
-        .filter(submission::Column::Status.eq(SubmissionStatus::Processed.as_str()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut latest: HashMap<String, (String, i64)> = HashMap::new();
-    for (id, agency_code, submitted_at) in processed {
-        let newer = latest
-            .get(&agency_code)
-            .is_none_or(|(old_id, old_at)| (submitted_at, &id) > (*old_at, old_id));
-        if newer {
-            latest.insert(agency_code, (id, submitted_at));
-        }
-    }
-    let ids: Vec<String> = latest.values().map(|(id, _)| id.clone()).collect();
+    // Only agencies the district expects are counted, where they are now.
+    let latest = counting::counting(db, &codes, year).await?;
+    let ids: Vec<String> = latest.values().map(|c| c.submission_id.clone()).collect();
     let stored: Vec<(String, String, Option<String>)> = parsed_report::Entity::find()
         .select_only()
         .columns([
@@ -175,7 +144,7 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
                     .map_err(|e| StoreError::Corrupt(format!("parse of {submission_id}: {e}")))?;
                 let submitted_at = latest
                     .get(&agency_code)
-                    .map(|(_, at)| *at)
+                    .map(|c| c.submitted_at)
                     .unwrap_or_default();
                 let json = contribution_json(
                     db,
@@ -230,6 +199,20 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
     .exec_without_returning(db)
     .await?;
     Ok(summary)
+}
+
+/// The report that counts for `agency_code` in `district`/`year` may have
+/// changed (processed, withdrawn, reviewed, corrected): bring the stored
+/// summary up to date. Call inside the transaction that made the change,
+/// after [`lock_summary`].
+pub(crate) async fn agency_changed<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    _agency_code: &str,
+) -> Result<(), StoreError> {
+    rebuild_summary(db, district, year).await?;
+    Ok(())
 }
 
 impl Store {
