@@ -1,7 +1,10 @@
 //! The audit trail: who did what, when, to what, from where. Append-only
 //! (the database refuses UPDATE and DELETE on the table).
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use crate::entity::audit_entry;
 use crate::{Store, StoreError, now_ms};
@@ -25,6 +28,17 @@ pub enum AuditAction {
     Submit,
     Withdraw,
     RosterImport,
+    /// One roster version written or changed (import, upsert).
+    RosterUpsert,
+    RosterExempt,
+    ReviewAccept,
+    ReviewReturn,
+    ReviewReopen,
+    MakeCurrent,
+    /// The office set the date a report reached it.
+    ReceivedOn,
+    Publication,
+    Deadlines,
 }
 
 impl AuditAction {
@@ -35,6 +49,15 @@ impl AuditAction {
             AuditAction::Submit => "submission.submit",
             AuditAction::Withdraw => "submission.withdraw",
             AuditAction::RosterImport => "roster.import",
+            AuditAction::RosterUpsert => "roster.upsert",
+            AuditAction::RosterExempt => "roster.exempt",
+            AuditAction::ReviewAccept => "review.accept",
+            AuditAction::ReviewReturn => "review.return",
+            AuditAction::ReviewReopen => "review.reopen",
+            AuditAction::MakeCurrent => "review.make_current",
+            AuditAction::ReceivedOn => "submission.received_on",
+            AuditAction::Publication => "publication.set",
+            AuditAction::Deadlines => "season.deadlines",
         }
     }
 }
@@ -45,6 +68,30 @@ pub struct AuditFilter {
     pub target: Option<String>,
     pub action: Option<String>,
     pub limit: u64,
+}
+
+/// Append inside the caller's transaction, so a change and its record are
+/// committed together or not at all.
+pub(crate) async fn append<C: ConnectionTrait>(
+    db: &C,
+    event: AuditEvent,
+) -> Result<(), StoreError> {
+    audit_entry::Entity::insert(row_of(event))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+fn row_of(event: AuditEvent) -> audit_entry::ActiveModel {
+    audit_entry::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        at: Set(now_ms()),
+        actor: Set(event.actor),
+        action: Set(event.action.as_str().to_owned()),
+        target: Set(event.target),
+        detail: Set(event.detail.to_string()),
+        origin: Set(event.origin),
+    }
 }
 
 impl Store {

@@ -1,70 +1,198 @@
 //! Who a district expects a report from in a year, and which submission of
 //! each counts. The one place these rules live: the summary rebuild (and its
 //! incremental update) asks here, never decides itself.
+//!
+//! Expected: the units on the district's roster of that year
+//! ([`crate::roster`]), minus exempt ones. Counting: the rule of
+//! [`fazhi_season::counting_version`] over the agency's versions (the latest
+//! accepted one; processed-but-unreviewed ones too while the district's
+//! `count_unreviewed` is on, the default; a version the office made current
+//! until a newer one arrives).
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use fazhi_season::{Pin, Version, VersionState};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::entity::{agency, submission};
+use crate::entity::{
+    agency, current_version, season_setting, submission, submission_receipt, submission_review,
+};
 use crate::{StoreError, SubmissionStatus};
 
-/// The submission that counts for one agency: its id and when it was received.
+/// The submission that counts for one agency: its id and when it reached
+/// the office (the office's `received_on` if set, else the RPC time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counting {
     pub submission_id: String,
     pub submitted_at: i64,
 }
 
-/// The agencies `district` expects a report from for `year`, ordered by code
-/// (coverage order and citation numbers must not depend on how the database
-/// returns rows: PostgreSQL reorders after updates).
+/// The agencies `district` expects a report from for `year` (its roster of
+/// that year, exempt units left out), ordered by code (coverage order and
+/// citation numbers must not depend on how the database returns rows).
 pub(crate) async fn expected<C: ConnectionTrait>(
     db: &C,
     district: &str,
-    _year: i32,
+    year: i32,
 ) -> Result<Vec<agency::Model>, StoreError> {
-    Ok(agency::Entity::find()
-        .filter(agency::Column::District.eq(district))
-        .order_by_asc(agency::Column::Code)
-        .all(db)
-        .await?)
+    Ok(crate::roster::roster_of(db, district, year)
+        .await?
+        .into_iter()
+        .filter(|u| u.exempt_reason.is_none())
+        .map(|u| agency::Model {
+            code: u.code,
+            name: u.name,
+            kind: u.kind,
+            district: u.district,
+            updated_at: 0,
+        })
+        .collect())
 }
 
-/// For each of `agency_codes`, the submission of `year` that counts, if any:
-/// the latest processed one (ties broken by id so the choice is stable).
+/// A submission's place in the review state machine: its pipeline status,
+/// or for a processed one the office's review (pending when none).
+pub(crate) fn state_of(status: &str, review: Option<&str>) -> VersionState {
+    match SubmissionStatus::parse(status) {
+        Some(SubmissionStatus::Queued) | None => VersionState::Queued,
+        Some(SubmissionStatus::Rejected) => VersionState::Rejected,
+        Some(SubmissionStatus::Failed) => VersionState::Failed,
+        Some(SubmissionStatus::Withdrawn) => VersionState::Withdrawn,
+        Some(SubmissionStatus::Processed) => review
+            .and_then(VersionState::parse)
+            .filter(|s| matches!(s, VersionState::Accepted | VersionState::Returned))
+            .unwrap_or(VersionState::Pending),
+    }
+}
+
+/// Every version of each of `agency_codes` for `year`, with its state and
+/// received time, and the district it was filed under.
+pub(crate) async fn versions<C: ConnectionTrait>(
+    db: &C,
+    agency_codes: &[&str],
+    year: i32,
+) -> Result<HashMap<String, Vec<(Version, String)>>, StoreError> {
+    let mut out: HashMap<String, Vec<(Version, String)>> = HashMap::new();
+    for chunk in agency_codes.chunks(500) {
+        let rows: Vec<(String, String, String, String, i64)> = submission::Entity::find()
+            .select_only()
+            .columns([
+                submission::Column::Id,
+                submission::Column::AgencyCode,
+                submission::Column::District,
+                submission::Column::Status,
+                submission::Column::SubmittedAt,
+            ])
+            .filter(submission::Column::AgencyCode.is_in(chunk.iter().copied()))
+            .filter(submission::Column::ReportingYear.eq(year))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let ids: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        let reviews: HashMap<String, String> = submission_review::Entity::find()
+            .filter(submission_review::Column::SubmissionId.is_in(ids.iter().copied()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.submission_id, r.state))
+            .collect();
+        let receipts: HashMap<String, i64> = submission_receipt::Entity::find()
+            .filter(submission_receipt::Column::SubmissionId.is_in(ids.iter().copied()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.submission_id, r.received_at))
+            .collect();
+        for (id, code, district, status, submitted_at) in rows {
+            let state = state_of(&status, reviews.get(&id).map(String::as_str));
+            let received_at = receipts.get(&id).copied().unwrap_or(submitted_at);
+            out.entry(code).or_default().push((
+                Version {
+                    id,
+                    state,
+                    submitted_at,
+                    received_at,
+                },
+                district,
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The versions the office made current, by agency.
+pub(crate) async fn pins<C: ConnectionTrait>(
+    db: &C,
+    agency_codes: &[&str],
+    year: i32,
+) -> Result<HashMap<String, Pin>, StoreError> {
+    let mut out = HashMap::new();
+    for chunk in agency_codes.chunks(500) {
+        for p in current_version::Entity::find()
+            .filter(current_version::Column::AgencyCode.is_in(chunk.iter().copied()))
+            .filter(current_version::Column::Year.eq(year))
+            .all(db)
+            .await?
+        {
+            out.insert(
+                p.agency_code,
+                Pin {
+                    submission_id: p.submission_id,
+                    pinned_at: p.pinned_at,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Whether processed-but-unreviewed reports count for this district and
+/// year (default: yes). Kept in the database, not in each process's
+/// configuration, so the service and every worker apply the same rule.
+pub(crate) async fn count_unreviewed<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<bool, StoreError> {
+    Ok(
+        season_setting::Entity::find_by_id((district.to_owned(), year))
+            .one(db)
+            .await?
+            .is_none_or(|s| s.count_unreviewed),
+    )
+}
+
+/// For each of `agency_codes`, the submission of `year` that counts, if any.
 pub(crate) async fn counting<C: ConnectionTrait>(
     db: &C,
     agency_codes: &[&str],
     year: i32,
 ) -> Result<HashMap<String, Counting>, StoreError> {
-    let processed: Vec<(String, String, i64)> = submission::Entity::find()
-        .select_only()
-        .columns([
-            submission::Column::Id,
-            submission::Column::AgencyCode,
-            submission::Column::SubmittedAt,
-        ])
-        .filter(submission::Column::AgencyCode.is_in(agency_codes.iter().copied()))
-        .filter(submission::Column::ReportingYear.eq(year))
-        .filter(submission::Column::Status.eq(SubmissionStatus::Processed.as_str()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut latest: HashMap<String, Counting> = HashMap::new();
-    for (id, agency_code, submitted_at) in processed {
-        let newer = latest
-            .get(&agency_code)
-            .is_none_or(|old| (submitted_at, &id) > (old.submitted_at, &old.submission_id));
-        if newer {
-            latest.insert(
-                agency_code,
+    let versions = versions(db, agency_codes, year).await?;
+    let pins = pins(db, agency_codes, year).await?;
+    let mut policy: HashMap<String, bool> = HashMap::new();
+    let mut out = HashMap::new();
+    for (code, list) in versions {
+        let Some(district) = list.first().map(|(_, d)| d.clone()) else {
+            continue;
+        };
+        let count_unreviewed = match policy.get(&district) {
+            Some(&p) => p,
+            None => {
+                let p = count_unreviewed(db, &district, year).await?;
+                policy.insert(district, p);
+                p
+            }
+        };
+        let list: Vec<Version> = list.into_iter().map(|(v, _)| v).collect();
+        if let Some(v) = fazhi_season::counting_version(&list, pins.get(&code), count_unreviewed) {
+            out.insert(
+                code,
                 Counting {
-                    submission_id: id,
-                    submitted_at,
+                    submission_id: v.id.clone(),
+                    submitted_at: v.received_at,
                 },
             );
         }
     }
-    Ok(latest)
+    Ok(out)
 }

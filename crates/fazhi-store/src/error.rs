@@ -6,4 +6,13 @@ pub enum StoreError {
     Corrupt(String),
     #[error("roster file: {0}")]
     Roster(String),
+    /// A review step the state machine refuses (the message is the clerk's).
+    #[error("{0}")]
+    Illegal(#[from] fazhi_season::IllegalTransition),
+    /// Something named in the request does not exist (Chinese message).
+    #[error("{0}")]
+    NotFound(String),
+    /// A value the season rules refuse (Chinese message).
+    #[error("{0}")]
+    Invalid(String),
 }

@@ -14,6 +14,9 @@ mod error;
 pub mod migration;
 pub mod processing;
 pub mod record;
+pub mod review;
+pub mod roster;
+pub mod season;
 pub mod submissions;
 pub mod summaries;
 

@@ -244,6 +244,8 @@ impl Store {
             txn.rollback().await?;
             return Ok(Some(current));
         }
+        // An accepted version is locked until the office reopens it.
+        crate::review::check_withdraw(&txn, &current).await?;
         let was_processed = current.status == SubmissionStatus::Processed.as_str();
         let (district, year, agency_code) = (
             current.district.clone(),

@@ -4,9 +4,15 @@
 pub mod agency;
 pub mod audit_entry;
 pub mod credential;
+pub mod current_version;
 pub mod district_summary;
 pub mod document;
 pub mod parsed_report;
+pub mod publication;
 pub mod queue_message;
+pub mod roster_entry;
+pub mod season_setting;
 pub mod submission;
 pub mod submission_key;
+pub mod submission_receipt;
+pub mod submission_review;
