@@ -56,11 +56,23 @@ pub enum Command {
         #[command(subcommand)]
         command: CredentialsCommand,
     },
-    /// 报送：列出、查看、撤回、下载原始文件。
+    /// 报送：列出、查看、撤回、下载原始文件，审核（接收、退回、重新打开、设为当前版本），登记送达日期。
     Submissions {
         #[command(subcommand)]
         command: crate::submissions::SubmissionsCommand,
     },
+    /// 按年度的名录：导入、列出、设为免报。例：fazhi roster list --district 示例区 --year 2025
+    Roster {
+        #[command(subcommand)]
+        command: crate::roster::RosterCommand,
+    },
+    /// 报送季：报送率与名单、截止日期、公开登记。例：fazhi season status --district 示例区 --year 2025
+    Season {
+        #[command(subcommand)]
+        command: crate::season::SeasonCommand,
+    },
+    /// 今天需要处理的事项：未报送、待审核、退回未重报、未公开。例：fazhi todo --district 示例区
+    Todo(crate::season::TodoArgs),
     /// 审计记录：谁在何时从何处做了什么（只增不改）。
     Audit {
         #[command(subcommand)]
@@ -135,6 +147,9 @@ pub struct AuditArgs {
     pub limit: u64,
     #[arg(long)]
     pub json: bool,
+    /// 以 CSV 输出（时间、操作人、操作、对象、来源、详情），例：--csv > 审计.csv
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -222,6 +237,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Submissions { command } => {
                     crate::submissions::run(&settings, command).await
                 }
+                Command::Roster { command } => crate::roster::run(&settings, command).await,
+                Command::Season { command } => crate::season::run(&settings, command).await,
+                Command::Todo(args) => crate::season::todo(&settings, args).await,
                 Command::DeadLetters { command } => {
                     crate::dead_letters::run(&settings, command).await
                 }

@@ -200,6 +200,22 @@ pub async fn audit(settings: &Settings, args: AuditArgs) -> anyhow::Result<()> {
             limit: args.limit,
         })
         .await?;
+    if args.csv {
+        let mut out = csv::Writer::from_writer(std::io::stdout());
+        out.write_record(["at", "actor", "action", "target", "origin", "detail"])?;
+        for r in &rows {
+            out.write_record([
+                beijing_time(Some(r.at)).as_str(),
+                &r.actor,
+                &r.action,
+                &r.target,
+                &r.origin,
+                &r.detail,
+            ])?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
     for r in &rows {
         if args.json {
             println!(

@@ -8,7 +8,9 @@ mod dead_letters;
 mod demo;
 mod display;
 mod parse;
+mod roster;
 mod samples;
+mod season;
 mod submissions;
 mod telemetry;
 

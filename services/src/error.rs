@@ -61,6 +61,14 @@ impl From<ServiceError> for Status {
                 }
                 status
             }
+            ServiceError::Store(StoreError::Illegal(e)) => {
+                Status::failed_precondition(e.message.clone())
+            }
+            ServiceError::Store(StoreError::NotFound(m)) => Status::not_found(m.clone()),
+            ServiceError::Store(StoreError::Invalid(m)) => Status::invalid_argument(m.clone()),
+            ServiceError::Store(StoreError::Roster(m)) => {
+                Status::invalid_argument(format!("名录文件有误：{m}"))
+            }
             ServiceError::Store(StoreError::Db(
                 db @ (sea_orm::DbErr::Conn(_) | sea_orm::DbErr::ConnectionAcquire(_)),
             )) => {

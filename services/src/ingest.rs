@@ -126,7 +126,7 @@ impl Ingest {
         }
         let now = chrono::Utc::now();
         let new = NewSubmission::parse(request, now.year(), self.max_document_bytes)?;
-        let submission_id = new.submission_id();
+        let submission_id = self.version_id(&new).await?;
         tracing::Span::current().record("submission_id", submission_id.as_str());
 
         let agency = self.store.agency(new.agency_code()).await?.ok_or_else(|| {
@@ -177,7 +177,11 @@ impl Ingest {
         self.store
             .put_document(new.content_sha256(), new.content())
             .await?;
-        let record = new.into_record(agency.district, now.timestamp_millis());
+        let record = new.into_record(
+            submission_id.clone(),
+            agency.district,
+            now.timestamp_millis(),
+        );
         let traceparent = fazhi_queue::trace::new_traceparent();
         tracing::Span::current().record("trace_id", fazhi_queue::trace::trace_id(&traceparent));
         let message = OutgoingMessage {
@@ -215,6 +219,27 @@ impl Ingest {
             submission_id,
             status: pb::SubmissionStatus::Queued as i32,
         })
+    }
+
+    /// The id of this submission. Keyed: always the key's id (a retry is
+    /// the same submission). Unkeyed: the document's id, unless that one was
+    /// withdrawn or replaced since, in which case the same file is a new
+    /// version with its own id and received time (the next free
+    /// resubmission number; a retry of that resubmission finds it again).
+    async fn version_id(&self, new: &NewSubmission) -> Result<String, ServiceError> {
+        if new.has_idempotency_key() {
+            return Ok(new.submission_id());
+        }
+        for generation in 0..1000 {
+            let id = new.resubmission_id(generation);
+            if self.store.submission(&id).await?.is_none() || self.store.is_live_latest(&id).await?
+            {
+                return Ok(id);
+            }
+        }
+        Err(ServiceError::InvalidArgument(
+            "同一文件已反复报送上千次，请联系依法治区办".into(),
+        ))
     }
 
     /// The audit trail is written after the effect; a failure to write it is

@@ -8,6 +8,8 @@ pub mod error;
 pub mod ingest;
 mod oversize;
 pub mod policy;
+pub mod season;
+mod season_convert;
 pub mod startup;
 pub mod submission;
 pub mod summary;

@@ -17,6 +17,11 @@ pub enum Action<'a> {
     Withdraw { agency: &'a str, district: &'a str },
     /// GetDistrictSummary / ListSubmissions of a district.
     ReadDistrict { district: &'a str },
+    /// The office's season work in a district: roster, deadlines, review,
+    /// received dates (Season service).
+    ManageSeason { district: &'a str },
+    /// Enter where and when this agency published its report.
+    Publish { agency: &'a str, district: &'a str },
 }
 
 fn scoped(p: &Principal, what: &str) -> bool {
@@ -34,7 +39,9 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
         (Role::City, ReadSubmission { district, .. } | ReadDistrict { district }) => {
             scoped(p, district)
         }
-        (Role::City, Submit { .. } | Withdraw { .. }) => false,
+        (Role::City, Submit { .. } | Withdraw { .. } | ManageSeason { .. } | Publish { .. }) => {
+            false
+        }
         // The district office does everything within its district, including
         // entering reports that reached it by mail.
         (
@@ -42,14 +49,20 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             Submit { district, .. }
             | ReadSubmission { district, .. }
             | Withdraw { district, .. }
-            | ReadDistrict { district },
+            | ReadDistrict { district }
+            | ManageSeason { district }
+            | Publish { district, .. },
         ) => scoped(p, district),
         // A unit submits, reads and takes back its own reports only.
         (
             Role::Unit,
-            Submit { agency, .. } | ReadSubmission { agency, .. } | Withdraw { agency, .. },
+            Submit { agency, .. }
+            | ReadSubmission { agency, .. }
+            | Withdraw { agency, .. }
+            | Publish { agency, .. },
         ) => scoped(p, agency),
-        (Role::Unit, ReadDistrict { .. }) => false,
+        // Reviewing is the office's, never the unit's own.
+        (Role::Unit, ReadDistrict { .. } | ManageSeason { .. }) => false,
     }
 }
 
@@ -66,6 +79,10 @@ pub fn authorize(p: &Principal, action: Action<'_>) -> Result<(), ServiceError> 
         Action::ReadSubmission { .. } => "当前凭证无权查看该报送".to_owned(),
         Action::Withdraw { .. } => "当前凭证无权撤回该报送".to_owned(),
         Action::ReadDistrict { district } => format!("当前凭证无权查看“{district}”的汇总和报送"),
+        Action::ManageSeason { district } => {
+            format!("当前凭证无权管理“{district}”的名录、期限和审核（仅限该区依法治区办）")
+        }
+        Action::Publish { agency, .. } => format!("当前凭证无权登记“{agency}”的公开情况"),
     }))
 }
 
@@ -119,5 +136,29 @@ mod tests {
                 district: "甲区"
             }
         ));
+    }
+
+    #[test]
+    fn only_the_districts_office_reviews_and_a_unit_enters_its_own_publication() {
+        let office = who(Role::District, &["甲区"]);
+        assert!(allowed(&office, Action::ManageSeason { district: "甲区" }));
+        assert!(!allowed(&office, Action::ManageSeason { district: "乙区" }));
+        let unit = who(Role::Unit, &["a1"]);
+        assert!(!allowed(&unit, Action::ManageSeason { district: "甲区" }));
+        let own = Action::Publish {
+            agency: "a1",
+            district: "甲区",
+        };
+        assert!(allowed(&unit, own));
+        assert!(!allowed(
+            &unit,
+            Action::Publish {
+                agency: "a2",
+                district: "甲区"
+            }
+        ));
+        let city = who(Role::City, &["甲区"]);
+        assert!(!allowed(&city, Action::ManageSeason { district: "甲区" }));
+        assert!(!allowed(&city, own));
     }
 }

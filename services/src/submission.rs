@@ -130,6 +130,20 @@ impl NewSubmission {
         uuid::Uuid::new_v5(&ID_NAMESPACE, name.as_bytes()).to_string()
     }
 
+    /// The id of the `generation`-th resubmission of the same document
+    /// (0: [`Self::submission_id`]); used without a key only, so that the
+    /// same file after a withdrawal or a replacement is a new version.
+    pub fn resubmission_id(&self, generation: u32) -> String {
+        if generation == 0 || self.idempotency_key.is_some() {
+            return self.submission_id();
+        }
+        let name = format!(
+            "doc\u{0}{}\u{0}{}\u{0}{}\u{0}{generation}",
+            self.agency_code, self.reporting_year, self.content_sha256
+        );
+        uuid::Uuid::new_v5(&ID_NAMESPACE, name.as_bytes()).to_string()
+    }
+
     pub fn has_idempotency_key(&self) -> bool {
         self.idempotency_key.is_some()
     }
@@ -157,9 +171,14 @@ impl NewSubmission {
 
     /// The message: everything but the file itself, which is kept in the
     /// database by its hash (`Store::put_document`) so messages stay small.
-    pub fn into_record(self, district: String, submitted_at: i64) -> fazhi_store::SubmissionRecord {
+    pub fn into_record(
+        self,
+        submission_id: String,
+        district: String,
+        submitted_at: i64,
+    ) -> fazhi_store::SubmissionRecord {
         fazhi_store::SubmissionRecord {
-            submission_id: self.submission_id(),
+            submission_id,
             agency_code: self.agency_code,
             district,
             reporting_year: self.reporting_year,

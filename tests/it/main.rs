@@ -15,6 +15,8 @@ mod outage;
 mod pipeline;
 mod queue_contract;
 mod roster;
+mod season;
+mod season_scenario;
 mod secrets;
 mod summary_export;
 mod tls;

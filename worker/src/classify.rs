@@ -25,7 +25,13 @@ pub(crate) enum Class {
 pub(crate) fn of_store(e: &StoreError) -> Class {
     match e {
         StoreError::Db(db) => of_db(db),
-        StoreError::Corrupt(_) | StoreError::Roster(_) => Class::Poison,
+        // The season's refusals (never raised on the worker's path) would
+        // not change on a retry.
+        StoreError::Corrupt(_)
+        | StoreError::Roster(_)
+        | StoreError::Illegal(_)
+        | StoreError::NotFound(_)
+        | StoreError::Invalid(_) => Class::Poison,
     }
 }
 

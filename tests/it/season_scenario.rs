@@ -1,0 +1,433 @@
+//! A whole reporting season for a synthetic district of 40 units, checked
+//! against hand-computed figures: every rate, every named list, the to-do
+//! list and the audit trail. Reports on 2025; the default deadlines apply
+//! (received before 2026-03-01, published before 2026-04-01).
+//!
+//! | units   | what happens                                            | counts as        |
+//! |---------|---------------------------------------------------------|------------------|
+//! | u01-u24 | mailed in February, entered later with the receipt date | on time, accepted|
+//! | u25-u28 | submitted directly now (RPC time)                       | late, accepted   |
+//! | u29-u30 | mailed, received 2026-03-05                             | late, accepted   |
+//! | u31     | received 2026-02-10, returned, resubmitted (03-10)      | on time (first arrival), accepted |
+//! | u32     | received 2026-02-12, returned, not resubmitted          | missing          |
+//! | u33     | filed under 2024 by mistake, withdrawn, re-entered 2025 | on time, unreviewed |
+//! | u34-u36 | nothing                                                 | missing          |
+//! | u37     | received 2026-02-26, not reviewed yet                   | on time (unreviewed counts) |
+//! | u38     | two direct versions, the first made current again      | late             |
+//! | u39-u40 | exempt (merged; one through the CLI)                    | exempt           |
+//! Published: u01-u20 on 2026-03-20 (on time), u21-u23 on 2026-04-10 (late).
+
+use fazhi_proto::v1 as pb;
+use tonic::Code;
+
+use crate::helpers::*;
+use crate::season::{cli, report, season_client};
+
+const D: &str = "季区";
+const YEAR: i32 = 2025;
+
+fn code(i: usize) -> String {
+    format!("u{i:02}")
+}
+
+async fn submit(app: &TestApp, i: usize, year: i32, tag: &str) -> String {
+    app.submit(&code(i), year, report(i, tag, i as u32 * 3 + 1), None)
+        .await
+        .unwrap()
+        .submission_id
+}
+
+fn review(id: &str, reason: &str) -> pb::ReviewRequest {
+    pb::ReviewRequest {
+        submission_id: id.into(),
+        reason: reason.into(),
+    }
+}
+
+fn codes(list: &[pb::NamedUnit]) -> Vec<String> {
+    list.iter().map(|n| n.code.clone()).collect()
+}
+
+fn range(a: usize, b: usize) -> Vec<String> {
+    (a..=b).map(code).collect()
+}
+
+async fn play(db: Db, broker: Broker) {
+    let Some(settings) = settings(db, broker).await else {
+        return;
+    };
+    let app = spawn_app(&settings, true).await;
+    let mut season = season_client(&app, &app.token).await;
+
+    // The roster: 40 units, the district government among them, u39 exempt.
+    let mut csv = String::from("code,name,short_name,kind,parent,district,exempt_reason\n");
+    csv.push_str(&format!(
+        "u01,{D}人民政府,区政府,district_government,,{D},\n"
+    ));
+    for i in 2..=40 {
+        let kind = ["department", "street", "town"][i % 3];
+        let exempt = if i == 39 {
+            "2025年并入区司法局"
+        } else {
+            ""
+        };
+        csv.push_str(&format!(
+            "{},{D}第{i}单位,第{i}单位,{kind},u01,{D},{exempt}\n",
+            code(i)
+        ));
+    }
+    let file = scratch_dir().join("roster.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let (ok, out, err) = cli(
+        &app,
+        &[
+            "roster",
+            "import",
+            "--year",
+            "2025",
+            file.to_str().unwrap(),
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert!(out.contains("已导入40个单位"), "{out}");
+    let (ok, _, err) = cli(
+        &app,
+        &[
+            "roster",
+            "exempt",
+            "u40",
+            "--year",
+            "2025",
+            "--reason",
+            "2025年撤销",
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+
+    // First versions.
+    let mut first: Vec<Option<String>> = vec![None; 41];
+    for i in (1..=32).chain([37, 38]) {
+        first[i] = Some(submit(&app, i, YEAR, "v1").await);
+    }
+    let misfiled = submit(&app, 33, 2024, "v1").await;
+    for id in first.iter().flatten().chain([&misfiled]) {
+        app.wait_done(id).await;
+    }
+    let id = |i: usize| first[i].clone().unwrap();
+
+    // Receipt dates of reports that came by mail, entered by the office.
+    let received = |i: usize| -> Option<&'static str> {
+        match i {
+            1..=24 => Some("2026-02-20"),
+            29 | 30 => Some("2026-03-05"),
+            31 => Some("2026-02-10"),
+            32 => Some("2026-02-12"),
+            37 => Some("2026-02-26"),
+            _ => None,
+        }
+    };
+    for i in 1..=37 {
+        if let Some(date) = received(i) {
+            if i == 1 {
+                let (ok, out, err) = cli(
+                    &app,
+                    &[
+                        "submissions",
+                        "received-on",
+                        &id(1),
+                        date,
+                        "--server",
+                        &app.url,
+                    ],
+                )
+                .await;
+                assert!(ok, "{err}");
+                assert!(out.contains("送达 2026-02-20"), "{out}");
+                continue;
+            }
+            season
+                .set_received_on(pb::SetReceivedOnRequest {
+                    submission_id: id(i),
+                    received_on: date.into(),
+                })
+                .await
+                .unwrap();
+        }
+    }
+    // A receipt date after the day it was entered is refused.
+    let future = season
+        .set_received_on(pb::SetReceivedOnRequest {
+            submission_id: id(2),
+            received_on: "2099-01-01".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(future.code(), Code::InvalidArgument);
+
+    // Misfiled: the office withdraws the 2024 filing and enters it under 2025.
+    let (ok, _, err) = cli(
+        &app,
+        &[
+            "submissions",
+            "withdraw",
+            &misfiled,
+            "--reason",
+            "年度填错，应为2025年度",
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    let corrected = submit(&app, 33, YEAR, "v1").await;
+    app.wait_done(&corrected).await;
+    season
+        .set_received_on(pb::SetReceivedOnRequest {
+            submission_id: corrected.clone(),
+            received_on: "2026-02-25".into(),
+        })
+        .await
+        .unwrap();
+
+    // Review: accept u01-u30; return u31 and u32.
+    for i in 1..=30 {
+        season.accept_report(review(&id(i), "")).await.unwrap();
+    }
+    season
+        .return_report(review(&id(31), "第三部分未写第一责任人履职情况"))
+        .await
+        .unwrap();
+    let (ok, _, err) = cli(
+        &app,
+        &[
+            "submissions",
+            "return",
+            &id(32),
+            "--reason",
+            "缺少数据事例",
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    // An accepted report is locked.
+    let locked = season
+        .return_report(review(&id(1), "再改"))
+        .await
+        .unwrap_err();
+    assert_eq!(locked.code(), Code::FailedPrecondition);
+
+    // u31 resubmits (entered later, received 2026-03-10) and is accepted.
+    let u31b = submit(&app, 31, YEAR, "v2").await;
+    app.wait_done(&u31b).await;
+    season
+        .set_received_on(pb::SetReceivedOnRequest {
+            submission_id: u31b.clone(),
+            received_on: "2026-03-10".into(),
+        })
+        .await
+        .unwrap();
+    season.accept_report(review(&u31b, "")).await.unwrap();
+    // u38 sends a second version, then the office makes the first current again.
+    let u38b = submit(&app, 38, YEAR, "v2").await;
+    app.wait_done(&u38b).await;
+    season.make_current(review(&id(38), "")).await.unwrap();
+
+    // Publication.
+    for i in 1..=23 {
+        let date = if i <= 20 { "2026-03-20" } else { "2026-04-10" };
+        season
+            .set_publication(pb::SetPublicationRequest {
+                agency_code: code(i),
+                year: YEAR,
+                url: format!("https://www.jiqu.gov.cn/fzzf/{}.html", code(i)),
+                published_on: date.into(),
+            })
+            .await
+            .unwrap();
+    }
+
+    // The figures, through gRPC.
+    let s = season
+        .get_season_status(pb::GetSeasonStatusRequest {
+            district: D.into(),
+            year: YEAR,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (s.expected, s.actual, s.on_time, s.late, s.exempt),
+        (38, 34, 27, 7, 2)
+    );
+    assert_eq!((s.published, s.published_on_time), (23, 20));
+    let rate = |r: &Option<pb::Rate>| {
+        r.as_ref()
+            .map(|r| (r.numerator, r.denominator, r.percent))
+            .unwrap()
+    };
+    assert_eq!(rate(&s.reporting_rate), (34, 38, 89.5));
+    assert_eq!(rate(&s.reporting_rate_on_time), (27, 38, 71.1));
+    assert_eq!(rate(&s.publication_rate), (23, 38, 60.5));
+    assert_eq!(rate(&s.publication_rate_on_time), (20, 38, 52.6));
+    assert_eq!(codes(&s.missing_units), ["u32", "u34", "u35", "u36"]);
+    assert_eq!(s.missing_units[0].note, "已退回，未重新报送");
+    assert_eq!(s.missing_units[1].note, "未报送");
+    let mut late = range(25, 30);
+    late.push("u38".into());
+    assert_eq!(codes(&s.late_units), late);
+    assert_eq!(s.late_units[4].note, "2026-03-05 送达");
+    assert_eq!(codes(&s.exempt_units), ["u39", "u40"]);
+    assert_eq!(s.exempt_units[0].note, "2025年并入区司法局");
+    let mut unpublished = range(24, 38);
+    unpublished.retain(|c| c != "u39" && c != "u40");
+    assert_eq!(codes(&s.unpublished_units), unpublished);
+    assert_eq!(codes(&s.published_late_units), range(21, 23));
+
+    // The same through the CLI, as JSON and as the clerk's table.
+    let (ok, out, err) = cli(
+        &app,
+        &[
+            "season",
+            "status",
+            "--district",
+            D,
+            "--year",
+            "2025",
+            "--json",
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["reporting_rate"]["numerator"], 34);
+    assert_eq!(j["reporting_rate"]["denominator"], 38);
+    assert_eq!(j["missing_units"].as_array().unwrap().len(), 4);
+    let (ok, out, err) = cli(
+        &app,
+        &[
+            "season",
+            "status",
+            "--district",
+            D,
+            "--year",
+            "2025",
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("89.5%（34/38）") && out.contains("71.1%（27/38）"),
+        "{out}"
+    );
+    assert!(out.contains("未报送（4个）"), "{out}");
+
+    // The summary counts the same reports (exempt units are not expected).
+    let summary = app.summary(YEAR).await;
+    assert_eq!(summary.expected, 38);
+    assert_eq!(summary.submitted, 34);
+    assert!(sources_from(&summary, &id(38)) > 0 && sources_from(&summary, &u38b) == 0);
+    assert!(sources_from(&summary, &u31b) > 0 && sources_from(&summary, &id(31)) == 0);
+
+    // The to-do list on 2026-12-01.
+    let (ok, out, err) = cli(
+        &app,
+        &[
+            "todo",
+            "--district",
+            D,
+            "--year",
+            "2025",
+            "--today",
+            "2026-12-01",
+            "--json",
+            "--server",
+            &app.url,
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    let items: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of = |kind: &str| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| i["kind"] == kind)
+            .map(|i| i["agency_code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(of("missing"), range(34, 36));
+    assert_eq!(of("returned_not_resubmitted"), ["u32"]);
+    assert_eq!(of("awaiting_review"), ["u33", "u37", "u38", "u38"]);
+    assert_eq!(of("not_published"), unpublished);
+
+    // The audit trail: who did what, before → after.
+    let audit = |action: &str| {
+        let store = app.store.clone();
+        let action = action.to_owned();
+        async move {
+            store
+                .audit_entries(&fazhi_store::AuditFilter {
+                    target: None,
+                    action: Some(action),
+                    limit: 0,
+                })
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(audit("roster.upsert").await.len(), 40);
+    assert_eq!(audit("roster.exempt").await.len(), 1);
+    assert_eq!(audit("review.accept").await.len(), 31);
+    assert_eq!(audit("review.return").await.len(), 2);
+    assert_eq!(audit("review.make_current").await.len(), 1);
+    assert_eq!(audit("publication.set").await.len(), 23);
+    let receipts = audit("submission.received_on").await;
+    assert_eq!(receipts.len(), 31);
+    let u01: serde_json::Value =
+        serde_json::from_str(&receipts.iter().find(|r| r.target == id(1)).unwrap().detail).unwrap();
+    assert_eq!(u01["after"], "2026-02-20");
+    assert_ne!(
+        u01["before"], u01["after"],
+        "the RPC date before, the receipt date after"
+    );
+    let returned = audit("review.return").await;
+    let detail: serde_json::Value = serde_json::from_str(&returned[0].detail).unwrap();
+    assert_eq!(
+        (detail["before"].as_str(), detail["after"].as_str()),
+        (Some("pending"), Some("returned"))
+    );
+    assert_eq!(detail["reason"], "第三部分未写第一责任人履职情况");
+    let (ok, out, err) = cli(
+        &app,
+        &["audit", "list", "--action", "review.return", "--csv"],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 3, "header and two returns: {out}");
+    assert!(out.contains("缺少数据事例"), "{out}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_season_of_forty_units_on_sqlite_gives_the_hand_computed_figures() {
+    play(Db::Sqlite, Broker::Embedded).await;
+}
+
+#[tokio::test]
+async fn a_season_of_forty_units_on_postgres_and_rabbitmq_gives_the_hand_computed_figures() {
+    play(Db::Postgres, Broker::Rabbit).await;
+}
