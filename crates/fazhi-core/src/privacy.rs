@@ -378,14 +378,7 @@ const BEFORE_NAME: &[&str] = &[
 ];
 
 fn starts_with(chars: &[char], i: usize, w: &str) -> bool {
-    let mut k = i;
-    for c in w.chars() {
-        if at(chars, k) != c {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (i..).zip(w.chars()).all(|(k, c)| at(chars, k) == c)
 }
 
 fn ends_with(chars: &[char], end: usize, w: &str) -> bool {
