@@ -15,6 +15,10 @@ pub enum ServiceError {
     AlreadyExists(String),
     #[error("{0}")]
     Unauthenticated(String),
+    /// Not allowed in the current state (clearing a check twice, escalating
+    /// backwards).
+    #[error("{0}")]
+    FailedPrecondition(String),
     #[error("{0}")]
     PermissionDenied(String),
     #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的报送编号（幂等键）重试")]
@@ -44,6 +48,7 @@ impl From<ServiceError> for Status {
             ServiceError::NotFound(m) => Status::not_found(m.clone()),
             ServiceError::AlreadyExists(m) => Status::already_exists(m.clone()),
             ServiceError::Unauthenticated(m) => Status::unauthenticated(m.clone()),
+            ServiceError::FailedPrecondition(m) => Status::failed_precondition(m.clone()),
             ServiceError::PermissionDenied(m) => Status::permission_denied(m.clone()),
             ServiceError::QueueUnavailable(cause) => {
                 tracing::warn!(error = %cause, "queue unavailable");

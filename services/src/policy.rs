@@ -15,8 +15,12 @@ pub enum Action<'a> {
     ReadSubmission { agency: &'a str, district: &'a str },
     /// WithdrawSubmission of a submission by this agency.
     Withdraw { agency: &'a str, district: &'a str },
-    /// GetDistrictSummary / ListSubmissions of a district.
+    /// GetDistrictSummary / ListSubmissions of a district (and its checks,
+    /// escalations).
     ReadDistrict { district: &'a str },
+    /// Clear a check, confirm or correct a filing, escalate, export 督办
+    /// notices in a district: the district office's review work.
+    ReviewChecks { district: &'a str },
 }
 
 fn scoped(p: &Principal, what: &str) -> bool {
@@ -34,7 +38,7 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
         (Role::City, ReadSubmission { district, .. } | ReadDistrict { district }) => {
             scoped(p, district)
         }
-        (Role::City, Submit { .. } | Withdraw { .. }) => false,
+        (Role::City, Submit { .. } | Withdraw { .. } | ReviewChecks { .. }) => false,
         // The district office does everything within its district, including
         // entering reports that reached it by mail.
         (
@@ -42,14 +46,15 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             Submit { district, .. }
             | ReadSubmission { district, .. }
             | Withdraw { district, .. }
-            | ReadDistrict { district },
+            | ReadDistrict { district }
+            | ReviewChecks { district },
         ) => scoped(p, district),
         // A unit submits, reads and takes back its own reports only.
         (
             Role::Unit,
             Submit { agency, .. } | ReadSubmission { agency, .. } | Withdraw { agency, .. },
         ) => scoped(p, agency),
-        (Role::Unit, ReadDistrict { .. }) => false,
+        (Role::Unit, ReadDistrict { .. } | ReviewChecks { .. }) => false,
     }
 }
 
@@ -66,6 +71,9 @@ pub fn authorize(p: &Principal, action: Action<'_>) -> Result<(), ServiceError> 
         Action::ReadSubmission { .. } => "当前凭证无权查看该报送".to_owned(),
         Action::Withdraw { .. } => "当前凭证无权撤回该报送".to_owned(),
         Action::ReadDistrict { district } => format!("当前凭证无权查看“{district}”的汇总和报送"),
+        Action::ReviewChecks { district } => {
+            format!("当前凭证无权处理“{district}”的检查项和催办")
+        }
     }))
 }
 

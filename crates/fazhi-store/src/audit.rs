@@ -25,6 +25,10 @@ pub enum AuditAction {
     Submit,
     Withdraw,
     RosterImport,
+    CheckClear,
+    FilingConfirm,
+    FilingCorrect,
+    Escalate,
 }
 
 impl AuditAction {
@@ -35,6 +39,10 @@ impl AuditAction {
             AuditAction::Submit => "submission.submit",
             AuditAction::Withdraw => "submission.withdraw",
             AuditAction::RosterImport => "roster.import",
+            AuditAction::CheckClear => "check.clear",
+            AuditAction::FilingConfirm => "filing.confirm",
+            AuditAction::FilingCorrect => "filing.correct",
+            AuditAction::Escalate => "escalation.add",
         }
     }
 }

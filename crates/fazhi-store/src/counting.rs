@@ -51,6 +51,10 @@ pub(crate) async fn counting<C: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?;
+    // A report held by an open agency/year check does not count (yet).
+    let ids: Vec<String> = processed.iter().map(|p| p.0.clone()).collect();
+    let held = crate::checks::held_ids(db, &ids).await?;
+    let processed = processed.into_iter().filter(|p| !held.contains(&p.0));
     let mut latest: HashMap<String, Counting> = HashMap::new();
     for (id, agency_code, submitted_at) in processed {
         let newer = latest

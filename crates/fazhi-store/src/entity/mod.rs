@@ -3,9 +3,11 @@
 
 pub mod agency;
 pub mod audit_entry;
+pub mod check;
 pub mod credential;
 pub mod district_summary;
 pub mod document;
+pub mod escalation;
 pub mod parsed_report;
 pub mod queue_message;
 pub mod submission;
