@@ -61,6 +61,16 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::submissions::SubmissionsCommand,
     },
+    /// 检查项：解析发现、单位或年度不符、雷同、隐私（公开前），逐项处理。
+    Checks {
+        #[command(subcommand)]
+        command: crate::checks::ChecksCommand,
+    },
+    /// 催办：提醒→催报→督办→通报，及督办通知导出。
+    Escalations {
+        #[command(subcommand)]
+        command: crate::checks::EscalationsCommand,
+    },
     /// 审计记录：谁在何时从何处做了什么（只增不改）。
     Audit {
         #[command(subcommand)]
@@ -221,6 +231,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 } => crate::app::import_agencies(&settings, &file).await,
                 Command::Submissions { command } => {
                     crate::submissions::run(&settings, command).await
+                }
+                Command::Checks { command } => crate::checks::run_checks(&settings, command).await,
+                Command::Escalations { command } => {
+                    crate::checks::run_escalations(&settings, command).await
                 }
                 Command::DeadLetters { command } => {
                     crate::dead_letters::run(&settings, command).await

@@ -4,14 +4,14 @@
 
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::checks_server;
-use fazhi_store::checks::{CheckError, CheckState, Correction};
+use fazhi_store::checks::{CheckState, Correction};
 use fazhi_store::entity::{check, escalation};
 use fazhi_store::escalation::Step;
 use fazhi_store::{AuditAction, AuditEvent, Principal, Store};
 use tonic::{Request, Response, Status};
 
 use crate::auth::{Authenticator, origin};
-use crate::error::ServiceError;
+use crate::error::{ReviewError, ServiceError};
 use crate::policy::{Action, authorize};
 use crate::submission::text_field;
 
@@ -26,16 +26,6 @@ impl Checks {
         Checks {
             auth: Authenticator::new(store.clone()),
             store,
-        }
-    }
-}
-
-impl From<CheckError> for ServiceError {
-    fn from(e: CheckError) -> Self {
-        match e {
-            CheckError::NotFound(m) => ServiceError::NotFound(m),
-            CheckError::Refused(m) => ServiceError::FailedPrecondition(m),
-            CheckError::Store(s) => ServiceError::Store(s),
         }
     }
 }
@@ -127,7 +117,7 @@ impl Checks {
         }
     }
 
-    async fn submission_scope(&self, id: &str) -> Result<(String, String), ServiceError> {
+    async fn submission_scope(&self, id: &str) -> Result<(String, String), ReviewError> {
         let row = self
             .store
             .submission(id)
@@ -140,7 +130,7 @@ impl Checks {
         &self,
         who: &Principal,
         r: pb::ListChecksRequest,
-    ) -> Result<pb::ListChecksResponse, ServiceError> {
+    ) -> Result<pb::ListChecksResponse, ReviewError> {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?;
         let rows = if !id.is_empty() {
             let (agency, district) = self.submission_scope(id).await?;
@@ -161,7 +151,8 @@ impl Checks {
             if district.is_empty() {
                 return Err(ServiceError::InvalidArgument(
                     "请给出报送编号（submission_id），或区名（district）和年度（year）".into(),
-                ));
+                )
+                .into());
             }
             let year = year_field(r.year)?;
             authorize(who, Action::ReadDistrict { district })?;
@@ -177,7 +168,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::ClearCheckRequest,
-    ) -> Result<pb::CheckResponse, ServiceError> {
+    ) -> Result<pb::CheckResponse, ReviewError> {
         let note = note_field(&r.note)?;
         let current = self
             .store
@@ -216,7 +207,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::ConfirmFilingRequest,
-    ) -> Result<pb::FilingResponse, ServiceError> {
+    ) -> Result<pb::FilingResponse, ReviewError> {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?.to_owned();
         let note = note_field(&r.note)?;
         let (_, district) = self.submission_scope(&id).await?;
@@ -252,7 +243,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::CorrectFilingRequest,
-    ) -> Result<pb::FilingResponse, ServiceError> {
+    ) -> Result<pb::FilingResponse, ReviewError> {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?.to_owned();
         let note = note_field(&r.note)?;
         let agency = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
@@ -267,7 +258,8 @@ impl Checks {
         if to.agency_code.is_none() && to.year.is_none() {
             return Err(ServiceError::InvalidArgument(
                 "请给出更正后的单位代码（agency_code）或年度（year）".into(),
-            ));
+            )
+            .into());
         }
         let (_, district) = self.submission_scope(&id).await?;
         authorize(
@@ -316,7 +308,7 @@ impl Checks {
         })
     }
 
-    async fn escalation_pb(&self, e: &escalation::Model) -> Result<pb::Escalation, ServiceError> {
+    async fn escalation_pb(&self, e: &escalation::Model) -> Result<pb::Escalation, ReviewError> {
         let name = self
             .store
             .agency(&e.agency_code)
@@ -341,7 +333,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::EscalateRequest,
-    ) -> Result<pb::EscalateResponse, ServiceError> {
+    ) -> Result<pb::EscalateResponse, ReviewError> {
         let step = step_from_pb(r.step())?;
         let code = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
         let year = year_field(r.year)?;
@@ -378,7 +370,7 @@ impl Checks {
         &self,
         who: &Principal,
         r: pb::ListEscalationsRequest,
-    ) -> Result<pb::ListEscalationsResponse, ServiceError> {
+    ) -> Result<pb::ListEscalationsResponse, ReviewError> {
         let district = text_field("区名（district）", &r.district, 64)?;
         let year = year_field(r.year)?;
         authorize(who, Action::ReadDistrict { district })?;
@@ -393,7 +385,7 @@ impl Checks {
         &self,
         who: &Principal,
         r: pb::ExportNoticesRequest,
-    ) -> Result<pb::ExportNoticesResponse, ServiceError> {
+    ) -> Result<pb::ExportNoticesResponse, ReviewError> {
         let district = text_field("区名（district）", &r.district, 64)?;
         let year = year_field(r.year)?;
         authorize(who, Action::ReviewChecks { district })?;

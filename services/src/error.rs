@@ -15,10 +15,6 @@ pub enum ServiceError {
     AlreadyExists(String),
     #[error("{0}")]
     Unauthenticated(String),
-    /// Not allowed in the current state (clearing a check twice, escalating
-    /// backwards).
-    #[error("{0}")]
-    FailedPrecondition(String),
     #[error("{0}")]
     PermissionDenied(String),
     #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的报送编号（幂等键）重试")]
@@ -48,7 +44,6 @@ impl From<ServiceError> for Status {
             ServiceError::NotFound(m) => Status::not_found(m.clone()),
             ServiceError::AlreadyExists(m) => Status::already_exists(m.clone()),
             ServiceError::Unauthenticated(m) => Status::unauthenticated(m.clone()),
-            ServiceError::FailedPrecondition(m) => Status::failed_precondition(m.clone()),
             ServiceError::PermissionDenied(m) => Status::permission_denied(m.clone()),
             ServiceError::QueueUnavailable(cause) => {
                 tracing::warn!(error = %cause, "queue unavailable");
@@ -78,6 +73,44 @@ impl From<ServiceError> for Status {
                 tracing::error!(error = ?cause, "storage failure");
                 Status::internal(err.to_string())
             }
+        }
+    }
+}
+
+/// Errors of the review calls (checks, filings, escalation): the service's
+/// own, plus a refusal in the current state (clearing a check twice,
+/// escalating backwards) → `FAILED_PRECONDITION`. Kept apart from
+/// [`ServiceError`] so its exhaustive users (the web workbench) are unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<fazhi_store::checks::CheckError> for ReviewError {
+    fn from(e: fazhi_store::checks::CheckError) -> Self {
+        use fazhi_store::checks::CheckError;
+        match e {
+            CheckError::NotFound(m) => ReviewError::Service(ServiceError::NotFound(m)),
+            CheckError::Refused(m) => ReviewError::Refused(m),
+            CheckError::Store(s) => ReviewError::Service(ServiceError::Store(s)),
+        }
+    }
+}
+
+impl From<StoreError> for ReviewError {
+    fn from(e: StoreError) -> Self {
+        ReviewError::Service(ServiceError::Store(e))
+    }
+}
+
+impl From<ReviewError> for Status {
+    fn from(err: ReviewError) -> Status {
+        match err {
+            ReviewError::Service(e) => e.into(),
+            ReviewError::Refused(m) => Status::failed_precondition(m),
         }
     }
 }
