@@ -15,6 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "fazhi/v1/ingest.proto",
                 "fazhi/v1/summary.proto",
                 "fazhi/v1/season.proto",
+                "fazhi/v1/checks.proto",
             ],
             &["."],
         )?;

@@ -73,6 +73,16 @@ pub enum Command {
     },
     /// 今天需要处理的事项：未报送、待审核、退回未重报、未公开。例：fazhi todo --district 示例区
     Todo(crate::season::TodoArgs),
+    /// 检查项：解析发现、单位或年度不符、雷同、隐私（公开前），逐项处理。
+    Checks {
+        #[command(subcommand)]
+        command: crate::checks::ChecksCommand,
+    },
+    /// 催办：提醒→催报→督办→通报，及督办通知导出。
+    Escalations {
+        #[command(subcommand)]
+        command: crate::checks::EscalationsCommand,
+    },
     /// 审计记录：谁在何时从何处做了什么（只增不改）。
     Audit {
         #[command(subcommand)]
@@ -240,6 +250,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Roster { command } => crate::roster::run(&settings, command).await,
                 Command::Season { command } => crate::season::run(&settings, command).await,
                 Command::Todo(args) => crate::season::todo(&settings, args).await,
+                Command::Checks { command } => crate::checks::run_checks(&settings, command).await,
+                Command::Escalations { command } => {
+                    crate::checks::run_escalations(&settings, command).await
+                }
                 Command::DeadLetters { command } => {
                     crate::dead_letters::run(&settings, command).await
                 }

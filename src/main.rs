@@ -1,6 +1,7 @@
 //! `fazhi`: one binary for the service, the worker, and the clerk's tools.
 
 mod app;
+mod checks;
 mod cli;
 mod client;
 mod credentials;

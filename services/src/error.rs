@@ -64,6 +64,9 @@ impl From<ServiceError> for Status {
             ServiceError::Store(StoreError::Illegal(e)) => {
                 Status::failed_precondition(e.message.clone())
             }
+            ServiceError::Store(StoreError::Precondition(m)) => {
+                Status::failed_precondition(m.clone())
+            }
             ServiceError::Store(StoreError::NotFound(m)) => Status::not_found(m.clone()),
             ServiceError::Store(StoreError::Invalid(m)) => Status::invalid_argument(m.clone()),
             ServiceError::Store(StoreError::Roster(m)) => {
@@ -81,6 +84,44 @@ impl From<ServiceError> for Status {
                 tracing::error!(error = ?cause, "storage failure");
                 Status::internal(err.to_string())
             }
+        }
+    }
+}
+
+/// Errors of the review calls (checks, filings, escalation): the service's
+/// own, plus a refusal in the current state (clearing a check twice,
+/// escalating backwards) → `FAILED_PRECONDITION`. Kept apart from
+/// [`ServiceError`] so its exhaustive users (the web workbench) are unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<fazhi_store::checks::CheckError> for ReviewError {
+    fn from(e: fazhi_store::checks::CheckError) -> Self {
+        use fazhi_store::checks::CheckError;
+        match e {
+            CheckError::NotFound(m) => ReviewError::Service(ServiceError::NotFound(m)),
+            CheckError::Refused(m) => ReviewError::Refused(m),
+            CheckError::Store(s) => ReviewError::Service(ServiceError::Store(s)),
+        }
+    }
+}
+
+impl From<StoreError> for ReviewError {
+    fn from(e: StoreError) -> Self {
+        ReviewError::Service(ServiceError::Store(e))
+    }
+}
+
+impl From<ReviewError> for Status {
+    fn from(err: ReviewError) -> Status {
+        match err {
+            ReviewError::Service(e) => e.into(),
+            ReviewError::Refused(m) => Status::failed_precondition(m),
         }
     }
 }

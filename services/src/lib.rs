@@ -3,6 +3,7 @@
 //! one place ([`error`]).
 
 pub mod auth;
+pub mod checks;
 pub mod convert;
 pub mod error;
 pub mod ingest;

@@ -15,13 +15,17 @@ pub enum Action<'a> {
     ReadSubmission { agency: &'a str, district: &'a str },
     /// WithdrawSubmission of a submission by this agency.
     Withdraw { agency: &'a str, district: &'a str },
-    /// GetDistrictSummary / ListSubmissions of a district.
+    /// GetDistrictSummary / ListSubmissions of a district (and its checks,
+    /// escalations).
     ReadDistrict { district: &'a str },
     /// The office's season work in a district: roster, deadlines, review,
     /// received dates (Season service).
     ManageSeason { district: &'a str },
     /// Enter where and when this agency published its report.
     Publish { agency: &'a str, district: &'a str },
+    /// Clear a check, confirm or correct a filing, escalate, export 督办
+    /// notices in a district: the district office's review work.
+    ReviewChecks { district: &'a str },
 }
 
 fn scoped(p: &Principal, what: &str) -> bool {
@@ -39,9 +43,14 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
         (Role::City, ReadSubmission { district, .. } | ReadDistrict { district }) => {
             scoped(p, district)
         }
-        (Role::City, Submit { .. } | Withdraw { .. } | ManageSeason { .. } | Publish { .. }) => {
-            false
-        }
+        (
+            Role::City,
+            Submit { .. }
+            | Withdraw { .. }
+            | ManageSeason { .. }
+            | Publish { .. }
+            | ReviewChecks { .. },
+        ) => false,
         // The district office does everything within its district, including
         // entering reports that reached it by mail.
         (
@@ -51,7 +60,8 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             | Withdraw { district, .. }
             | ReadDistrict { district }
             | ManageSeason { district }
-            | Publish { district, .. },
+            | Publish { district, .. }
+            | ReviewChecks { district },
         ) => scoped(p, district),
         // A unit submits, reads and takes back its own reports only.
         (
@@ -62,7 +72,7 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             | Publish { agency, .. },
         ) => scoped(p, agency),
         // Reviewing is the office's, never the unit's own.
-        (Role::Unit, ReadDistrict { .. } | ManageSeason { .. }) => false,
+        (Role::Unit, ReadDistrict { .. } | ManageSeason { .. } | ReviewChecks { .. }) => false,
     }
 }
 
@@ -83,6 +93,9 @@ pub fn authorize(p: &Principal, action: Action<'_>) -> Result<(), ServiceError> 
             format!("当前凭证无权管理“{district}”的名录、期限和审核（仅限该区依法治区办）")
         }
         Action::Publish { agency, .. } => format!("当前凭证无权登记“{agency}”的公开情况"),
+        Action::ReviewChecks { district } => {
+            format!("当前凭证无权处理“{district}”的检查项和催办")
+        }
     }))
 }
 

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use fazhi_config::Settings;
+use fazhi_proto::v1::checks_server::ChecksServer;
 use fazhi_proto::v1::district_summary_service_server::DistrictSummaryServiceServer;
 use fazhi_proto::v1::report_ingest_service_server::ReportIngestServiceServer;
 use fazhi_proto::v1::season_server::SeasonServer;
@@ -135,6 +136,8 @@ pub async fn serve(
     .max_decoding_message_size(grpc.max_message_bytes());
     let season = SeasonServer::new(crate::season::SeasonService::new(store.clone()))
         .max_decoding_message_size(grpc.max_message_bytes());
+    let checks = ChecksServer::new(crate::checks::Checks::new(store.clone()))
+        .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
     let summaries = DistrictSummaryServiceServer::new(Summaries::new(store))
         .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
 
@@ -159,6 +162,7 @@ pub async fn serve(
         .add_service(ingest)
         .add_service(summaries)
         .add_service(season)
+        .add_service(checks)
         .serve_with_incoming_shutdown(incoming, shutdown.cancelled_owned())
         .await?;
     Ok(())

@@ -3,6 +3,7 @@
 
 mod authz;
 mod bad_input;
+mod checks;
 mod cli;
 mod contributions;
 mod crash;

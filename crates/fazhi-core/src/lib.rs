@@ -23,6 +23,7 @@ pub mod model;
 pub mod normalize;
 pub mod numerals;
 pub mod parts;
+pub mod privacy;
 pub mod quantities;
 pub mod title;
 mod work;

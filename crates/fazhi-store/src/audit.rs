@@ -39,6 +39,10 @@ pub enum AuditAction {
     ReceivedOn,
     Publication,
     Deadlines,
+    CheckClear,
+    FilingConfirm,
+    FilingCorrect,
+    Escalate,
 }
 
 impl AuditAction {
@@ -58,6 +62,10 @@ impl AuditAction {
             AuditAction::ReceivedOn => "submission.received_on",
             AuditAction::Publication => "publication.set",
             AuditAction::Deadlines => "season.deadlines",
+            AuditAction::CheckClear => "check.clear",
+            AuditAction::FilingConfirm => "filing.confirm",
+            AuditAction::FilingCorrect => "filing.correct",
+            AuditAction::Escalate => "escalation.add",
         }
     }
 }

@@ -168,6 +168,14 @@ pub(crate) async fn counting<C: ConnectionTrait>(
     year: i32,
 ) -> Result<HashMap<String, Counting>, StoreError> {
     let versions = versions(db, agency_codes, year).await?;
+    // A report held by an open agency/year check does not count (yet): the
+    // version before it does.
+    let ids: Vec<String> = versions
+        .values()
+        .flatten()
+        .map(|(v, _)| v.id.clone())
+        .collect();
+    let held = crate::checks::held_ids(db, &ids).await?;
     let pins = pins(db, agency_codes, year).await?;
     let mut policy: HashMap<String, bool> = HashMap::new();
     let mut out = HashMap::new();
@@ -183,7 +191,11 @@ pub(crate) async fn counting<C: ConnectionTrait>(
                 p
             }
         };
-        let list: Vec<Version> = list.into_iter().map(|(v, _)| v).collect();
+        let list: Vec<Version> = list
+            .into_iter()
+            .map(|(v, _)| v)
+            .filter(|v| !held.contains(&v.id))
+            .collect();
         if let Some(v) = fazhi_season::counting_version(&list, pins.get(&code), count_unreviewed) {
             out.insert(
                 code,

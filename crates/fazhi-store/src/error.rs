@@ -12,6 +12,10 @@ pub enum StoreError {
     /// Something named in the request does not exist (Chinese message).
     #[error("{0}")]
     NotFound(String),
+    /// A step refused until something else is done first, e.g. accepting a
+    /// report whose checks are still open (Chinese message).
+    #[error("{0}")]
+    Precondition(String),
     /// A value the season rules refuse (Chinese message).
     #[error("{0}")]
     Invalid(String),

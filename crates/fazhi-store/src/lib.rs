@@ -6,11 +6,13 @@
 
 pub mod agencies;
 pub mod audit;
+pub mod checks;
 mod connect;
 pub mod counting;
 pub mod credentials;
 pub mod entity;
 mod error;
+pub mod escalation;
 pub mod migration;
 pub mod processing;
 pub mod record;

@@ -7,6 +7,7 @@ use sea_orm_migration::schema::*;
 mod m20261201_000001_credentials_audit;
 mod m20261201_000002_documents;
 mod m20261202_000100_season;
+mod m20261202_000200_checks_escalations;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_credentials_audit::Migration),
             Box::new(m20261201_000002_documents::Migration),
             Box::new(m20261202_000100_season::Migration),
+            Box::new(m20261202_000200_checks_escalations::Migration),
         ]
     }
 }

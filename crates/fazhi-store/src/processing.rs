@@ -95,6 +95,7 @@ impl Store {
                     txn.rollback().await?;
                     return Ok(Completion::Duplicate);
                 }
+                crate::checks::record(&txn, record, text, parsed).await?;
                 SubmissionStatus::Processed
             }
             Outcome::Rejected { reason } => {

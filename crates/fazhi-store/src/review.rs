@@ -39,14 +39,25 @@ pub struct VersionView {
     pub current: bool,
 }
 
-/// The precondition of accepting a version, in one place: today every
-/// processed, unreviewed version may be accepted. Checks that hold a report
-/// back (open findings, a unit or year mismatch) refuse here.
+/// The precondition of accepting a version, in one place: every check of
+/// the report (findings, a unit or year mismatch, near-copy, privacy) has
+/// been dealt with by a person.
 pub async fn may_accept<C: ConnectionTrait>(
-    _db: &C,
-    _version: &submission::Model,
+    db: &C,
+    version: &submission::Model,
 ) -> Result<(), StoreError> {
-    Ok(())
+    let open = crate::checks::open_checks_in(db, &version.id).await?;
+    if open.is_empty() {
+        return Ok(());
+    }
+    let kinds: Vec<&str> = open.iter().map(|c| c.message.as_str()).take(3).collect();
+    Err(StoreError::Precondition(format!(
+        "该报告还有{}项检查未处理（{}{}），请先逐项处理（fazhi checks list --submission {}）再接收",
+        open.len(),
+        kinds.join("；"),
+        if open.len() > 3 { "……" } else { "" },
+        version.id
+    )))
 }
 
 /// Refuse to withdraw an accepted (locked) version; the hook of

@@ -23,6 +23,7 @@ pub mod duty;
 pub mod grouping;
 pub mod model;
 pub mod names;
+pub mod notice;
 pub mod reading;
 mod span;
 pub mod themes;

@@ -3,10 +3,12 @@
 
 pub mod agency;
 pub mod audit_entry;
+pub mod check;
 pub mod credential;
 pub mod current_version;
 pub mod district_summary;
 pub mod document;
+pub mod escalation;
 pub mod parsed_report;
 pub mod publication;
 pub mod queue_message;

@@ -1,0 +1,636 @@
+//! Checks before acceptance: what the worker found that a person must look
+//! at, one row each, recorded in the worker's own transaction (so a stored
+//! report always has its checks), and cleared, confirmed or corrected by a
+//! person with a note.
+//!
+//! `agency_mismatch` and `year_mismatch` **hold** the report: while one is
+//! open, [`held_ids`] keeps it out of the counting (`crate::counting`), so
+//! the unit's previous report (if any) counts instead. Confirming the filing
+//! or correcting it (moving the submission to the right unit/year) releases
+//! it and rebuilds every affected summary in the same transaction.
+
+use std::collections::HashSet;
+
+use fazhi_core::privacy::{self, PrivacyFlag};
+use fazhi_core::{ParsedReport, Severity};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+use crate::entity::{check, parsed_report, submission};
+use crate::summaries::{agency_changed, lock_summary};
+use crate::{Store, StoreError};
+use crate::{SubmissionRecord, SubmissionStatus, now_ms};
+
+/// Share of copied sentences from which a report gets a `near_copy` check.
+pub const DEFAULT_COPY_SHARE: f64 = 0.5;
+
+/// Characters of context kept on each side of a privacy span's excerpt.
+const EXCERPT_CONTEXT: usize = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A parser finding a reviewer acts on (missing part, order, no numbers).
+    Finding,
+    AgencyMismatch,
+    YearMismatch,
+    NearCopy,
+    Privacy,
+}
+
+impl CheckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Finding => "finding",
+            CheckKind::AgencyMismatch => "agency_mismatch",
+            CheckKind::YearMismatch => "year_mismatch",
+            CheckKind::NearCopy => "near_copy",
+            CheckKind::Privacy => "privacy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            CheckKind::Finding,
+            CheckKind::AgencyMismatch,
+            CheckKind::YearMismatch,
+            CheckKind::NearCopy,
+            CheckKind::Privacy,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// A check of this kind keeps the report out of the totals while open.
+    pub fn holds(self) -> bool {
+        matches!(self, CheckKind::AgencyMismatch | CheckKind::YearMismatch)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckState {
+    Open,
+    /// Looked at and dealt with (e.g. a redacted public version asked for).
+    Cleared,
+    /// A held filing confirmed as filed.
+    Confirmed,
+    /// A held filing moved to the right unit or year.
+    Corrected,
+}
+
+impl CheckState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckState::Open => "open",
+            CheckState::Cleared => "cleared",
+            CheckState::Confirmed => "confirmed",
+            CheckState::Corrected => "corrected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            CheckState::Open,
+            CheckState::Cleared,
+            CheckState::Confirmed,
+            CheckState::Corrected,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckState::Open => "待处理",
+            CheckState::Cleared => "已处理",
+            CheckState::Confirmed => "已确认",
+            CheckState::Corrected => "已更正",
+        }
+    }
+}
+
+/// Why a person's action on a check was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error("{0}")]
+    NotFound(String),
+    /// Not allowed in the current state (clearing twice, …).
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sea_orm::DbErr> for CheckError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        CheckError::Store(StoreError::Db(e))
+    }
+}
+
+/// A check about to be recorded.
+#[derive(Debug, Clone)]
+struct NewCheck {
+    kind: CheckKind,
+    code: String,
+    severity: Severity,
+    span: Option<(usize, usize)>,
+    excerpt: String,
+    message: String,
+}
+
+/// Parser findings that matter to a reviewer, by code prefix. (`part_missing.other`
+/// is info: the statute makes that part optional in practice.)
+fn reviewer_finding(code: &str) -> Option<CheckKind> {
+    match code {
+        fazhi_core::findings::AGENCY_MISMATCH => Some(CheckKind::AgencyMismatch),
+        fazhi_core::findings::YEAR_MISMATCH => Some(CheckKind::YearMismatch),
+        fazhi_core::findings::PARTS_OUT_OF_ORDER
+        | fazhi_core::findings::NO_QUANTITIES_IN_MEASURES
+        | fazhi_core::findings::NO_STATUTORY_HEADINGS => Some(CheckKind::Finding),
+        c if c.starts_with("part_missing.") && c != "part_missing.other" => {
+            Some(CheckKind::Finding)
+        }
+        _ => None,
+    }
+}
+
+fn excerpt(chars: &[char], start: usize, end: usize) -> String {
+    let from = start.saturating_sub(EXCERPT_CONTEXT);
+    let to = end.saturating_add(EXCERPT_CONTEXT).min(chars.len());
+    chars.get(from..to).unwrap_or(&[]).iter().collect()
+}
+
+fn severity_str(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+fn privacy_check(chars: &[char], f: &PrivacyFlag) -> NewCheck {
+    let message = if f.masked {
+        format!(
+            "疑似信访投诉当事人（已部分隐去）：“{}”，公开前请确认无法识别到个人",
+            f.text
+        )
+    } else {
+        format!(
+            "含{}：“{}”，公开前请要求提供脱敏公开版本",
+            f.kind.label(),
+            f.text
+        )
+    };
+    NewCheck {
+        kind: CheckKind::Privacy,
+        code: f.kind.code().to_owned(),
+        severity: if f.masked {
+            Severity::Info
+        } else {
+            Severity::Warning
+        },
+        span: Some((f.start, f.end)),
+        excerpt: excerpt(chars, f.start, f.end),
+        message,
+    }
+}
+
+/// The checks of one processed report (without near-copy, which needs the
+/// other reports): pure.
+fn checks_of(text: &str, parsed: &ParsedReport) -> Vec<NewCheck> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for f in &parsed.findings {
+        let Some(kind) = reviewer_finding(&f.code) else {
+            continue;
+        };
+        let span = f.start.zip(f.end);
+        out.push(NewCheck {
+            kind,
+            code: f.code.clone(),
+            severity: f.severity,
+            span,
+            excerpt: span.map(|(s, e)| excerpt(&chars, s, e)).unwrap_or_default(),
+            message: f.message.clone(),
+        });
+    }
+    out.extend(privacy::scan(text).iter().map(|f| privacy_check(&chars, f)));
+    out
+}
+
+/// Near-duplicate text against another unit's report of the same year or
+/// the unit's own last year, through `fazhi_analysis::copying` (pure).
+async fn near_copy<C: ConnectionTrait>(
+    db: &C,
+    record: &SubmissionRecord,
+    text: &str,
+    parsed: &ParsedReport,
+) -> Result<Option<NewCheck>, StoreError> {
+    use fazhi_analysis::copying::{CopyConfig, CopyInput, CopySource, detect};
+    use fazhi_summary::model::AgencyRef;
+    let year = record.reporting_year;
+    // The other reports that count now: the latest processed per unit and year.
+    let rows: Vec<parsed_report::Model> = parsed_report::Entity::find()
+        .filter(parsed_report::Column::District.eq(record.district.as_str()))
+        .filter(parsed_report::Column::ReportingYear.is_in([year, year - 1]))
+        .filter(parsed_report::Column::SubmissionId.ne(record.submission_id.as_str()))
+        .all(db)
+        .await?;
+    let live: HashSet<String> = submission::Entity::find()
+        .filter(submission::Column::District.eq(record.district.as_str()))
+        .filter(submission::Column::Status.eq(SubmissionStatus::Processed.as_str()))
+        .filter(submission::Column::ReportingYear.is_in([year, year - 1]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let parses: Vec<(parsed_report::Model, ParsedReport)> = rows
+        .into_iter()
+        .filter(|r| live.contains(&r.submission_id))
+        // Another unit's this year, or our own last year.
+        .filter(|r| {
+            (r.reporting_year == year && r.agency_code != record.agency_code)
+                || (r.reporting_year == year - 1 && r.agency_code == record.agency_code)
+        })
+        .filter_map(|r| {
+            let p = serde_json::from_str::<ParsedReport>(&r.parsed).ok()?;
+            Some((r, p))
+        })
+        .collect();
+    if parses.is_empty() {
+        return Ok(None);
+    }
+    let agency = |code: &str| AgencyRef {
+        code: code.to_owned(),
+        name: code.to_owned(),
+    };
+    let mut inputs = vec![CopyInput {
+        agency: agency(&record.agency_code),
+        submission_id: record.submission_id.clone(),
+        year,
+        text,
+        parsed,
+    }];
+    inputs.extend(parses.iter().map(|(r, p)| CopyInput {
+        agency: agency(&r.agency_code),
+        submission_id: r.submission_id.clone(),
+        year: r.reporting_year,
+        text: &r.text,
+        parsed: p,
+    }));
+    let analysis = detect(year, &inputs, &CopyConfig::default());
+    let Some(mine) = analysis
+        .reports
+        .iter()
+        .find(|r| r.submission_id == record.submission_id)
+    else {
+        return Ok(None);
+    };
+    if mine.copied_share < DEFAULT_COPY_SHARE || mine.passages.is_empty() {
+        return Ok(None);
+    }
+    let first = &mine.passages[0];
+    let whom = match first.source {
+        CopySource::OtherUnit => format!("{}单位同年度报告", first.other_agency.code),
+        CopySource::OwnLastYear => "本单位上一年度报告".to_owned(),
+    };
+    Ok(Some(NewCheck {
+        kind: CheckKind::NearCopy,
+        code: "near_copy".to_owned(),
+        severity: Severity::Warning,
+        span: Some((first.start, first.end)),
+        excerpt: first.text.chars().take(80).collect(),
+        message: format!(
+            "报告{:.0}%的句子与其他报告雷同（{}句中{}句），首段雷同来自{}（{}）",
+            mine.copied_share * 100.0,
+            mine.sentences,
+            mine.copied_sentences,
+            whom,
+            first.other_submission_id
+        ),
+    }))
+}
+
+/// Record the checks of a processed report, inside the worker's transaction.
+pub(crate) async fn record<C: ConnectionTrait>(
+    db: &C,
+    record: &SubmissionRecord,
+    text: &str,
+    parsed: &ParsedReport,
+) -> Result<(), StoreError> {
+    let mut new = checks_of(text, parsed);
+    if let Some(c) = near_copy(db, record, text, parsed).await? {
+        new.push(c);
+    }
+    if new.is_empty() {
+        return Ok(());
+    }
+    let now = now_ms();
+    let rows = new.into_iter().map(|c| check::ActiveModel {
+        id: NotSet,
+        submission_id: Set(record.submission_id.clone()),
+        district: Set(record.district.clone()),
+        agency_code: Set(record.agency_code.clone()),
+        reporting_year: Set(record.reporting_year),
+        kind: Set(c.kind.as_str().to_owned()),
+        code: Set(c.code),
+        severity: Set(severity_str(c.severity).to_owned()),
+        holds: Set(c.kind.holds()),
+        start: Set(c.span.map(|s| s.0 as i64)),
+        end: Set(c.span.map(|s| s.1 as i64)),
+        excerpt: Set(c.excerpt),
+        message: Set(c.message),
+        state: Set(CheckState::Open.as_str().to_owned()),
+        cleared_by: Set(None),
+        cleared_at: Set(None),
+        note: Set(None),
+        created_at: Set(now),
+    });
+    check::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Of `ids`, the submissions held out of the totals (an open holding check).
+/// The open checks of one submission, in the caller's transaction.
+pub(crate) async fn open_checks_in<C: ConnectionTrait>(
+    db: &C,
+    submission_id: &str,
+) -> Result<Vec<check::Model>, StoreError> {
+    Ok(check::Entity::find()
+        .filter(check::Column::SubmissionId.eq(submission_id))
+        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .order_by_asc(check::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub(crate) async fn held_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[String],
+) -> Result<HashSet<String>, StoreError> {
+    if ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows = check::Entity::find()
+        .filter(check::Column::SubmissionId.is_in(ids.iter().map(String::as_str)))
+        .filter(check::Column::Holds.eq(true))
+        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|c| c.submission_id).collect())
+}
+
+/// Where a held submission should go.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub agency_code: Option<String>,
+    pub year: Option<i32>,
+}
+
+impl Store {
+    pub async fn checks_of_submission(&self, id: &str) -> Result<Vec<check::Model>, StoreError> {
+        Ok(check::Entity::find()
+            .filter(check::Column::SubmissionId.eq(id))
+            .order_by_asc(check::Column::Id)
+            .all(self.db())
+            .await?)
+    }
+
+    pub async fn checks_in(
+        &self,
+        district: &str,
+        year: i32,
+        open_only: bool,
+    ) -> Result<Vec<check::Model>, StoreError> {
+        let mut q = check::Entity::find()
+            .filter(check::Column::District.eq(district))
+            .filter(check::Column::ReportingYear.eq(year));
+        if open_only {
+            q = q.filter(check::Column::State.eq(CheckState::Open.as_str()));
+        }
+        Ok(q.order_by_asc(check::Column::Id).all(self.db()).await?)
+    }
+
+    pub async fn check(&self, id: i64) -> Result<Option<check::Model>, StoreError> {
+        Ok(check::Entity::find_by_id(id).one(self.db()).await?)
+    }
+
+    /// The open checks that must be dealt with before `submission_id` may be
+    /// accepted (every open check: a reviewer looks at each).
+    pub async fn open_blocking_checks(
+        &self,
+        submission_id: &str,
+    ) -> Result<Vec<check::Model>, StoreError> {
+        open_checks_in(self.db(), submission_id).await
+    }
+
+    /// Clear one (non-holding) check with a note. Clearing twice, or a
+    /// holding check (that one is confirmed or corrected), is refused.
+    pub async fn clear_check(
+        &self,
+        id: i64,
+        actor: &str,
+        note: &str,
+    ) -> Result<check::Model, CheckError> {
+        let current = self
+            .check(id)
+            .await?
+            .ok_or_else(|| CheckError::NotFound(format!("没有编号为{id}的检查项")))?;
+        if current.holds {
+            return Err(CheckError::Refused(
+                "单位或年度不符的检查项须“确认报送”或“更正报送”，不能直接标记为已处理".into(),
+            ));
+        }
+        let updated = check::Entity::update_many()
+            .col_expr(
+                check::Column::State,
+                Expr::value(CheckState::Cleared.as_str()),
+            )
+            .col_expr(check::Column::ClearedBy, Expr::value(actor))
+            .col_expr(check::Column::ClearedAt, Expr::value(now_ms()))
+            .col_expr(check::Column::Note, Expr::value(note))
+            .filter(check::Column::Id.eq(id))
+            .filter(check::Column::State.eq(CheckState::Open.as_str()))
+            .exec(self.db())
+            .await?;
+        if updated.rows_affected == 0 {
+            let state = CheckState::parse(&current.state).unwrap_or(CheckState::Open);
+            return Err(CheckError::Refused(format!(
+                "检查项{id}已是“{}”状态，不能重复处理",
+                state.label()
+            )));
+        }
+        self.check(id)
+            .await?
+            .ok_or_else(|| CheckError::NotFound(format!("没有编号为{id}的检查项")))
+    }
+
+    /// A held filing is right as filed: its holding checks are confirmed and
+    /// it counts again, the summary rebuilt in the same transaction.
+    pub async fn confirm_filing(
+        &self,
+        submission_id: &str,
+        actor: &str,
+        note: &str,
+    ) -> Result<submission::Model, CheckError> {
+        let row = self.held_submission(submission_id).await?;
+        let txn = self.db().begin().await?;
+        lock_summary(&txn, &row.district, row.reporting_year).await?;
+        let n = release(&txn, submission_id, CheckState::Confirmed, actor, note).await?;
+        if n == 0 {
+            txn.rollback().await?;
+            return Err(CheckError::Refused(format!(
+                "报告{submission_id}没有待确认的单位或年度不符，不能重复确认"
+            )));
+        }
+        agency_changed(&txn, &row.district, row.reporting_year, &row.agency_code).await?;
+        txn.commit().await?;
+        Ok(row)
+    }
+
+    /// Move a held filing to the right unit and/or year: both the summary it
+    /// left and the one it joins are rebuilt in the same transaction.
+    pub async fn correct_filing(
+        &self,
+        submission_id: &str,
+        to: &Correction,
+        actor: &str,
+        note: &str,
+    ) -> Result<(submission::Model, submission::Model), CheckError> {
+        let before = self.held_submission(submission_id).await?;
+        let agency_code = to
+            .agency_code
+            .clone()
+            .unwrap_or_else(|| before.agency_code.clone());
+        let year = to.year.unwrap_or(before.reporting_year);
+        if agency_code == before.agency_code && year == before.reporting_year {
+            return Err(CheckError::Refused(
+                "更正后的单位和年度与原报送相同；如报送无误，请用“确认报送”".into(),
+            ));
+        }
+        let agency = self
+            .agency(&agency_code)
+            .await?
+            .ok_or_else(|| CheckError::NotFound(format!("名册中没有单位{agency_code}")))?;
+        let district = agency.district.clone();
+        let txn = self.db().begin().await?;
+        // Both summaries, always in the same order, so two corrections in
+        // opposite directions cannot deadlock.
+        let mut keys = [
+            (before.district.clone(), before.reporting_year),
+            (district.clone(), year),
+        ];
+        keys.sort();
+        lock_summary(&txn, &keys[0].0, keys[0].1).await?;
+        if keys[1] != keys[0] {
+            lock_summary(&txn, &keys[1].0, keys[1].1).await?;
+        }
+        let n = release(&txn, submission_id, CheckState::Corrected, actor, note).await?;
+        if n == 0 {
+            txn.rollback().await?;
+            return Err(CheckError::Refused(format!(
+                "报告{submission_id}没有待处理的单位或年度不符，不能更正"
+            )));
+        }
+        submission::Entity::update_many()
+            .col_expr(submission::Column::AgencyCode, Expr::value(&agency_code))
+            .col_expr(submission::Column::District, Expr::value(&district))
+            .col_expr(submission::Column::ReportingYear, Expr::value(year))
+            .filter(submission::Column::Id.eq(submission_id))
+            .exec(&txn)
+            .await?;
+        // The stored contribution names the old unit and year: recomputed
+        // from the stored text and parse by the rebuild below.
+        parsed_report::Entity::update_many()
+            .col_expr(parsed_report::Column::AgencyCode, Expr::value(&agency_code))
+            .col_expr(parsed_report::Column::District, Expr::value(&district))
+            .col_expr(parsed_report::Column::ReportingYear, Expr::value(year))
+            .col_expr(
+                parsed_report::Column::Contribution,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(parsed_report::Column::SubmissionId.eq(submission_id))
+            .exec(&txn)
+            .await?;
+        check::Entity::update_many()
+            .col_expr(check::Column::AgencyCode, Expr::value(&agency_code))
+            .col_expr(check::Column::District, Expr::value(&district))
+            .col_expr(check::Column::ReportingYear, Expr::value(year))
+            .filter(check::Column::SubmissionId.eq(submission_id))
+            .exec(&txn)
+            .await?;
+        agency_changed(
+            &txn,
+            &before.district,
+            before.reporting_year,
+            &before.agency_code,
+        )
+        .await?;
+        agency_changed(&txn, &district, year, &agency_code).await?;
+        txn.commit().await?;
+        let after = self
+            .submission(submission_id)
+            .await?
+            .ok_or_else(|| CheckError::NotFound(format!("没有报送编号{submission_id}")))?;
+        Ok((before, after))
+    }
+
+    async fn held_submission(&self, id: &str) -> Result<submission::Model, CheckError> {
+        self.submission(id)
+            .await?
+            .ok_or_else(|| CheckError::NotFound(format!("没有报送编号{id}")))
+    }
+}
+
+/// Set the open holding checks of a submission to `state`; how many.
+async fn release<C: ConnectionTrait>(
+    db: &C,
+    submission_id: &str,
+    state: CheckState,
+    actor: &str,
+    note: &str,
+) -> Result<u64, StoreError> {
+    let r = check::Entity::update_many()
+        .col_expr(check::Column::State, Expr::value(state.as_str()))
+        .col_expr(check::Column::ClearedBy, Expr::value(actor))
+        .col_expr(check::Column::ClearedAt, Expr::value(now_ms()))
+        .col_expr(check::Column::Note, Expr::value(note))
+        .filter(check::Column::SubmissionId.eq(submission_id))
+        .filter(check::Column::Holds.eq(true))
+        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn privacy_flags_become_checks_with_their_spans() {
+        let text = "信访人马秀荣反映的问题已办结。";
+        let checks = checks_of(text, &ParsedReport::default());
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].kind, CheckKind::Privacy);
+        assert_eq!(checks[0].span, Some((3, 6)));
+        assert!(checks[0].message.contains("马秀荣"));
+    }
+
+    #[test]
+    fn only_mismatches_hold() {
+        assert!(CheckKind::AgencyMismatch.holds());
+        assert!(CheckKind::YearMismatch.holds());
+        assert!(!CheckKind::Privacy.holds());
+        assert_eq!(reviewer_finding("part_missing.other"), None);
+        assert_eq!(
+            reviewer_finding("part_missing.leader_duty"),
+            Some(CheckKind::Finding)
+        );
+    }
+}
