@@ -14,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "fazhi/v1/types.proto",
                 "fazhi/v1/ingest.proto",
                 "fazhi/v1/summary.proto",
+                "fazhi/v1/analysis.proto",
             ],
             &["."],
         )?;

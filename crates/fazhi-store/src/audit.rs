@@ -25,6 +25,8 @@ pub enum AuditAction {
     Submit,
     Withdraw,
     RosterImport,
+    /// The office recorded the 整改 status of a tracked shortcoming.
+    Rectify,
 }
 
 impl AuditAction {
@@ -35,6 +37,7 @@ impl AuditAction {
             AuditAction::Submit => "submission.submit",
             AuditAction::Withdraw => "submission.withdraw",
             AuditAction::RosterImport => "roster.import",
+            AuditAction::Rectify => "analysis.rectify",
         }
     }
 }

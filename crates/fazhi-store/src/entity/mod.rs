@@ -2,11 +2,13 @@
 //! are JSON text, so SQLite and PostgreSQL store exactly the same thing.
 
 pub mod agency;
+pub mod analysis_result;
 pub mod audit_entry;
 pub mod credential;
 pub mod district_summary;
 pub mod document;
 pub mod parsed_report;
 pub mod queue_message;
+pub mod rectification;
 pub mod submission;
 pub mod submission_key;
