@@ -17,6 +17,14 @@ pub enum Action<'a> {
     Withdraw { agency: &'a str, district: &'a str },
     /// GetDistrictSummary / ListSubmissions of a district.
     ReadDistrict { district: &'a str },
+    /// An analysis of a district (year over year, plans, 问题池, 雷同,
+    /// quality, rollup); `agency` when only one unit's part is asked for.
+    ReadAnalysis {
+        district: &'a str,
+        agency: Option<&'a str>,
+    },
+    /// SetRectification / RefreshAnalysis in a district.
+    Rectify { district: &'a str },
 }
 
 fn scoped(p: &Principal, what: &str) -> bool {
@@ -34,7 +42,8 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
         (Role::City, ReadSubmission { district, .. } | ReadDistrict { district }) => {
             scoped(p, district)
         }
-        (Role::City, Submit { .. } | Withdraw { .. }) => false,
+        (Role::City, ReadAnalysis { district, .. }) => scoped(p, district),
+        (Role::City, Submit { .. } | Withdraw { .. } | Rectify { .. }) => false,
         // The district office does everything within its district, including
         // entering reports that reached it by mail.
         (
@@ -42,14 +51,18 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             Submit { district, .. }
             | ReadSubmission { district, .. }
             | Withdraw { district, .. }
-            | ReadDistrict { district },
+            | ReadDistrict { district }
+            | ReadAnalysis { district, .. }
+            | Rectify { district },
         ) => scoped(p, district),
         // A unit submits, reads and takes back its own reports only.
         (
             Role::Unit,
             Submit { agency, .. } | ReadSubmission { agency, .. } | Withdraw { agency, .. },
         ) => scoped(p, agency),
-        (Role::Unit, ReadDistrict { .. }) => false,
+        // A unit sees its own analysis items and its rank, nothing of the district's.
+        (Role::Unit, ReadAnalysis { agency, .. }) => agency.is_some_and(|a| scoped(p, a)),
+        (Role::Unit, ReadDistrict { .. } | Rectify { .. }) => false,
     }
 }
 
@@ -66,6 +79,15 @@ pub fn authorize(p: &Principal, action: Action<'_>) -> Result<(), ServiceError> 
         Action::ReadSubmission { .. } => "当前凭证无权查看该报送".to_owned(),
         Action::Withdraw { .. } => "当前凭证无权撤回该报送".to_owned(),
         Action::ReadDistrict { district } => format!("当前凭证无权查看“{district}”的汇总和报送"),
+        Action::ReadAnalysis {
+            district,
+            agency: None,
+        } => format!("当前凭证无权查看“{district}”的分析结果"),
+        Action::ReadAnalysis {
+            agency: Some(agency),
+            ..
+        } => format!("当前凭证无权查看“{agency}”的分析结果"),
+        Action::Rectify { district } => format!("当前凭证无权登记或刷新“{district}”的整改和分析"),
     }))
 }
 
@@ -96,6 +118,32 @@ mod tests {
         assert!(allowed(&unit, own));
         assert!(!allowed(&unit, other));
         assert!(!allowed(&unit, Action::ReadDistrict { district: "甲区" }));
+        let mine = Action::ReadAnalysis {
+            district: "甲区",
+            agency: Some("a1"),
+        };
+        let whole = Action::ReadAnalysis {
+            district: "甲区",
+            agency: None,
+        };
+        assert!(allowed(&unit, mine));
+        assert!(!allowed(&unit, whole));
+        assert!(!allowed(&unit, Action::Rectify { district: "甲区" }));
+    }
+
+    #[test]
+    fn only_the_district_office_records_rectification_and_a_city_reads_analyses() {
+        let office = who(Role::District, &["甲区"]);
+        let city = who(Role::City, &["甲区", "乙区"]);
+        assert!(allowed(&office, Action::Rectify { district: "甲区" }));
+        assert!(!allowed(&office, Action::Rectify { district: "乙区" }));
+        assert!(!allowed(&city, Action::Rectify { district: "甲区" }));
+        let read = |d| Action::ReadAnalysis {
+            district: d,
+            agency: None,
+        };
+        assert!(allowed(&city, read("乙区")));
+        assert!(!allowed(&city, read("丙区")));
     }
 
     #[test]

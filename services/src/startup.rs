@@ -11,9 +11,11 @@ use fazhi_store::Store;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+use crate::analysis::Analyses;
 use crate::ingest::Ingest;
 use crate::oversize::OversizeLayer;
 use crate::summary::Summaries;
+use fazhi_proto::v1::analysis_service_server::AnalysisServiceServer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -99,6 +101,12 @@ async fn set_statuses(
             status(db_ok),
         )
         .await;
+    health
+        .set_service_status(
+            <AnalysisServiceServer<Analyses> as tonic::server::NamedService>::NAME,
+            status(db_ok),
+        )
+        .await;
 }
 
 /// Serve ingest, summary, health and reflection until `shutdown` is cancelled.
@@ -132,6 +140,8 @@ pub async fn serve(
             .with_max_backlog(settings.queue.max_backlog),
     )
     .max_decoding_message_size(grpc.max_message_bytes());
+    let analyses = AnalysisServiceServer::new(Analyses::new(store.clone()))
+        .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
     let summaries = DistrictSummaryServiceServer::new(Summaries::new(store))
         .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
 
@@ -155,6 +165,7 @@ pub async fn serve(
         .add_service(reflection)
         .add_service(ingest)
         .add_service(summaries)
+        .add_service(analyses)
         .serve_with_incoming_shutdown(incoming, shutdown.cancelled_owned())
         .await?;
     Ok(())

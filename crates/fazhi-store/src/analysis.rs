@@ -125,25 +125,18 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<Option<Vec<(i32, i64)>>, StoreError> {
-        let rows: Vec<(i32, i64, bool)> = district_summary::Entity::find()
+        let rows: Vec<(i32, i64)> = district_summary::Entity::find()
             .select_only()
             .column(district_summary::Column::Year)
             .column(district_summary::Column::Version)
-            .column_as(
-                sea_orm::sea_query::Expr::col(district_summary::Column::Summary).ne(""),
-                "filled",
-            )
             .filter(district_summary::Column::District.eq(district))
             .filter(district_summary::Column::Year.lte(year))
+            // A rebuilt summary has version ≥ 1 (the row lock inserts 0, empty).
+            .filter(district_summary::Column::Version.gt(0))
             .order_by_asc(district_summary::Column::Year)
             .into_tuple()
             .all(self.db())
             .await?;
-        let rows: Vec<(i32, i64)> = rows
-            .into_iter()
-            .filter(|r| r.2)
-            .map(|(y, v, _)| (y, v))
-            .collect();
         Ok(rows.iter().any(|r| r.0 == year).then_some(rows))
     }
 
