@@ -61,6 +61,11 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::submissions::SubmissionsCommand,
     },
+    /// 跨单位、跨年度分析：同比、安排落实、问题池与整改、雷同、质量评分、上级汇总。
+    Analysis {
+        #[command(subcommand)]
+        command: crate::analysis::AnalysisCommand,
+    },
     /// 审计记录：谁在何时从何处做了什么（只增不改）。
     Audit {
         #[command(subcommand)]
@@ -228,6 +233,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Credentials { command } => {
                     crate::credentials::run(&settings, command).await
                 }
+                Command::Analysis { command } => crate::analysis::run(&settings, command).await,
                 Command::Audit {
                     command: AuditCommand::List(args),
                 } => crate::credentials::audit(&settings, args).await,
