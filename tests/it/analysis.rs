@@ -434,3 +434,219 @@ async fn two_years_of_a_district_are_analysed_through_the_pipeline_on_sqlite() {
 async fn two_years_of_a_district_are_analysed_through_the_pipeline_on_postgres_and_rabbitmq() {
     two_years_through_the_pipeline(Db::Postgres, Broker::Rabbit).await;
 }
+
+fn cli(app: &TestApp, token: &str, args: &[&str]) -> tokio::process::Command {
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_fazhi"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("FAZHI_CLIENT__TOKEN", token)
+        .arg("analysis")
+        .args(args)
+        .args(["--server", &app.url]);
+    cmd
+}
+
+async fn run_json(mut cmd: tokio::process::Command) -> serde_json::Value {
+    let out = cmd.output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_cli_reads_the_analyses_and_records_rectification_and_a_unit_sees_only_its_own() {
+    let Some(app) = season(Db::Sqlite, Broker::Embedded).await else {
+        return;
+    };
+    let y = ["--district", A, "--year", "2024"];
+    let plans = run_json(cli(
+        &app,
+        &app.token,
+        &[&["plans"][..], &y, &["--json"]].concat(),
+    ))
+    .await;
+    assert_eq!(plans["plans"], 11);
+    assert_eq!(plans["delivered"], 4);
+    let sfj = plans["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["agency"]["code"] == "jq-sfj")
+        .unwrap();
+    assert_eq!(sfj["checks"][0]["status"], "delivered");
+    assert!(sfj["checks"][0]["measure"]["span"]["end"].as_u64().unwrap() > 0);
+
+    let quality = run_json(cli(
+        &app,
+        &app.token,
+        &[&["quality"][..], &y, &["--agency", "jq-wlj", "--json"]].concat(),
+    ))
+    .await;
+    assert_eq!(quality["scores"][0]["score"], 23.0);
+    assert_eq!(quality["scores"][0]["rank"], 6);
+    assert_eq!(quality["ranked"], 6);
+
+    let copying = run_json(cli(
+        &app,
+        &app.token,
+        &[&["copying"][..], &y, &["--agency", "jq-jyj", "--json"]].concat(),
+    ))
+    .await;
+    assert_eq!(copying["reports"][0]["from_own_last_year"], 7);
+
+    let list = run_json(cli(
+        &app,
+        &app.token,
+        &[&["recurring"][..], &y, &["--agency", "jq-hdj", "--json"]].concat(),
+    ))
+    .await;
+    let key = list["shortcomings"][0]["key"].as_str().unwrap().to_owned();
+    let out = cli(
+        &app,
+        &app.token,
+        &[
+            &["rectify"][..],
+            &y,
+            &["--key", &key, "--status", "已整改", "--note", "新增编制3名"],
+        ]
+        .concat(),
+    )
+    .output()
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = run_json(cli(
+        &app,
+        &app.token,
+        &[&["recurring"][..], &y, &["--agency", "jq-hdj", "--json"]].concat(),
+    ))
+    .await;
+    assert_eq!(list["shortcomings"][0]["rectification"]["status"], "done");
+    assert_eq!(
+        list["shortcomings"][0]["rectification"]["note"],
+        "新增编制3名"
+    );
+
+    let rollup = run_json(cli(
+        &app,
+        &app.token,
+        &[
+            "rollup",
+            "--name",
+            "示例市",
+            "--year",
+            "2024",
+            "--district",
+            A,
+            "--district",
+            B,
+            "--district",
+            C,
+            "--json",
+        ],
+    ))
+    .await;
+    assert_eq!(rollup["reporting"]["expected"], 11);
+    assert_eq!(rollup["reporting"]["actual"], 9);
+
+    // Bad input: a clear Chinese error, nothing recorded.
+    let out = cli(
+        &app,
+        &app.token,
+        &[
+            &["rectify"][..],
+            &y,
+            &[
+                "--key",
+                "jq-hdj:2023:0000000000000000",
+                "--status",
+                "整改中",
+            ],
+        ]
+        .concat(),
+    )
+    .output()
+    .await
+    .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("问题池中没有"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A unit: its own score and rank, not the district's list, no 整改.
+    let unit = issue_token(&app.store, fazhi_store::Role::Unit, &["jq-wlj"]).await;
+    let mut as_unit = analysis(&app, &unit).await;
+    let own = as_unit
+        .get_quality(pb::GetQualityRequest {
+            district: A.into(),
+            year: 2024,
+            agency_code: String::new(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(own.scores.len(), 1);
+    assert_eq!((own.scores[0].rank, own.ranked), (6, 6));
+    let other = as_unit
+        .get_quality(pb::GetQualityRequest {
+            district: A.into(),
+            year: 2024,
+            agency_code: "jq-sfj".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(other.code(), tonic::Code::PermissionDenied);
+    let rectify = as_unit
+        .set_rectification(pb::SetRectificationRequest {
+            district: A.into(),
+            year: 2024,
+            key: key.clone(),
+            status: pb::RectificationStatus::NotDone as i32,
+            note: String::new(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(rectify.code(), tonic::Code::PermissionDenied);
+    // A city reads the districts in its scope only.
+    let city = issue_token(&app.store, fazhi_store::Role::City, &[A, B]).await;
+    let denied = analysis(&app, &city)
+        .await
+        .get_rollup(pb::GetRollupRequest {
+            name: "示例市".into(),
+            year: 2024,
+            districts: vec![A.into(), B.into(), C.into()],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), tonic::Code::PermissionDenied);
+    let bad_year = analysis(&app, &app.token)
+        .await
+        .get_copying(pb::GetCopyingRequest {
+            district: A.into(),
+            year: 1999,
+            agency_code: String::new(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(bad_year.code(), tonic::Code::InvalidArgument);
+    let none = analysis(&app, &app.token)
+        .await
+        .get_copying(pb::GetCopyingRequest {
+            district: A.into(),
+            year: 2030,
+            agency_code: String::new(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(none.code(), tonic::Code::NotFound);
+    app.stop().await;
+}
