@@ -16,6 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "fazhi/v1/summary.proto",
                 "fazhi/v1/season.proto",
                 "fazhi/v1/checks.proto",
+                "fazhi/v1/analysis.proto",
             ],
             &["."],
         )?;

@@ -82,6 +82,10 @@ pub enum Command {
     Escalations {
         #[command(subcommand)]
         command: crate::checks::EscalationsCommand,
+    /// 跨单位、跨年度分析：同比、安排落实、问题池与整改、雷同、质量评分、上级汇总。
+    Analysis {
+        #[command(subcommand)]
+        command: crate::analysis::AnalysisCommand,
     },
     /// 审计记录：谁在何时从何处做了什么（只增不改）。
     Audit {
@@ -260,6 +264,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Command::Credentials { command } => {
                     crate::credentials::run(&settings, command).await
                 }
+                Command::Analysis { command } => crate::analysis::run(&settings, command).await,
                 Command::Audit {
                     command: AuditCommand::List(args),
                 } => crate::credentials::audit(&settings, args).await,

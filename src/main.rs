@@ -1,5 +1,6 @@
 //! `fazhi`: one binary for the service, the worker, and the clerk's tools.
 
+mod analysis;
 mod app;
 mod checks;
 mod cli;

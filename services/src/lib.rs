@@ -2,6 +2,7 @@
 //! ([`submission::NewSubmission`]); every error becomes a `tonic::Status` in
 //! one place ([`error`]).
 
+pub mod analysis;
 pub mod auth;
 pub mod checks;
 pub mod convert;

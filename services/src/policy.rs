@@ -26,6 +26,14 @@ pub enum Action<'a> {
     /// Clear a check, confirm or correct a filing, escalate, export 督办
     /// notices in a district: the district office's review work.
     ReviewChecks { district: &'a str },
+    /// An analysis of a district (year over year, plans, 问题池, 雷同,
+    /// quality, rollup); `agency` when only one unit's part is asked for.
+    ReadAnalysis {
+        district: &'a str,
+        agency: Option<&'a str>,
+    },
+    /// SetRectification / RefreshAnalysis in a district.
+    Rectify { district: &'a str },
 }
 
 fn scoped(p: &Principal, what: &str) -> bool {
@@ -43,13 +51,15 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
         (Role::City, ReadSubmission { district, .. } | ReadDistrict { district }) => {
             scoped(p, district)
         }
+        (Role::City, ReadAnalysis { district, .. }) => scoped(p, district),
         (
             Role::City,
             Submit { .. }
             | Withdraw { .. }
             | ManageSeason { .. }
             | Publish { .. }
-            | ReviewChecks { .. },
+            | ReviewChecks { .. }
+            | Rectify { .. },
         ) => false,
         // The district office does everything within its district, including
         // entering reports that reached it by mail.
@@ -61,7 +71,9 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             | ReadDistrict { district }
             | ManageSeason { district }
             | Publish { district, .. }
-            | ReviewChecks { district },
+            | ReviewChecks { district }
+            | ReadAnalysis { district, .. }
+            | Rectify { district },
         ) => scoped(p, district),
         // A unit submits, reads and takes back its own reports only.
         (
@@ -71,8 +83,13 @@ pub fn allowed(p: &Principal, action: Action<'_>) -> bool {
             | Withdraw { agency, .. }
             | Publish { agency, .. },
         ) => scoped(p, agency),
+        // A unit sees its own analysis items and its rank, nothing of the district's.
+        (Role::Unit, ReadAnalysis { agency, .. }) => agency.is_some_and(|a| scoped(p, a)),
         // Reviewing is the office's, never the unit's own.
-        (Role::Unit, ReadDistrict { .. } | ManageSeason { .. } | ReviewChecks { .. }) => false,
+        (
+            Role::Unit,
+            ReadDistrict { .. } | ManageSeason { .. } | ReviewChecks { .. } | Rectify { .. },
+        ) => false,
     }
 }
 
@@ -96,6 +113,15 @@ pub fn authorize(p: &Principal, action: Action<'_>) -> Result<(), ServiceError> 
         Action::ReviewChecks { district } => {
             format!("当前凭证无权处理“{district}”的检查项和催办")
         }
+        Action::ReadAnalysis {
+            district,
+            agency: None,
+        } => format!("当前凭证无权查看“{district}”的分析结果"),
+        Action::ReadAnalysis {
+            agency: Some(agency),
+            ..
+        } => format!("当前凭证无权查看“{agency}”的分析结果"),
+        Action::Rectify { district } => format!("当前凭证无权登记或刷新“{district}”的整改和分析"),
     }))
 }
 
@@ -126,6 +152,32 @@ mod tests {
         assert!(allowed(&unit, own));
         assert!(!allowed(&unit, other));
         assert!(!allowed(&unit, Action::ReadDistrict { district: "甲区" }));
+        let mine = Action::ReadAnalysis {
+            district: "甲区",
+            agency: Some("a1"),
+        };
+        let whole = Action::ReadAnalysis {
+            district: "甲区",
+            agency: None,
+        };
+        assert!(allowed(&unit, mine));
+        assert!(!allowed(&unit, whole));
+        assert!(!allowed(&unit, Action::Rectify { district: "甲区" }));
+    }
+
+    #[test]
+    fn only_the_district_office_records_rectification_and_a_city_reads_analyses() {
+        let office = who(Role::District, &["甲区"]);
+        let city = who(Role::City, &["甲区", "乙区"]);
+        assert!(allowed(&office, Action::Rectify { district: "甲区" }));
+        assert!(!allowed(&office, Action::Rectify { district: "乙区" }));
+        assert!(!allowed(&city, Action::Rectify { district: "甲区" }));
+        let read = |d| Action::ReadAnalysis {
+            district: d,
+            agency: None,
+        };
+        assert!(allowed(&city, read("乙区")));
+        assert!(!allowed(&city, read("丙区")));
     }
 
     #[test]

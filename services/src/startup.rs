@@ -13,9 +13,11 @@ use fazhi_store::Store;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+use crate::analysis::Analyses;
 use crate::ingest::Ingest;
 use crate::oversize::OversizeLayer;
 use crate::summary::Summaries;
+use fazhi_proto::v1::analysis_service_server::AnalysisServiceServer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -101,6 +103,12 @@ async fn set_statuses(
             status(db_ok),
         )
         .await;
+    health
+        .set_service_status(
+            <AnalysisServiceServer<Analyses> as tonic::server::NamedService>::NAME,
+            status(db_ok),
+        )
+        .await;
 }
 
 /// Serve ingest, summary, health and reflection until `shutdown` is cancelled.
@@ -137,6 +145,7 @@ pub async fn serve(
     let season = SeasonServer::new(crate::season::SeasonService::new(store.clone()))
         .max_decoding_message_size(grpc.max_message_bytes());
     let checks = ChecksServer::new(crate::checks::Checks::new(store.clone()))
+    let analyses = AnalysisServiceServer::new(Analyses::new(store.clone()))
         .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
     let summaries = DistrictSummaryServiceServer::new(Summaries::new(store))
         .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
@@ -163,6 +172,7 @@ pub async fn serve(
         .add_service(summaries)
         .add_service(season)
         .add_service(checks)
+        .add_service(analyses)
         .serve_with_incoming_shutdown(incoming, shutdown.cancelled_owned())
         .await?;
     Ok(())

@@ -1,6 +1,7 @@
 //! End-to-end tests: real gRPC server on an ephemeral port, real SQLite /
 //! PostgreSQL, real RabbitMQ or the embedded queue. One binary, built once.
 
+mod analysis;
 mod authz;
 mod bad_input;
 mod checks;

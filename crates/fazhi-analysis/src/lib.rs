@@ -11,12 +11,14 @@
 //! - [`copying`]: near-duplicate sentences (雷同), MinHash + LSH;
 //! - [`quality`] and [`ranking`]: a score per report with its reasons;
 //! - [`rollup`]: a city (or any level) over its districts, incrementally;
+//! - [`district`]: all of them for one district and year, as the store keeps them;
 //! - [`draft`]: plans and recurring shortcomings as draft blocks (paragraph + annex).
 //!
 //! Cost and thresholds are documented in `docs/analysis.md`.
 
 mod cite;
 pub mod copying;
+pub mod district;
 pub mod draft;
 pub mod plans;
 pub mod quality;

@@ -43,6 +43,8 @@ pub enum AuditAction {
     FilingConfirm,
     FilingCorrect,
     Escalate,
+    /// The office recorded the 整改 status of a tracked shortcoming.
+    Rectify,
 }
 
 impl AuditAction {
@@ -66,6 +68,7 @@ impl AuditAction {
             AuditAction::FilingConfirm => "filing.confirm",
             AuditAction::FilingCorrect => "filing.correct",
             AuditAction::Escalate => "escalation.add",
+            AuditAction::Rectify => "analysis.rectify",
         }
     }
 }

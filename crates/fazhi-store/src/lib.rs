@@ -5,6 +5,7 @@
 //! transaction, so a crash leaves either all of a report's results or none.
 
 pub mod agencies;
+pub mod analysis;
 pub mod audit;
 pub mod checks;
 mod connect;

@@ -8,6 +8,7 @@ mod m20261201_000001_credentials_audit;
 mod m20261201_000002_documents;
 mod m20261202_000100_season;
 mod m20261202_000200_checks_escalations;
+mod m20261202_000300_analysis;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_documents::Migration),
             Box::new(m20261202_000100_season::Migration),
             Box::new(m20261202_000200_checks_escalations::Migration),
+            Box::new(m20261202_000300_analysis::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! are JSON text, so SQLite and PostgreSQL store exactly the same thing.
 
 pub mod agency;
+pub mod analysis_result;
 pub mod audit_entry;
 pub mod check;
 pub mod credential;
@@ -12,6 +13,7 @@ pub mod escalation;
 pub mod parsed_report;
 pub mod publication;
 pub mod queue_message;
+pub mod rectification;
 pub mod roster_entry;
 pub mod season_setting;
 pub mod submission;

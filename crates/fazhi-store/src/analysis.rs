@@ -1,0 +1,426 @@
+//! Analysis results per (district, year), kept "like the summary": computed
+//! from stored parses and contributions (never by re-parsing text), stored
+//! with the summary versions they come from (`basis`), recomputed when a
+//! read finds them stale or on `refresh_analysis`. A read of one analysis
+//! fetches its one column. Nothing here runs in the worker's transaction.
+//!
+//! Also the office's 整改 records per tracked shortcoming, audited.
+
+use std::collections::HashMap;
+
+use fazhi_analysis::district::{DistrictAnalysis, DistrictInput, StoredReport, analyse};
+use fazhi_core::ParsedReport;
+use fazhi_summary::{DistrictSummary, ReportContribution, ReportInput};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::entity::{analysis_result, audit_entry, district_summary, parsed_report, rectification};
+use crate::{AuditAction, Store, StoreError, now_ms};
+
+/// Bumped when the analyses change what they compute: stored results of an
+/// older version are stale.
+pub const ANALYSIS_VERSION: &str = "a1";
+
+/// The office's 整改 status of a tracked shortcoming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RectificationStatus {
+    /// 整改中
+    InProgress,
+    /// 已整改
+    Done,
+    /// 未整改
+    NotDone,
+}
+
+impl RectificationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RectificationStatus::InProgress => "in_progress",
+            RectificationStatus::Done => "done",
+            RectificationStatus::NotDone => "not_done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "in_progress" => Some(RectificationStatus::InProgress),
+            "done" => Some(RectificationStatus::Done),
+            "not_done" => Some(RectificationStatus::NotDone),
+            _ => None,
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            RectificationStatus::InProgress => "整改中",
+            RectificationStatus::Done => "已整改",
+            RectificationStatus::NotDone => "未整改",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rectification {
+    pub key: String,
+    pub district: String,
+    pub agency_code: String,
+    pub status: RectificationStatus,
+    pub note: String,
+    pub actor: String,
+    pub updated_at: i64,
+}
+
+/// One stored analysis (one column of `analysis_results`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisPart {
+    Yoy,
+    Plans,
+    Recurring,
+    Copying,
+    Quality,
+    Rollup,
+    Draft,
+}
+
+impl AnalysisPart {
+    fn column(self) -> analysis_result::Column {
+        use analysis_result::Column;
+        match self {
+            AnalysisPart::Yoy => Column::Yoy,
+            AnalysisPart::Plans => Column::Plans,
+            AnalysisPart::Recurring => Column::Recurring,
+            AnalysisPart::Copying => Column::Copying,
+            AnalysisPart::Quality => Column::Quality,
+            AnalysisPart::Rollup => Column::Rollup,
+            AnalysisPart::Draft => Column::Draft,
+        }
+    }
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {e}"))
+}
+
+fn json<T: Serialize>(v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| corrupt("analysis", e))
+}
+
+/// `a1;2023:4,2024:7` from (year, version) rows.
+fn basis_of(rows: &[(i32, i64)]) -> String {
+    let years: Vec<String> = rows.iter().map(|(y, v)| format!("{y}:{v}")).collect();
+    format!("{ANALYSIS_VERSION};{}", years.join(","))
+}
+
+impl Store {
+    /// The summary versions of the district's years up to `year` (non-empty
+    /// summaries only); `None` when `year` itself has no summary yet.
+    async fn summary_versions(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<Option<Vec<(i32, i64)>>, StoreError> {
+        let rows: Vec<(i32, i64)> = district_summary::Entity::find()
+            .select_only()
+            .column(district_summary::Column::Year)
+            .column(district_summary::Column::Version)
+            .filter(district_summary::Column::District.eq(district))
+            .filter(district_summary::Column::Year.lte(year))
+            // A rebuilt summary has version ≥ 1 (the row lock inserts 0, empty).
+            .filter(district_summary::Column::Version.gt(0))
+            .order_by_asc(district_summary::Column::Year)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        Ok(rows.iter().any(|r| r.0 == year).then_some(rows))
+    }
+
+    /// One analysis of `district`/`year`, recomputed first if stale.
+    /// `None`: the district has no summary for that year (nothing processed).
+    pub async fn analysis_part<T: DeserializeOwned>(
+        &self,
+        district: &str,
+        year: i32,
+        part: AnalysisPart,
+    ) -> Result<Option<T>, StoreError> {
+        let Some(versions) = self.summary_versions(district, year).await? else {
+            return Ok(None);
+        };
+        let basis = basis_of(&versions);
+        let stored: Option<(String, String)> = analysis_result::Entity::find()
+            .select_only()
+            .column(analysis_result::Column::Basis)
+            .column(part.column())
+            .filter(analysis_result::Column::District.eq(district))
+            .filter(analysis_result::Column::Year.eq(year))
+            .into_tuple()
+            .one(self.db())
+            .await?;
+        let text = match stored {
+            Some((b, text)) if b == basis => text,
+            _ => {
+                let a = self.compute_analysis(district, year).await?;
+                let Some((_, a)) = a else { return Ok(None) };
+                match part {
+                    AnalysisPart::Yoy => json(&a.yoy)?,
+                    AnalysisPart::Plans => json(&a.plans)?,
+                    AnalysisPart::Recurring => json(&a.recurring)?,
+                    AnalysisPart::Copying => json(&a.copying)?,
+                    AnalysisPart::Quality => json(&a.quality)?,
+                    AnalysisPart::Rollup => json(&a.rollup)?,
+                    AnalysisPart::Draft => json(&a.draft)?,
+                }
+            }
+        };
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| corrupt(&format!("analysis {district}/{year}"), e))
+    }
+
+    /// Recompute and store now; the basis and time, or `None` without a summary.
+    pub async fn refresh_analysis(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<Option<(String, i64)>, StoreError> {
+        Ok(self
+            .compute_analysis(district, year)
+            .await?
+            .map(|(row, _)| (row.basis, row.computed_at)))
+    }
+
+    async fn compute_analysis(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<Option<(analysis_result::Model, DistrictAnalysis)>, StoreError> {
+        // Versions and summaries from the same rows: the basis is exactly
+        // what the results were computed from.
+        let rows = district_summary::Entity::find()
+            .filter(district_summary::Column::District.eq(district))
+            .filter(district_summary::Column::Year.lte(year))
+            .filter(district_summary::Column::Summary.ne(""))
+            .order_by_asc(district_summary::Column::Year)
+            .all(self.db())
+            .await?;
+        let mut summaries: Vec<DistrictSummary> = Vec::with_capacity(rows.len());
+        for r in &rows {
+            summaries.push(
+                serde_json::from_str(&r.summary)
+                    .map_err(|e| corrupt(&format!("summary {district}/{}", r.year), e))?,
+            );
+        }
+        let Some(current) = summaries.iter().find(|s| s.year == year) else {
+            return Ok(None);
+        };
+        let previous = summaries.iter().find(|s| s.year == year - 1);
+        let basis = basis_of(&rows.iter().map(|r| (r.year, r.version)).collect::<Vec<_>>());
+
+        let mut reports: Vec<StoredReport> = Vec::new();
+        for s in [Some(current), previous].into_iter().flatten() {
+            reports.extend(self.counting_reports(s).await?);
+        }
+        let mut earlier: Vec<(i32, Vec<ReportContribution>)> = Vec::new();
+        for s in summaries.iter().filter(|s| s.year < year - 1) {
+            let cs = self
+                .counting_reports(s)
+                .await?
+                .into_iter()
+                .map(|r| r.contribution)
+                .collect();
+            earlier.push((s.year, cs));
+        }
+        let analysis = analyse(&DistrictInput {
+            current,
+            previous,
+            reports: &reports,
+            earlier: &earlier,
+        });
+        let row = analysis_result::Model {
+            district: district.to_owned(),
+            year,
+            basis,
+            yoy: json(&analysis.yoy)?,
+            plans: json(&analysis.plans)?,
+            recurring: json(&analysis.recurring)?,
+            copying: json(&analysis.copying)?,
+            quality: json(&analysis.quality)?,
+            rollup: json(&analysis.rollup)?,
+            draft: json(&analysis.draft)?,
+            computed_at: now_ms(),
+        };
+        use analysis_result::Column as C;
+        analysis_result::Entity::insert(analysis_result::ActiveModel {
+            district: Set(row.district.clone()),
+            year: Set(row.year),
+            basis: Set(row.basis.clone()),
+            yoy: Set(row.yoy.clone()),
+            plans: Set(row.plans.clone()),
+            recurring: Set(row.recurring.clone()),
+            copying: Set(row.copying.clone()),
+            quality: Set(row.quality.clone()),
+            rollup: Set(row.rollup.clone()),
+            draft: Set(row.draft.clone()),
+            computed_at: Set(row.computed_at),
+        })
+        .on_conflict(
+            OnConflict::columns([C::District, C::Year])
+                .update_columns([
+                    C::Basis,
+                    C::Yoy,
+                    C::Plans,
+                    C::Recurring,
+                    C::Copying,
+                    C::Quality,
+                    C::Rollup,
+                    C::Draft,
+                    C::ComputedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(self.db())
+        .await?;
+        tracing::info!(district, year, basis = %row.basis, "analysis recomputed");
+        Ok(Some((row, analysis)))
+    }
+
+    /// The stored parses of the reports a summary counts (its coverage's
+    /// submission ids), with their contributions. A contribution missing or
+    /// made with other catalog data is made again from the stored parse.
+    async fn counting_reports(&self, s: &DistrictSummary) -> Result<Vec<StoredReport>, StoreError> {
+        let ids: Vec<String> = s
+            .coverage
+            .iter()
+            .filter_map(|c| c.submission_id.clone())
+            .collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = parsed_report::Entity::find()
+            .filter(parsed_report::Column::SubmissionId.is_in(ids))
+            .order_by_asc(parsed_report::Column::AgencyCode)
+            .all(self.db())
+            .await?;
+        let version = fazhi_summary::catalog::data_version();
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let parsed: ParsedReport = serde_json::from_str(&row.parsed)
+                .map_err(|e| corrupt(&format!("parse of {}", row.submission_id), e))?;
+            let stored = row
+                .contribution
+                .as_deref()
+                .and_then(|j| serde_json::from_str::<ReportContribution>(j).ok())
+                .filter(|c| c.data_version == version);
+            let contribution = match stored {
+                Some(c) => c,
+                None => {
+                    let Some(entry) = s
+                        .coverage
+                        .iter()
+                        .find(|c| c.submission_id.as_deref() == Some(&row.submission_id))
+                    else {
+                        continue;
+                    };
+                    fazhi_summary::contribution(&ReportInput {
+                        agency: entry.agency.clone(),
+                        submission_id: row.submission_id.clone(),
+                        submitted_at: entry.submitted_at.clone().unwrap_or_default(),
+                        on_time: entry.on_time.unwrap_or(false),
+                        text: &row.text,
+                        parsed: &parsed,
+                    })
+                }
+            };
+            out.push(StoredReport {
+                year: s.year,
+                text: row.text,
+                parsed,
+                contribution,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The 整改 records of these keys.
+    pub async fn rectifications(
+        &self,
+        keys: &[String],
+    ) -> Result<HashMap<String, Rectification>, StoreError> {
+        if keys.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows = rectification::Entity::find()
+            .filter(rectification::Column::Key.is_in(keys.iter().cloned()))
+            .all(self.db())
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let status = RectificationStatus::parse(&r.status)
+                    .ok_or_else(|| corrupt("rectification status", &r.status))?;
+                Ok((
+                    r.key.clone(),
+                    Rectification {
+                        key: r.key,
+                        district: r.district,
+                        agency_code: r.agency_code,
+                        status,
+                        note: r.note,
+                        actor: r.actor,
+                        updated_at: r.updated_at,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Record (or change) the 整改 status of one shortcoming and append the
+    /// audit entry, in one transaction: no change without its trail.
+    pub async fn set_rectification(
+        &self,
+        r: &Rectification,
+        origin: &str,
+    ) -> Result<(), StoreError> {
+        let txn = self.db().begin().await?;
+        use rectification::Column as C;
+        rectification::Entity::insert(rectification::ActiveModel {
+            key: Set(r.key.clone()),
+            district: Set(r.district.clone()),
+            agency_code: Set(r.agency_code.clone()),
+            status: Set(r.status.as_str().to_owned()),
+            note: Set(r.note.clone()),
+            actor: Set(r.actor.clone()),
+            updated_at: Set(r.updated_at),
+        })
+        .on_conflict(
+            OnConflict::column(C::Key)
+                .update_columns([C::Status, C::Note, C::Actor, C::UpdatedAt])
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        audit_entry::Entity::insert(audit_entry::ActiveModel {
+            id: sea_orm::ActiveValue::NotSet,
+            at: Set(r.updated_at),
+            actor: Set(r.actor.clone()),
+            action: Set(AuditAction::Rectify.as_str().to_owned()),
+            target: Set(r.key.clone()),
+            detail: Set(serde_json::json!({
+                "district": r.district,
+                "agency": r.agency_code,
+                "status": r.status.as_str(),
+                "note": r.note,
+            })
+            .to_string()),
+            origin: Set(origin.to_owned()),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
