@@ -82,6 +82,7 @@ pub enum Command {
     Escalations {
         #[command(subcommand)]
         command: crate::checks::EscalationsCommand,
+    },
     /// 跨单位、跨年度分析：同比、安排落实、问题池与整改、雷同、质量评分、上级汇总。
     Analysis {
         #[command(subcommand)]

@@ -145,6 +145,7 @@ pub async fn serve(
     let season = SeasonServer::new(crate::season::SeasonService::new(store.clone()))
         .max_decoding_message_size(grpc.max_message_bytes());
     let checks = ChecksServer::new(crate::checks::Checks::new(store.clone()))
+        .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
     let analyses = AnalysisServiceServer::new(Analyses::new(store.clone()))
         .max_encoding_message_size(grpc.max_message_bytes().max(64 * 1024 * 1024));
     let summaries = DistrictSummaryServiceServer::new(Summaries::new(store))

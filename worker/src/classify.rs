@@ -31,6 +31,7 @@ pub(crate) fn of_store(e: &StoreError) -> Class {
         | StoreError::Roster(_)
         | StoreError::Illegal(_)
         | StoreError::NotFound(_)
+        | StoreError::Precondition(_)
         | StoreError::Invalid(_) => Class::Poison,
     }
 }
