@@ -21,7 +21,7 @@ use fazhi_proto::v1 as pb;
 use tonic::Code;
 
 use crate::helpers::*;
-use crate::season::{cli, report, season_client};
+use crate::season::{cli, current_of, report, season_client};
 
 const D: &str = "季区";
 const YEAR: i32 = 2025;
@@ -334,11 +334,14 @@ async fn play(db: Db, broker: Broker) {
     assert!(out.contains("未报送（4个）"), "{out}");
 
     // The summary counts the same reports (exempt units are not expected).
-    let summary = app.summary(YEAR).await;
+    let summary = summary_of(&mut app.summaries().await, D, YEAR).await;
     assert_eq!(summary.expected, 38);
     assert_eq!(summary.submitted, 34);
-    assert!(sources_from(&summary, &id(38)) > 0 && sources_from(&summary, &u38b) == 0);
-    assert!(sources_from(&summary, &u31b) > 0 && sources_from(&summary, &id(31)) == 0);
+    assert_eq!(current_of(&summary, "u38"), Some(id(38)));
+    assert_eq!(current_of(&summary, "u31"), Some(u31b.clone()));
+    assert_eq!(current_of(&summary, "u33"), Some(corrected.clone()));
+    assert_eq!(current_of(&summary, "u32"), None);
+    assert!(summary.coverage.iter().all(|c| c.agency.code != "u39"));
 
     // The to-do list on 2026-12-01.
     let (ok, out, err) = cli(
