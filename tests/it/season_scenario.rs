@@ -112,13 +112,15 @@ async fn play(db: Db, broker: Broker) {
 
     // First versions.
     let mut first: Vec<Option<String>> = vec![None; 41];
+    // One at a time: on SQLite every write waits for the worker's summary
+    // transaction, and this test is about the season, not about load.
     for i in (1..=32).chain([37, 38]) {
-        first[i] = Some(submit(&app, i, YEAR, "v1").await);
+        let id = submit(&app, i, YEAR, "v1").await;
+        app.wait_done(&id).await;
+        first[i] = Some(id);
     }
     let misfiled = submit(&app, 33, 2024, "v1").await;
-    for id in first.iter().flatten().chain([&misfiled]) {
-        app.wait_done(id).await;
-    }
+    app.wait_done(&misfiled).await;
     let id = |i: usize| first[i].clone().unwrap();
 
     // Receipt dates of reports that came by mail, entered by the office.
