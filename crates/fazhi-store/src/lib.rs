@@ -12,6 +12,7 @@ pub mod credentials;
 pub mod entity;
 mod error;
 pub mod migration;
+mod pieces;
 pub mod processing;
 pub mod record;
 pub mod submissions;

@@ -6,6 +6,7 @@ use sea_orm_migration::schema::*;
 
 mod m20261201_000001_credentials_audit;
 mod m20261201_000002_documents;
+mod m20261202_000400_summary_pieces;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(QueueClaimIndex),
             Box::new(m20261201_000001_credentials_audit::Migration),
             Box::new(m20261201_000002_documents::Migration),
+            Box::new(m20261202_000400_summary_pieces::Migration),
         ]
     }
 }

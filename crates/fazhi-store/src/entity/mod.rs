@@ -10,3 +10,5 @@ pub mod parsed_report;
 pub mod queue_message;
 pub mod submission;
 pub mod submission_key;
+pub mod summary_piece;
+pub mod summary_state;
