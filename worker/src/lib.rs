@@ -17,6 +17,7 @@ mod analyze;
 mod classify;
 pub mod failures;
 mod policy;
+mod render;
 
 pub use analyze::analyze;
 
@@ -74,6 +75,7 @@ pub struct Worker {
     settings: WorkerSettings,
     max_attempts: u32,
     pending: failures::Pending,
+    renderer: render::Renderer,
 }
 
 impl Worker {
@@ -87,6 +89,7 @@ impl Worker {
             store,
             queue,
             max_attempts: max_attempts.max(1),
+            renderer: render::Renderer::default(),
             pending: failures::Pending::new(Duration::from_millis(settings.transaction_timeout_ms)),
             settings,
         }
@@ -232,7 +235,14 @@ impl Worker {
                 Ok(completion) => {
                     match completion {
                         Completion::Stored(status) => {
-                            tracing::info!(status = status.as_str(), "submission processed")
+                            tracing::info!(status = status.as_str(), "submission processed");
+                            if status == fazhi_store::SubmissionStatus::Processed {
+                                self.renderer.changed(
+                                    &self.store,
+                                    &record.district,
+                                    record.reporting_year,
+                                );
+                            }
                         }
                         Completion::Duplicate => tracing::info!(
                             "already completed or withdrawn: redelivery acknowledged, nothing changed"

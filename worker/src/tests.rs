@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use async_trait::async_trait;
 use fazhi_queue::{Deliveries, OutgoingMessage, QueueError, Settle};
 use fazhi_store::SubmissionStatus;
-use fazhi_store::entity::{district_summary, parsed_report, submission};
+use fazhi_store::entity::{parsed_report, submission, summary_state};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, EntityTrait};
 
 use super::*;
@@ -322,7 +322,7 @@ async fn dead_letters_left_queued_are_marked_failed_on_reconcile() {
 }
 
 #[tokio::test]
-async fn processed_at_is_stamped_once_the_summary_is_rebuilt() {
+async fn processed_at_is_stamped_once_the_summary_pieces_are_updated() {
     let s = setup(WorkerSettings::default()).await;
     let settled = Settled::default();
     let r = record("s-time", "a-1");
@@ -334,15 +334,27 @@ async fn processed_at_is_stamped_once_the_summary_is_rebuilt() {
         .await;
     assert_eq!(settled.all(), ["ack"]);
     let row = s.store.submission("s-time").await.unwrap().unwrap();
-    let summary = district_summary::Entity::find_by_id(("测试区".to_owned(), 2022))
+    // The district's pieces change in the transaction; the summary is
+    // rendered from them after commit.
+    let state = summary_state::Entity::find_by_id(("测试区".to_owned(), 2022))
         .one(s.store.db())
         .await
         .unwrap()
         .unwrap();
     let processed_at = row.processed_at.unwrap();
     assert!(
-        processed_at >= summary.updated_at,
-        "processed_at {processed_at} is before the summary was rebuilt at {}",
-        summary.updated_at
+        processed_at >= state.updated_at,
+        "processed_at {processed_at} is before the summary pieces were updated at {}",
+        state.updated_at
+    );
+    let summary = s
+        .store
+        .district_summary("测试区", 2022)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        summary.submitted, 1,
+        "the processed report is in the summary"
     );
 }

@@ -15,6 +15,7 @@ pub mod entity;
 mod error;
 pub mod escalation;
 pub mod migration;
+mod pieces;
 pub mod processing;
 pub mod record;
 pub mod review;

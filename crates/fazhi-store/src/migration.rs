@@ -9,6 +9,7 @@ mod m20261201_000002_documents;
 mod m20261202_000100_season;
 mod m20261202_000200_checks_escalations;
 mod m20261202_000300_analysis;
+mod m20261202_000400_summary_pieces;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000100_season::Migration),
             Box::new(m20261202_000200_checks_escalations::Migration),
             Box::new(m20261202_000300_analysis::Migration),
+            Box::new(m20261202_000400_summary_pieces::Migration),
         ]
     }
 }

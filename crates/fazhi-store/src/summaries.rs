@@ -1,46 +1,30 @@
-//! District summaries: rebuilt from the stored parses of each agency's latest
-//! processed report (never by re-parsing), stored, and read back.
+//! District summaries: rendered from the stored pieces (one filed
+//! contribution per agency whose report counts, see [`crate::pieces`]),
+//! stored, and read back.
+//!
+//! A change costs one piece inside the worker's transaction; the summary
+//! itself (linear in the district: tens of MB at 1 000 reports) is rendered
+//! after commit, once for any number of changes that arrived meanwhile, and
+//! stored with the version of the pieces it shows. A reader that finds the
+//! stored summary behind the pieces renders it then (read-your-writes: a
+//! report shown `processed` is in the summary returned).
 
 use fazhi_core::ParsedReport;
-use fazhi_summary::{Agency, DistrictSummary, ReportContribution, ReportInput};
-use sea_orm::sea_query::OnConflict;
+use fazhi_summary::{Agency, DistrictAggregate, DistrictSummary, Filed, ReportInput};
+use sea_orm::sea_query::{Alias, Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    ExprTrait, QueryFilter, QuerySelect, TransactionTrait,
+    AccessMode, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, ExprTrait,
+    IsolationLevel, QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use crate::counting;
-use crate::entity::{agency, district_summary, parsed_report};
+use crate::entity::{agency, district_summary, summary_piece, summary_state};
+pub(crate) use crate::pieces::{agency_changed, lock_summary};
+use crate::pieces::{agency_of, build_all};
 use crate::record::deadline_ms;
 use crate::{Store, StoreError, now_ms};
 
-/// Make sure the summary row exists and hold it for the rest of the
-/// transaction (row lock on PostgreSQL; SQLite has one writer anyway).
-pub(crate) async fn lock_summary<C: ConnectionTrait>(
-    db: &C,
-    district: &str,
-    year: i32,
-) -> Result<(), StoreError> {
-    district_summary::Entity::insert(district_summary::ActiveModel {
-        district: Set(district.to_owned()),
-        year: Set(year),
-        summary: Set(String::new()),
-        version: Set(0),
-        updated_at: Set(now_ms()),
-    })
-    .on_conflict_do_nothing()
-    .exec_without_returning(db)
-    .await?;
-    if db.get_database_backend() == DbBackend::Postgres {
-        district_summary::Entity::find_by_id((district.to_owned(), year))
-            .lock_exclusive()
-            .one(db)
-            .await?;
-    }
-    Ok(())
-}
-
-fn to_agency(model: &agency::Model) -> Agency {
+pub(crate) fn to_agency(model: &agency::Model) -> Agency {
     Agency {
         code: model.code.clone(),
         name: model.name.clone(),
@@ -68,19 +52,21 @@ fn report_input<'a>(
     }
 }
 
-async fn agency_of<C: ConnectionTrait>(db: &C, code: &str) -> Result<Agency, StoreError> {
-    Ok(agency::Entity::find_by_id(code.to_owned())
-        .one(db)
-        .await?
-        .map(|a| to_agency(&a))
-        .unwrap_or_else(|| Agency {
-            code: code.to_owned(),
-            name: code.to_owned(),
-            kind: String::new(),
-        }))
+/// One report's contribution to its district summary, as stored JSON.
+pub(crate) fn contribution_json_for(
+    agency: Agency,
+    submission_id: &str,
+    submitted_at: i64,
+    year: i32,
+    text: &str,
+    parsed: &ParsedReport,
+) -> Result<String, StoreError> {
+    let input = report_input(agency, submission_id, submitted_at, year, text, parsed);
+    serde_json::to_string(&fazhi_summary::contribution(&input))
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// One report's contribution to its district summary, as stored JSON.
+/// [`contribution_json_for`] with the agency as on record.
 pub(crate) async fn contribution_json<C: ConnectionTrait>(
     db: &C,
     agency_code: &str,
@@ -91,90 +77,115 @@ pub(crate) async fn contribution_json<C: ConnectionTrait>(
     parsed: &ParsedReport,
 ) -> Result<String, StoreError> {
     let agency = agency_of(db, agency_code).await?;
-    let input = report_input(agency, submission_id, submitted_at, year, text, parsed);
-    serde_json::to_string(&fazhi_summary::contribution(&input))
-        .map_err(|e| StoreError::Corrupt(e.to_string()))
+    contribution_json_for(agency, submission_id, submitted_at, year, text, parsed)
 }
 
-/// Consolidate the district's current reports and store the result.
-///
-/// Reads each current report's stored contribution, not its text: adding,
-/// replacing or withdrawing one report costs one contribution, plus the
-/// assembly. A contribution made with older catalog data is recomputed once
-/// from the stored text and parse, and stored again.
-pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
+/// What rendering found.
+enum Rendered {
+    /// The stored summary already shows the current pieces.
+    Current,
+    /// No pieces yet (nothing counted since they exist): the stored row,
+    /// if any, is what there is.
+    NoPieces,
+    /// A piece was filed under another catalog: a full rebuild is due.
+    Stale,
+    Summary(i64, Box<DistrictSummary>),
+}
+
+/// Render the summary from the pieces in `db` (one consistent snapshot).
+async fn render<C: ConnectionTrait>(
     db: &C,
     district: &str,
     year: i32,
-) -> Result<DistrictSummary, StoreError> {
+    force: bool,
+) -> Result<Rendered, StoreError> {
+    let Some((version, complete)): Option<(i64, bool)> =
+        summary_state::Entity::find_by_id((district.to_owned(), year))
+            .select_only()
+            .columns([
+                summary_state::Column::Version,
+                summary_state::Column::Complete,
+            ])
+            .into_tuple()
+            .one(db)
+            .await?
+    else {
+        return Ok(Rendered::NoPieces);
+    };
+    if !complete {
+        return Ok(Rendered::NoPieces);
+    }
+    let shown = stored_version(db, district, year).await?;
+    if !force && shown.is_some_and(|v| v >= version) {
+        return Ok(Rendered::Current);
+    }
     let roster = counting::expected(db, district, year).await?;
-    let codes: Vec<&str> = roster.iter().map(|a| a.code.as_str()).collect();
-    // Only agencies the district expects are counted, where they are now.
-    let latest = counting::counting(db, &codes, year).await?;
-    let ids: Vec<String> = latest.values().map(|c| c.submission_id.clone()).collect();
-    let stored: Vec<(String, String, Option<String>)> = parsed_report::Entity::find()
+    let pieces: Vec<(String, i32, String)> = summary_piece::Entity::find()
         .select_only()
         .columns([
-            parsed_report::Column::SubmissionId,
-            parsed_report::Column::AgencyCode,
-            parsed_report::Column::Contribution,
+            summary_piece::Column::AgencyCode,
+            summary_piece::Column::DataVersion,
+            summary_piece::Column::Filed,
         ])
-        .filter(parsed_report::Column::SubmissionId.is_in(ids))
+        .filter(summary_piece::Column::District.eq(district))
+        .filter(summary_piece::Column::Year.eq(year))
         .into_tuple()
         .all(db)
         .await?;
-
-    let version = fazhi_summary::catalog::data_version();
-    let mut contributions: Vec<ReportContribution> = Vec::with_capacity(stored.len());
-    for (submission_id, agency_code, json) in stored {
-        let current = json
-            .as_deref()
-            .and_then(|j| serde_json::from_str::<ReportContribution>(j).ok())
-            .filter(|c| c.data_version == version);
-        let contribution = match current {
-            Some(c) => c,
-            None => {
-                let row = parsed_report::Entity::find_by_id(submission_id.clone())
-                    .one(db)
-                    .await?
-                    .ok_or_else(|| {
-                        StoreError::Corrupt(format!("parse of {submission_id} vanished"))
-                    })?;
-                let parsed: ParsedReport = serde_json::from_str(&row.parsed)
-                    .map_err(|e| StoreError::Corrupt(format!("parse of {submission_id}: {e}")))?;
-                let submitted_at = latest
-                    .get(&agency_code)
-                    .map(|c| c.submitted_at)
-                    .unwrap_or_default();
-                let json = contribution_json(
-                    db,
-                    &agency_code,
-                    &submission_id,
-                    submitted_at,
-                    year,
-                    &row.text,
-                    &parsed,
-                )
-                .await?;
-                let mut update: parsed_report::ActiveModel = row.into();
-                update.contribution = Set(Some(json.clone()));
-                update.update(db).await?;
-                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?
-            }
-        };
-        contributions.push(contribution);
+    let current = fazhi_summary::catalog::data_version();
+    if pieces.iter().any(|(_, v, _)| *v as u32 != current) {
+        return Ok(Rendered::Stale);
     }
-    contributions.sort_by(|a, b| a.agency.code.cmp(&b.agency.code));
+    // Only agencies the district expects count (an agency that moved keeps
+    // its piece here until the roster change rebuilds the district).
+    let on_roster: std::collections::HashSet<&str> =
+        roster.iter().map(|a| a.code.as_str()).collect();
+    let mut filed = Vec::with_capacity(pieces.len());
+    for (code, _, json) in pieces {
+        if on_roster.contains(code.as_str()) {
+            let f: Filed = serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("piece {district}/{year}/{code}: {e}")))?;
+            filed.push(f);
+        }
+    }
+    let agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
+    let aggregate = DistrictAggregate::from_filed(district, year, &agencies, filed);
+    Ok(Rendered::Summary(version, Box::new(aggregate.summary())))
+}
 
-    let roster_agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
-    let summary = fazhi_summary::assemble(district, year, &roster_agencies, &contributions);
-    let json = serde_json::to_string(&summary).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+async fn stored_version<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<Option<i64>, StoreError> {
+    Ok(
+        district_summary::Entity::find_by_id((district.to_owned(), year))
+            .select_only()
+            .column(district_summary::Column::Version)
+            .into_tuple()
+            .one(db)
+            .await?,
+    )
+}
 
+/// Store a rendered summary unless a newer one is stored already (renders
+/// run outside the lock, and two may race: the later version wins).
+async fn store_rendered<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    version: i64,
+    summary: &DistrictSummary,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(summary).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let newer = Expr::col((district_summary::Entity, district_summary::Column::Version)).lt(
+        Expr::col((Alias::new("excluded"), district_summary::Column::Version)),
+    );
     district_summary::Entity::insert(district_summary::ActiveModel {
         district: Set(district.to_owned()),
         year: Set(year),
         summary: Set(json),
-        version: Set(1),
+        version: Set(version),
         updated_at: Set(now_ms()),
     })
     .on_conflict(
@@ -184,35 +195,36 @@ pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
         ])
         .update_columns([
             district_summary::Column::Summary,
+            district_summary::Column::Version,
             district_summary::Column::UpdatedAt,
         ])
-        .value(
-            district_summary::Column::Version,
-            sea_orm::sea_query::Expr::col((
-                district_summary::Entity,
-                district_summary::Column::Version,
-            ))
-            .add(1),
-        )
+        .action_and_where(newer)
         .to_owned(),
     )
     .exec_without_returning(db)
     .await?;
-    Ok(summary)
+    Ok(())
 }
 
-/// The report that counts for `agency_code` in `district`/`year` may have
-/// changed (processed, withdrawn, reviewed, corrected): bring the stored
-/// summary up to date. Call inside the transaction that made the change,
-/// after [`lock_summary`].
-pub(crate) async fn agency_changed<C: ConnectionTrait>(
+/// Rebuild the district from scratch (every piece from the counting
+/// reports, then the summary) inside the caller's transaction, after
+/// [`lock_summary`]: the repair path and the reference the incremental
+/// path is tested against.
+pub(crate) async fn rebuild_summary<C: ConnectionTrait>(
     db: &C,
     district: &str,
     year: i32,
-    _agency_code: &str,
-) -> Result<(), StoreError> {
-    rebuild_summary(db, district, year).await?;
-    Ok(())
+) -> Result<DistrictSummary, StoreError> {
+    build_all(db, district, year).await?;
+    match render(db, district, year, true).await? {
+        Rendered::Summary(version, summary) => {
+            store_rendered(db, district, year, version, &summary).await?;
+            Ok(*summary)
+        }
+        _ => Err(StoreError::Corrupt(format!(
+            "{district}/{year}: pieces not usable right after a rebuild"
+        ))),
+    }
 }
 
 impl Store {
@@ -223,6 +235,9 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<Option<DistrictSummary>, StoreError> {
+        if let Some(summary) = self.render_if_stale(district, year).await? {
+            return Ok(Some(summary));
+        }
         let row = district_summary::Entity::find_by_id((district.to_owned(), year))
             .one(self.db())
             .await?;
@@ -244,21 +259,69 @@ impl Store {
         )))
     }
 
+    /// Render and store the summary if it is behind its pieces; the summary
+    /// when it rendered one. Takes no lock: reads one snapshot, writes only
+    /// if nothing newer was stored meanwhile. Cheap when current (two small
+    /// reads), so the worker calls it after each commit.
+    pub async fn render_if_stale(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<Option<DistrictSummary>, StoreError> {
+        let txn = match self.db().get_database_backend() {
+            DbBackend::Postgres => {
+                self.db()
+                    .begin_with_config(
+                        Some(IsolationLevel::RepeatableRead),
+                        Some(AccessMode::ReadOnly),
+                    )
+                    .await?
+            }
+            _ => self.db().begin().await?,
+        };
+        let rendered = render(&txn, district, year, false).await;
+        txn.commit().await?;
+        match rendered? {
+            Rendered::Current | Rendered::NoPieces => Ok(None),
+            Rendered::Stale => Ok(Some(self.rebuild(district, year).await?)),
+            Rendered::Summary(version, summary) => {
+                store_rendered(self.db(), district, year, version, &summary).await?;
+                Ok(Some(*summary))
+            }
+        }
+    }
+
+    /// Rebuild one district's summary from scratch (repair).
+    pub async fn rebuild(&self, district: &str, year: i32) -> Result<DistrictSummary, StoreError> {
+        let txn = self.db().begin().await?;
+        lock_summary(&txn, district, year).await?;
+        let summary = rebuild_summary(&txn, district, year).await?;
+        txn.commit().await?;
+        Ok(summary)
+    }
+
     /// Rebuild every stored summary of these districts (after a roster change).
     pub async fn refresh_summaries(&self, districts: &[String]) -> Result<(), StoreError> {
         for district in districts {
-            let years: Vec<i32> = district_summary::Entity::find()
+            let mut years: Vec<i32> = district_summary::Entity::find()
                 .select_only()
                 .column(district_summary::Column::Year)
                 .filter(district_summary::Column::District.eq(district.as_str()))
                 .into_tuple()
                 .all(self.db())
                 .await?;
+            let states: Vec<i32> = summary_state::Entity::find()
+                .select_only()
+                .column(summary_state::Column::Year)
+                .filter(summary_state::Column::District.eq(district.as_str()))
+                .into_tuple()
+                .all(self.db())
+                .await?;
+            years.extend(states);
+            years.sort_unstable();
+            years.dedup();
             for year in years {
-                let txn = self.db().begin().await?;
-                lock_summary(&txn, district, year).await?;
-                rebuild_summary(&txn, district, year).await?;
-                txn.commit().await?;
+                self.rebuild(district, year).await?;
             }
         }
         Ok(())

@@ -30,7 +30,7 @@ pub mod themes;
 pub mod totals;
 pub mod verify;
 
-pub use aggregate::{Change, DistrictAggregate};
+pub use aggregate::{Change, DistrictAggregate, Filed};
 pub use contribution::{contribution, number_text, strip_marker};
 pub use docx::render_docx;
 pub use model::*;

@@ -39,11 +39,44 @@ pub enum Change {
 /// The grouping parts: the items that enter a class graph.
 const GROUPED: [Part; 2] = [Part::Shortcomings, Part::NextYear];
 
+/// One report as the aggregate files it: its contribution and the class
+/// keys of its grouped items. Stored on its own (one row per agency), a
+/// district's aggregate is rebuilt from these without word segmentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Filed {
+pub struct Filed {
     contribution: ReportContribution,
     /// Per item of `contribution.items`: its class key when it is grouped.
     keys: Vec<Option<ClassKey>>,
+    /// [`crate::catalog::data_version`] the keys were computed with (0 in
+    /// aggregates stored whole, whose version is kept beside them).
+    #[serde(default)]
+    data_version: u32,
+}
+
+impl Filed {
+    /// File a contribution: cost of that report's grouped items.
+    pub fn new(contribution: ReportContribution) -> Self {
+        let keys = contribution
+            .items
+            .iter()
+            .map(|i| GROUPED.contains(&i.part).then(|| key_of(i)))
+            .collect();
+        Filed {
+            contribution,
+            keys,
+            data_version: crate::catalog::data_version(),
+        }
+    }
+
+    pub fn contribution(&self) -> &ReportContribution {
+        &self.contribution
+    }
+
+    /// Whether the keys follow the current catalog (else they are redone).
+    fn current(&self) -> bool {
+        self.data_version == crate::catalog::data_version()
+            && self.keys.len() == self.contribution.items.len()
+    }
 }
 
 /// What is stored: enough to rebuild everything else without the text.
@@ -117,23 +150,37 @@ impl DistrictAggregate {
     /// share a word with a new wording), independent of the district's size.
     pub fn apply(&mut self, change: Change) {
         match change {
-            Change::Upsert(c) => {
-                let c = *c;
-                let code = c.agency.code.clone();
-                self.withdraw(&code);
-                let keys: Vec<Option<ClassKey>> = c
-                    .items
-                    .iter()
-                    .map(|i| GROUPED.contains(&i.part).then(|| key_of(i)))
-                    .collect();
-                let filed = Filed {
-                    contribution: c,
-                    keys,
-                };
-                self.file(code, filed);
-            }
+            Change::Upsert(c) => self.put(Filed::new(*c)),
             Change::Remove(code) => self.withdraw(&code),
         }
+    }
+
+    /// Add or replace a report already filed (keys redone if the catalog
+    /// changed since): what a store that keeps [`Filed`] rows loads.
+    pub fn put(&mut self, filed: Filed) {
+        let filed = if filed.current() {
+            filed
+        } else {
+            Filed::new(filed.contribution)
+        };
+        let code = filed.contribution.agency.code.clone();
+        self.withdraw(&code);
+        self.file(code, filed);
+    }
+
+    /// The aggregate of these filed reports (a later one of an agency
+    /// replaces its earlier one).
+    pub fn from_filed(
+        district: &str,
+        year: i32,
+        roster: &[Agency],
+        filed: impl IntoIterator<Item = Filed>,
+    ) -> Self {
+        let mut a = Self::new(district, year, roster);
+        for f in filed {
+            a.put(f);
+        }
+        a
     }
 
     fn graph(&mut self, part: Part) -> &mut ClassGraph {
@@ -256,15 +303,13 @@ impl DistrictAggregate {
 impl From<Stored> for DistrictAggregate {
     fn from(s: Stored) -> Self {
         let mut a = DistrictAggregate::new(&s.district, s.year, &s.roster);
-        let current = s.data_version == crate::catalog::data_version();
-        for f in s.reports {
-            if current && f.keys.len() == f.contribution.items.len() {
-                let code = f.contribution.agency.code.clone();
-                a.withdraw(&code);
-                a.file(code, f);
-            } else {
-                a.apply(Change::Upsert(Box::new(f.contribution)));
+        let current = crate::catalog::data_version();
+        for mut f in s.reports {
+            // A whole aggregate of another catalog is redone throughout.
+            if f.data_version == 0 || s.data_version != current {
+                f.data_version = s.data_version;
             }
+            a.put(f);
         }
         a
     }

@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use fazhi_core::{ParseOptions, Part, parse_text};
 use fazhi_summary::{
-    Agency, Change, DistrictAggregate, ReportContribution, ReportInput, assemble, contribution,
+    Agency, Change, DistrictAggregate, Filed, ReportContribution, ReportInput, assemble,
+    contribution,
 };
 use proptest::prelude::*;
 
@@ -162,15 +163,20 @@ proptest! {
     ) {
         let mut agg = DistrictAggregate::new("测试区", 2023, &roster());
         let mut model: BTreeMap<usize, ReportContribution> = BTreeMap::new();
+        // What the store keeps: one filed row per agency, as JSON.
+        let mut rows: BTreeMap<usize, String> = BTreeMap::new();
         for (k, o) in ops.iter().enumerate() {
             match *o {
                 Op::Upsert(a, v) => {
                     let c = pool()[a][v].clone();
                     model.insert(a, c.clone());
+                    let filed = Filed::new(c.clone());
+                    rows.insert(a, serde_json::to_string(&filed).expect("serialize filed"));
                     agg.apply(Change::Upsert(Box::new(c)));
                 }
                 Op::Remove(a) => {
                     model.remove(&a);
+                    rows.remove(&a);
                     agg.apply(Change::Remove(agency(a).code));
                 }
             }
@@ -181,7 +187,16 @@ proptest! {
             }
         }
         prop_assert_eq!(agg.len(), model.len());
-        prop_assert_eq!(incremental(&agg), rebuilt(&model));
+        let expected = rebuilt(&model);
+        prop_assert_eq!(incremental(&agg), expected.clone());
+        // Loaded from the rows, in the database's (any) order.
+        let filed: Vec<Filed> = rows
+            .values()
+            .rev()
+            .map(|j| serde_json::from_str(j).expect("deserialize filed"))
+            .collect();
+        let loaded = DistrictAggregate::from_filed("测试区", 2023, &roster(), filed);
+        prop_assert_eq!(incremental(&loaded), expected);
     }
 }
 

@@ -1,0 +1,264 @@
+//! The district summary's pieces: one filed contribution per agency whose
+//! report counts, and the district's small state row (lock and version).
+//! A change of one agency's counting report rewrites that agency's piece
+//! alone; which report counts is asked of [`crate::counting`].
+
+use fazhi_core::ParsedReport;
+use fazhi_summary::{Agency, Filed, ReportContribution};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, ExprTrait, QueryFilter,
+    QuerySelect,
+};
+
+use crate::counting::{self, Counting};
+use crate::entity::{agency, district_summary, parsed_report, summary_piece, summary_state};
+use crate::summaries::{contribution_json_for, to_agency};
+use crate::{StoreError, now_ms};
+
+fn corrupt(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// Make sure the district's state row exists and hold it for the rest of
+/// the transaction (row lock on PostgreSQL; SQLite has one writer anyway,
+/// and the insert makes this a write transaction from the start). Reads
+/// only the row's version, never the summary.
+pub(crate) async fn lock_summary<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<(), StoreError> {
+    summary_state::Entity::insert(summary_state::ActiveModel {
+        district: Set(district.to_owned()),
+        year: Set(year),
+        version: Set(0),
+        complete: Set(false),
+        updated_at: Set(now_ms()),
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(db)
+    .await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        summary_state::Entity::find_by_id((district.to_owned(), year))
+            .select_only()
+            .column(summary_state::Column::Version)
+            .lock_exclusive()
+            .into_tuple::<i64>()
+            .one(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The report that counts for `agency_code` in `district`/`year` may have
+/// changed (processed, withdrawn, reviewed, corrected): bring that agency's
+/// piece up to date and bump the district's version, so the summary is
+/// rendered again (after commit, by the worker or the next reader). Call
+/// inside the transaction that made the change, after [`lock_summary`].
+pub(crate) async fn agency_changed<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    agency_code: &str,
+) -> Result<(), StoreError> {
+    let complete = summary_state::Entity::find_by_id((district.to_owned(), year))
+        .select_only()
+        .column(summary_state::Column::Complete)
+        .into_tuple::<bool>()
+        .one(db)
+        .await?
+        .unwrap_or(false);
+    if !complete {
+        return build_all(db, district, year).await;
+    }
+    let roster = counting::expected(db, district, year).await?;
+    let counts = match roster.iter().find(|a| a.code == agency_code) {
+        Some(a) => counting::counting(db, &[agency_code], year)
+            .await?
+            .remove(agency_code)
+            .map(|c| (to_agency(a), c)),
+        None => None,
+    };
+    set_piece(db, district, year, agency_code, counts).await?;
+    bump(db, district, year, None).await
+}
+
+/// Every piece of the district again from the counting reports (repair, and
+/// the first change of a district summarised before pieces existed).
+pub(crate) async fn build_all<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<(), StoreError> {
+    summary_piece::Entity::delete_many()
+        .filter(summary_piece::Column::District.eq(district))
+        .filter(summary_piece::Column::Year.eq(year))
+        .exec(db)
+        .await?;
+    let roster = counting::expected(db, district, year).await?;
+    let codes: Vec<&str> = roster.iter().map(|a| a.code.as_str()).collect();
+    let mut latest = counting::counting(db, &codes, year).await?;
+    for a in &roster {
+        if let Some(c) = latest.remove(&a.code) {
+            set_piece(db, district, year, &a.code, Some((to_agency(a), c))).await?;
+        }
+    }
+    // Past any version a summary stored before pieces existed carries.
+    let stored: i64 = district_summary::Entity::find_by_id((district.to_owned(), year))
+        .select_only()
+        .column(district_summary::Column::Version)
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or(0);
+    bump(db, district, year, Some(stored)).await
+}
+
+async fn bump<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    at_least: Option<i64>,
+) -> Result<(), StoreError> {
+    let mut update = summary_state::Entity::update_many();
+    update = match at_least {
+        // Under the lock: read, then set (SQLite has no GREATEST).
+        Some(stored) => {
+            let held: i64 = summary_state::Entity::find_by_id((district.to_owned(), year))
+                .select_only()
+                .column(summary_state::Column::Version)
+                .into_tuple()
+                .one(db)
+                .await?
+                .unwrap_or(0);
+            update
+                .col_expr(
+                    summary_state::Column::Version,
+                    Expr::val(std::cmp::max(held, stored) + 1),
+                )
+                .col_expr(summary_state::Column::Complete, Expr::val(true))
+        }
+        None => update.col_expr(
+            summary_state::Column::Version,
+            Expr::col(summary_state::Column::Version).add(1),
+        ),
+    };
+    update
+        .col_expr(summary_state::Column::UpdatedAt, Expr::val(now_ms()))
+        .filter(summary_state::Column::District.eq(district))
+        .filter(summary_state::Column::Year.eq(year))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Write (or delete, for `None`) one agency's piece; nothing when it already
+/// holds this submission under the current catalog.
+async fn set_piece<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    agency_code: &str,
+    counts: Option<(Agency, Counting)>,
+) -> Result<(), StoreError> {
+    let key = (district.to_owned(), year, agency_code.to_owned());
+    let Some((agency, c)) = counts else {
+        summary_piece::Entity::delete_by_id(key).exec(db).await?;
+        return Ok(());
+    };
+    let version = fazhi_summary::catalog::data_version();
+    let held: Option<(String, i32)> = summary_piece::Entity::find_by_id(key)
+        .select_only()
+        .columns([
+            summary_piece::Column::SubmissionId,
+            summary_piece::Column::DataVersion,
+        ])
+        .into_tuple()
+        .one(db)
+        .await?;
+    if held.is_some_and(|(id, v)| id == c.submission_id && v as u32 == version) {
+        return Ok(());
+    }
+    let contribution = contribution_of(db, &agency, &c, year).await?;
+    let filed = serde_json::to_string(&Filed::new(contribution)).map_err(corrupt)?;
+    summary_piece::Entity::insert(summary_piece::ActiveModel {
+        district: Set(district.to_owned()),
+        year: Set(year),
+        agency_code: Set(agency_code.to_owned()),
+        submission_id: Set(c.submission_id.clone()),
+        data_version: Set(version as i32),
+        filed: Set(filed),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            summary_piece::Column::District,
+            summary_piece::Column::Year,
+            summary_piece::Column::AgencyCode,
+        ])
+        .update_columns([
+            summary_piece::Column::SubmissionId,
+            summary_piece::Column::DataVersion,
+            summary_piece::Column::Filed,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// The stored contribution of the counting report; one made with older
+/// catalog data is recomputed once from the stored text and parse, and
+/// stored again.
+async fn contribution_of<C: ConnectionTrait>(
+    db: &C,
+    agency: &Agency,
+    c: &Counting,
+    year: i32,
+) -> Result<ReportContribution, StoreError> {
+    let version = fazhi_summary::catalog::data_version();
+    let stored: Option<Option<String>> = parsed_report::Entity::find_by_id(c.submission_id.clone())
+        .select_only()
+        .column(parsed_report::Column::Contribution)
+        .into_tuple()
+        .one(db)
+        .await?;
+    let current = stored
+        .flatten()
+        .and_then(|j| serde_json::from_str::<ReportContribution>(&j).ok())
+        .filter(|c| c.data_version == version);
+    if let Some(current) = current {
+        return Ok(current);
+    }
+    let id = &c.submission_id;
+    let row = parsed_report::Entity::find_by_id(id.clone())
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("parse of {id} vanished")))?;
+    let parsed: ParsedReport = serde_json::from_str(&row.parsed)
+        .map_err(|e| StoreError::Corrupt(format!("parse of {id}: {e}")))?;
+    let json = contribution_json_for(agency.clone(), id, c.submitted_at, year, &row.text, &parsed)?;
+    parsed_report::Entity::update_many()
+        .col_expr(parsed_report::Column::Contribution, Expr::val(json.clone()))
+        .filter(parsed_report::Column::SubmissionId.eq(id.as_str()))
+        .exec(db)
+        .await?;
+    serde_json::from_str(&json).map_err(corrupt)
+}
+
+/// The agency as the summary names it (its code when it is not on record).
+pub(crate) async fn agency_of<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> Result<Agency, StoreError> {
+    Ok(agency::Entity::find_by_id(code.to_owned())
+        .one(db)
+        .await?
+        .map(|a| to_agency(&a))
+        .unwrap_or_else(|| Agency {
+            code: code.to_owned(),
+            name: code.to_owned(),
+            kind: String::new(),
+        }))
+}

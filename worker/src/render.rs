@@ -1,0 +1,48 @@
+//! Renders district summaries after commit, at most one render per district
+//! at a time in this process: changes that arrive while one runs are picked
+//! up by one more render, not one each. The worker's transaction updates a
+//! piece (constant cost); the summary (linear in the district) is rendered
+//! here, so a burst of N reports costs N pieces and a few renders.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use fazhi_store::Store;
+
+#[derive(Clone, Default)]
+pub(crate) struct Renderer {
+    /// District and year → changed again since its running render began.
+    running: Arc<Mutex<HashMap<(String, i32), bool>>>,
+}
+
+impl Renderer {
+    /// The district's pieces changed: render it soon (in the background).
+    pub(crate) fn changed(&self, store: &Store, district: &str, year: i32) {
+        let key = (district.to_owned(), year);
+        {
+            let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(again) = running.get_mut(&key) {
+                *again = true;
+                return;
+            }
+            running.insert(key.clone(), false);
+        }
+        let (store, running) = (store.clone(), self.running.clone());
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = store.render_if_stale(&key.0, key.1).await {
+                    // Not lost: the next change or the next reader renders it.
+                    tracing::warn!(district = %key.0, year = key.1, error = %e, "summary render failed");
+                }
+                let mut running = running.lock().unwrap_or_else(|e| e.into_inner());
+                match running.get_mut(&key) {
+                    Some(again) if *again => *again = false,
+                    _ => {
+                        running.remove(&key);
+                        return;
+                    }
+                }
+            }
+        });
+    }
+}
