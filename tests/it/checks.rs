@@ -72,7 +72,6 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
         return;
     };
     let app = spawn_app(&settings, true).await;
-    let mut client = checks_client(&app).await;
 
     // 西营门's own report, with petitioners named (seed 002 names two) and
     // an ID number: privacy checks at the right spans.
@@ -116,7 +115,85 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
             .is_empty()
     );
 
+    // The CLI lists them (one JSON object a line) with the same spans.
+    let out = cli(&app)
+        .args([
+            "checks",
+            "list",
+            "--submission",
+            &own,
+            "--json",
+            "--server",
+            &app.url,
+        ])
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(listed.len(), checks.len());
+    assert!(listed.iter().any(|c| {
+        c["code"] == "resident_id"
+            && c["excerpt"]
+                .as_str()
+                .unwrap()
+                .contains("11010519491231002X")
+    }));
+
+    // Who may: the unit reads its own report's checks but clears nothing;
+    // another district's office neither reads nor clears.
+    let unit = issue_token(&app.store, fazhi_store::Role::Unit, &["xymj"]).await;
+    let mut as_unit = ChecksClient::new(authed(app.channel().await, Some(&unit)));
+    let seen = as_unit
+        .list_checks(pb::ListChecksRequest {
+            submission_id: own.clone(),
+            ..Default::default()
+        })
+        .await
+        .expect("a unit lists its own report's checks")
+        .into_inner()
+        .checks;
+    assert_eq!(seen.len(), checks.len());
+    let denied = as_unit
+        .clear_check(pb::ClearCheckRequest {
+            id: privacy[0].id,
+            note: "自行处理".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    let other = issue_token(&app.store, fazhi_store::Role::District, &["别区"]).await;
+    let mut as_other = ChecksClient::new(authed(app.channel().await, Some(&other)));
+    let denied = as_other
+        .list_checks(pb::ListChecksRequest {
+            submission_id: own.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    let denied = as_other
+        .escalate(pb::EscalateRequest {
+            agency_code: "xymj".into(),
+            year: 2022,
+            step: pb::EscalationStep::Remind as i32,
+            note: String::new(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+
     // Each privacy check cleared with a note; a second clear is refused.
+    let office = issue_token(&app.store, fazhi_store::Role::District, &[DISTRICT]).await;
+    let mut client = ChecksClient::new(authed(app.channel().await, Some(&office)));
     for c in &privacy {
         let done = client
             .clear_check(pb::ClearCheckRequest {
