@@ -182,7 +182,7 @@ impl Ingest {
         tracing::Span::current().record("trace_id", fazhi_queue::trace::trace_id(&traceparent));
         let message = OutgoingMessage {
             message_id: submission_id.clone(),
-            payload: record.to_json(),
+            payload: crate::message::payload(&record),
             headers: BTreeMap::from([(TRACEPARENT.to_owned(), traceparent)]),
         };
         self.queue.publish(&message).await.map_err(|e| match e {

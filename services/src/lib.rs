@@ -3,9 +3,11 @@
 //! one place ([`error`]).
 
 pub mod auth;
+pub mod bearer;
 pub mod convert;
 pub mod error;
 pub mod ingest;
+pub mod message;
 mod oversize;
 pub mod policy;
 pub mod startup;

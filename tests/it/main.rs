@@ -5,6 +5,7 @@ mod authz;
 mod bad_input;
 mod cli;
 mod contributions;
+mod counting;
 mod crash;
 mod faults;
 mod formats;

@@ -11,6 +11,7 @@ pub mod adversarial;
 pub mod agency;
 mod chrome;
 pub mod dates;
+pub mod deadline;
 pub mod decode;
 pub mod duty;
 mod entities;

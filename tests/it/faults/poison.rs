@@ -34,7 +34,7 @@ fn record(agency: &str, key: &str) -> SubmissionRecord {
 async fn publish(app: &TestApp, record: &SubmissionRecord) {
     let message = OutgoingMessage {
         message_id: record.submission_id.clone(),
-        payload: record.to_json(),
+        payload: fazhi_services::message::payload(record),
         headers: BTreeMap::new(),
     };
     app.queue.publish(&message).await.unwrap();

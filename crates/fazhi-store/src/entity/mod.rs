@@ -7,6 +7,5 @@ pub mod credential;
 pub mod district_summary;
 pub mod document;
 pub mod parsed_report;
-pub mod queue_message;
 pub mod submission;
 pub mod submission_key;
