@@ -44,7 +44,7 @@ pub async fn run(settings: &Settings, command: DeadLettersCommand) -> anyhow::Re
                     .store
                     .submission(&message.message_id)
                     .await?
-                    .map(|s| s.status)
+                    .map(|s| s.status.to_string())
                     .unwrap_or_else(|| "unrecorded".into());
                 let (agency, year) = record
                     .map(|r| (r.agency_code, r.reporting_year.to_string()))

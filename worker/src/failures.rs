@@ -105,7 +105,7 @@ pub async fn reconcile(
     let mut marked = 0;
     for message in dead {
         let known = store.submission(&message.message_id).await?;
-        if known.is_some_and(|s| s.status != SubmissionStatus::Queued.as_str()) {
+        if known.is_some_and(|s| s.status != SubmissionStatus::Queued) {
             continue;
         }
         let record = crate::message::read(&message.payload).ok();

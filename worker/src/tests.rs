@@ -159,7 +159,7 @@ fn delivery(id: &str, payload: Vec<u8>, attempt: u32, settled: &Settled) -> Deli
 
 async fn status_of(store: &Store, id: &str) -> (String, Option<String>) {
     let row = store.submission(id).await.unwrap().expect("submission row");
-    (row.status, row.reject_reason)
+    (row.status.to_string(), row.reject_reason)
 }
 
 #[tokio::test]
@@ -190,7 +190,7 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
         .unwrap()
         .unwrap()
         .into();
-    row.status = Set(SubmissionStatus::Processed.as_str().into());
+    row.status = Set(SubmissionStatus::Processed);
     sea_orm::ActiveModelTrait::update(row, s.store.db())
         .await
         .unwrap();

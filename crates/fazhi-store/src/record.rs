@@ -6,6 +6,8 @@
 /// calendar, is being written.
 pub use fazhi_core::deadline::deadline_ms;
 
+pub use crate::entity::submission::SubmissionStatus;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmissionRecord {
     pub submission_id: String,
@@ -27,42 +29,6 @@ pub struct SubmissionRecord {
     pub submitted_at: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubmissionStatus {
-    Queued,
-    Processed,
-    Rejected,
-    /// Taken back by the agency or the district office: out of every total.
-    Withdrawn,
-    /// Could not be processed and was set aside for an operator (dead
-    /// letter); `reject_reason` says why. An operator's replay makes it
-    /// `Queued` again.
-    Failed,
-}
-
-impl SubmissionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubmissionStatus::Queued => "queued",
-            SubmissionStatus::Processed => "processed",
-            SubmissionStatus::Rejected => "rejected",
-            SubmissionStatus::Withdrawn => "withdrawn",
-            SubmissionStatus::Failed => "failed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "queued" => Some(SubmissionStatus::Queued),
-            "processed" => Some(SubmissionStatus::Processed),
-            "rejected" => Some(SubmissionStatus::Rejected),
-            "withdrawn" => Some(SubmissionStatus::Withdrawn),
-            "failed" => Some(SubmissionStatus::Failed),
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +40,21 @@ mod tests {
             assert_eq!(SubmissionStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(SubmissionStatus::parse("lost"), None);
+    }
+
+    #[test]
+    fn stored_names_are_the_strings_existing_databases_hold() {
+        use SubmissionStatus::*;
+        use sea_orm::ActiveEnum;
+        for (status, stored) in [
+            (Queued, "queued"),
+            (Processed, "processed"),
+            (Rejected, "rejected"),
+            (Withdrawn, "withdrawn"),
+            (Failed, "failed"),
+        ] {
+            assert_eq!(status.to_value(), stored);
+            assert_eq!(status.as_str(), stored);
+        }
     }
 }

@@ -137,7 +137,11 @@ async fn a_replayed_dead_letter_is_processed_once(db: Db, broker: Broker) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(s.status, "failed", "never QUEUED forever");
+    assert_eq!(
+        s.status,
+        fazhi_store::SubmissionStatus::Failed,
+        "never QUEUED forever"
+    );
 
     let replayed = operator(&app, "dead-letters replay --all").await;
     assert!(replayed.contains("replayed 1"), "{replayed}");
