@@ -3,7 +3,6 @@
 //! ack 5.5 ms with 1,000 queued, 0.9 ms near empty).
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
