@@ -9,6 +9,7 @@ pub mod error;
 pub mod ingest;
 pub mod message;
 mod oversize;
+mod plain_text;
 pub mod policy;
 pub mod startup;
 pub mod submission;

@@ -27,6 +27,7 @@ pub mod parts;
 pub mod quantities;
 pub mod title;
 mod work;
+mod years;
 
 pub use decode::{DecodeError, decode};
 pub use model::*;

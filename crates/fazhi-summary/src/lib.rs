@@ -28,6 +28,7 @@ mod span;
 pub mod themes;
 pub mod totals;
 pub mod verify;
+mod wording;
 
 pub use aggregate::{Change, DistrictAggregate};
 pub use contribution::{contribution, number_text, strip_marker};
