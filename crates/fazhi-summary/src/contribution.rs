@@ -248,6 +248,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_label_is_the_first_clause_without_its_marker() {
+        assert_eq!(
+            label_of(
+                None,
+                "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是"
+            ),
+            "全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足"
+        );
+    }
+
+    #[test]
     fn nothing_to_report_is_recognised() {
         assert!(says_nothing("无。"));
         assert!(says_nothing("无其他需要报告的情况。"));

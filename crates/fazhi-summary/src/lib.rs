@@ -31,9 +31,10 @@ pub mod verify;
 mod wording;
 
 pub use aggregate::{Change, DistrictAggregate};
-pub use contribution::{contribution, number_text, strip_marker};
+pub use contribution::contribution;
 pub use docx::render_docx;
 pub use model::*;
+pub use wording::{number_text, strip_marker};
 
 use std::collections::{HashMap, HashSet};
 

@@ -115,12 +115,5 @@ mod tests {
         assert_eq!(strip_marker("二、存在的不足"), "存在的不足");
         assert_eq!(strip_marker("法治宣传"), "法治宣传");
         assert_eq!(strip_marker("（未闭合"), "（未闭合");
-        assert_eq!(
-            label_of(
-                None,
-                "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是"
-            ),
-            "全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足"
-        );
     }
 }
