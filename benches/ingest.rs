@@ -287,7 +287,7 @@ fn record(content: &[u8], agency: &str, key: &str) -> SubmissionRecord {
 fn message(record: &SubmissionRecord) -> OutgoingMessage {
     OutgoingMessage {
         message_id: record.submission_id.clone(),
-        payload: record.to_json(),
+        payload: fazhi_services::message::payload(record),
         headers: BTreeMap::from([(
             TRACEPARENT.to_owned(),
             fazhi_queue::trace::new_traceparent(),

@@ -7,30 +7,11 @@ use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClient;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
-use tonic::metadata::{Ascii, MetadataValue};
-use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 
 use crate::cli::{SubmitArgs, SummaryArgs, SummaryFormat};
 
-/// Adds the caller's token to every request.
-#[derive(Clone)]
-pub struct Bearer(Option<MetadataValue<Ascii>>);
-
-impl tonic::service::Interceptor for Bearer {
-    fn call(
-        &mut self,
-        mut request: tonic::Request<()>,
-    ) -> Result<tonic::Request<()>, tonic::Status> {
-        if let Some(v) = &self.0 {
-            request.metadata_mut().insert("authorization", v.clone());
-        }
-        Ok(request)
-    }
-}
-
-/// A channel to the server that carries the caller's credential.
-pub type Authed = InterceptedService<Channel, Bearer>;
+pub use fazhi_services::bearer::Authed;
 
 /// Connect with the configured (or local) credential; TLS for `https://`.
 pub async fn authed(settings: &Settings, url: &str) -> anyhow::Result<Authed> {
@@ -40,14 +21,9 @@ pub async fn authed(settings: &Settings, url: &str) -> anyhow::Result<Authed> {
             "提示：没有访问凭证（设置 FAZHI_CLIENT__TOKEN，或在服务器本机用 `fazhi credentials issue` 发放），服务器将拒绝请求"
         );
     }
-    let bearer = token
-        .map(|t| {
-            MetadataValue::try_from(format!("Bearer {t}"))
-                .context("the access token contains characters a header cannot carry")
-        })
-        .transpose()?;
     let channel = channel_with(url, settings.client.ca_cert.as_deref()).await?;
-    Ok(InterceptedService::new(channel, Bearer(bearer)))
+    fazhi_services::bearer::authed(channel, token.as_deref())
+        .context("the access token contains characters a header cannot carry")
 }
 
 pub fn server_url(settings: &Settings, explicit: Option<&str>) -> String {

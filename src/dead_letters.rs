@@ -8,7 +8,6 @@
 use anyhow::Context;
 use fazhi_config::Settings;
 use fazhi_queue::DEAD_REASON;
-use fazhi_store::SubmissionRecord;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum DeadLettersCommand {
@@ -40,12 +39,12 @@ pub async fn run(settings: &Settings, command: DeadLettersCommand) -> anyhow::Re
         DeadLettersCommand::List => {
             println!("{} dead letter(s)", dead.len());
             for message in &dead {
-                let record = SubmissionRecord::from_json(&message.payload).ok();
+                let record = fazhi_worker::message::read(&message.payload).ok();
                 let status = parts
                     .store
                     .submission(&message.message_id)
                     .await?
-                    .map(|s| s.status)
+                    .map(|s| s.status.to_string())
                     .unwrap_or_else(|| "unrecorded".into());
                 let (agency, year) = record
                     .map(|r| (r.agency_code, r.reporting_year.to_string()))

@@ -106,14 +106,14 @@ pub fn parsed_report(r: &core::ParsedReport) -> pb::ParsedReport {
     }
 }
 
-pub fn status(s: &str) -> pb::SubmissionStatus {
-    match SubmissionStatus::parse(s) {
-        Some(SubmissionStatus::Queued) => pb::SubmissionStatus::Queued,
-        Some(SubmissionStatus::Processed) => pb::SubmissionStatus::Processed,
-        Some(SubmissionStatus::Rejected) => pb::SubmissionStatus::Rejected,
-        Some(SubmissionStatus::Withdrawn) => pb::SubmissionStatus::Withdrawn,
-        Some(SubmissionStatus::Failed) => pb::SubmissionStatus::Failed,
-        None => pb::SubmissionStatus::Unspecified,
+/// Exhaustive: a new state does not build until the API says how it shows.
+pub fn status(s: SubmissionStatus) -> pb::SubmissionStatus {
+    match s {
+        SubmissionStatus::Queued => pb::SubmissionStatus::Queued,
+        SubmissionStatus::Processed => pb::SubmissionStatus::Processed,
+        SubmissionStatus::Rejected => pb::SubmissionStatus::Rejected,
+        SubmissionStatus::Withdrawn => pb::SubmissionStatus::Withdrawn,
+        SubmissionStatus::Failed => pb::SubmissionStatus::Failed,
     }
 }
 
@@ -132,7 +132,7 @@ pub fn submission(row: &submission::Model, agency_name: &str) -> pb::Submission 
         agency_name: agency_name.to_owned(),
         district: row.district.clone(),
         reporting_year: row.reporting_year,
-        status: status(&row.status) as i32,
+        status: status(row.status) as i32,
         reject_reason: row.reject_reason.clone().unwrap_or_default(),
         file_name: row.file_name.clone(),
         media_type: row.media_type.clone(),

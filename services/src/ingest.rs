@@ -166,7 +166,7 @@ impl Ingest {
             }
             return Ok(pb::SubmitReportResponse {
                 submission_id,
-                status: convert::status(&existing.status) as i32,
+                status: convert::status(existing.status) as i32,
             });
         }
 
@@ -186,7 +186,7 @@ impl Ingest {
         tracing::Span::current().record("trace_id", fazhi_queue::trace::trace_id(&traceparent));
         let message = OutgoingMessage {
             message_id: submission_id.clone(),
-            payload: record.to_json(),
+            payload: crate::message::payload(&record),
             headers: BTreeMap::from([(TRACEPARENT.to_owned(), traceparent)]),
         };
         self.queue.publish(&message).await.map_err(|e| match e {
@@ -278,7 +278,7 @@ impl Ingest {
                 "district": row.district,
                 "year": row.reporting_year,
                 "reason": reason,
-                "status_before": current.status,
+                "status_before": current.status.as_str(),
             }),
             origin,
         })
@@ -347,7 +347,7 @@ impl Ingest {
         let row = self.submission_for(who, id, Access::Read).await?;
         let agency_name = self.agency_name(&row.agency_code).await?;
         let mut submission = convert::submission(&row, &agency_name);
-        if row.status == SubmissionStatus::Processed.as_str()
+        if row.status == SubmissionStatus::Processed
             && let Some(parsed) = self.store.parsed_report(id).await?
         {
             let report: fazhi_core::ParsedReport = serde_json::from_str(&parsed.parsed)

@@ -4,11 +4,14 @@
 
 pub mod analysis;
 pub mod auth;
+pub mod bearer;
 pub mod checks;
 pub mod convert;
 pub mod error;
 pub mod ingest;
+pub mod message;
 mod oversize;
+mod plain_text;
 pub mod policy;
 pub mod season;
 mod season_convert;

@@ -14,8 +14,6 @@ use fazhi_queue::Queue;
 use fazhi_store::Store;
 use sea_orm::{ConnectionTrait, Database};
 use tokio_util::sync::CancellationToken;
-use tonic::metadata::{Ascii, MetadataValue};
-use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 
 pub const DISTRICT: &str = "示例区";
@@ -141,25 +139,11 @@ pub async fn settings(db: Db, broker: Broker) -> Option<Settings> {
     Some(s)
 }
 
-/// Adds a test's token to every request.
-#[derive(Clone)]
-pub struct Token(Option<MetadataValue<Ascii>>);
-
-impl tonic::service::Interceptor for Token {
-    fn call(&mut self, mut r: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
-        if let Some(v) = &self.0 {
-            r.metadata_mut().insert("authorization", v.clone());
-        }
-        Ok(r)
-    }
-}
-
-/// A channel that carries a credential.
-pub type Authed = InterceptedService<Channel, Token>;
+/// A channel that carries a credential (the CLI's interceptor).
+pub use fazhi_services::bearer::Authed;
 
 pub fn authed(channel: Channel, token: Option<&str>) -> Authed {
-    let value = token.map(|t| MetadataValue::try_from(format!("Bearer {t}")).unwrap());
-    InterceptedService::new(channel, Token(value))
+    fazhi_services::bearer::authed(channel, token).expect("a token a header can carry")
 }
 
 /// Issue a token straight in the store (as `fazhi credentials issue` does).

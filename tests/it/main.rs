@@ -7,6 +7,7 @@ mod bad_input;
 mod checks;
 mod cli;
 mod contributions;
+mod counting;
 mod crash;
 mod faults;
 mod formats;

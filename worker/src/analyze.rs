@@ -1,11 +1,9 @@
 //! What the worker makes of one document: pure, no I/O.
 
+use fazhi_core::findings::NOT_A_REPORT;
 use fazhi_core::{ParseOptions, Severity};
 use fazhi_store::SubmissionRecord;
 use fazhi_store::processing::Outcome;
-
-/// Finding code the parser uses for text that is not a report at all.
-const NOT_A_REPORT: &str = "not_a_report";
 
 /// Read the file (any format `fazhi_extract` knows, re-detected from the
 /// content: a message from an older service is checked again), then parse
@@ -38,21 +36,17 @@ pub fn analyze(
     };
     let text = extracted.text;
     let parsed = fazhi_core::parse_text(&text, &options);
+    if let Some(finding) = parsed
+        .findings
+        .iter()
+        .find(|f| f.code == NOT_A_REPORT && f.severity == Severity::Error)
     {
-        {
-            if let Some(finding) = parsed
-                .findings
-                .iter()
-                .find(|f| f.code == NOT_A_REPORT && f.severity == Severity::Error)
-            {
-                return Outcome::Rejected {
-                    reason: finding.message.clone(),
-                };
-            }
-            Outcome::Processed {
-                text,
-                parsed: Box::new(parsed),
-            }
-        }
+        return Outcome::Rejected {
+            reason: finding.message.clone(),
+        };
+    }
+    Outcome::Processed {
+        text,
+        parsed: Box::new(parsed),
     }
 }

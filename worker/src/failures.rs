@@ -14,7 +14,7 @@ use fazhi_store::{Store, SubmissionRecord, SubmissionStatus};
 use tokio::sync::Mutex;
 
 /// For the clerk: the message could not be read at all.
-pub const MALFORMED: &str = "报送消息已损坏，无法处理，请重新报送";
+pub use fazhi_queue::message::MALFORMED;
 /// For the clerk: the database refused something in the report.
 pub const REFUSED: &str =
     "报告内容含有系统无法保存的字符或数据（例如空字符），请检查文件后用新的幂等键重新报送";
@@ -27,7 +27,7 @@ pub const GAVE_UP: &str = "多次处理均未成功，已转交运维人员处�
 /// reason, if any, is known then).
 pub fn reason_for(dead_reason: Option<&str>) -> &'static str {
     match dead_reason {
-        Some(r) if r.starts_with("not a submission message") => MALFORMED,
+        Some(r) if r.starts_with(fazhi_queue::message::UNREADABLE_PREFIX) => MALFORMED,
         _ => GAVE_UP,
     }
 }
@@ -105,10 +105,10 @@ pub async fn reconcile(
     let mut marked = 0;
     for message in dead {
         let known = store.submission(&message.message_id).await?;
-        if known.is_some_and(|s| s.status != SubmissionStatus::Queued.as_str()) {
+        if known.is_some_and(|s| s.status != SubmissionStatus::Queued) {
             continue;
         }
-        let record = SubmissionRecord::from_json(&message.payload).ok();
+        let record = crate::message::read(&message.payload).ok();
         let reason = reason_for(message.headers.get(DEAD_REASON).map(String::as_str));
         if store
             .mark_failed(&message.message_id, record.as_ref(), reason)

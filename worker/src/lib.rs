@@ -16,6 +16,7 @@
 mod analyze;
 mod classify;
 pub mod failures;
+pub mod message;
 mod policy;
 mod render;
 
@@ -192,15 +193,13 @@ impl Worker {
         delivery: Delivery,
         shutdown: &CancellationToken,
     ) -> Result<(), fazhi_queue::QueueError> {
-        let record = match SubmissionRecord::from_json(&delivery.payload) {
+        let record = match message::read(&delivery.payload) {
             Ok(record) => record,
             Err(e) => {
-                let cause = format!("not a submission message: {e}");
+                let cause = e.to_string();
                 tracing::error!(%cause, "unprocessable message: dead-lettered");
                 let id = delivery.message_id.clone();
-                self.pending
-                    .mark(&self.store, &id, None, failures::MALFORMED)
-                    .await;
+                self.pending.mark(&self.store, &id, None, e.reason()).await;
                 return delivery.dead_letter(&cause).await;
             }
         };

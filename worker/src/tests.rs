@@ -126,6 +126,27 @@ fn record(id: &str, agency: &str) -> SubmissionRecord {
     }
 }
 
+/// The body the service publishes for `r` (the service's encoder; the
+/// worker does not depend on the service).
+fn payload(r: &SubmissionRecord) -> Vec<u8> {
+    use fazhi_queue::message::{Message, SubmissionV1};
+    let r = r.clone();
+    Message::from(SubmissionV1 {
+        submission_id: r.submission_id,
+        agency_code: r.agency_code,
+        district: r.district,
+        reporting_year: r.reporting_year,
+        file_name: r.file_name,
+        media_type: r.media_type,
+        content: r.content,
+        size_bytes: r.size_bytes,
+        content_sha256: r.content_sha256,
+        idempotency_key: r.idempotency_key,
+        submitted_at: r.submitted_at,
+    })
+    .encode()
+}
+
 fn delivery(id: &str, payload: Vec<u8>, attempt: u32, settled: &Settled) -> Delivery {
     Delivery::new(
         id.into(),
@@ -138,7 +159,7 @@ fn delivery(id: &str, payload: Vec<u8>, attempt: u32, settled: &Settled) -> Deli
 
 async fn status_of(store: &Store, id: &str) -> (String, Option<String>) {
     let row = store.submission(id).await.unwrap().expect("submission row");
-    (row.status, row.reject_reason)
+    (row.status.to_string(), row.reject_reason)
 }
 
 #[tokio::test]
@@ -169,7 +190,7 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
         .unwrap()
         .unwrap()
         .into();
-    row.status = Set(SubmissionStatus::Processed.as_str().into());
+    row.status = Set(SubmissionStatus::Processed);
     sea_orm::ActiveModelTrait::update(row, s.store.db())
         .await
         .unwrap();
@@ -191,7 +212,7 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
     let r = record("s-new", "a-2");
     s.worker
         .handle(
-            delivery("s-new", r.to_json(), 1, &settled),
+            delivery("s-new", payload(&r), 1, &settled),
             &CancellationToken::new(),
         )
         .await;
@@ -220,7 +241,7 @@ async fn an_outage_is_waited_out_then_processed_without_a_retry() {
     let started = Instant::now();
     let handling = {
         let worker = s.worker.clone();
-        let d = delivery("s-out", r.to_json(), 7, &settled);
+        let d = delivery("s-out", payload(&r), 7, &settled);
         tokio::spawn(async move { worker.handle(d, &CancellationToken::new()).await })
     };
     tokio::time::sleep(Duration::from_millis(1_500)).await;
@@ -256,7 +277,7 @@ async fn an_unknown_failure_frees_the_slot_at_once_and_gives_up_at_max_attempts(
     let started = Instant::now();
     s.worker
         .handle(
-            delivery("s-unk", r.to_json(), 1, &settled),
+            delivery("s-unk", payload(&r), 1, &settled),
             &CancellationToken::new(),
         )
         .await;
@@ -268,7 +289,7 @@ async fn an_unknown_failure_frees_the_slot_at_once_and_gives_up_at_max_attempts(
     );
     s.worker
         .handle(
-            delivery("s-unk", r.to_json(), 3, &settled),
+            delivery("s-unk", payload(&r), 3, &settled),
             &CancellationToken::new(),
         )
         .await;
@@ -298,12 +319,12 @@ async fn dead_letters_left_queued_are_marked_failed_on_reconcile() {
     let dead = [
         OutgoingMessage {
             message_id: "s-dl".into(),
-            payload: r.to_json(),
+            payload: payload(&r),
             headers: BTreeMap::new(),
         },
         OutgoingMessage {
             message_id: "s-done".into(),
-            payload: done.to_json(),
+            payload: payload(&done),
             headers: BTreeMap::new(),
         },
     ];
@@ -328,7 +349,7 @@ async fn processed_at_is_stamped_once_the_summary_pieces_are_updated() {
     let r = record("s-time", "a-1");
     s.worker
         .handle(
-            delivery("s-time", r.to_json(), 1, &settled),
+            delivery("s-time", payload(&r), 1, &settled),
             &CancellationToken::new(),
         )
         .await;
@@ -357,4 +378,100 @@ async fn processed_at_is_stamped_once_the_summary_pieces_are_updated() {
         summary.submitted, 1,
         "the processed report is in the summary"
     );
+}
+
+#[tokio::test]
+async fn a_message_of_a_newer_type_is_dead_lettered_at_once_with_a_chinese_reason() {
+    let s = setup(WorkerSettings::default()).await;
+    // The service recorded it before a worker of this release got it.
+    s.store.record_queued(&record("m-2", "a-1")).await.unwrap();
+    let settled = Settled::default();
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&payload(&record("m-2", "a-1"))).unwrap();
+    json["type"] = "SubmissionV2".into();
+    let d = delivery("m-2", serde_json::to_vec(&json).unwrap(), 1, &settled);
+    s.worker.handle(d, &CancellationToken::new()).await;
+    let all = settled.all();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].starts_with("dead: not a submission message"),
+        "{all:?}"
+    );
+    assert!(all[0].contains("SubmissionV2"), "{all:?}");
+    let (status, reason) = status_of(&s.store, "m-2").await;
+    assert_eq!(status, "failed");
+    assert_eq!(reason.as_deref(), Some(fazhi_queue::message::NEWER));
+}
+
+#[tokio::test]
+async fn a_retried_message_waits_the_delay_once_in_the_queue_not_in_the_worker() {
+    // An hour: a worker that slept it in its slot would never get here.
+    let retry_delay = Duration::from_secs(3_600);
+    let settings = WorkerSettings {
+        retry_delay_ms: retry_delay.as_millis() as u64,
+        ..WorkerSettings::default()
+    };
+    let s = setup(settings.clone()).await;
+    let queue = fazhi_queue::embedded::EmbeddedQueue::new(
+        s.store.db().clone(),
+        fazhi_queue::embedded::EmbeddedSettings {
+            queue: "q".into(),
+            max_attempts: 3,
+            poll_interval: Duration::from_millis(20),
+            lease: Duration::from_secs(60),
+            retry_delay,
+        },
+    );
+    let worker = Worker::new(s.store.clone(), Arc::new(queue.clone()), settings, 3);
+    // Neither the message's fault nor an outage: retried by the queue.
+    s.store
+        .db()
+        .execute_unprepared("DROP TABLE parsed_reports")
+        .await
+        .unwrap();
+    let r = record("s-once", "a-1");
+    queue
+        .publish(&OutgoingMessage {
+            message_id: "s-once".into(),
+            payload: payload(&r),
+            headers: BTreeMap::new(),
+        })
+        .await
+        .unwrap();
+    let mut deliveries = queue.subscribe().await.unwrap();
+    let d = futures::StreamExt::next(&mut deliveries)
+        .await
+        .unwrap()
+        .unwrap();
+    let before = fazhi_store::now_ms();
+    tokio::time::timeout(
+        Duration::from_secs(60),
+        worker.handle(d, &CancellationToken::new()),
+    )
+    .await
+    .expect("the worker hands the retry back at once");
+    let after = fazhi_store::now_ms();
+    let row = s
+        .store
+        .db()
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Sqlite,
+            "SELECT available_at, attempts, lease_until FROM queue_messages WHERE message_id = 's-once'",
+        ))
+        .await
+        .unwrap()
+        .expect("still queued");
+    let available_at: i64 = row.try_get("", "available_at").unwrap();
+    let attempts: i32 = row.try_get("", "attempts").unwrap();
+    let lease: Option<i64> = row.try_get("", "lease_until").unwrap();
+    let delay = retry_delay.as_millis() as i64;
+    // Delayed by the queue exactly once: not earlier (no double hand-back),
+    // not later (nothing slept before handing it back).
+    assert!(
+        (before + delay..=after + delay).contains(&available_at),
+        "available {} ms after the attempt began (delay {delay})",
+        available_at - before
+    );
+    assert_eq!(attempts, 1, "one attempt counted");
+    assert_eq!(lease, None, "handed back, not held");
 }

@@ -81,7 +81,7 @@ fn accept(name: &[char]) -> Option<String> {
 
 /// A year at `at` (`2023年`, `2023年度`, `二〇二三年`), with its length.
 fn year_len(chars: &[char], at: usize) -> Option<usize> {
-    let (_, len) = crate::header::year_at(chars, at)?;
+    let (_, len) = crate::years::year_at(chars, at)?;
     let mut l = len + 1; // 年
     if chars.get(at + l) == Some(&'度') {
         l += 1;
@@ -222,7 +222,7 @@ pub fn embedded_title(l: &[char]) -> Option<(Option<String>, Option<i32>)> {
         let before = &l[..at];
         // The year sits right before the key (`2023年`, `2023年度`).
         let year = (before.len().saturating_sub(6)..before.len())
-            .find_map(|i| crate::header::year_at(before, i).map(|(y, _)| (y, i)));
+            .find_map(|i| crate::years::year_at(before, i).map(|(y, _)| (y, i)));
         let Some((y, ystart)) = year else { continue };
         // The name runs back from the year to the verb that introduces it.
         let mut s = ystart;

@@ -18,8 +18,8 @@ use crate::dates::published_date;
 use crate::markers::{contains, starts_with};
 use crate::model::{AgencyKind, Part};
 use crate::normalize::{Doc, is_han};
-use crate::numerals::parse_han;
-use crate::parts::{PartSpan, year_in};
+use crate::parts::PartSpan;
+use crate::years::{first_year, year_at, year_in};
 
 /// Lines searched for title, agency line and recipient.
 pub(crate) const HEAD_LINES: usize = 10;
@@ -36,35 +36,6 @@ pub struct Header {
     pub title_year: Option<i32>,
     pub recipient: Option<String>,
     pub published: Option<String>,
-}
-
-/// A year written at `at`: `2023年` or `二〇二三年`.
-pub(crate) fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
-    let c = *chars.get(at)?;
-    if c.is_ascii_digit() {
-        let w = chars.get(at..at + 4)?;
-        if !w.iter().all(|c| c.is_ascii_digit()) || chars.get(at + 4) != Some(&'年') {
-            return None;
-        }
-        if at > 0 && chars[at - 1].is_ascii_digit() {
-            return None;
-        }
-        let y = w
-            .iter()
-            .fold(0i32, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32);
-        return (1990..=2100).contains(&y).then_some((y, 4));
-    }
-    let n = parse_han(chars, at)?;
-    if n.positional && n.len == 4 && chars.get(at + 4) == Some(&'年') {
-        let y = n.value as i32;
-        return (1990..=2100).contains(&y).then_some((y, 4));
-    }
-    None
-}
-
-/// First year (Arabic or Chinese) named in `chars`.
-fn first_year(chars: &[char]) -> Option<(i32, usize)> {
-    (0..chars.len()).find_map(|i| year_at(chars, i).map(|(y, _)| (y, i)))
 }
 
 /// Read the header from the first lines of the document.

@@ -11,6 +11,7 @@ pub mod adversarial;
 pub mod agency;
 mod chrome;
 pub mod dates;
+pub mod deadline;
 pub mod decode;
 pub mod duty;
 mod entities;
@@ -27,6 +28,7 @@ pub mod privacy;
 pub mod quantities;
 pub mod title;
 mod work;
+mod years;
 
 pub use decode::{DecodeError, decode};
 pub use model::*;

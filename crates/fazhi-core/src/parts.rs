@@ -54,29 +54,7 @@ struct Candidate {
     heading_end: usize,
 }
 
-/// The first 4-digit year (`2023年`) in `chars`, if any.
-pub fn year_in(chars: &[char]) -> Option<i32> {
-    let mut i = 0;
-    while i + 4 < chars.len() + 1 {
-        let window = chars.get(i..i + 4)?;
-        if window.iter().all(|c| c.is_ascii_digit())
-            && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
-        {
-            let y: i32 = window
-                .iter()
-                .fold(0, |a, c| a * 10 + c.to_digit(10).unwrap_or(0) as i32);
-            let plausible = (1990..=2100).contains(&y);
-            if plausible && chars.get(i + 4) == Some(&'年') {
-                return Some(y);
-            }
-            i += 4;
-            continue;
-        }
-        i += 1;
-    }
-    None
-}
+pub use crate::years::year_in;
 
 /// Which statutory part a heading text (numbering stripped) names, if any.
 /// `year` is the reported year when already known (from the title): a

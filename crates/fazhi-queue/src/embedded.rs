@@ -18,17 +18,27 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use fazhi_store::entity::queue_message;
-use fazhi_store::now_ms;
 use futures::StreamExt;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     QueryFilter, QueryOrder, Statement, Value,
 };
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OnceCell};
 
 use crate::{DEAD_REASON, Deliveries, Delivery, OutgoingMessage, Queue, QueueError, Settle};
+
+pub mod entity;
+mod schema;
+
+use entity as queue_message;
+
+/// Unix ms, the unit of every time in the table.
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
 
 /// Default deadline of one queue statement.
 const OPERATION_TIMEOUT: Duration = Duration::from_secs(10);
@@ -58,6 +68,8 @@ pub struct EmbeddedQueue {
     /// Wakes consumers in this process as soon as something is published.
     wake: Arc<Notify>,
     operation_timeout: Duration,
+    /// Set once the table is known to exist (see [`schema`]).
+    schema: Arc<OnceCell<()>>,
 }
 
 impl EmbeddedQueue {
@@ -67,6 +79,7 @@ impl EmbeddedQueue {
             settings: Arc::new(settings),
             wake: Arc::new(Notify::new()),
             operation_timeout: OPERATION_TIMEOUT,
+            schema: Arc::new(OnceCell::new()),
         }
     }
 
@@ -76,9 +89,23 @@ impl EmbeddedQueue {
         self
     }
 
+    /// Make the queue's table where it is missing, once per queue value
+    /// (and its clones); every operation asks first.
+    async fn ready_table(&self) -> Result<(), QueueError> {
+        self.schema
+            .get_or_try_init(|| {
+                within(self.operation_timeout, async {
+                    Ok(schema::ensure(&self.db).await?)
+                })
+            })
+            .await?;
+        Ok(())
+    }
+
     /// Messages waiting or in flight (not dead).
     pub async fn depth(&self) -> Result<u64, QueueError> {
         use sea_orm::PaginatorTrait;
+        self.ready_table().await?;
         Ok(queue_message::Entity::find()
             .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
             .filter(queue_message::Column::Dead.eq(false))
@@ -88,6 +115,7 @@ impl EmbeddedQueue {
 
     /// Claim the oldest deliverable message, if any.
     async fn claim(&self) -> Result<Option<Delivery>, QueueError> {
+        self.ready_table().await?;
         loop {
             let now = now_ms();
             let lease_until =
@@ -279,6 +307,7 @@ impl Queue for EmbeddedQueue {
     }
 
     async fn dead_letters(&self) -> Result<Vec<OutgoingMessage>, QueueError> {
+        self.ready_table().await?;
         let rows = within(self.operation_timeout, async {
             Ok(queue_message::Entity::find()
                 .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
@@ -351,6 +380,7 @@ impl Queue for EmbeddedQueue {
 
 impl EmbeddedQueue {
     async fn insert(&self, message: &OutgoingMessage) -> Result<(), QueueError> {
+        self.ready_table().await?;
         let now = now_ms();
         let headers = serde_json::to_string(&message.headers).unwrap_or_else(|_| "{}".into());
         queue_message::Entity::insert(queue_message::ActiveModel {

@@ -14,9 +14,10 @@ async fn queue(retry_delay: Duration) -> EmbeddedQueue {
     ));
     std::fs::create_dir_all(&dir).unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.join("q.db").display());
-    let store = fazhi_store::Store::connect(&url, 1).await.unwrap();
+    // The queue makes its own table: no store, no migrations.
+    let db = sea_orm::Database::connect(&url).await.unwrap();
     EmbeddedQueue::new(
-        store.db().clone(),
+        db,
         EmbeddedSettings {
             queue: "q".into(),
             max_attempts: 5,

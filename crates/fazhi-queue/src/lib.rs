@@ -11,6 +11,7 @@
 
 pub mod amqp;
 pub mod embedded;
+pub mod message;
 pub mod topology;
 pub mod trace;
 

@@ -56,7 +56,7 @@ impl Store {
             .ok_or_else(|| {
                 StoreError::Corrupt(format!("submission {} vanished", record.submission_id))
             })?;
-        if current.status != SubmissionStatus::Queued.as_str() {
+        if current.status != SubmissionStatus::Queued {
             txn.rollback().await?;
             return Ok(Completion::Duplicate);
         }
@@ -103,7 +103,7 @@ impl Store {
                 SubmissionStatus::Rejected
             }
         };
-        update.status = Set(status.as_str().to_owned());
+        update.status = Set(status);
         update.processed_at = Set(Some(now));
         update.update(&txn).await?;
 
@@ -157,7 +157,7 @@ impl Store {
             return Ok(false);
         };
         let mut model = queued_model(&sanitized(record));
-        model.status = Set(SubmissionStatus::Failed.as_str().to_owned());
+        model.status = Set(SubmissionStatus::Failed);
         model.reject_reason = Set(Some(reason));
         model.processed_at = Set(Some(now));
         let inserted = submission::Entity::insert(model)
@@ -241,20 +241,20 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("submission {id} vanished")))?;
-        if current.status == SubmissionStatus::Withdrawn.as_str() {
+        if current.status == SubmissionStatus::Withdrawn {
             txn.rollback().await?;
             return Ok(Some(current));
         }
         // An accepted version is locked until the office reopens it.
         crate::review::check_withdraw(&txn, &current).await?;
-        let was_processed = current.status == SubmissionStatus::Processed.as_str();
+        let was_processed = current.status == SubmissionStatus::Processed;
         let (district, year, agency_code) = (
             current.district.clone(),
             current.reporting_year,
             current.agency_code.clone(),
         );
         let mut update: submission::ActiveModel = current.into();
-        update.status = Set(SubmissionStatus::Withdrawn.as_str().to_owned());
+        update.status = Set(SubmissionStatus::Withdrawn);
         update.reject_reason = Set(Some(reason.to_owned()));
         update.processed_at = Set(Some(now_ms()));
         let updated = update.update(&txn).await?;

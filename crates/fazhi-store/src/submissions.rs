@@ -130,7 +130,7 @@ pub(crate) fn queued_model(record: &SubmissionRecord) -> submission::ActiveModel
         agency_code: Set(record.agency_code.clone()),
         district: Set(record.district.clone()),
         reporting_year: Set(record.reporting_year),
-        status: Set(SubmissionStatus::Queued.as_str().to_owned()),
+        status: Set(SubmissionStatus::Queued),
         reject_reason: Set(None),
         file_name: Set(record.file_name.clone()),
         media_type: Set(record.media_type.clone()),

@@ -14,9 +14,9 @@ use fazhi_core::{Quantity, QuantityKind};
 use serde::Deserialize;
 
 use crate::catalog::{self, QuantityContext};
-use crate::contribution::number_text;
 use crate::model::{MappedQuantity, Role};
 use crate::span::{CLAUSE_END, CharText};
+use crate::wording::number_text;
 
 /// The embedded cue words, as text.
 pub const CUES_TOML: &str = include_str!("../catalog/cues.toml");

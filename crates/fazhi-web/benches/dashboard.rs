@@ -38,14 +38,15 @@ async fn run() -> anyhow::Result<()> {
     store
         .upsert_agencies(&fazhi_store::agencies::parse_roster(&csv)?)
         .await?;
-    let statuses = ["processed", "processed", "queued", "rejected", "withdrawn"];
+    use fazhi_store::SubmissionStatus::{Processed, Queued, Rejected, Withdrawn};
+    let statuses = [Processed, Processed, Queued, Rejected, Withdrawn];
     let rows: Vec<submission::ActiveModel> = (0..SUBMITTED)
         .map(|i| submission::ActiveModel {
             id: Set(format!("00000000-0000-4000-8000-{i:012}")),
             agency_code: Set(format!("u{:03}", i % UNITS)),
             district: Set(DISTRICT.into()),
             reporting_year: Set(2024),
-            status: Set(statuses[i % statuses.len()].into()),
+            status: Set(statuses[i % statuses.len()]),
             reject_reason: Set(None),
             file_name: Set("报告.docx".into()),
             media_type: Set("text/plain".into()),

@@ -159,7 +159,7 @@ pub async fn page(
             div.report {
                 aside.side aria-label="报送信息与发现" {
                     dl {
-                        dt { "状态" } dd id="status" data-status=(row.status) { (status_zh(&row.status)) }
+                        dt { "状态" } dd id="status" data-status=(row.status) { (status_zh(row.status.as_str())) }
                         @if let Some(r) = &row.reject_reason { dt { "原因" } dd.bad id="reason" { (r) } }
                         dt { "报送时间" } dd { (when(row.submitted_at)) }
                         dt { "原始文件" } dd { a id="original" href={"/reports/" (row.id) "/original"} { (row.file_name) } }

@@ -131,7 +131,7 @@ async fn processed_among(store: &Store, ids: &[String]) -> usize {
     let mut n = 0;
     for id in ids {
         if let Ok(Some(s)) = store.submission(id).await
-            && s.status == "processed"
+            && s.status == fazhi_store::SubmissionStatus::Processed
         {
             n += 1;
         }

@@ -34,7 +34,7 @@ fn record(agency: &str, key: &str) -> SubmissionRecord {
 async fn publish(app: &TestApp, record: &SubmissionRecord) {
     let message = OutgoingMessage {
         message_id: record.submission_id.clone(),
-        payload: record.to_json(),
+        payload: fazhi_services::message::payload(record),
         headers: BTreeMap::new(),
     };
     app.queue.publish(&message).await.unwrap();
@@ -137,7 +137,11 @@ async fn a_replayed_dead_letter_is_processed_once(db: Db, broker: Broker) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(s.status, "failed", "never QUEUED forever");
+    assert_eq!(
+        s.status,
+        fazhi_store::SubmissionStatus::Failed,
+        "never QUEUED forever"
+    );
 
     let replayed = operator(&app, "dead-letters replay --all").await;
     assert!(replayed.contains("replayed 1"), "{replayed}");

@@ -12,7 +12,6 @@ pub mod document;
 pub mod escalation;
 pub mod parsed_report;
 pub mod publication;
-pub mod queue_message;
 pub mod rectification;
 pub mod roster_entry;
 pub mod season_setting;

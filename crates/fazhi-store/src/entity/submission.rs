@@ -9,8 +9,7 @@ pub struct Model {
     pub agency_code: String,
     pub district: String,
     pub reporting_year: i32,
-    /// queued, processed or rejected
-    pub status: String,
+    pub status: SubmissionStatus,
     pub reject_reason: Option<String>,
     pub file_name: String,
     pub media_type: String,
@@ -22,6 +21,51 @@ pub struct Model {
     /// Bytes of the submitted file (kept in `documents`; `content` is empty
     /// for rows written from this release on).
     pub size_bytes: i64,
+}
+
+/// Where a submission stands; stored as the lower-case names below (the
+/// strings every existing database holds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+pub enum SubmissionStatus {
+    #[sea_orm(string_value = "queued")]
+    Queued,
+    #[sea_orm(string_value = "processed")]
+    Processed,
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
+    /// Taken back by the agency or the district office: out of every total.
+    #[sea_orm(string_value = "withdrawn")]
+    Withdrawn,
+    /// Could not be processed and was set aside for an operator (dead
+    /// letter); `reject_reason` says why. An operator's replay makes it
+    /// `Queued` again.
+    #[sea_orm(string_value = "failed")]
+    Failed,
+}
+
+impl SubmissionStatus {
+    /// The stored name (for logs, JSON and audit details).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubmissionStatus::Queued => "queued",
+            SubmissionStatus::Processed => "processed",
+            SubmissionStatus::Rejected => "rejected",
+            SubmissionStatus::Withdrawn => "withdrawn",
+            SubmissionStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        use sea_orm::Iterable;
+        Self::iter().find(|status| status.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for SubmissionStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

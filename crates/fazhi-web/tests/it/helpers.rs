@@ -140,9 +140,14 @@ impl App {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Some(row) = self.store.submission(id).await.unwrap()
-                && row.status != "queued"
+                && row.status != fazhi_store::SubmissionStatus::Queued
             {
-                assert_eq!(row.status, "processed", "{:?}", row.reject_reason);
+                assert_eq!(
+                    row.status,
+                    fazhi_store::SubmissionStatus::Processed,
+                    "{:?}",
+                    row.reject_reason
+                );
                 return;
             }
             assert!(Instant::now() < deadline, "{id} not processed in time");

@@ -4,7 +4,7 @@
 //! `eval::WILD_BAR`. A missing folder is skipped with a message (the
 //! fixtures arrive on their own branch), except under CI=true.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! project's thresholds. Skips (with a message) when the shared directory is
 //! absent, except under CI=true where that is a failure.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

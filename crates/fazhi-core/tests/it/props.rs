@@ -4,8 +4,8 @@
 use fazhi_core::{ParseOptions, ParsedReport, parse_bytes, parse_text};
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("../../../samples/reports/003_cb32341b71933a80.txt");
-const SEED_B: &str = include_str!("../../../samples/reports/002_8688029d397398e8.txt");
+const SEED: &str = include_str!("../../../../samples/reports/003_cb32341b71933a80.txt");
+const SEED_B: &str = include_str!("../../../../samples/reports/002_8688029d397398e8.txt");
 
 /// Spans lie inside the text, start <= end, and quantity text is the text
 /// at its span.

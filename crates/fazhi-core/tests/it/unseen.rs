@@ -3,7 +3,7 @@
 //! holds it to the project's thresholds, and checks per-fixture must-haves
 //! for the heading, header and quantity variants each fixture exercises.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

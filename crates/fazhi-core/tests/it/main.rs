@@ -1,0 +1,9 @@
+//! fazhi-core's integration tests, one binary: the gold corpus, the unseen
+//! fixtures, the wild (held) scoring, findings and properties.
+
+mod common;
+mod corpus;
+mod findings;
+mod props;
+mod unseen;
+mod wild;
