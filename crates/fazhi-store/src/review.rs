@@ -79,7 +79,7 @@ async fn state_in<C: ConnectionTrait>(
         .one(db)
         .await?;
     Ok(state_of(
-        &row.status,
+        row.status.as_str(),
         review.as_ref().map(|r| r.state.as_str()),
     ))
 }
@@ -315,7 +315,7 @@ impl Store {
             .map(|r| {
                 let review = reviews.iter().find(|v| v.submission_id == r.id);
                 let receipt = receipts.iter().find(|v| v.submission_id == r.id);
-                let state = state_of(&r.status, review.map(|v| v.state.as_str()));
+                let state = state_of(r.status.as_str(), review.map(|v| v.state.as_str()));
                 VersionView {
                     current: current.as_deref() == Some(r.id.as_str()),
                     reason: match state {
@@ -351,7 +351,7 @@ impl Store {
         let Some(row) = self.submission(id).await? else {
             return Ok(false);
         };
-        if row.status == SubmissionStatus::Withdrawn.as_str() {
+        if row.status == SubmissionStatus::Withdrawn {
             return Ok(false);
         }
         let newer = submission::Entity::find()
@@ -378,7 +378,7 @@ async fn reinstate<C: ConnectionTrait>(db: &C, row: &submission::Model) -> Resul
         }));
     }
     let mut update: submission::ActiveModel = row.clone().into();
-    update.status = Set(SubmissionStatus::Processed.as_str().to_owned());
+    update.status = Set(SubmissionStatus::Processed);
     update.reject_reason = Set(None);
     update.update(db).await?;
     Ok(())
