@@ -1,18 +1,21 @@
 //! `fazhi`: one binary for the service, the worker, and the clerk's tools.
 
-mod app;
 mod cli;
 mod client;
 mod credentials;
 mod dead_letters;
 mod demo;
 mod display;
+mod districts;
+mod folder;
 mod parse;
 mod samples;
 mod submissions;
 mod telemetry;
 
-use clap::Parser;
+/// The application builder lives in the library (tests and benches use
+/// it); `crate::app` keeps naming it here.
+pub(crate) use fazhi::app;
 
 /// `fazhi parse --json … | head` closes the pipe early: end quietly, as
 /// Unix tools do, instead of a panic with a backtrace. (`println!` panics on
@@ -35,7 +38,7 @@ fn quiet_on_closed_pipe() {
 
 fn main() -> std::process::ExitCode {
     quiet_on_closed_pipe();
-    let cli = cli::Cli::parse();
+    let cli = cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -46,7 +49,9 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(cli::run(cli)) {
+    let result = runtime.block_on(cli::run(cli));
+    telemetry::shutdown();
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fazhi: {e:#}");

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod convert;
 pub mod error;
 pub mod ingest;
+pub mod metrics;
 mod oversize;
 pub mod policy;
 pub mod startup;

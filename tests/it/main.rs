@@ -1,6 +1,7 @@
 //! End-to-end tests: real gRPC server on an ephemeral port, real SQLite /
 //! PostgreSQL, real RabbitMQ or the embedded queue. One binary, built once.
 
+mod api;
 mod authz;
 mod bad_input;
 mod cli;
@@ -11,6 +12,7 @@ mod formats;
 mod helpers;
 mod idempotency;
 mod load;
+mod metrics;
 mod outage;
 mod pipeline;
 mod queue_contract;
@@ -18,4 +20,5 @@ mod roster;
 mod secrets;
 mod summary_export;
 mod tls;
+mod tracing;
 mod validation;
