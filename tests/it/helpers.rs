@@ -13,7 +13,6 @@ use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 use fazhi_queue::Queue;
 use fazhi_store::Store;
 use sea_orm::{ConnectionTrait, Database};
-use tokio_util::sync::CancellationToken;
 use tonic::metadata::{Ascii, MetadataValue};
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
@@ -182,7 +181,6 @@ pub struct TestApp {
     pub store: Store,
     pub queue: Arc<dyn Queue>,
     pub settings: Settings,
-    pub shutdown: CancellationToken,
     app: fazhi::app::Application,
 }
 
@@ -214,7 +212,6 @@ pub async fn spawn_app(settings: &Settings, with_worker: bool) -> TestApp {
         store: app.store().clone(),
         queue: app.queue().clone(),
         settings,
-        shutdown: app.shutdown_token(),
         app,
     }
 }

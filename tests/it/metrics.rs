@@ -126,20 +126,19 @@ async fn a_scrape_shows_submissions_refusals_processing_and_latency_move() {
     )
     .await;
 
-    let mut after = String::new();
-    eventually(
-        "the worker's counters in a scrape",
-        Duration::from_secs(30),
-        || {
-            let metrics = metrics.clone();
-            let after = &mut after;
-            async move {
-                *after = scrape(&metrics).await;
-                sample_value(after, "fazhi_processing_total{outcome=\"processed\"}") >= 1.0
-            }
-        },
-    )
-    .await;
+    // The worker counts after its commit; poll the scrape, never sleep.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let after = loop {
+        let text = scrape(&metrics).await;
+        if sample_value(&text, "fazhi_processing_total{outcome=\"processed\"}") >= 1.0 {
+            break text;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no processed count: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     let moved = |series: &str| sample_value(&after, series) - sample_value(&before, series);
     assert_eq!(moved("fazhi_submissions_received_total"), 2.0, "{after}");
     assert_eq!(moved("fazhi_submissions_accepted_total"), 1.0, "{after}");

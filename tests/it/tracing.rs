@@ -2,17 +2,42 @@
 //! SubmitReport is the parent of the RPC's span, travels in the message
 //! header, and the worker's span and its database write carry the same
 //! trace id. Spans are captured in-process with OpenTelemetry's in-memory
-//! exporter (the test's runtime is single-threaded, so the scoped
-//! subscriber sees the server and the worker too).
+//! exporter, installed as the process's global subscriber (a scoped one
+//! misses callsites other tests' threads registered first); this test
+//! looks only at its own trace id.
 
 use std::time::Duration;
 
 use fazhi_proto::v1 as pb;
 use opentelemetry::trace::TracerProvider as _;
 use opentelemetry_sdk::trace::{InMemorySpanExporter, SdkTracerProvider, SpanData};
+use tracing_subscriber::Layer;
 use tracing_subscriber::layer::SubscriberExt;
 
 use crate::helpers::*;
+
+/// The process-wide exporter, installed once.
+fn exporter() -> InMemorySpanExporter {
+    static EXPORTER: std::sync::OnceLock<InMemorySpanExporter> = std::sync::OnceLock::new();
+    EXPORTER
+        .get_or_init(|| {
+            let exporter = InMemorySpanExporter::default();
+            let provider = SdkTracerProvider::builder()
+                .with_simple_exporter(exporter.clone())
+                .build();
+            let subscriber = tracing_subscriber::registry().with(
+                tracing_opentelemetry::layer()
+                    .with_tracer(provider.tracer("test"))
+                    .with_filter(tracing_subscriber::filter::filter_fn(|m| {
+                        m.target().starts_with("fazhi")
+                    })),
+            );
+            tracing::subscriber::set_global_default(subscriber)
+                .expect("no other test sets a global subscriber");
+            exporter
+        })
+        .clone()
+}
 
 fn has_attribute(span: &SpanData, key: &str) -> bool {
     span.attributes.iter().any(|kv| kv.key.as_str() == key)
@@ -23,14 +48,7 @@ async fn a_callers_trace_id_is_seen_on_the_workers_database_write() {
     let Some(settings) = settings(Db::Sqlite, Broker::Embedded).await else {
         return;
     };
-    let exporter = InMemorySpanExporter::default();
-    let provider = SdkTracerProvider::builder()
-        .with_simple_exporter(exporter.clone())
-        .build();
-    let subscriber = tracing_subscriber::registry()
-        .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("test")));
-    let _scope = tracing::subscriber::set_default(subscriber);
-
+    let exporter = exporter();
     let app = spawn_app(&settings, true).await;
     let trace_id = uuid::Uuid::new_v4().simple().to_string();
     let caller_span = "00f067aa0ba902b7";
@@ -59,25 +77,30 @@ async fn a_callers_trace_id_is_seen_on_the_workers_database_write() {
         .submission_id;
     app.wait_done(&id).await;
 
-    let finished = |name: &'static str| {
-        let exporter = exporter.clone();
-        move || {
-            let exporter = exporter.clone();
-            async move {
-                exporter
-                    .get_finished_spans()
-                    .unwrap()
-                    .iter()
-                    .any(|s| s.name == name)
-            }
-        }
+    // The write span ends inside the transaction call, before the ack that
+    // ends the worker's span: poll until both are exported.
+    let in_trace = |name: &str| {
+        exporter
+            .get_finished_spans()
+            .unwrap()
+            .iter()
+            .filter(|s| s.name == name && s.span_context.trace_id().to_string() == trace_id)
+            .count()
     };
-    eventually(
-        "the database write span ended",
-        Duration::from_secs(10),
-        finished("db.write"),
-    )
-    .await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while in_trace("db.write") == 0 || in_trace("submission") < 2 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the caller's trace has no database write: {:#?}",
+            exporter
+                .get_finished_spans()
+                .unwrap()
+                .iter()
+                .map(|s| format!("{} {}", s.name, s.span_context.trace_id()))
+                .collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let spans = exporter.get_finished_spans().unwrap();
     let of_trace: Vec<&SpanData> = spans
         .iter()
