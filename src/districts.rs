@@ -40,12 +40,12 @@ pub async fn import_agencies(settings: &Settings, file: &Path) -> anyhow::Result
 
 async fn all_agencies(settings: &Settings) -> anyhow::Result<Vec<agency::Model>> {
     let parts = crate::app::connect(settings).await?;
-    Ok(agency::Entity::find()
+    agency::Entity::find()
         .order_by_asc(agency::Column::District)
         .order_by_asc(agency::Column::Code)
         .all(parts.store.db())
         .await
-        .context("读取单位名录")?)
+        .context("读取单位名录")
 }
 
 pub async fn list_agencies(
@@ -72,11 +72,10 @@ pub async fn list_agencies(
         return Ok(());
     }
     println!(
-        "{}{}{}{}",
+        "{}{}{}单位名称",
         pad("区", 12),
         pad("单位代码", 16),
-        pad("类别", 12),
-        "单位名称"
+        pad("类别", 12)
     );
     for a in &rows {
         println!(
@@ -108,7 +107,7 @@ pub async fn list_districts(settings: &Settings, json: bool) -> anyhow::Result<(
         eprintln!("名录中没有区：先用 `fazhi agencies import 名录.csv` 导入");
         return Ok(());
     }
-    println!("{}{}", pad("区", 16), "名录中的单位数（来源：单位名录）");
+    println!("{}名录中的单位数（来源：单位名录）", pad("区", 16));
     for (name, agencies) in &districts {
         println!("{}{agencies}", pad(name, 16));
     }

@@ -56,9 +56,9 @@ fn key_for(explicit: Option<&str>, several: bool, file_name: &str, content: &[u8
     }
 }
 
-enum Result1 {
+enum Outcome {
     Sent(pb::SubmitReportResponse),
-    AlreadyThere(pb::Submission),
+    AlreadyThere(Box<pb::Submission>),
     Refused(String),
 }
 
@@ -78,7 +78,7 @@ pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()>
         bar.set_message(file.display().to_string());
         let outcome = submit_one(settings, &mut client, &args, file, several).await?;
         let line = match &outcome {
-            Result1::Sent(r) => {
+            Outcome::Sent(r) => {
                 sent += 1;
                 if args.wait {
                     let s = wait_processed(&mut client, &r.submission_id, Duration::from_secs(120))
@@ -99,7 +99,7 @@ pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()>
                     )
                 }
             }
-            Result1::AlreadyThere(s) => {
+            Outcome::AlreadyThere(s) => {
                 skipped += 1;
                 format!(
                     "{}\t{}\t{}\t此前已报送，本次未重复提交",
@@ -108,7 +108,7 @@ pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()>
                     status_name(s.status)
                 )
             }
-            Result1::Refused(reason) => {
+            Outcome::Refused(reason) => {
                 refused += 1;
                 bar.suspend(|| eprintln!("{}\t未被接收：{reason}", file.display()));
                 bar.inc(1);
@@ -137,10 +137,10 @@ async fn submit_one(
     args: &SubmitArgs,
     file: &Path,
     several: bool,
-) -> anyhow::Result<Result1> {
+) -> anyhow::Result<Outcome> {
     let content = match std::fs::read(file) {
         Ok(c) => c,
-        Err(e) => return Ok(Result1::Refused(format!("无法读取文件：{e}"))),
+        Err(e) => return Ok(Outcome::Refused(format!("无法读取文件：{e}"))),
     };
     let file_name = file
         .file_name()
@@ -172,7 +172,7 @@ async fn submit_one(
         if let Ok(found) = asked
             && let Some(s) = found.into_inner().submission
         {
-            return Ok(Result1::AlreadyThere(s));
+            return Ok(Outcome::AlreadyThere(Box::new(s)));
         }
     }
     let mut request = request;
@@ -180,8 +180,8 @@ async fn submit_one(
         d.content = content;
     }
     Ok(match client.submit_report(request).await {
-        Ok(r) => Result1::Sent(r.into_inner()),
-        Err(status) => Result1::Refused(status.message().to_owned()),
+        Ok(r) => Outcome::Sent(r.into_inner()),
+        Err(status) => Outcome::Refused(status.message().to_owned()),
     })
 }
 
@@ -206,7 +206,7 @@ mod tests {
         for f in ["b.txt", "a.txt", ".hidden"] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
-        let files = expand(&[dir.clone()]).unwrap();
+        let files = expand(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(files, vec![dir.join("a.txt"), dir.join("b.txt")]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
