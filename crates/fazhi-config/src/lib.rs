@@ -175,7 +175,7 @@ pub struct TlsSettings {
 #[serde(default)]
 pub struct ClientSettings {
     /// API token (`fz_…`). Unset: the local credentials file of the embedded
-    /// defaults (`fazhi-data/credentials.toml`), if there is one.
+    /// defaults (`credentials.toml` in the data directory), if there is one.
     pub token: Option<String>,
     /// PEM CA certificate to trust for an `https://` server.
     pub ca_cert: Option<std::path::PathBuf>,
