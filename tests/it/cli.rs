@@ -407,7 +407,11 @@ fn summary_refuses_json_with_a_draft_format_before_writing_anything() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "a usage error");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--format"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--format") && stderr.contains("不能同时使用"),
+        "{stderr}"
+    );
     assert!(!home.join("x.docx").exists());
 }
 
