@@ -39,11 +39,12 @@ FROM gcr.io/distroless/cc-debian12:nonroot
 COPY --from=build /out/usr/local/bin/fazhi /usr/local/bin/fazhi
 COPY --from=build --chown=65532:65532 /out/var/lib/fazhi /var/lib/fazhi
 COPY --from=probe /out/usr/local/bin/grpc_health_probe /usr/local/bin/grpc_health_probe
-# The embedded defaults keep their SQLite file and local credentials in
-# ./fazhi-data: give them a folder the user owns.
+# The embedded defaults keep their SQLite file and local credentials in the
+# data directory: a folder the user owns.
 WORKDIR /var/lib/fazhi
 USER 65532:65532
 ENV FAZHI_GRPC__LISTEN=0.0.0.0:50051 \
+    FAZHI_DATA_DIR=/var/lib/fazhi \
     FAZHI_LOG__FORMAT=json
 EXPOSE 50051
 ENTRYPOINT ["/usr/local/bin/fazhi"]

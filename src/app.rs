@@ -1,13 +1,20 @@
-//! Long-running processes: server, worker, or both.
+//! [`Application::build`]: the one way the system starts (the binary's
+//! `serve`/`worker`/`up`/`demo`, the integration tests, the benches). It
+//! connects the store (running migrations) and the queue, binds every
+//! listener first (so port 0 is known before anything serves) and spawns
+//! the parts asked for; [`Application::run_until_stopped`] waits for them.
 
-use std::path::Path;
+pub mod local_credentials;
+
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
-use fazhi_config::Settings;
+use fazhi_config::{Settings, redact_url};
 use fazhi_queue::Queue;
 use fazhi_store::Store;
 use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub struct Parts {
@@ -15,6 +22,9 @@ pub struct Parts {
     pub queue: Arc<dyn Queue>,
 }
 
+/// Open the database (migrating it) and the queue. The one place that
+/// decides embedded vs RabbitMQ is `fazhi_queue::from_settings`: RabbitMQ
+/// when `queue.amqp_url` is set, else rows in this database.
 pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
     let store = Store::connect_with(
         &settings.database.url,
@@ -22,11 +32,11 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
         pool_timeouts(&settings.database),
     )
     .await
-    .with_context(|| format!("opening the database {}", redact(&settings.database.url)))?;
-    crate::credentials::bootstrap(settings, &store).await?;
+    .with_context(|| format!("无法打开数据库 {}", redact_url(&settings.database.url)))?;
+    local_credentials::bootstrap(settings, &store).await?;
     let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
     tracing::info!(
-        database = %redact(&settings.database.url),
+        database = %redact_url(&settings.database.url),
         queue = if settings.uses_embedded_queue() { "embedded" } else { "rabbitmq" },
         "connected"
     );
@@ -42,20 +52,246 @@ fn pool_timeouts(db: &fazhi_config::DatabaseSettings) -> fazhi_store::PoolTimeou
     }
 }
 
-/// A URL without its password, for logs.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            format!("{}://***@{}", &url[..scheme], &url[at + 1..])
+/// Which parts one process runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Roles {
+    /// The gRPC API (ingest, summaries, health, reflection).
+    pub server: bool,
+    /// The browser workbench (a port already taken is a warning).
+    pub web: bool,
+    pub worker: bool,
+    /// `/metrics` on `metrics.listen`, when configured.
+    pub metrics: bool,
+}
+
+impl Roles {
+    pub const SERVE: Roles = Roles {
+        server: true,
+        web: true,
+        worker: false,
+        metrics: true,
+    };
+    pub const WORKER: Roles = Roles {
+        server: false,
+        web: false,
+        worker: true,
+        metrics: true,
+    };
+    pub const UP: Roles = Roles {
+        server: true,
+        web: true,
+        worker: true,
+        metrics: true,
+    };
+    /// Server and worker only (tests, benches, the demo's first part).
+    pub const HEADLESS: Roles = Roles {
+        server: true,
+        web: false,
+        worker: true,
+        metrics: false,
+    };
+}
+
+pub struct Application {
+    grpc: Option<SocketAddr>,
+    web: Option<SocketAddr>,
+    metrics: Option<SocketAddr>,
+    store: Store,
+    queue: Arc<dyn Queue>,
+    settings: Settings,
+    shutdown: CancellationToken,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+    others: Vec<JoinHandle<()>>,
+}
+
+impl Application {
+    pub async fn build(settings: &Settings, roles: Roles) -> anyhow::Result<Application> {
+        let parts = connect(settings).await?;
+        Self::build_with(settings, roles, parts).await
+    }
+
+    /// Build on an already open store and queue (a test that put a proxy
+    /// in front of the broker, say).
+    pub async fn build_with(
+        settings: &Settings,
+        roles: Roles,
+        parts: Parts,
+    ) -> anyhow::Result<Application> {
+        let grpc_listener = match roles.server {
+            true => Some(
+                TcpListener::bind(settings.grpc.listen)
+                    .await
+                    .with_context(|| format!("无法在 {} 上监听 gRPC", settings.grpc.listen))?,
+            ),
+            false => None,
+        };
+        let web_listener = match roles.web {
+            true => match TcpListener::bind(settings.web.listen).await {
+                Ok(l) => Some(l),
+                Err(e) => {
+                    tracing::warn!(listen = %settings.web.listen, error = %e, "workbench not started");
+                    None
+                }
+            },
+            false => None,
+        };
+        let metrics_listener = match (roles.metrics, settings.metrics.listen) {
+            (true, Some(addr)) => crate::metrics::bind(addr).await,
+            _ => None,
+        };
+        let mut app = Application {
+            grpc: local_addr(&grpc_listener),
+            web: local_addr(&web_listener),
+            metrics: local_addr(&metrics_listener),
+            store: parts.store,
+            queue: parts.queue,
+            settings: settings.clone(),
+            shutdown: CancellationToken::new(),
+            server: None,
+            others: Vec::new(),
+        };
+        if let Some(listener) = metrics_listener {
+            // Installed before anything counts, so no early count is lost.
+            crate::metrics::handle()?;
+            let shutdown = app.shutdown.clone();
+            app.others.push(tokio::spawn(async move {
+                if let Err(e) = crate::metrics::serve(listener, shutdown).await {
+                    tracing::error!(error = %format!("{e:#}"), "metrics endpoint stopped");
+                }
+            }));
         }
-        _ => url.to_owned(),
+        if let Some(listener) = grpc_listener {
+            let (settings, store, queue) =
+                (app.settings.clone(), app.store.clone(), app.queue.clone());
+            let shutdown = app.shutdown.clone();
+            app.server = Some(tokio::spawn(async move {
+                fazhi_services::serve(listener, &settings, store, queue, shutdown)
+                    .await
+                    .context("gRPC 服务")
+            }));
+        }
+        if let Some(listener) = web_listener {
+            app.spawn_web(listener);
+        }
+        if roles.worker {
+            app.start_worker();
+        }
+        Ok(app)
+    }
+
+    fn spawn_web(&mut self, listener: TcpListener) {
+        let state = fazhi_web::AppState::new(
+            self.store.clone(),
+            self.queue.clone(),
+            self.settings.grpc.max_document_bytes,
+            self.settings.web.secure_cookies,
+        );
+        let shutdown = self.shutdown.clone();
+        self.others.push(tokio::spawn(async move {
+            if let Err(e) = fazhi_web::serve(listener, state, shutdown).await {
+                tracing::error!(error = %e, "workbench stopped");
+            }
+        }));
+    }
+
+    /// Start (another) worker in this process, sharing store and queue.
+    pub fn start_worker(&mut self) {
+        let worker = fazhi_worker::Worker::new(
+            self.store.clone(),
+            self.queue.clone(),
+            self.settings.worker.clone(),
+            self.settings.queue.max_attempts,
+        );
+        let shutdown = self.shutdown.clone();
+        self.others
+            .push(tokio::spawn(async move { worker.run(shutdown).await }));
+    }
+
+    pub fn grpc_addr(&self) -> Option<SocketAddr> {
+        self.grpc
+    }
+
+    pub fn web_addr(&self) -> Option<SocketAddr> {
+        self.web
+    }
+
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn queue(&self) -> &Arc<dyn Queue> {
+        &self.queue
+    }
+
+    /// Cancel this to stop everything the application runs.
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.shutdown.clone()
+    }
+
+    /// Tell people and scripts where things are (ports may be 0 in the
+    /// configuration). `writeln!`, not `println!`: a script that read the
+    /// first line may have closed the pipe, and that must not stop a server.
+    pub fn announce(&self) {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        // The first stdout line stays the address (scripts read it); where
+        // the data is goes to stderr, for the person.
+        let database = redact_url(&self.settings.database.url);
+        let _ = match &self.settings.data_dir {
+            Some(dir) => writeln!(
+                std::io::stderr(),
+                "数据目录：{}；数据库：{database}",
+                dir.display()
+            ),
+            None => writeln!(std::io::stderr(), "数据库：{database}"),
+        };
+        if let Some(a) = self.grpc {
+            let _ = writeln!(out, "listening on {a}");
+        }
+        if let Some(a) = self.web {
+            let _ = writeln!(out, "workbench on http://{a}");
+        }
+        if let Some(a) = self.metrics {
+            let _ = writeln!(out, "metrics on http://{a}/metrics");
+        }
+    }
+
+    /// Run until `shutdown` (or the server fails), then stop every part:
+    /// a worker finishes what it holds (committed and acked, or handed back).
+    pub async fn run_until_stopped(mut self) -> anyhow::Result<()> {
+        let result = match self.server.take() {
+            Some(server) => server.await.context("gRPC 服务")?,
+            None => {
+                self.shutdown.cancelled().await;
+                Ok(())
+            }
+        };
+        self.stop().await;
+        result
+    }
+
+    /// Stop every part and wait for them.
+    pub async fn stop(mut self) {
+        self.shutdown.cancel();
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+        for task in self.others.drain(..) {
+            let _ = task.await;
+        }
     }
 }
 
+fn local_addr(listener: &Option<TcpListener>) -> Option<SocketAddr> {
+    listener.as_ref().and_then(|l| l.local_addr().ok())
+}
+
 /// Cancelled on Ctrl-C or SIGTERM.
-pub fn shutdown_token() -> CancellationToken {
-    let token = CancellationToken::new();
-    let t = token.clone();
+pub fn shutdown_on_signal(token: CancellationToken) {
     tokio::spawn(async move {
         let ctrl_c = tokio::signal::ctrl_c();
         #[cfg(unix)]
@@ -65,7 +301,7 @@ pub fn shutdown_token() -> CancellationToken {
                     Ok(s) => s,
                     Err(_) => {
                         let _ = ctrl_c.await;
-                        t.cancel();
+                        token.cancel();
                         return;
                     }
                 };
@@ -77,129 +313,14 @@ pub fn shutdown_token() -> CancellationToken {
         #[cfg(not(unix))]
         let _ = ctrl_c.await;
         tracing::info!("shutting down");
-        t.cancel();
-    });
-    token
-}
-
-pub async fn bind(settings: &Settings) -> anyhow::Result<TcpListener> {
-    TcpListener::bind(&settings.grpc.listen)
-        .await
-        .with_context(|| format!("listening on {}", settings.grpc.listen))
-}
-
-pub fn spawn_server(
-    settings: &Settings,
-    listener: TcpListener,
-    parts: &Parts,
-    shutdown: CancellationToken,
-) -> tokio::task::JoinHandle<anyhow::Result<()>> {
-    let settings = settings.clone();
-    let store = parts.store.clone();
-    let queue = parts.queue.clone();
-    tokio::spawn(async move {
-        fazhi_services::serve(listener, &settings, store, queue, shutdown)
-            .await
-            .context("gRPC server")
-    })
-}
-
-pub fn spawn_worker(
-    settings: &Settings,
-    parts: &Parts,
-    shutdown: CancellationToken,
-) -> tokio::task::JoinHandle<()> {
-    let worker = fazhi_worker::Worker::new(
-        parts.store.clone(),
-        parts.queue.clone(),
-        settings.worker.clone(),
-        settings.queue.max_attempts,
-    );
-    tokio::spawn(async move { worker.run(shutdown).await })
-}
-
-pub async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let parts = connect(&settings).await?;
-    let listener = bind(&settings).await?;
-    announce(&listener);
-    let shutdown = shutdown_token();
-    spawn_web(&settings, &parts, shutdown.clone()).await;
-    spawn_server(&settings, listener, &parts, shutdown).await?
-}
-
-/// The browser workbench beside the gRPC server. A port already taken is a
-/// warning, not a failure: the API (what systems call) stays up.
-pub async fn spawn_web(settings: &Settings, parts: &Parts, shutdown: CancellationToken) {
-    let listener = match TcpListener::bind(&settings.web.listen).await {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::warn!(listen = %settings.web.listen, error = %e, "workbench not started");
-            return;
-        }
-    };
-    if let Ok(addr) = listener.local_addr() {
-        // Not println!: a script that read only the first line may have
-        // closed the pipe, and that must not bring the server down.
-        use std::io::Write;
-        let _ = writeln!(std::io::stdout(), "workbench on http://{addr}");
-    }
-    let state = fazhi_web::AppState::new(
-        parts.store.clone(),
-        parts.queue.clone(),
-        settings.grpc.max_document_bytes,
-        settings.web.secure_cookies,
-    );
-    tokio::spawn(async move {
-        if let Err(e) = fazhi_web::serve(listener, state, shutdown).await {
-            tracing::error!(error = %e, "workbench stopped");
-        }
+        token.cancel();
     });
 }
 
-pub async fn worker(settings: Settings) -> anyhow::Result<()> {
-    let parts = connect(&settings).await?;
-    spawn_worker(&settings, &parts, shutdown_token()).await?;
-    Ok(())
-}
-
-pub async fn up(settings: Settings) -> anyhow::Result<()> {
-    let parts = connect(&settings).await?;
-    let listener = bind(&settings).await?;
-    announce(&listener);
-    let shutdown = shutdown_token();
-    spawn_web(&settings, &parts, shutdown.clone()).await;
-    let worker = spawn_worker(&settings, &parts, shutdown.clone());
-    let server = spawn_server(&settings, listener, &parts, shutdown.clone()).await;
-    shutdown.cancel();
-    let _ = worker.await;
-    server?
-}
-
-/// Tell scripts and tests where the server listens (it may be port 0).
-fn announce(listener: &TcpListener) {
-    if let Ok(addr) = listener.local_addr() {
-        println!("listening on {addr}");
-    }
-}
-
-pub async fn import_agencies(settings: &Settings, file: &Path) -> anyhow::Result<()> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let text = fazhi_core::decode(&bytes).with_context(|| format!("reading {}", file.display()))?;
-    let rows = fazhi_store::agencies::parse_roster(&text)?;
-    let parts = connect(settings).await?;
-    let districts = parts.store.import_roster(&rows).await?;
-    let n = rows.len();
-    parts
-        .store
-        .audit(fazhi_store::AuditEvent {
-            actor: crate::credentials::cli_actor(),
-            action: fazhi_store::AuditAction::RosterImport,
-            target: file.display().to_string(),
-            detail: serde_json::json!({ "agencies": n, "codes": rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>() }),
-            origin: "cli".into(),
-        })
-        .await?;
-    parts.store.refresh_summaries(&districts).await?;
-    println!("imported {n} agencies ({} districts)", districts.len());
-    Ok(())
+/// `serve`, `worker`, `up`: build, announce, run until a signal.
+pub async fn run(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
+    let app = Application::build(settings, roles).await?;
+    app.announce();
+    shutdown_on_signal(app.shutdown_token());
+    app.run_until_stopped().await
 }

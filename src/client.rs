@@ -1,4 +1,4 @@
-//! gRPC client commands: submit and summary.
+//! gRPC client plumbing (credential, TLS, server address) and `summary`.
 
 use std::time::Duration;
 
@@ -9,7 +9,7 @@ use fazhi_proto::v1::district_summary_service_client::DistrictSummaryServiceClie
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 use tonic::transport::Channel;
 
-use crate::cli::{SubmitArgs, SummaryArgs, SummaryFormat};
+use crate::cli::{SummaryArgs, SummaryFormat};
 
 pub use fazhi_services::bearer::Authed;
 
@@ -27,7 +27,14 @@ pub async fn authed(settings: &Settings, url: &str) -> anyhow::Result<Authed> {
 }
 
 pub fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
-    let addr = explicit.unwrap_or(&settings.grpc.listen);
+    let Some(addr) = explicit else {
+        // A server listening on every interface is reached on loopback.
+        let mut listen = settings.grpc.listen;
+        if listen.ip().is_unspecified() {
+            listen.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+        }
+        return format!("http://{listen}");
+    };
     if addr.starts_with("http://") || addr.starts_with("https://") {
         addr.to_owned()
     } else {
@@ -37,7 +44,7 @@ pub fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
 
 pub async fn channel_with(url: &str, ca_cert: Option<&std::path::Path>) -> anyhow::Result<Channel> {
     let mut endpoint = Channel::from_shared(url.to_owned())
-        .with_context(|| format!("bad server address {url}"))?
+        .with_context(|| format!("服务器地址 {url} 格式不正确"))?
         .connect_timeout(Duration::from_secs(5));
     if url.starts_with("https://") {
         let mut tls = tonic::transport::ClientTlsConfig::new();
@@ -48,7 +55,7 @@ pub async fn channel_with(url: &str, ca_cert: Option<&std::path::Path>) -> anyho
         endpoint = endpoint.tls_config(tls).context("TLS configuration")?;
     }
     endpoint.connect().await.with_context(|| {
-        format!("cannot reach the fazhi server at {url} (is `fazhi serve` or `fazhi up` running?)")
+        format!("无法连接服务器 {url}（服务器是否已用 `fazhi serve` 或 `fazhi up` 启动？）")
     })
 }
 
@@ -83,7 +90,10 @@ pub async fn wait_processed(
             return Ok(s);
         }
         if tokio::time::Instant::now() > until {
-            bail!("submission {id} was not processed within {deadline:?} (is a worker running?)");
+            bail!(
+                "报送 {id} 在 {} 秒内未处理完（处理进程 `fazhi worker` 是否在运行？）",
+                deadline.as_secs()
+            );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -105,74 +115,6 @@ pub fn media_type_for(path: &std::path::Path) -> &'static str {
     }
 }
 
-pub async fn submit(settings: &Settings, args: SubmitArgs) -> anyhow::Result<()> {
-    let url = server_url(settings, args.server.as_deref());
-    let mut client = ReportIngestServiceClient::new(authed(settings, &url).await?)
-        .max_encoding_message_size(settings.grpc.max_message_bytes());
-    let several = args.files.len() > 1;
-    let mut failed = false;
-    for file in &args.files {
-        let content = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-        let file_name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let key = args.key.as_ref().map(|k| {
-            if several {
-                format!("{k}/{file_name}")
-            } else {
-                k.clone()
-            }
-        });
-        let request = pb::SubmitReportRequest {
-            agency_code: args.agency.clone(),
-            reporting_year: args.year,
-            document: Some(pb::Document {
-                content,
-                media_type: media_type_for(file).to_owned(),
-                file_name: file_name.clone(),
-            }),
-            idempotency_key: key,
-        };
-        match client.submit_report(request).await {
-            Ok(response) => {
-                let r = response.into_inner();
-                if args.wait {
-                    let s = wait_processed(&mut client, &r.submission_id, Duration::from_secs(120))
-                        .await?;
-                    println!(
-                        "{}\t{}\t{}\t{}",
-                        file.display(),
-                        s.submission_id,
-                        status_name(s.status),
-                        s.reject_reason
-                    );
-                } else {
-                    println!(
-                        "{}\t{}\t{}",
-                        file.display(),
-                        r.submission_id,
-                        status_name(r.status)
-                    );
-                }
-            }
-            Err(status) => {
-                failed = true;
-                eprintln!(
-                    "{}\t{:?}\t{}",
-                    file.display(),
-                    status.code(),
-                    status.message()
-                );
-            }
-        }
-    }
-    if failed {
-        bail!("some files were not accepted");
-    }
-    Ok(())
-}
-
 pub async fn fetch_summary(
     settings: &Settings,
     url: &str,
@@ -189,10 +131,7 @@ pub async fn fetch_summary(
         })
         .await
         .map_err(|s| anyhow::anyhow!("{}", s.message()))?;
-    response
-        .into_inner()
-        .summary
-        .context("the server sent no summary")
+    response.into_inner().summary.context("服务器没有返回汇总")
 }
 
 pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<()> {
@@ -201,9 +140,7 @@ pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<(
         .max_decoding_message_size(256 << 20);
     let output: Vec<u8> = if args.json {
         // --json is the structured summary; a draft format with it is a mistake.
-        if args.format.is_some() {
-            bail!("--json 与 --format 不能同时使用：--json 输出结构化汇总，--format 导出汇总稿");
-        }
+        // (clap refuses --json with --format before we get here.)
         let summary = client
             .get_district_summary(pb::GetDistrictSummaryRequest {
                 district: args.district.clone(),
@@ -214,7 +151,7 @@ pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<(
             .map_err(|s| anyhow::anyhow!("{}", s.message()))?
             .into_inner()
             .summary
-            .context("the server sent no summary")?;
+            .context("服务器没有返回汇总")?;
         let mut s = summary.summary_json;
         s.push('\n');
         s.into_bytes()
@@ -248,7 +185,7 @@ pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<(
     match args.output {
         Some(path) => {
             std::fs::write(&path, output).with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
+            eprintln!("已写入 {}", path.display());
         }
         None => {
             use std::io::Write;

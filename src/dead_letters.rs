@@ -11,14 +11,14 @@ use fazhi_queue::DEAD_REASON;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum DeadLettersCommand {
-    /// List dead letters: submission id, agency, year, status, reason.
+    /// 列出死信：报送编号、单位、年度、状态、原因。例：fazhi dead-letters list
     List,
-    /// Put dead letters back on the queue to be processed again.
+    /// 把死信放回队列重新处理（每份只处理一次）。例：fazhi dead-letters replay --all
     Replay {
-        /// Every dead letter.
+        /// 全部死信。例：--all
         #[arg(long, conflicts_with = "ids")]
         all: bool,
-        /// Submission ids to replay.
+        /// 要重新处理的报送编号。例：3f2a…
         #[arg(required_unless_present = "all")]
         ids: Vec<String>,
     },

@@ -10,40 +10,46 @@ use fazhi_core::Part;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 
+use crate::app::{Application, Roles};
 use crate::client::{authed, fetch_summary, status_name, wait_processed};
 use crate::display::pad;
 use crate::samples;
 
 pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
     // Any free port: the demo must not collide with a running server.
-    settings.grpc.listen = "127.0.0.1:0".into();
+    settings.grpc.listen = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
     let parts = crate::app::connect(&settings).await?;
     let rows = fazhi_store::agencies::parse_roster(samples::ROSTER_CSV)?;
     parts.store.upsert_agencies(&rows).await?;
-
-    let listener = crate::app::bind(&settings).await?;
-    let url = format!("http://{}", listener.local_addr()?);
-    let shutdown = tokio_util::sync::CancellationToken::new();
-    let server = crate::app::spawn_server(&settings, listener, &parts, shutdown.clone());
-    let worker = crate::app::spawn_worker(&settings, &parts, shutdown.clone());
-
+    // The workbench only for a person at a terminal (a script or a test
+    // gets its exit at once, and must not collide on port 8080).
+    let at_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let roles = Roles {
+        web: at_terminal,
+        metrics: false,
+        ..Roles::HEADLESS
+    };
+    let app = Application::build_with(&settings, roles, parts).await?;
+    let url = format!(
+        "http://{}",
+        app.grpc_addr()
+            .context("the demo's gRPC server has no address")?
+    );
     let result = submit_and_print(&settings, &url).await;
-    // At a terminal, the demo goes on serving the web workbench over the
-    // same data until Ctrl-C; a script (or a test) gets its exit at once.
-    if result.is_ok() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        crate::app::spawn_web(&settings, &parts, shutdown.clone()).await;
+    if result.is_ok() && at_terminal {
         let file = crate::credentials::local_file(&settings)
             .map(|f| f.display().to_string())
             .unwrap_or_default();
         println!();
-        println!(
-            "网页工作台已启动（见上方 workbench on 一行的地址）：用户名 admin，密码见 {file}。按 Ctrl-C 退出。"
-        );
-        crate::app::shutdown_token().cancelled().await;
+        if let Some(web) = app.web_addr() {
+            println!(
+                "网页工作台 http://{web} 已启动：用户名 admin，密码见 {file}。按 Ctrl-C 退出。"
+            );
+            crate::app::shutdown_on_signal(app.shutdown_token());
+            app.shutdown_token().cancelled().await;
+        }
     }
-    shutdown.cancel();
-    let _ = worker.await;
-    server.await.context("server task")??;
+    app.stop().await;
     result
 }
 

@@ -1,7 +1,6 @@
 //! `fazhi`: one binary for the service, the worker, and the clerk's tools.
 
 mod analysis;
-mod app;
 mod checks;
 mod cli;
 mod client;
@@ -9,6 +8,8 @@ mod credentials;
 mod dead_letters;
 mod demo;
 mod display;
+mod districts;
+mod folder;
 mod parse;
 mod roster;
 mod samples;
@@ -16,7 +17,9 @@ mod season;
 mod submissions;
 mod telemetry;
 
-use clap::Parser;
+/// The application builder lives in the library (tests and benches use
+/// it); `crate::app` keeps naming it here.
+pub(crate) use fazhi::app;
 
 /// `fazhi parse --json … | head` closes the pipe early: end quietly, as
 /// Unix tools do, instead of a panic with a backtrace. (`println!` panics on
@@ -39,7 +42,7 @@ fn quiet_on_closed_pipe() {
 
 fn main() -> std::process::ExitCode {
     quiet_on_closed_pipe();
-    let cli = cli::Cli::parse();
+    let cli = cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -50,7 +53,9 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(cli::run(cli)) {
+    let result = runtime.block_on(cli::run(cli));
+    telemetry::shutdown();
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fazhi: {e:#}");

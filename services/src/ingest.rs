@@ -146,7 +146,7 @@ impl Ingest {
         self.check_backlog().await?;
         let key_conflict = || {
             ServiceError::AlreadyExists(
-                "该报送编号（幂等键）已用于另一份报告；如需更正报告，请换用新的编号重新报送".into(),
+                "该报送编号已用于另一份报告；如需更正报告，请换用新的编号重新报送".into(),
             )
         };
         // Bind the key to this document before publishing: of two different
@@ -182,7 +182,7 @@ impl Ingest {
             agency.district,
             now.timestamp_millis(),
         );
-        let traceparent = fazhi_queue::trace::new_traceparent();
+        let traceparent = fazhi_queue::trace::traceparent_of(&tracing::Span::current());
         tracing::Span::current().record("trace_id", fazhi_queue::trace::trace_id(&traceparent));
         let message = OutgoingMessage {
             message_id: submission_id.clone(),
@@ -393,13 +393,19 @@ impl ReportIngestService for Ingest {
             submission_id = tracing::field::Empty,
             trace_id = tracing::field::Empty
         );
-        let who = self.auth.principal(request.metadata()).await?;
-        let origin = origin(&request);
-        let response = self
-            .submit(&who, origin, request.into_inner())
-            .instrument(span)
-            .await?;
-        Ok(Response::new(response))
+        crate::metrics::submission_received();
+        let result = async {
+            let who = self.auth.principal(request.metadata()).await?;
+            let origin = origin(&request);
+            let response = self
+                .submit(&who, origin, request.into_inner())
+                .instrument(span)
+                .await?;
+            Ok(Response::new(response))
+        }
+        .await;
+        crate::metrics::submission_answered(&result);
+        result
     }
 
     async fn get_original_document(

@@ -10,6 +10,7 @@ pub mod convert;
 pub mod error;
 pub mod ingest;
 pub mod message;
+pub mod metrics;
 mod oversize;
 mod plain_text;
 pub mod policy;

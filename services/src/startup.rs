@@ -82,6 +82,14 @@ async fn dependency_status(store: &Store, queue: &Arc<dyn Queue>) -> (bool, bool
     let queue_ok = tokio::time::timeout(HEALTH_INTERVAL, queue.ready())
         .await
         .unwrap_or(false);
+    let depth = match queue_ok {
+        true => tokio::time::timeout(HEALTH_INTERVAL, queue.depth())
+            .await
+            .ok()
+            .and_then(Result::ok),
+        false => None,
+    };
+    crate::metrics::dependencies(db_ok, queue_ok, depth);
     (db_ok, queue_ok)
 }
 
@@ -111,6 +119,19 @@ async fn set_statuses(
         .await;
 }
 
+/// Every RPC's span, a child of the caller's `traceparent` when it sent one
+/// (so a client's trace runs on into ours, through the queue to the worker).
+/// Only the method's path: never a header's value (tokens) or the body.
+fn rpc_span(request: &http::Request<()>) -> tracing::Span {
+    let span = tracing::info_span!("rpc", rpc.method = %request.uri().path());
+    let caller = request
+        .headers()
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok());
+    fazhi_queue::trace::adopt(&span, caller);
+    span
+}
+
 /// Serve ingest, summary, health and reflection until `shutdown` is cancelled.
 /// Health and reflection carry no data and need no credential; every other
 /// call is authenticated and authorized in the services (see `policy`).
@@ -132,10 +153,14 @@ pub async fn serve(
         queue.clone(),
         shutdown.clone(),
     ));
-    let reflection = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(fazhi_proto::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .build_v1()?;
+    // v1 and v1alpha: older grpcurl and GUI clients only speak v1alpha.
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(fazhi_proto::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+    };
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+    let reflection = reflection().build_v1()?;
 
     let ingest = ReportIngestServiceServer::new(
         Ingest::new(store.clone(), queue.clone(), grpc.max_document_bytes)
@@ -166,9 +191,11 @@ pub async fn serve(
             builder.tls_config(tonic::transport::ServerTlsConfig::new().identity(identity))?;
     }
     builder
+        .trace_fn(rpc_span)
         .layer(OversizeLayer::new(grpc.max_document_bytes))
         .add_service(health_service)
         .add_service(reflection)
+        .add_service(reflection_v1alpha)
         .add_service(ingest)
         .add_service(summaries)
         .add_service(season)

@@ -14,6 +14,8 @@ use fazhi_queue::Queue;
 use fazhi_store::Store;
 use sea_orm::{ConnectionTrait, Database};
 use tokio_util::sync::CancellationToken;
+use tonic::metadata::{Ascii, MetadataValue};
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 
 pub const DISTRICT: &str = "示例区";
@@ -104,7 +106,8 @@ pub fn scratch_dir() -> PathBuf {
 /// Settings for one test, or `None` when a needed service is absent (skip).
 pub async fn settings(db: Db, broker: Broker) -> Option<Settings> {
     let mut s = Settings::default();
-    s.grpc.listen = "127.0.0.1:0".into();
+    s.grpc.listen = "127.0.0.1:0".parse().unwrap();
+    s.metrics.listen = None;
     s.queue.name = unique("fazhi.test.");
     s.queue.poll_interval_ms = 50;
     s.queue.confirm_timeout_ms = 3_000;
@@ -165,60 +168,44 @@ pub struct TestApp {
     pub store: Store,
     pub queue: Arc<dyn Queue>,
     pub settings: Settings,
-    pub shutdown: CancellationToken,
-    tasks: Vec<tokio::task::JoinHandle<()>>,
+    app: fazhi::app::Application,
 }
 
-/// Start server (and worker, if asked) in this test's runtime.
+/// Start server (and worker, if asked) in this test's runtime, through the
+/// same [`fazhi::app::Application`] the binary uses.
 pub async fn spawn_app(settings: &Settings, with_worker: bool) -> TestApp {
+    let mut settings = settings.clone();
+    settings.grpc.listen = "127.0.0.1:0".parse().unwrap();
+    // Not `fazhi::app::connect`: that also creates the embedded defaults'
+    // local administrator, which would show in tests of credentials and audit.
     let store = Store::connect(&settings.database.url, settings.database.max_connections)
         .await
         .expect("open database");
-    let rows = fazhi_store::agencies::parse_roster(ROSTER).unwrap();
-    store.upsert_agencies(&rows).await.unwrap();
-    let token = issue_token(&store, fazhi_store::Role::Admin, &[]).await;
     let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, store.db().clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let shutdown = CancellationToken::new();
-    let mut tasks = Vec::new();
-    {
-        let (store, queue, shutdown) = (store.clone(), queue.clone(), shutdown.clone());
-        let settings = settings.clone();
-        tasks.push(tokio::spawn(async move {
-            fazhi_services::serve(listener, &settings, store, queue, shutdown)
-                .await
-                .expect("server failed");
-        }));
-    }
-    let app = TestApp {
-        url,
-        token,
-        store,
-        queue,
-        settings: settings.clone(),
-        shutdown,
-        tasks,
+    let parts = fazhi::app::Parts { store, queue };
+    let rows = fazhi_store::agencies::parse_roster(ROSTER).unwrap();
+    parts.store.upsert_agencies(&rows).await.unwrap();
+    let token = issue_token(&parts.store, fazhi_store::Role::Admin, &[]).await;
+    let roles = fazhi::app::Roles {
+        worker: with_worker,
+        ..fazhi::app::Roles::HEADLESS
     };
-    if with_worker {
-        let mut app = app;
-        app.start_worker();
-        return app;
+    let app = fazhi::app::Application::build_with(&settings, roles, parts)
+        .await
+        .expect("build the application");
+    TestApp {
+        url: format!("http://{}", app.grpc_addr().unwrap()),
+        token,
+        store: app.store().clone(),
+        queue: app.queue().clone(),
+        settings,
+        app,
     }
-    app
 }
 
 impl TestApp {
     pub fn start_worker(&mut self) {
-        let worker = fazhi_worker::Worker::new(
-            self.store.clone(),
-            self.queue.clone(),
-            self.settings.worker.clone(),
-            self.settings.queue.max_attempts,
-        );
-        let shutdown = self.shutdown.clone();
-        self.tasks
-            .push(tokio::spawn(async move { worker.run(shutdown).await }));
+        self.app.start_worker();
     }
 
     pub async fn channel(&self) -> Channel {
@@ -264,10 +251,7 @@ impl TestApp {
     }
 
     pub async fn stop(self) {
-        self.shutdown.cancel();
-        for t in self.tasks {
-            let _ = t.await;
-        }
+        self.app.stop().await;
         remove_broker_objects(&self.settings).await;
         let _ = self.store.db().clone().close().await;
         drop_test_database(&self.settings).await;

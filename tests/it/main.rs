@@ -2,6 +2,7 @@
 //! PostgreSQL, real RabbitMQ or the embedded queue. One binary, built once.
 
 mod analysis;
+mod api;
 mod authz;
 mod bad_input;
 mod checks;
@@ -14,6 +15,7 @@ mod formats;
 mod helpers;
 mod idempotency;
 mod load;
+mod metrics;
 mod outage;
 mod pipeline;
 mod queue_contract;
@@ -23,4 +25,5 @@ mod season_scenario;
 mod secrets;
 mod summary_export;
 mod tls;
+mod tracing;
 mod validation;

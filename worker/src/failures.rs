@@ -17,7 +17,7 @@ use tokio::sync::Mutex;
 pub use fazhi_queue::message::MALFORMED;
 /// For the clerk: the database refused something in the report.
 pub const REFUSED: &str =
-    "报告内容含有系统无法保存的字符或数据（例如空字符），请检查文件后用新的幂等键重新报送";
+    "报告内容含有系统无法保存的字符或数据（例如空字符），请检查文件后用新的报送编号重新报送";
 /// For the clerk: a stored record it depends on is damaged.
 pub const CORRUPT: &str = "处理所需的已存数据损坏，已转交运维人员处理";
 /// For the clerk: repeated attempts failed for a reason we could not place.

@@ -172,6 +172,8 @@ impl Worker {
             trace_id = %trace_id,
             attempt = delivery.attempt
         );
+        // A child of the RPC that accepted it: one trace from caller to database.
+        fazhi_queue::trace::adopt(&span, delivery.headers.get(TRACEPARENT).map(String::as_str));
         async move {
             let settled = self.settle(delivery, shutdown).await;
             if let Err(e) = settled {
@@ -197,6 +199,7 @@ impl Worker {
             Ok(record) => record,
             Err(e) => {
                 let cause = e.to_string();
+                metrics::counter!("fazhi_dead_letters_total").increment(1);
                 tracing::error!(%cause, "unprocessable message: dead-lettered");
                 let id = delivery.message_id.clone();
                 self.pending.mark(&self.store, &id, None, e.reason()).await;
@@ -208,6 +211,7 @@ impl Worker {
             Err(e) => {
                 let failure = Failure::of_store(&e);
                 if failure.class == Class::Poison {
+                    metrics::counter!("fazhi_dead_letters_total").increment(1);
                     tracing::error!(cause = %failure.cause, "the kept file is missing or corrupt: dead-lettered");
                     self.pending
                         .mark(
@@ -234,6 +238,7 @@ impl Worker {
                 Ok(completion) => {
                     match completion {
                         Completion::Stored(status) => {
+                            metrics::counter!("fazhi_processing_total", "outcome" => status.as_str()).increment(1);
                             tracing::info!(status = status.as_str(), "submission processed");
                             if status == fazhi_store::SubmissionStatus::Processed {
                                 self.renderer.changed(
@@ -243,9 +248,13 @@ impl Worker {
                                 );
                             }
                         }
-                        Completion::Duplicate => tracing::info!(
-                            "already completed or withdrawn: redelivery acknowledged, nothing changed"
-                        ),
+                        Completion::Duplicate => {
+                            metrics::counter!("fazhi_processing_total", "outcome" => "duplicate")
+                                .increment(1);
+                            tracing::info!(
+                                "already completed or withdrawn: redelivery acknowledged, nothing changed"
+                            )
+                        }
                     }
                     let acked = delivery.ack().await;
                     self.pending.flush(&self.store).await;
@@ -263,6 +272,7 @@ impl Worker {
             );
             match action {
                 Action::DeadLetter => {
+                    metrics::counter!("fazhi_dead_letters_total").increment(1);
                     tracing::error!(cause = %failure.cause, class = ?failure.class, attempt = delivery.attempt, "dead-lettered; submission marked failed");
                     self.pending
                         .mark(
@@ -275,6 +285,7 @@ impl Worker {
                     return delivery.dead_letter(&failure.cause).await;
                 }
                 Action::Retry => {
+                    metrics::counter!("fazhi_retries_total").increment(1);
                     tracing::warn!(cause = %failure.cause, "processing failed; the queue will retry it");
                     return delivery.retry().await;
                 }
@@ -329,9 +340,12 @@ impl Worker {
         expected_agency: Option<String>,
     ) -> Outcome {
         let for_parse = record.clone();
-        match tokio::task::spawn_blocking(move || analyze(&for_parse, &content, expected_agency))
-            .await
-        {
+        let started = Instant::now();
+        let analyzed =
+            tokio::task::spawn_blocking(move || analyze(&for_parse, &content, expected_agency))
+                .await;
+        metrics::histogram!("fazhi_parse_seconds").record(started.elapsed().as_secs_f64());
+        match analyzed {
             Ok(outcome) => outcome,
             // The parser must never panic; if it does, the clerk still sees
             // a final status instead of QUEUED forever.
@@ -351,10 +365,24 @@ impl Worker {
         outcome: &Outcome,
     ) -> Result<Completion, Failure> {
         let limit = Duration::from_millis(self.settings.transaction_timeout_ms);
-        match tokio::time::timeout(limit, self.store.complete(record, outcome)).await {
+        let started = Instant::now();
+        let write = tracing::info_span!("db.write", submission_id = %record.submission_id);
+        let result = tokio::time::timeout(
+            limit,
+            self.store.complete(record, outcome).instrument(write),
+        )
+        .await;
+        metrics::histogram!("fazhi_transaction_seconds").record(started.elapsed().as_secs_f64());
+        match result {
             Ok(Ok(completion)) => Ok(completion),
-            Ok(Err(e)) => Err(Failure::of_store(&e)),
-            Err(_) => Err(Failure::timed_out(limit)),
+            Ok(Err(e)) => {
+                metrics::counter!("fazhi_database_errors_total", "source" => "worker").increment(1);
+                Err(Failure::of_store(&e))
+            }
+            Err(_) => {
+                metrics::counter!("fazhi_database_errors_total", "source" => "worker").increment(1);
+                Err(Failure::timed_out(limit))
+            }
         }
     }
 }

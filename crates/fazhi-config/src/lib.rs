@@ -3,16 +3,28 @@
 //! `FAZHI_QUEUE__AMQP_URL`). Tests build a [`Settings`] directly and never touch
 //! the process environment.
 
-use std::path::Path;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+mod data_dir;
+mod redact;
+mod validate;
+
+pub use redact::redact_url;
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 #[derive(Default)]
 pub struct Settings {
+    /// Where the default SQLite file and `credentials.toml` live (`--data-dir`,
+    /// `FAZHI_DATA_DIR`). Unset: the platform's data folder (on Linux
+    /// `~/.local/share/fazhi`), whatever the current folder, so every
+    /// command finds the same database.
+    pub data_dir: Option<PathBuf>,
     pub database: DatabaseSettings,
     pub queue: QueueSettings,
     pub grpc: GrpcSettings,
@@ -20,12 +32,55 @@ pub struct Settings {
     pub log: LogSettings,
     pub client: ClientSettings,
     pub web: WebSettings,
+    pub metrics: MetricsSettings,
+    pub telemetry: TelemetrySettings,
 }
 
+/// Traces: every span carries an OpenTelemetry context (propagated from the
+/// caller's `traceparent` through the queue to the worker); export is off
+/// unless an OTLP collector is named.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
+pub struct TelemetrySettings {
+    /// OTLP/gRPC collector, e.g. `http://otel-collector:4317`. Unset: no export.
+    pub otlp_endpoint: Option<String>,
+    /// `service.name` of the exported spans.
+    pub service_name: String,
+}
+
+impl Default for TelemetrySettings {
+    fn default() -> Self {
+        TelemetrySettings {
+            otlp_endpoint: None,
+            service_name: "fazhi".to_owned(),
+        }
+    }
+}
+
+/// Prometheus text at `/metrics` on its own port (each process, server or
+/// worker, serves its own counters).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// Address of the `/metrics` endpoint (port 0: any free port). Unset:
+    /// no endpoint.
+    pub listen: Option<SocketAddr>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        MetricsSettings {
+            listen: Some(SocketAddr::from(([127, 0, 0, 1], 9184))),
+        }
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct DatabaseSettings {
-    /// `sqlite://path?mode=rwc` (default, a file) or `postgres://…`.
+    /// `sqlite://path?mode=rwc` or `postgres://…`. Empty (the default):
+    /// `fazhi.db` in the data directory. Its password is never printed
+    /// (see the `Debug` impl).
     pub url: String,
     pub max_connections: u32,
     /// Longest wait for a pooled connection; past it the call fails as an
@@ -39,7 +94,7 @@ pub struct DatabaseSettings {
     pub idle_in_transaction_timeout_ms: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct QueueSettings {
     /// RabbitMQ URL. Unset: the embedded queue, durable in the database.
@@ -77,7 +132,7 @@ pub struct QueueSettings {
 #[serde(default)]
 pub struct GrpcSettings {
     /// Address the gRPC server listens on (port 0: any free port).
-    pub listen: String,
+    pub listen: SocketAddr,
     /// Largest document accepted. The one size limit: the gRPC message
     /// limit is derived from it ([`GrpcSettings::max_message_bytes`]). Queue
     /// messages never carry the document (only its hash), so the broker's
@@ -92,7 +147,7 @@ pub struct GrpcSettings {
 #[serde(default)]
 pub struct WebSettings {
     /// Address the workbench listens on (port 0: any free port).
-    pub listen: String,
+    pub listen: SocketAddr,
     /// Mark session cookies `Secure`: set when a TLS proxy fronts the
     /// workbench (browsers then never send them over plain HTTP).
     pub secure_cookies: bool,
@@ -101,7 +156,7 @@ pub struct WebSettings {
 impl Default for WebSettings {
     fn default() -> Self {
         WebSettings {
-            listen: "127.0.0.1:8080".to_owned(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             secure_cookies: false,
         }
     }
@@ -120,7 +175,7 @@ pub struct TlsSettings {
 #[serde(default)]
 pub struct ClientSettings {
     /// API token (`fz_…`). Unset: the local credentials file of the embedded
-    /// defaults (`fazhi-data/credentials.toml`), if there is one.
+    /// defaults (`credentials.toml` in the data directory), if there is one.
     pub token: Option<String>,
     /// PEM CA certificate to trust for an `https://` server.
     pub ca_cert: Option<std::path::PathBuf>,
@@ -173,7 +228,7 @@ pub struct WorkerSettings {
 #[serde(default)]
 pub struct LogSettings {
     /// `pretty` for people, `json` for log collectors.
-    pub format: String,
+    pub format: LogFormat,
     /// `tracing` filter directive, e.g. `info,fazhi=debug`.
     pub filter: String,
 }
@@ -181,7 +236,7 @@ pub struct LogSettings {
 impl Default for DatabaseSettings {
     fn default() -> Self {
         DatabaseSettings {
-            url: "sqlite://fazhi-data/fazhi.db?mode=rwc".to_owned(),
+            url: String::new(),
             max_connections: 5,
             acquire_timeout_ms: 10_000,
             statement_timeout_ms: 30_000,
@@ -214,7 +269,7 @@ impl Default for QueueSettings {
 impl Default for GrpcSettings {
     fn default() -> Self {
         GrpcSettings {
-            listen: "127.0.0.1:50051".to_owned(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 50051)),
             // 40 MiB: a Word file full of photos is often 20-30 MB. The file
             // is kept in the database, never in a queue message (those carry
             // its hash), so the broker's message limit does not bound it;
@@ -241,30 +296,60 @@ impl Default for WorkerSettings {
 impl Default for LogSettings {
     fn default() -> Self {
         LogSettings {
-            format: "pretty".to_owned(),
+            format: LogFormat::Pretty,
             filter: "info".to_owned(),
         }
     }
 }
 
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Lines for a person at a terminal.
+    #[default]
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
 #[derive(Debug, thiserror::Error)]
-#[error("配置无效: {0}")]
-pub struct ConfigError(#[from] Box<figment::Error>);
+pub enum ConfigError {
+    #[error("配置无法读取: {0}")]
+    Load(#[from] Box<figment::Error>),
+    /// Every problem found, one clerk-readable sentence each.
+    #[error("配置有误：\n{}", .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<String>),
+    #[error("{0}")]
+    NoDataDir(String),
+}
 
 impl Settings {
-    /// Defaults, then `file` if given (it must exist), then `FAZHI_*` variables.
+    /// Defaults, then `file` if given (it must exist), then `FAZHI_*`
+    /// variables; the data directory resolved, then validated.
     pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
-        Self::figment(file)
-            .merge(Env::prefixed("FAZHI_").split("__"))
-            .extract()
-            .map_err(|e| ConfigError(Box::new(e)))
+        Self::load_with(file, None)
+    }
+
+    /// [`Settings::load`] with a data directory given on the command line
+    /// (it wins over the file and the environment).
+    pub fn load_with(
+        file: Option<&Path>,
+        data_dir: Option<&Path>,
+    ) -> Result<Settings, ConfigError> {
+        let mut figment = Self::figment(file).merge(Env::prefixed("FAZHI_").split("__"));
+        if let Some(dir) = data_dir {
+            figment = figment.merge(Serialized::default("data_dir", dir));
+        }
+        let settings: Settings = figment.extract().map_err(Box::new)?;
+        let settings = settings.resolved()?;
+        settings.validate()?;
+        Ok(settings)
     }
 
     /// Defaults then the file, without the environment (for tests and tools).
     pub fn from_file(file: &Path) -> Result<Settings, ConfigError> {
-        Self::figment(Some(file))
-            .extract()
-            .map_err(|e| ConfigError(Box::new(e)))
+        let settings: Settings = Self::figment(Some(file)).extract().map_err(Box::new)?;
+        settings.resolved()
     }
 
     fn figment(file: Option<&Path>) -> Figment {
@@ -284,6 +369,35 @@ impl Settings {
 
     pub fn uses_embedded_queue(&self) -> bool {
         self.queue.amqp_url.as_deref().is_none_or(str::is_empty)
+    }
+}
+
+impl std::fmt::Debug for DatabaseSettings {
+    // The URL may carry a password: never printed, not even in a debug dump.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseSettings")
+            .field("url", &redact_url(&self.url))
+            .field("max_connections", &self.max_connections)
+            .field("acquire_timeout_ms", &self.acquire_timeout_ms)
+            .field("statement_timeout_ms", &self.statement_timeout_ms)
+            .field(
+                "idle_in_transaction_timeout_ms",
+                &self.idle_in_transaction_timeout_ms,
+            )
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for QueueSettings {
+    // The broker URL may carry a password: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QueueSettings")
+            .field("amqp_url", &self.amqp_url.as_deref().map(redact_url))
+            .field("name", &self.name)
+            .field("prefetch", &self.prefetch)
+            .field("max_attempts", &self.max_attempts)
+            .field("max_backlog", &self.max_backlog)
+            .finish_non_exhaustive()
     }
 }
 
@@ -327,20 +441,78 @@ mod tests {
 
     #[test]
     fn the_workbench_listens_on_8080_unless_configured() {
-        assert_eq!(Settings::default().web.listen, "127.0.0.1:8080");
+        assert_eq!(Settings::default().web.listen.to_string(), "127.0.0.1:8080");
         let dir = std::env::temp_dir().join(format!("fazhi-config-web-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("fazhi.toml");
         std::fs::write(&file, "[web]\nlisten = \"0.0.0.0:0\"\n").unwrap();
         let settings = Settings::from_file(&file).unwrap();
-        assert_eq!(settings.web.listen, "0.0.0.0:0");
+        assert_eq!(settings.web.listen.to_string(), "0.0.0.0:0");
         assert!(!settings.web.secure_cookies);
     }
 
     #[test]
-    fn defaults_use_embedded_queue_and_sqlite() {
-        let settings = Settings::default();
+    fn defaults_use_embedded_queue_and_sqlite_in_the_data_dir() {
+        let dir = std::env::temp_dir().join(format!("fazhi-config-dd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("fazhi.toml");
+        std::fs::write(&file, format!("data_dir = \"{}\"\n", dir.display())).unwrap();
+        let settings = Settings::from_file(&file).unwrap();
         assert!(settings.uses_embedded_queue());
-        assert!(settings.database.url.starts_with("sqlite:"));
+        assert!(settings.is_embedded());
+        assert_eq!(
+            settings.database.url,
+            format!("sqlite://{}?mode=rwc", dir.join("fazhi.db").display())
+        );
+        assert_eq!(settings.data_dir(), dir);
+    }
+
+    #[test]
+    fn a_configured_database_url_is_kept_whatever_the_data_dir() {
+        let dir = std::env::temp_dir().join(format!("fazhi-config-url-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("fazhi.toml");
+        std::fs::write(
+            &file,
+            "data_dir = \"/srv/fazhi\"\n[database]\nurl = \"postgres://u:pw@db/fazhi\"\n",
+        )
+        .unwrap();
+        let settings = Settings::from_file(&file).unwrap();
+        assert_eq!(settings.database.url, "postgres://u:pw@db/fazhi");
+    }
+
+    #[test]
+    fn passwords_in_urls_never_print() {
+        let mut s = Settings::default();
+        s.database.url = "postgres://fazhi:hunter2@db:5432/fazhi".into();
+        s.queue.amqp_url = Some("amqps://mq:s3cret@mq:5671/%2f".into());
+        s.client.token = Some("fz_0123456789".into());
+        let dump = format!("{s:?}");
+        for secret in ["hunter2", "s3cret", "fz_0123456789"] {
+            assert!(!dump.contains(secret), "{secret} printed in {dump}");
+        }
+        assert!(
+            dump.contains("db:5432/fazhi"),
+            "the rest of the URL still shows: {dump}"
+        );
+    }
+
+    #[test]
+    fn listen_addresses_and_log_format_are_typed() {
+        let dir = std::env::temp_dir().join(format!("fazhi-config-typed-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("fazhi.toml");
+        std::fs::write(&file, "[grpc]\nlisten = \"localhost:50051\"\n").unwrap();
+        assert!(
+            Settings::from_file(&file).is_err(),
+            "a host name is not a listen address"
+        );
+        std::fs::write(&file, "[log]\nformat = \"xml\"\n").unwrap();
+        assert!(Settings::from_file(&file).is_err());
+        std::fs::write(&file, "[log]\nformat = \"json\"\n").unwrap();
+        assert_eq!(
+            Settings::from_file(&file).unwrap().log.format,
+            LogFormat::Json
+        );
     }
 }
