@@ -13,9 +13,6 @@ use fazhi_proto::v1::report_ingest_service_client::ReportIngestServiceClient;
 use fazhi_queue::Queue;
 use fazhi_store::Store;
 use sea_orm::{ConnectionTrait, Database};
-use tokio_util::sync::CancellationToken;
-use tonic::metadata::{Ascii, MetadataValue};
-use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 
 pub const DISTRICT: &str = "示例区";
