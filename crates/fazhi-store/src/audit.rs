@@ -25,6 +25,12 @@ pub enum AuditAction {
     Submit,
     Withdraw,
     RosterImport,
+    /// The workbench: a person signed in, failed to, signed out, or was
+    /// refused because the login is locked.
+    SignIn,
+    SignInFailed,
+    SignOut,
+    LockedOut,
 }
 
 impl AuditAction {
@@ -35,6 +41,10 @@ impl AuditAction {
             AuditAction::Submit => "submission.submit",
             AuditAction::Withdraw => "submission.withdraw",
             AuditAction::RosterImport => "roster.import",
+            AuditAction::SignIn => "session.sign_in",
+            AuditAction::SignInFailed => "session.sign_in_failed",
+            AuditAction::SignOut => "session.sign_out",
+            AuditAction::LockedOut => "session.locked_out",
         }
     }
 }
