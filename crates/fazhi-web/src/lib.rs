@@ -14,6 +14,7 @@ pub mod diff;
 mod draft;
 mod error;
 mod export;
+pub mod figures;
 pub mod highlight;
 mod layout;
 pub mod progress;
