@@ -45,6 +45,12 @@ pub enum AuditAction {
     Escalate,
     /// The office recorded the 整改 status of a tracked shortcoming.
     Rectify,
+    /// The workbench: a person signed in, failed to, signed out, or was
+    /// refused because the login is locked.
+    SignIn,
+    SignInFailed,
+    SignOut,
+    LockedOut,
 }
 
 impl AuditAction {
@@ -69,6 +75,10 @@ impl AuditAction {
             AuditAction::FilingCorrect => "filing.correct",
             AuditAction::Escalate => "escalation.add",
             AuditAction::Rectify => "analysis.rectify",
+            AuditAction::SignIn => "session.sign_in",
+            AuditAction::SignInFailed => "session.sign_in_failed",
+            AuditAction::SignOut => "session.sign_out",
+            AuditAction::LockedOut => "session.locked_out",
         }
     }
 }

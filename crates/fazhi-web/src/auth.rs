@@ -5,7 +5,7 @@
 //! stops there until an administrator resets the credential.
 
 use axum::Form;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,6 +18,8 @@ use crate::layout;
 use crate::session::{
     COOKIE, LOCKOUT_ATTEMPTS, PRE_COOKIE, Session, cookie, random_token, same_token, set_cookie,
 };
+use crate::signin_audit::{self, Who};
+use fazhi_store::AuditAction;
 
 /// The signed-in person's session (and its cookie id).
 pub struct Signed {
@@ -105,6 +107,7 @@ pub struct LoginForm {
 
 pub async fn login(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
@@ -114,11 +117,22 @@ pub async fn login(
     }
     let login = form.login.trim();
     let again = |message: &str| html_response(&[], login_form(&form.csrf, login, Some(message)));
+    let origin = format!("web {addr}");
     let locked = "该账号连续输错密码次数过多，已被锁定；请联系依法治区办管理员重置密码";
-    if let Some(row) = state.store.credential_by_login(login).await?
+    let before = state.store.credential_by_login(login).await?;
+    if let Some(row) = &before
         && row.failed_attempts >= LOCKOUT_ATTEMPTS
     {
         tracing::info!(login, "sign-in refused: locked out");
+        let who = Who::of_credential(row);
+        signin_audit::record(
+            &state.store,
+            AuditAction::LockedOut,
+            &who,
+            &origin,
+            "锁定期间尝试登录，已拒绝",
+        )
+        .await?;
         return Ok(again(locked));
     }
     match state
@@ -127,11 +141,15 @@ pub async fn login(
         .await?
     {
         Ok(principal) => {
+            let principal_copy = principal.clone();
             let (id, _) = state
                 .sessions
                 .create(principal)
                 .ok_or(WebError::BadRequest("系统暂时无法登录，请稍后重试".into()))?;
             tracing::info!(login, "signed in");
+            let who = Who::of_principal(&principal_copy);
+            signin_audit::record(&state.store, AuditAction::SignIn, &who, &origin, "密码登录")
+                .await?;
             let mut response = Redirect::to("/").into_response();
             for c in [
                 set_cookie(COOKIE, &id, state.secure_cookies, None),
@@ -145,11 +163,36 @@ pub async fn login(
         }
         Err(_) => {
             // Same words whether the login exists or not; only the lock is told.
-            let now_locked = state
-                .store
-                .credential_by_login(login)
-                .await?
+            let after = state.store.credential_by_login(login).await?;
+            let now_locked = after
+                .as_ref()
                 .is_some_and(|r| r.failed_attempts >= LOCKOUT_ATTEMPTS);
+            let who = after
+                .as_ref()
+                .map_or_else(|| Who::unknown(login), Who::of_credential);
+            let attempts = after.as_ref().map_or(0, |r| r.failed_attempts);
+            signin_audit::record(
+                &state.store,
+                AuditAction::SignInFailed,
+                &who,
+                &origin,
+                &if after.is_some() {
+                    format!("密码错误，连续第 {attempts} 次")
+                } else {
+                    "没有这个账号".to_owned()
+                },
+            )
+            .await?;
+            if now_locked {
+                signin_audit::record(
+                    &state.store,
+                    AuditAction::LockedOut,
+                    &who,
+                    &origin,
+                    &format!("连续输错 {attempts} 次，账号锁定"),
+                )
+                .await?;
+            }
             Ok(again(if now_locked {
                 locked
             } else {
@@ -166,11 +209,21 @@ pub struct CsrfForm {
 
 pub async fn logout(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
     signed: Signed,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     signed.check_csrf(&form.csrf)?;
     state.sessions.remove(&signed.id);
+    let who = Who::of_principal(&signed.session.principal);
+    signin_audit::record(
+        &state.store,
+        AuditAction::SignOut,
+        &who,
+        &format!("web {addr}"),
+        "退出登录",
+    )
+    .await?;
     let mut response = Redirect::to("/login").into_response();
     if let Ok(v) = set_cookie(COOKIE, "", state.secure_cookies, Some(0)).parse() {
         response.headers_mut().append(header::SET_COOKIE, v);

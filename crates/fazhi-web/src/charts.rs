@@ -7,9 +7,13 @@ use fazhi_core::QuantityKind;
 use fazhi_summary::{DistrictSummary, IndicatorTotal, Source};
 use maud::{Markup, html};
 
+use fazhi_store::entity::submission;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
 use crate::AppState;
 use crate::auth::Signed;
 use crate::error::WebError;
+use crate::figures::{Filed, timeline, timeline_svg, year_pairs, year_table};
 use crate::layout;
 use crate::scope::{SeasonQuery, season};
 
@@ -146,6 +150,42 @@ pub async fn page(
         .await?
         .ok_or_else(|| WebError::NotFound(format!("名录中没有“{}”的单位", s.district)))?;
     let totals = counts(&summary);
+    let filed: Vec<(String, String, i64)> = submission::Entity::find()
+        .select_only()
+        .columns([
+            submission::Column::AgencyCode,
+            submission::Column::Status,
+            submission::Column::SubmittedAt,
+        ])
+        .filter(submission::Column::District.eq(s.district.as_str()))
+        .filter(submission::Column::ReportingYear.eq(s.year))
+        .into_tuple()
+        .all(state.store.db())
+        .await
+        .map_err(fazhi_store::StoreError::from)?;
+    let filed: Vec<Filed> = filed
+        .into_iter()
+        .map(|(agency_code, status, submitted_at)| Filed {
+            agency_code,
+            status,
+            submitted_at,
+        })
+        .collect();
+    let roster: Vec<String> = state
+        .store
+        .roster(&s.district)
+        .await?
+        .into_iter()
+        .map(|a| a.code)
+        .collect();
+    let deadline = fazhi_store::record::deadline_ms(s.year);
+    let steps = timeline(&roster, &filed, deadline);
+    // Year over year only where the earlier year has processed reports.
+    let before = state
+        .store
+        .district_summary(&s.district, s.year - 1)
+        .await?
+        .filter(|b| b.submitted > 0);
     let title = format!("{} {}年度图表", s.district, s.year);
     Ok(layout::page(
         &title,
@@ -154,6 +194,9 @@ pub async fn page(
         html! {
             h2 { "报送情况" }
             (rates(&summary))
+            h2 { "报送进度（按报送时间）" }
+            p.hint { "来源：" (filed.len()) " 份报送的报送时间与截止时间（名录 " (roster.len()) " 个单位；每个单位自第一份可读的报送起计入）。" }
+            (timeline_svg(&steps, roster.len(), deadline, fazhi_store::now_ms()))
             h2 { "指标合计" }
             @if totals.is_empty() { p.hint { "还没有可合计的数字。" } } @else {
                 p.hint { "条长按对数刻度；点击指标查看每个来源。" }
@@ -161,6 +204,11 @@ pub async fn page(
             }
             h2 { "单位 × 纲要章节" }
             (heat_map(&summary))
+            h2 { "与上一年度对比" }
+            @match &before {
+                Some(b) => (year_table(&year_pairs(b, &summary), s.year, b, &summary)),
+                None => p.hint id="yoy-none" { (s.year - 1) "年度没有已处理的报告，暂无对比。" },
+            }
             h2 { "各指标来源" }
             @for (i, t) in totals.iter().enumerate() {
                 details id={"ind-" (i)} {
@@ -168,6 +216,14 @@ pub async fn page(
                     ul {
                         @for src in &t.sources {
                             li { a href=(source_link(src)) { (src.agency.name) } "：" (src.sentence) }
+                        }
+                    }
+                    @if !t.apart.is_empty() {
+                        p.hint { "同一指标、未计入合计的数字（分项、平均数或多年数）：" }
+                        ul.apart {
+                            @for src in &t.apart {
+                                li { a href=(source_link(src)) { (src.agency.name) } "：" (src.sentence) }
+                            }
                         }
                     }
                 }

@@ -1,9 +1,8 @@
-//! The season dashboard page and its CSV export (exactly the rows shown);
-//! the numbers come from [`crate::progress`].
+//! The season dashboard page (exports in [`crate::export`]); the numbers
+//! come from [`crate::progress`].
 
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Redirect;
 use fazhi_store::Role;
 use fazhi_store::entity::submission;
 use fazhi_store::record::deadline_ms as deadline_ms_for;
@@ -96,7 +95,7 @@ fn state_options(current: &str) -> Markup {
     }
 }
 
-fn kind_zh(kind: &str) -> &str {
+pub fn kind_zh(kind: &str) -> &str {
     match kind {
         "department" => "部门",
         "street" => "街道",
@@ -115,8 +114,8 @@ pub async fn page(
     let all = season_rows(&state, &s.district, s.year).await?;
     let r = rates(&all);
     let shown = select(all, &f);
-    let csv_link = format!(
-        "/dashboard.csv?district={}&year={}&state={}&q={}&sort={}",
+    let query = format!(
+        "district={}&year={}&state={}&q={}&sort={}",
         urlenc(&s.district),
         s.year,
         urlenc(f.state.as_deref().unwrap_or_default()),
@@ -152,7 +151,8 @@ pub async fn page(
                     }
                 }
                 button type="submit" { "筛选" }
-                a.button href=(csv_link) id="csv" { "导出 CSV" }
+                a.button href={"/dashboard.csv?" (query)} id="csv" download { "导出 CSV" }
+                a.button href={"/dashboard.xlsx?" (query)} id="xlsx" download { "导出 Excel" }
             }
             table.units id="units" {
                 caption { "共 " (shown.len()) " 个单位" }
@@ -196,60 +196,6 @@ pub fn urlenc(s: &str) -> String {
         }
     }
     out
-}
-
-pub async fn csv(
-    State(state): State<AppState>,
-    signed: Signed,
-    Query(f): Query<Filter>,
-) -> Result<Response, WebError> {
-    let s = season(&state.store, &signed.session.principal, &f.season()).await?;
-    let shown = select(season_rows(&state, &s.district, s.year).await?, &f);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| WebError::BadRequest(format!("导出失败：{e}"));
-    w.write_record([
-        "代码",
-        "单位",
-        "类型",
-        "状态",
-        "是否按时",
-        "报送时间",
-        "报送编号",
-    ])
-    .map_err(io)?;
-    for r in &shown {
-        let timely = match (r.on_time, r.overdue) {
-            (Some(true), _) => "按时",
-            (Some(false), _) => "逾期报送",
-            (None, true) => "逾期未报",
-            (None, false) => "",
-        };
-        w.write_record([
-            r.code.as_str(),
-            r.name.as_str(),
-            kind_zh(&r.kind),
-            r.state.zh(),
-            timely,
-            &r.submitted_at.map(when).unwrap_or_default(),
-            r.submission_id.as_deref().unwrap_or_default(),
-        ])
-        .map_err(io)?;
-    }
-    let body = w
-        .into_inner()
-        .map_err(|e| WebError::BadRequest(format!("导出失败：{e}")))?;
-    // A BOM, so Excel opens the UTF-8 file with the right characters.
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend_from_slice(&body);
-    let name = format!("{}-{}-报送进度.csv", s.district, s.year);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, attachment(&name)),
-        ],
-        bytes,
-    )
-        .into_response())
 }
 
 /// `Content-Disposition` for a download with a (Chinese) file name.

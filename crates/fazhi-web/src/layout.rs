@@ -16,6 +16,7 @@ fn nav(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/draft", "汇总稿"),
             ("/charts", "图表"),
             ("/roster", "单位名录"),
+            ("/audit", "登录记录"),
         ],
         Role::Admin | Role::District => &[
             ("/dashboard", "报送进度"),
@@ -23,6 +24,7 @@ fn nav(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/charts", "图表"),
             ("/roster", "单位名录"),
             ("/upload", "代为报送"),
+            ("/audit", "登录记录"),
         ],
     }
 }

@@ -10,8 +10,11 @@ mod assets;
 mod auth;
 mod charts;
 pub mod dashboard;
+pub mod diff;
 mod draft;
 mod error;
+mod export;
+pub mod figures;
 pub mod highlight;
 mod layout;
 pub mod progress;
@@ -19,7 +22,9 @@ mod report;
 mod roster;
 mod scope;
 mod session;
+mod signin_audit;
 mod upload;
+mod versions;
 
 use std::sync::Arc;
 
@@ -70,13 +75,16 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
         .route("/dashboard", get(dashboard::page))
-        .route("/dashboard.csv", get(dashboard::csv))
+        .route("/dashboard.csv", get(export::csv))
+        .route("/dashboard.xlsx", get(export::xlsx))
         .route("/reports/{id}", get(report::page))
         .route("/reports/{id}/original", get(report::original))
+        .route("/reports/{id}/compare", get(versions::compare))
         .route("/draft", get(draft::page))
         .route("/draft.docx", get(draft::docx))
         .route("/draft.md", get(draft::markdown))
         .route("/charts", get(charts::page))
+        .route("/audit", get(signin_audit::page))
         .route("/roster", get(roster::page).post(roster::import))
         .route("/upload", get(upload::page).post(upload::submit))
         .route("/static/{file}", get(assets::file))

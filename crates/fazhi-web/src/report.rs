@@ -17,6 +17,7 @@ use crate::dashboard::{attachment, when};
 use crate::error::WebError;
 use crate::highlight::{self, Span};
 use crate::layout;
+use crate::versions;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ReportQuery {
@@ -116,16 +117,35 @@ pub fn spans(parsed: &ParsedReport, target: Option<(usize, usize)>) -> Vec<Span>
     spans
 }
 
+/// The parser's findings; one with a span links to it in the text (the
+/// stylesheet marks the `:target`), with where it is, in characters.
 fn findings(parsed: &ParsedReport) -> Markup {
     html! {
         @if parsed.findings.is_empty() { p.ok { "未发现问题。" } }
-        ul.findings {
+        ul.findings id="findings" {
             @for (i, f) in parsed.findings.iter().enumerate() {
-                li class={"sev-" (format!("{:?}", f.severity).to_lowercase())} {
-                    @if f.start.is_some() { a href={"#finding-" (i)} { (f.message) } } @else { (f.message) }
+                li class={"sev-" (format!("{:?}", f.severity).to_lowercase())} data-code=(f.code) {
+                    @match (f.start, f.end) {
+                        (Some(a), Some(b)) => {
+                            a.finding-link href={"#finding-" (i)} { (f.message) }
+                            " " span.hint.span { "（第 " (a + 1) "–" (b) " 字）" }
+                        }
+                        _ => { (f.message) " " span.hint { "（全文）" } }
+                    }
                 }
             }
         }
+    }
+}
+
+/// REVIEW ACTIONS SLOT. The season workflow (accept / return with a reason /
+/// reopen; a check cleared with a note; the publication URL and date) is
+/// being built in the store and gRPC; its forms go in this `section`, each
+/// with the session's CSRF token, once that API is merged. Until then the
+/// section only says where the office will find them.
+fn review_slot(row: &submission::Model) -> Markup {
+    html! {
+        section.review id="review-actions" aria-label="审核" data-submission=(row.id) {}
     }
 }
 
@@ -150,6 +170,7 @@ pub async fn page(
         None => None,
     };
     let target = q.hl.as_deref().and_then(parse_range);
+    let history = versions::of(&state, &row).await?;
     let title = format!("{name} {}年度报告", row.reporting_year);
     Ok(layout::page(
         &title,
@@ -165,6 +186,8 @@ pub async fn page(
                         dt { "原始文件" } dd { a id="original" href={"/reports/" (row.id) "/original"} { (row.file_name) } }
                         dt { "报送编号" } dd.mono { (row.id) }
                     }
+                    (review_slot(&row))
+                    (versions::list(&row.id, &history))
                     @if let Some((_, p)) = &parsed {
                         h2 { "结构" }
                         ul.parts {
@@ -176,7 +199,8 @@ pub async fn page(
                                 }
                             }
                         }
-                        p { "识别数字 " strong id="qty-count" { (p.quantities.len()) } " 个" }
+                        p { "识别数字 " strong id="qty-count" { (p.quantities.len()) } " 个，事项 " strong id="item-count" { (p.sections.iter().map(|s| s.items.len()).sum::<usize>()) } " 条" }
+                        p.legend { span.item { "事项" } " " span.qty { "数字" } " " span.finding { "发现" } }
                         h2 { "发现" }
                         (findings(p))
                     }

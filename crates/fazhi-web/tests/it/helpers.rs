@@ -103,6 +103,19 @@ pub async fn spawn() -> App {
 impl App {
     /// Submit a sample report the way the gRPC edge would, as the office.
     pub async fn submit_as_office(&self, agency: &str, year: i32, file: &str) -> String {
+        let content = std::fs::read(repo_file(&format!("samples/reports/{file}"))).unwrap();
+        self.submit_bytes_as_office(agency, year, file, content)
+            .await
+    }
+
+    /// Submit this text (e.g. an edited sample) and wait until processed.
+    pub async fn submit_bytes_as_office(
+        &self,
+        agency: &str,
+        year: i32,
+        file: &str,
+        content: Vec<u8>,
+    ) -> String {
         let ingest = fazhi_services::ingest::Ingest::new(
             self.store.clone(),
             self.queue.clone(),
@@ -114,7 +127,6 @@ impl App {
             role: Role::District,
             scope: vec![DISTRICT.into()],
         };
-        let content = std::fs::read(repo_file(&format!("samples/reports/{file}"))).unwrap();
         let r = ingest
             .submit(
                 &office,

@@ -6,7 +6,7 @@ use reqwest::redirect::Policy;
 
 use crate::helpers::{self, App, OFFICE, PASSWORD, UNIT_A, UNIT_B};
 
-fn client() -> reqwest::Client {
+pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())
@@ -20,7 +20,7 @@ fn csrf(html: &str) -> String {
     html[at..].split('"').next().unwrap().to_owned()
 }
 
-async fn sign_in_attempt(
+pub async fn sign_in_attempt(
     app: &App,
     c: &reqwest::Client,
     login: &str,

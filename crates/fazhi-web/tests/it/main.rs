@@ -2,3 +2,4 @@
 mod browser;
 mod helpers;
 mod http;
+mod workbench;
