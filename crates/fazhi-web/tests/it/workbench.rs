@@ -16,7 +16,7 @@ fn xlsx_parts(bytes: &[u8]) -> std::collections::HashMap<String, String> {
         let mut f = zip.by_index(i).unwrap();
         let mut s = String::new();
         if f.read_to_string(&mut s).is_ok() {
-            out.insert(f.name().to_owned(), s);
+            out.insert(f.name().unwrap_or_default().to_string(), s);
         }
     }
     out
