@@ -171,7 +171,7 @@ pub async fn page(
             .await?;
         entries.extend(rows.into_iter().filter(|e| in_district(e, &s.district)));
     }
-    entries.sort_by(|a, b| b.id.cmp(&a.id));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.id));
     entries.truncate(SHOWN);
     let title = format!("{} 登录记录", s.district);
     Ok(layout::page(

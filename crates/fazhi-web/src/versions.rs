@@ -88,7 +88,7 @@ pub struct CompareQuery {
 }
 
 async fn text_of(state: &AppState, row: &submission::Model) -> Result<String, WebError> {
-    Ok(state
+    state
         .store
         .parsed_report(&row.id)
         .await?
@@ -98,7 +98,7 @@ async fn text_of(state: &AppState, row: &submission::Model) -> Result<String, We
                 "{} 提交的版本尚未处理完成（或无法读取），无法对比",
                 when(row.submitted_at)
             ))
-        })?)
+        })
 }
 
 /// `/reports/{id}/compare?with={other}`: the earlier one on the left.
