@@ -40,6 +40,10 @@ async fn a_contribution_from_older_catalog_data_is_recomputed_on_the_next_rebuil
         .await
         .unwrap();
     app.wait_done(&second.submission_id).await;
+    // Another report changes only its own piece (constant cost); the full
+    // rebuild (repair, roster or catalog change) re-reads every stored
+    // contribution and must recompute the stale one.
+    app.store.rebuild(DISTRICT, 2022).await.unwrap();
     let rebuilt = app.summary(2022).await;
     let jgz_sources = |s: &fazhi_summary::DistrictSummary| sources_from(s, &first.submission_id);
     assert!(jgz_sources(&expected) > 0);

@@ -26,7 +26,9 @@ pub(crate) fn roster() -> Vec<RosterRow> {
     (0..BATCH)
         .map(|i| RosterRow {
             code: format!("crash-{i:02}"),
-            name: format!("测试街道{i:02}"),
+            // Each unit files the same report: named as the report names
+            // its unit (西营门街), or the filings would be held as misfiled.
+            name: format!("西营门街道办事处{i:02}"),
             kind: "street".into(),
             district: CRASH_DISTRICT.into(),
         })

@@ -31,10 +31,40 @@ fn code(i: usize) -> String {
 }
 
 async fn submit(app: &TestApp, i: usize, year: i32, tag: &str) -> String {
-    app.submit(&code(i), year, report(i, tag, i as u32 * 3 + 1), None)
+    app.submit(&code(i), year, titled(i, year, tag), None)
         .await
         .unwrap()
         .submission_id
+}
+
+/// A seed's text under the unit's own title, so the unit and year the report
+/// names are those it is filed under (otherwise it is held as misfiled).
+fn titled(i: usize, year: i32, tag: &str) -> Vec<u8> {
+    let text = String::from_utf8(report(i, tag, i as u32 * 3 + 1)).unwrap();
+    let body = text.split_once('\n').map_or("", |(_, rest)| rest);
+    let unit = if i == 1 {
+        format!("{D}人民政府")
+    } else {
+        format!("{D}第{i}单位")
+    };
+    // The seeds' own units, longest first, become the filing unit.
+    let mut body = body.to_owned();
+    for own in [
+        "北京市西城区城市管理指挥中心",
+        "西城区城市管理指挥中心",
+        "北京市石景山区人民政府",
+        "石景山区人民政府",
+        "北京市大兴区旧宫镇人民政府",
+        "大兴区旧宫镇人民政府",
+        "旧宫镇人民政府",
+        "西营门街道",
+        "西营门街",
+        "石景山区",
+        "旧宫镇",
+    ] {
+        body = body.replace(own, &unit);
+    }
+    format!("{unit}{year}年法治政府建设年度报告\n{body}").into_bytes()
 }
 
 fn review(id: &str, reason: &str) -> pb::ReviewRequest {

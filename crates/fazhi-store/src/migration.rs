@@ -51,6 +51,10 @@ mod tests {
                 "m20261122_000003_queue_claim_index",
                 "m20261201_000001_credentials_audit",
                 "m20261201_000002_documents",
+                "m20261202_000100_season",
+                "m20261202_000200_checks_escalations",
+                "m20261202_000300_analysis",
+                "m20261202_000400_summary_pieces",
             ]
         );
     }

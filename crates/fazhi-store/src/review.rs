@@ -39,14 +39,20 @@ pub struct VersionView {
     pub current: bool,
 }
 
-/// The precondition of accepting a version, in one place: every check of
-/// the report (findings, a unit or year mismatch, near-copy, privacy) has
-/// been dealt with by a person.
+/// The precondition of accepting a version, in one place: a report held for
+/// its unit or year (an open `agency_mismatch` / `year_mismatch`) must first
+/// be confirmed or corrected. The other checks (findings, near copy,
+/// privacy) are the reviewer's to read and clear; privacy gates the public
+/// version, not the office's acceptance.
 pub async fn may_accept<C: ConnectionTrait>(
     db: &C,
     version: &submission::Model,
 ) -> Result<(), StoreError> {
-    let open = crate::checks::open_checks_in(db, &version.id).await?;
+    let open: Vec<_> = crate::checks::open_checks_in(db, &version.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.holds)
+        .collect();
     if open.is_empty() {
         return Ok(());
     }
