@@ -258,9 +258,11 @@ async fn the_charts_show_the_season_over_time_and_say_when_no_earlier_year_exist
     // With a 2022 report stored, both years are compared.
     // The unit's 2023 report rewritten as its 2022 one: a report naming
     // another year than it is filed for would be held out of the totals.
-    let text = std::fs::read_to_string(helpers::repo_file("samples/reports/003_cb32341b71933a80.txt"))
-        .unwrap()
-        .replace("2023", "2022");
+    let text = std::fs::read_to_string(helpers::repo_file(
+        "samples/reports/003_cb32341b71933a80.txt",
+    ))
+    .unwrap()
+    .replace("2023", "2022");
     app.submit_bytes_as_office(UNIT_B.1, 2022, "2022.txt", text.into_bytes())
         .await;
     let html = office
