@@ -355,7 +355,6 @@ pub(crate) async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Of `ids`, the submissions held out of the totals (an open holding check).
 /// The open checks of one submission, in the caller's transaction.
 pub(crate) async fn open_checks_in<C: ConnectionTrait>(
     db: &C,
@@ -369,6 +368,7 @@ pub(crate) async fn open_checks_in<C: ConnectionTrait>(
         .await?)
 }
 
+/// Of `ids`, the submissions held out of the totals (an open holding check).
 pub(crate) async fn held_ids<C: ConnectionTrait>(
     db: &C,
     ids: &[String],
