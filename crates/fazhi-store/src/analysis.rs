@@ -118,6 +118,24 @@ fn basis_of(rows: &[(i32, i64)]) -> String {
 }
 
 impl Store {
+    /// Render every summary of the district up to `year` that is behind its
+    /// pieces: the worker renders after its commit, so a read that comes
+    /// between would otherwise take the old version as the basis.
+    async fn render_behind(&self, district: &str, year: i32) -> Result<(), StoreError> {
+        let years: Vec<i32> = district_summary::Entity::find()
+            .select_only()
+            .column(district_summary::Column::Year)
+            .filter(district_summary::Column::District.eq(district))
+            .filter(district_summary::Column::Year.lte(year))
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        for y in years {
+            self.render_if_stale(district, y).await?;
+        }
+        Ok(())
+    }
+
     /// The summary versions of the district's years up to `year` (non-empty
     /// summaries only); `None` when `year` itself has no summary yet.
     async fn summary_versions(
@@ -148,6 +166,7 @@ impl Store {
         year: i32,
         part: AnalysisPart,
     ) -> Result<Option<T>, StoreError> {
+        self.render_behind(district, year).await?;
         let Some(versions) = self.summary_versions(district, year).await? else {
             return Ok(None);
         };
@@ -188,6 +207,7 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<Option<(String, i64)>, StoreError> {
+        self.render_behind(district, year).await?;
         Ok(self
             .compute_analysis(district, year)
             .await?
