@@ -65,7 +65,7 @@ fn fast_timeouts() -> Vec<(&'static str, String)> {
         ("FAZHI_QUEUE__HEARTBEAT_S", "2"),
         ("FAZHI_QUEUE__OPERATION_TIMEOUT_MS", "3000"),
         ("FAZHI_DATABASE__ACQUIRE_TIMEOUT_MS", "3000"),
-        ("FAZHI_DATABASE__STATEMENT_TIMEOUT_MS", "4000"),
+        ("FAZHI_DATABASE__STATEMENT_TIMEOUT_MS", "2500"),
         ("FAZHI_DATABASE__IDLE_IN_TRANSACTION_TIMEOUT_MS", "4000"),
     ]
     .into_iter()
