@@ -92,6 +92,8 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::checks::EscalationsCommand,
     },
+    /// 用本版解析器重新解析已存的报告并重新汇总（经队列，由所有处理进程分担；中断后再次运行即可续做）。例：fazhi reprocess --district 示例区 --year 2023
+    Reprocess(crate::reprocess::ReprocessArgs),
     /// 跨单位、跨年度分析：同比、安排落实、问题池与整改、雷同、质量评分、上级汇总。
     Analysis {
         #[command(subcommand)]
@@ -396,6 +398,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     crate::credentials::run(&settings, command).await
                 }
                 Command::Analysis { command } => crate::analysis::run(&settings, command).await,
+                Command::Reprocess(args) => crate::reprocess::run(&settings, args).await,
                 Command::Audit {
                     command: AuditCommand::List(args),
                 } => crate::credentials::audit(&settings, args).await,

@@ -11,6 +11,7 @@ mod display;
 mod districts;
 mod folder;
 mod parse;
+mod reprocess;
 mod roster;
 mod samples;
 mod season;

@@ -19,6 +19,7 @@ mod metrics;
 mod outage;
 mod pipeline;
 mod queue_contract;
+mod reprocess;
 mod roster;
 mod season;
 mod season_scenario;

@@ -195,8 +195,8 @@ impl Worker {
         delivery: Delivery,
         shutdown: &CancellationToken,
     ) -> Result<(), fazhi_queue::QueueError> {
-        let record = match message::read(&delivery.payload) {
-            Ok(record) => record,
+        let (record, reprocess) = match message::job(&delivery.payload) {
+            Ok(job) => (job.record, job.reprocess),
             Err(e) => {
                 let cause = e.to_string();
                 metrics::counter!("fazhi_dead_letters_total").increment(1);
@@ -206,6 +206,21 @@ impl Worker {
                 return delivery.dead_letter(&cause).await;
             }
         };
+        if let Some(job) = reprocess {
+            // A redelivered re-read costs one small read, not a parse.
+            match self.store.reread_done(&record.submission_id, job).await {
+                Ok(true) => {
+                    metrics::counter!("fazhi_processing_total", "outcome" => "duplicate")
+                        .increment(1);
+                    return delivery.ack().await;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not read the parse to re-read; the queue will retry it");
+                    return delivery.retry().await;
+                }
+            }
+        }
         let (content, expected_agency) = match self.inputs(&record).await {
             Ok(inputs) => inputs,
             Err(e) => {
@@ -234,12 +249,18 @@ impl Worker {
         let mut backoff = Backoff::new(initial, cap);
         let held_since = Instant::now();
         loop {
-            let failure = match self.store_outcome(&record, &outcome).await {
+            let failure = match self.store_outcome(&record, &outcome, reprocess).await {
                 Ok(completion) => {
                     match completion {
                         Completion::Stored(status) => {
-                            metrics::counter!("fazhi_processing_total", "outcome" => status.as_str()).increment(1);
-                            tracing::info!(status = status.as_str(), "submission processed");
+                            let outcome = if reprocess.is_some() {
+                                "reprocessed"
+                            } else {
+                                status.as_str()
+                            };
+                            metrics::counter!("fazhi_processing_total", "outcome" => outcome)
+                                .increment(1);
+                            tracing::info!(status = outcome, "submission processed");
                             if status == fazhi_store::SubmissionStatus::Processed {
                                 self.renderer.changed(
                                     &self.store,
@@ -363,15 +384,24 @@ impl Worker {
         &self,
         record: &SubmissionRecord,
         outcome: &Outcome,
+        reprocess: Option<i64>,
     ) -> Result<Completion, Failure> {
         let limit = Duration::from_millis(self.settings.transaction_timeout_ms);
         let started = Instant::now();
         let write = tracing::info_span!("db.write", submission_id = %record.submission_id);
-        let result = tokio::time::timeout(
-            limit,
-            self.store.complete(record, outcome).instrument(write),
-        )
-        .await;
+        let result = match reprocess {
+            None => {
+                tokio::time::timeout(
+                    limit,
+                    self.store.complete(record, outcome).instrument(write),
+                )
+                .await
+            }
+            Some(job) => {
+                let reread = self.store.reread(record, outcome, job);
+                tokio::time::timeout(limit, reread.instrument(write)).await
+            }
+        };
         metrics::histogram!("fazhi_transaction_seconds").record(started.elapsed().as_secs_f64());
         match result {
             Ok(Ok(completion)) => Ok(completion),

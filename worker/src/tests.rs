@@ -205,6 +205,7 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
         parsed: Set("{damaged".into()),
         created_at: Set(0),
         contribution: Set(None),
+        ..Default::default()
     })
     .exec_without_returning(s.store.db())
     .await

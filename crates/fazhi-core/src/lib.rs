@@ -37,6 +37,11 @@ use markers::{MarkerKind, contains, leading_marker};
 use normalize::Doc;
 use parts::PartSpan;
 
+/// The parser's version, stored with every parse: raise it when a change
+/// alters what the parser reads from a report, and `fazhi reprocess`
+/// re-reads every report parsed by an older one.
+pub const PARSER_VERSION: i32 = 1;
+
 /// Parse decoded text.
 pub fn parse_text(text: &str, options: &ParseOptions) -> ParsedReport {
     let doc = Doc::new(text);

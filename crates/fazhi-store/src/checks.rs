@@ -325,6 +325,46 @@ pub(crate) async fn record<C: ConnectionTrait>(
     if let Some(c) = near_copy(db, record, text, parsed).await? {
         new.push(c);
     }
+    insert(db, record, new).await
+}
+
+/// After a re-read (`fazhi reprocess`): the submission's open checks are
+/// replaced by those of the new parse, except one a person already cleared
+/// or confirmed (same kind and code), which is not opened again. Near-copy
+/// stays as it was: it compares with other reports, not with the parser.
+pub(crate) async fn reread<C: ConnectionTrait>(
+    db: &C,
+    record: &SubmissionRecord,
+    text: &str,
+    parsed: &ParsedReport,
+) -> Result<(), StoreError> {
+    let existing = check::Entity::find()
+        .filter(check::Column::SubmissionId.eq(record.submission_id.as_str()))
+        .all(db)
+        .await?;
+    let decided: HashSet<(String, String)> = existing
+        .iter()
+        .filter(|c| c.state != CheckState::Open.as_str())
+        .map(|c| (c.kind.clone(), c.code.clone()))
+        .collect();
+    check::Entity::delete_many()
+        .filter(check::Column::SubmissionId.eq(record.submission_id.as_str()))
+        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .filter(check::Column::Kind.ne(CheckKind::NearCopy.as_str()))
+        .exec(db)
+        .await?;
+    let new = checks_of(text, parsed)
+        .into_iter()
+        .filter(|c| !decided.contains(&(c.kind.as_str().to_owned(), c.code.clone())))
+        .collect();
+    insert(db, record, new).await
+}
+
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    record: &SubmissionRecord,
+    new: Vec<NewCheck>,
+) -> Result<(), StoreError> {
     if new.is_empty() {
         return Ok(());
     }

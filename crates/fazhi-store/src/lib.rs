@@ -18,6 +18,7 @@ pub mod migration;
 mod pieces;
 pub mod processing;
 pub mod record;
+pub mod reprocess;
 pub mod review;
 pub mod roster;
 pub mod season;

@@ -12,6 +12,7 @@ mod m20261202_000100_season;
 mod m20261202_000200_checks_escalations;
 mod m20261202_000300_analysis;
 mod m20261202_000400_summary_pieces;
+mod m20261203_000100_reprocess;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000200_checks_escalations::Migration),
             Box::new(m20261202_000300_analysis::Migration),
             Box::new(m20261202_000400_summary_pieces::Migration),
+            Box::new(m20261203_000100_reprocess::Migration),
         ]
     }
 }
@@ -55,6 +57,7 @@ mod tests {
                 "m20261202_000200_checks_escalations",
                 "m20261202_000300_analysis",
                 "m20261202_000400_summary_pieces",
+                "m20261203_000100_reprocess",
             ]
         );
     }

@@ -66,18 +66,7 @@ impl Store {
         let submission_id = record.submission_id.clone();
         let status = match outcome {
             Outcome::Processed { text, parsed } => {
-                let json = serde_json::to_string(parsed.as_ref())
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                let contribution = contribution_json(
-                    &txn,
-                    &record.agency_code,
-                    &record.submission_id,
-                    record.submitted_at,
-                    record.reporting_year,
-                    text,
-                    parsed,
-                )
-                .await?;
+                let (json, contribution) = stored_parse(&txn, record, text, parsed).await?;
                 let inserted = parsed_report::Entity::insert(parsed_report::ActiveModel {
                     submission_id: Set(record.submission_id.clone()),
                     agency_code: Set(record.agency_code.clone()),
@@ -87,6 +76,8 @@ impl Store {
                     parsed: Set(json),
                     created_at: Set(now),
                     contribution: Set(Some(contribution)),
+                    parser_version: Set(fazhi_core::PARSER_VERSION),
+                    generation: Set(0),
                 })
                 .on_conflict_do_nothing()
                 .exec_without_returning(&txn)
@@ -190,6 +181,27 @@ impl Store {
             .await?;
         Ok(updated.rows_affected > 0)
     }
+}
+
+/// A parse as stored: the parse as JSON and the report's contribution.
+pub(crate) async fn stored_parse<C: ConnectionTrait>(
+    db: &C,
+    record: &SubmissionRecord,
+    text: &str,
+    parsed: &ParsedReport,
+) -> Result<(String, String), StoreError> {
+    let json = serde_json::to_string(parsed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let contribution = contribution_json(
+        db,
+        &record.agency_code,
+        &record.submission_id,
+        record.submitted_at,
+        record.reporting_year,
+        text,
+        parsed,
+    )
+    .await?;
+    Ok((json, contribution))
 }
 
 async fn stamp_processed_at<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), StoreError> {

@@ -13,6 +13,7 @@ pub mod escalation;
 pub mod parsed_report;
 pub mod publication;
 pub mod rectification;
+pub mod reprocess_job;
 pub mod roster_entry;
 pub mod season_setting;
 pub mod submission;

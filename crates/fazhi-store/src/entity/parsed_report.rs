@@ -21,6 +21,12 @@ pub struct Model {
     /// the district summary. Null for rows written before it existed.
     #[sea_orm(column_type = "Text", nullable)]
     pub contribution: Option<String>,
+    /// `fazhi_core::PARSER_VERSION` of the parser that made this parse (0:
+    /// before versions were recorded).
+    pub parser_version: i32,
+    /// The re-processing job that last re-read it (`reprocess_jobs.id`; 0:
+    /// never): a redelivered re-read of the same job changes nothing.
+    pub generation: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
