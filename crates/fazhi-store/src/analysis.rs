@@ -201,6 +201,19 @@ impl Store {
             .map_err(|e| corrupt(&format!("analysis {district}/{year}"), e))
     }
 
+    /// Make sure the district's near-copy checks come from its current
+    /// copied-text analysis (recomputed first if stale): what a reader of
+    /// checks calls before reading them.
+    pub(crate) async fn near_copies_current(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<(), StoreError> {
+        self.analysis_part::<serde::de::IgnoredAny>(district, year, AnalysisPart::Copying)
+            .await?;
+        Ok(())
+    }
+
     /// Recompute and store now; the basis and time, or `None` without a summary.
     pub async fn refresh_analysis(
         &self,
@@ -261,6 +274,7 @@ impl Store {
             reports: &reports,
             earlier: &earlier,
         });
+        crate::checks::sync_near_copies(self.db(), district, year, &analysis.copying).await?;
         let row = analysis_result::Model {
             district: district.to_owned(),
             year,

@@ -11,18 +11,19 @@
 
 use std::collections::HashSet;
 
+use fazhi_analysis::copying::{CopyAnalysis, CopySource, ReportCopying};
 use fazhi_core::privacy::{self, PrivacyFlag};
 use fazhi_core::{ParsedReport, Severity};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 
 use crate::entity::{check, parsed_report, submission};
 use crate::summaries::{agency_changed, lock_summary};
 use crate::{Store, StoreError};
-use crate::{SubmissionRecord, SubmissionStatus, now_ms};
+use crate::{SubmissionRecord, now_ms};
 
 /// Share of copied sentences from which a report gets a `near_copy` check.
 pub const DEFAULT_COPY_SHARE: f64 = 0.5;
@@ -220,84 +221,19 @@ fn checks_of(text: &str, parsed: &ParsedReport) -> Vec<NewCheck> {
     out
 }
 
-/// Near-duplicate text against another unit's report of the same year or
-/// the unit's own last year, through `fazhi_analysis::copying` (pure).
-async fn near_copy<C: ConnectionTrait>(
-    db: &C,
-    record: &SubmissionRecord,
-    text: &str,
-    parsed: &ParsedReport,
-) -> Result<Option<NewCheck>, StoreError> {
-    use fazhi_analysis::copying::{CopyConfig, CopyInput, CopySource, detect};
-    use fazhi_summary::model::AgencyRef;
-    let year = record.reporting_year;
-    // The other reports that count now: the latest processed per unit and year.
-    let rows: Vec<parsed_report::Model> = parsed_report::Entity::find()
-        .filter(parsed_report::Column::District.eq(record.district.as_str()))
-        .filter(parsed_report::Column::ReportingYear.is_in([year, year - 1]))
-        .filter(parsed_report::Column::SubmissionId.ne(record.submission_id.as_str()))
-        .all(db)
-        .await?;
-    let live: HashSet<String> = submission::Entity::find()
-        .filter(submission::Column::District.eq(record.district.as_str()))
-        .filter(submission::Column::Status.eq(SubmissionStatus::Processed.as_str()))
-        .filter(submission::Column::ReportingYear.is_in([year, year - 1]))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let parses: Vec<(parsed_report::Model, ParsedReport)> = rows
-        .into_iter()
-        .filter(|r| live.contains(&r.submission_id))
-        // Another unit's this year, or our own last year.
-        .filter(|r| {
-            (r.reporting_year == year && r.agency_code != record.agency_code)
-                || (r.reporting_year == year - 1 && r.agency_code == record.agency_code)
-        })
-        .filter_map(|r| {
-            let p = serde_json::from_str::<ParsedReport>(&r.parsed).ok()?;
-            Some((r, p))
-        })
-        .collect();
-    if parses.is_empty() {
-        return Ok(None);
+/// The near-copy check of one report, from the district's copied-text
+/// analysis (`fazhi_analysis::copying`, computed with the stored analysis):
+/// `None` below the share that calls for a look.
+fn near_copy_check(mine: &ReportCopying) -> Option<NewCheck> {
+    if mine.copied_share < DEFAULT_COPY_SHARE {
+        return None;
     }
-    let agency = |code: &str| AgencyRef {
-        code: code.to_owned(),
-        name: code.to_owned(),
-    };
-    let mut inputs = vec![CopyInput {
-        agency: agency(&record.agency_code),
-        submission_id: record.submission_id.clone(),
-        year,
-        text,
-        parsed,
-    }];
-    inputs.extend(parses.iter().map(|(r, p)| CopyInput {
-        agency: agency(&r.agency_code),
-        submission_id: r.submission_id.clone(),
-        year: r.reporting_year,
-        text: &r.text,
-        parsed: p,
-    }));
-    let analysis = detect(year, &inputs, &CopyConfig::default());
-    let Some(mine) = analysis
-        .reports
-        .iter()
-        .find(|r| r.submission_id == record.submission_id)
-    else {
-        return Ok(None);
-    };
-    if mine.copied_share < DEFAULT_COPY_SHARE || mine.passages.is_empty() {
-        return Ok(None);
-    }
-    let first = &mine.passages[0];
+    let first = mine.passages.first()?;
     let whom = match first.source {
         CopySource::OtherUnit => format!("{}单位同年度报告", first.other_agency.code),
         CopySource::OwnLastYear => "本单位上一年度报告".to_owned(),
     };
-    Ok(Some(NewCheck {
+    Some(NewCheck {
         kind: CheckKind::NearCopy,
         code: "near_copy".to_owned(),
         severity: Severity::Warning,
@@ -311,21 +247,75 @@ async fn near_copy<C: ConnectionTrait>(
             whom,
             first.other_submission_id
         ),
-    }))
+    })
 }
 
-/// Record the checks of a processed report, inside the worker's transaction.
+/// Bring the district's near-copy checks in line with a new copied-text
+/// analysis: a report now over the share gets one (unless it has one, open
+/// or decided), one no longer over it loses its open one. Run where the
+/// analysis is computed, after the worker's commit and never inside it: it
+/// reads the whole district, which a report's own transaction must not.
+pub(crate) async fn sync_near_copies<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    copying: &CopyAnalysis,
+) -> Result<(), StoreError> {
+    let existing: HashSet<String> = check::Entity::find()
+        .select_only()
+        .column(check::Column::SubmissionId)
+        .filter(check::Column::District.eq(district))
+        .filter(check::Column::ReportingYear.eq(year))
+        .filter(check::Column::Kind.eq(CheckKind::NearCopy.as_str()))
+        .into_tuple::<String>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut lapsed = Vec::new();
+    for report in &copying.reports {
+        let Some(new) = near_copy_check(report) else {
+            lapsed.push(report.submission_id.clone());
+            continue;
+        };
+        if existing.contains(&report.submission_id) {
+            continue;
+        }
+        let record = SubmissionRecord {
+            submission_id: report.submission_id.clone(),
+            agency_code: report.agency.code.clone(),
+            district: district.to_owned(),
+            reporting_year: year,
+            file_name: String::new(),
+            media_type: String::new(),
+            content: Vec::new(),
+            size_bytes: 0,
+            content_sha256: String::new(),
+            idempotency_key: None,
+            submitted_at: 0,
+        };
+        insert(db, &record, vec![new]).await?;
+    }
+    if !lapsed.is_empty() {
+        check::Entity::delete_many()
+            .filter(check::Column::SubmissionId.is_in(lapsed))
+            .filter(check::Column::Kind.eq(CheckKind::NearCopy.as_str()))
+            .filter(check::Column::State.eq(CheckState::Open.as_str()))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Record the checks of a processed report, inside the worker's transaction
+/// (those of the report alone: near copies come with the analysis).
 pub(crate) async fn record<C: ConnectionTrait>(
     db: &C,
     record: &SubmissionRecord,
     text: &str,
     parsed: &ParsedReport,
 ) -> Result<(), StoreError> {
-    let mut new = checks_of(text, parsed);
-    if let Some(c) = near_copy(db, record, text, parsed).await? {
-        new.push(c);
-    }
-    insert(db, record, new).await
+    insert(db, record, checks_of(text, parsed)).await
 }
 
 /// After a re-read (`fazhi reprocess`): the submission's open checks are
@@ -434,6 +424,13 @@ pub struct Correction {
 
 impl Store {
     pub async fn checks_of_submission(&self, id: &str) -> Result<Vec<check::Model>, StoreError> {
+        if let Some(s) = submission::Entity::find_by_id(id.to_owned())
+            .one(self.db())
+            .await?
+        {
+            self.near_copies_current(&s.district, s.reporting_year)
+                .await?;
+        }
         Ok(check::Entity::find()
             .filter(check::Column::SubmissionId.eq(id))
             .order_by_asc(check::Column::Id)
@@ -447,6 +444,7 @@ impl Store {
         year: i32,
         open_only: bool,
     ) -> Result<Vec<check::Model>, StoreError> {
+        self.near_copies_current(district, year).await?;
         let mut q = check::Entity::find()
             .filter(check::Column::District.eq(district))
             .filter(check::Column::ReportingYear.eq(year));
