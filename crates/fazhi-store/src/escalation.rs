@@ -98,6 +98,8 @@ impl Store {
         let saved = escalation::Entity::insert(row)
             .exec_with_returning(&txn)
             .await?;
+        // The draft's part five names the units escalated.
+        crate::pieces::season_changed(&txn, district, year).await?;
         txn.commit().await?;
         Ok(saved)
     }

@@ -21,6 +21,7 @@ pub mod record;
 pub mod review;
 pub mod roster;
 pub mod season;
+mod season_figures;
 pub mod submissions;
 pub mod summaries;
 

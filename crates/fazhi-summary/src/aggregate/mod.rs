@@ -23,7 +23,7 @@ use fazhi_core::Part;
 use serde::{Deserialize, Serialize};
 
 use crate::grouping::{self, GroupInput};
-use crate::model::{Agency, ClassifiedItem, DistrictSummary, ReportContribution};
+use crate::model::{Agency, ClassifiedItem, DistrictSummary, ReportContribution, SeasonFigures};
 use classes::{ClassGraph, ClassKey};
 
 /// One report in or out.
@@ -104,6 +104,8 @@ pub struct DistrictAggregate {
     reports: BTreeMap<String, Filed>,
     shortcomings: ClassGraph,
     plans: ClassGraph,
+    /// The season's figures the draft prints (given by the store).
+    season: Option<SeasonFigures>,
 }
 
 fn key_of(item: &ClassifiedItem) -> ClassKey {
@@ -127,6 +129,7 @@ impl DistrictAggregate {
             reports: BTreeMap::new(),
             shortcomings: ClassGraph::default(),
             plans: ClassGraph::default(),
+            season: None,
         }
     }
 
@@ -217,6 +220,12 @@ impl DistrictAggregate {
         self.on_roster = roster.iter().map(|a| a.code.clone()).collect();
     }
 
+    /// The season's figures for the draft's coverage paragraph and part
+    /// five (computed by the store with `fazhi-season`).
+    pub fn set_season(&mut self, season: Option<SeasonFigures>) {
+        self.season = season;
+    }
+
     /// Number of agencies with a report.
     pub fn len(&self) -> usize {
         self.reports.len()
@@ -249,6 +258,7 @@ impl DistrictAggregate {
             &self.district,
             self.year,
             ordered,
+            self.season.clone(),
             |part, reports, inputs| self.groups(part, reports, inputs),
         )
     }

@@ -15,6 +15,7 @@ mod duty;
 mod lists;
 mod measures;
 pub(crate) mod prose;
+mod season;
 
 use std::collections::{HashMap, HashSet};
 

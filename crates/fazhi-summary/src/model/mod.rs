@@ -7,11 +7,13 @@ use serde::{Deserialize, Serialize};
 mod contribution;
 mod draft;
 mod input;
+mod season;
 mod summary;
 mod total;
 
 pub use contribution::*;
 pub use draft::*;
 pub use input::*;
+pub use season::*;
 pub use summary::*;
 pub use total::*;

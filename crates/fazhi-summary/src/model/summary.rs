@@ -106,6 +106,10 @@ pub struct DistrictSummary {
     /// derived from its cited sources.
     #[serde(default)]
     pub verification: Verification,
+    /// The season's figures and the office's work, when the store gave them
+    /// (the coverage paragraph and part five print them).
+    #[serde(default)]
+    pub season: Option<SeasonFigures>,
 }
 
 /// A footnote of the draft.
