@@ -6,79 +6,15 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
-use fazhi_season::{Named, Rate, SeasonStatus};
+use fazhi_season::Step;
 use fazhi_summary::model::{
-    Day, EscalationStep, HeldReport, HoldKind, HoldState, OfficeWork, PrivacyFlags, Rung,
-    SeasonFigures, SeasonRate, SeasonUnit,
+    EscalationStep, HeldReport, HoldKind, HoldState, OfficeWork, PrivacyFlags, SeasonFigures,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::StoreError;
 use crate::checks::{CheckKind, CheckState};
 use crate::entity::{check, escalation};
-use crate::escalation::Step;
-
-fn day(d: NaiveDate) -> Day {
-    Day {
-        year: d.year(),
-        month: d.month(),
-        day: d.day(),
-    }
-}
-
-fn rate(r: Rate) -> SeasonRate {
-    SeasonRate {
-        numerator: r.numerator,
-        denominator: r.denominator,
-        percent: r.percent,
-    }
-}
-
-fn units(list: Vec<Named>) -> Vec<SeasonUnit> {
-    list.into_iter()
-        .map(|n| SeasonUnit {
-            code: n.code,
-            name: n.name,
-            note: n.note,
-            on: n.on.map(day),
-        })
-        .collect()
-}
-
-fn rung(step: Step) -> Rung {
-    match step {
-        Step::Remind => Rung::Remind,
-        Step::Urge => Rung::Urge,
-        Step::Supervise => Rung::Supervise,
-        Step::Notify => Rung::Notify,
-    }
-}
-
-/// The season status as the draft is given it (a change of shape only).
-fn figures(s: SeasonStatus, office: OfficeWork) -> SeasonFigures {
-    SeasonFigures {
-        submit_by: day(s.deadlines.submit_by),
-        publish_by: day(s.deadlines.publish_by),
-        expected: s.expected,
-        actual: s.actual,
-        on_time: s.on_time,
-        late: s.late,
-        exempt: s.exempt,
-        published: s.published,
-        published_on_time: s.published_on_time,
-        reporting_rate: rate(s.reporting_rate),
-        reporting_rate_on_time: rate(s.reporting_rate_on_time),
-        publication_rate: rate(s.publication_rate),
-        publication_rate_on_time: rate(s.publication_rate_on_time),
-        missing_units: units(s.missing_units),
-        late_units: units(s.late_units),
-        exempt_units: units(s.exempt_units),
-        unpublished_units: units(s.unpublished_units),
-        published_late_units: units(s.published_late_units),
-        office,
-    }
-}
 
 /// The district's season for the draft. `counting`: the submissions the
 /// summary shows (privacy flags are counted in those reports only).
@@ -148,15 +84,15 @@ pub(crate) async fn season_figures<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|e| {
             Some(EscalationStep {
-                rung: rung(Step::parse(&e.step)?),
+                step: Step::parse(&e.step)?,
                 name: name(&e.agency_code),
                 code: e.agency_code,
-                on: fazhi_season::beijing_date(e.at).map(day),
+                on: fazhi_season::beijing_date(e.at),
             })
         })
         .collect();
     let office = OfficeWork {
-        resubmitted: units(fazhi_season::returned_and_resubmitted(&facts)),
+        resubmitted: fazhi_season::returned_and_resubmitted(&facts),
         held,
         privacy: privacy.into_values().collect(),
         escalations,
@@ -168,5 +104,5 @@ pub(crate) async fn season_figures<C: ConnectionTrait>(
         &facts,
         settings.count_unreviewed,
     );
-    Ok(figures(status, office))
+    Ok(SeasonFigures { status, office })
 }

@@ -45,13 +45,13 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
         }
     }
     match &summary.season {
-        Some(season) => super::season::coverage(season, out),
+        Some(season) => super::season::coverage(&season.status, out),
         None => coverage(summary, out),
     }
     conformity(summary, out);
     match &summary.season {
         Some(season) => {
-            super::season::publication(season, out);
+            super::season::publication(&season.status, out);
             super::season::office(season, out);
         }
         None => publication(summary, out),
@@ -169,7 +169,9 @@ fn publication(summary: &DistrictSummary, out: &mut Vec<Block>) {
 /// store gave the season, else as the report's contribution says.
 fn on_time(summary: &DistrictSummary, c: &CoverageEntry) -> Option<bool> {
     match &summary.season {
-        Some(s) if c.submitted => Some(!s.late_units.iter().any(|u| u.code == c.agency.code)),
+        Some(s) if c.submitted => {
+            Some(!s.status.late_units.iter().any(|u| u.code == c.agency.code))
+        }
         Some(_) => None,
         None => c.on_time,
     }

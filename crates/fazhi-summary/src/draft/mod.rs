@@ -10,10 +10,14 @@
 //! footnote ([`notes`]): each source's unit (short name) and its whole
 //! sentence with the number marked 【…】.
 
+mod apart;
+mod cites;
 mod compliance;
 mod duty;
+mod indicators;
 mod lists;
 mod measures;
+mod numbers;
 pub(crate) mod prose;
 mod season;
 

@@ -7,7 +7,10 @@
 //! in Chinese numerals (text runs carry no digits).
 
 use super::prose::Para;
-use crate::model::{Block, Day, HoldKind, HoldState, Rung, SeasonFigures, SeasonUnit};
+use chrono::{Datelike, NaiveDate};
+use fazhi_season::{Named, SeasonStatus, Step};
+
+use crate::model::{Block, HoldKind, HoldState, SeasonFigures};
 use crate::names::short_name;
 
 /// `0-9` (half- or full-width) as `〇一二…九`: a year in a note (`2025年撤并`)
@@ -24,12 +27,12 @@ fn digits_zh(s: &str) -> String {
 }
 
 /// `二〇二六年三月五日`.
-fn day_zh(d: Day) -> String {
+fn day_zh(d: NaiveDate) -> String {
     format!(
         "{}年{}月{}日",
-        digits_zh(&d.year.to_string()),
-        super::prose::cn_num(d.month as usize),
-        super::prose::cn_num(d.day as usize)
+        digits_zh(&d.year().to_string()),
+        super::prose::cn_num(d.month() as usize),
+        super::prose::cn_num(d.day() as usize)
     )
 }
 
@@ -39,7 +42,7 @@ fn name(full: &str) -> String {
 }
 
 /// `A（未报送）、B（三月五日送达）`: each unit with its note or date.
-fn named(units: &[SeasonUnit], what: impl Fn(&SeasonUnit) -> String) -> String {
+fn named(units: &[Named], what: impl Fn(&Named) -> String) -> String {
     units
         .iter()
         .map(|u| {
@@ -61,12 +64,12 @@ fn rate(p: &mut Para, label: &str, key: &str, percent: Option<f64>) {
 }
 
 /// （一）报送情况, from the season's figures.
-pub(crate) fn coverage(s: &SeasonFigures, out: &mut Vec<Block>) {
+pub(crate) fn coverage(s: &SeasonStatus, out: &mut Vec<Block>) {
     let mut p = Para::default();
     p.text(format!(
         "（一）报送情况。按照{}前报送、{}前公开的要求，全区应报送年度报告的单位",
-        day_zh(s.submit_by),
-        day_zh(s.publish_by)
+        day_zh(s.deadlines.submit_by),
+        day_zh(s.deadlines.publish_by)
     ));
     p.fact("season:expected", s.expected as f64, "家");
     if s.exempt > 0 {
@@ -120,7 +123,7 @@ pub(crate) fn coverage(s: &SeasonFigures, out: &mut Vec<Block>) {
 }
 
 /// （三）公开情况, from the publication dates the office recorded.
-pub(crate) fn publication(s: &SeasonFigures, out: &mut Vec<Block>) {
+pub(crate) fn publication(s: &SeasonStatus, out: &mut Vec<Block>) {
     let mut p = Para::default();
     p.text("（三）公开情况。已向社会公开年度报告的单位");
     p.fact("season:published", s.published as f64, "家");
@@ -160,7 +163,7 @@ pub(crate) fn publication(s: &SeasonFigures, out: &mut Vec<Block>) {
         p.text(format!(
             "：{}，请于{}前向社会公开。",
             named(&s.unpublished_units, |_| String::new()),
-            day_zh(s.publish_by)
+            day_zh(s.deadlines.publish_by)
         ));
     }
     out.push(p.block());
@@ -228,8 +231,8 @@ pub(crate) fn office(s: &SeasonFigures, out: &mut Vec<Block>) {
         p.text("，已要求相关单位公开时删除。");
     }
     let mut any = false;
-    for rung in Rung::ALL {
-        let steps: Vec<_> = o.escalations.iter().filter(|e| e.rung == rung).collect();
+    for rung in Step::ALL {
+        let steps: Vec<_> = o.escalations.iter().filter(|e| e.step == rung).collect();
         if steps.is_empty() {
             continue;
         }
@@ -264,11 +267,14 @@ pub(crate) fn office(s: &SeasonFigures, out: &mut Vec<Block>) {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+    use fazhi_season::{Deadlines, Named, Rate, SeasonStatus, Step};
+
     use crate::model::*;
     use crate::{Agency, DistrictAggregate};
 
-    fn unit(code: &str, name: &str, note: &str, on: Option<Day>) -> SeasonUnit {
-        SeasonUnit {
+    fn unit(code: &str, name: &str, note: &str, on: Option<NaiveDate>) -> Named {
+        Named {
             code: code.into(),
             name: name.into(),
             note: note.into(),
@@ -276,20 +282,12 @@ mod tests {
         }
     }
 
-    fn rate(n: usize, d: usize) -> SeasonRate {
-        SeasonRate {
-            numerator: n,
-            denominator: d,
-            percent: Some((n as f64 * 1000.0 / d as f64).round() / 10.0),
-        }
+    fn rate(n: usize, d: usize) -> Rate {
+        Rate::new(n, d)
     }
 
-    fn day(month: u32, day: u32) -> Day {
-        Day {
-            year: 2026,
-            month,
-            day,
-        }
+    fn day(month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, month, day).unwrap()
     }
 
     #[test]
@@ -303,9 +301,10 @@ mod tests {
                 kind: "department".into(),
             })
             .collect();
-        let season = SeasonFigures {
-            submit_by: day(3, 1),
-            publish_by: day(4, 1),
+        let status = SeasonStatus {
+            district: "示例区".into(),
+            year: 2025,
+            deadlines: Deadlines::default_for(2025).unwrap(),
             expected: 3,
             actual: 2,
             on_time: 1,
@@ -325,6 +324,9 @@ mod tests {
                 unit("a2", "示例区湖东街道", "", None),
             ],
             published_late_units: vec![unit("a0", "示例区司法局", "", Some(day(4, 10)))],
+        };
+        let season = SeasonFigures {
+            status,
             office: OfficeWork {
                 resubmitted: vec![unit("a1", "示例区教育委员会", "", None)],
                 held: vec![HeldReport {
@@ -342,7 +344,7 @@ mod tests {
                 escalations: vec![EscalationStep {
                     code: "a2".into(),
                     name: "示例区湖东街道".into(),
-                    rung: Rung::Supervise,
+                    step: Step::Supervise,
                     on: Some(day(3, 8)),
                 }],
             },
@@ -368,7 +370,7 @@ mod tests {
         // A figure that disagrees with the season is caught.
         let mut wrong = s.clone();
         if let Some(f) = wrong.season.as_mut() {
-            f.actual = 3;
+            f.status.actual = 3;
         }
         assert!(!crate::verify::verify(&wrong).passed);
     }
