@@ -125,6 +125,12 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<Option<Vec<(i32, i64)>>, StoreError> {
+        // Read-your-writes, as for the summary: a summary behind its pieces
+        // (a report just processed, its render still running) is rendered
+        // first, so the basis sees it.
+        for y in [year - 1, year] {
+            self.render_if_stale(district, y).await?;
+        }
         let rows: Vec<(i32, i64)> = district_summary::Entity::find()
             .select_only()
             .column(district_summary::Column::Year)
@@ -188,6 +194,9 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<Option<(String, i64)>, StoreError> {
+        for y in [year - 1, year] {
+            self.render_if_stale(district, y).await?;
+        }
         Ok(self
             .compute_analysis(district, year)
             .await?

@@ -16,6 +16,7 @@ mod error;
 pub mod escalation;
 pub mod migration;
 mod pieces;
+mod plan_delivery;
 pub mod processing;
 pub mod record;
 pub mod review;

@@ -162,6 +162,17 @@ async fn bump<C: ConnectionTrait>(
         .filter(summary_state::Column::Year.eq(year))
         .exec(db)
         .await?;
+    // Next year's draft reviews this year's plans: it is behind now too
+    // (locks are taken in year order, never the other way round).
+    summary_state::Entity::update_many()
+        .col_expr(
+            summary_state::Column::Version,
+            Expr::col(summary_state::Column::Version).add(1),
+        )
+        .filter(summary_state::Column::District.eq(district))
+        .filter(summary_state::Column::Year.eq(year + 1))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

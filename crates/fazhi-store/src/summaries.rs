@@ -21,6 +21,7 @@ use crate::counting;
 use crate::entity::{agency, district_summary, summary_piece, summary_state};
 pub(crate) use crate::pieces::{agency_changed, lock_summary};
 use crate::pieces::{agency_of, build_all};
+use crate::plan_delivery::plan_delivery;
 use crate::record::deadline_ms;
 use crate::season_figures::season_figures;
 use crate::{Store, StoreError, now_ms};
@@ -156,6 +157,9 @@ async fn render<C: ConnectionTrait>(
     let season = season_figures(db, district, year, &counting).await?;
     let mut aggregate = DistrictAggregate::from_filed(district, year, &agencies, filed);
     aggregate.set_season(Some(season));
+    let current: Vec<fazhi_summary::ReportContribution> =
+        aggregate.contributions().cloned().collect();
+    aggregate.set_plan_delivery(plan_delivery(db, district, year, &current).await?);
     Ok(Rendered::Summary(version, Box::new(aggregate.summary())))
 }
 

@@ -23,7 +23,9 @@ use fazhi_core::Part;
 use serde::{Deserialize, Serialize};
 
 use crate::grouping::{self, GroupInput};
-use crate::model::{Agency, ClassifiedItem, DistrictSummary, ReportContribution, SeasonFigures};
+use crate::model::{
+    Agency, ClassifiedItem, DistrictSummary, PlanDelivery, ReportContribution, SeasonFigures,
+};
 use classes::{ClassGraph, ClassKey};
 
 /// One report in or out.
@@ -106,6 +108,8 @@ pub struct DistrictAggregate {
     plans: ClassGraph,
     /// The season's figures the draft prints (given by the store).
     season: Option<SeasonFigures>,
+    /// Last year's plans against this year's measures (given by the store).
+    plan_delivery: Option<PlanDelivery>,
 }
 
 fn key_of(item: &ClassifiedItem) -> ClassKey {
@@ -130,6 +134,7 @@ impl DistrictAggregate {
             shortcomings: ClassGraph::default(),
             plans: ClassGraph::default(),
             season: None,
+            plan_delivery: None,
         }
     }
 
@@ -226,6 +231,12 @@ impl DistrictAggregate {
         self.season = season;
     }
 
+    /// Last year's plans against this year's measures for part four and its
+    /// annex (computed by the store with `fazhi-analysis`).
+    pub fn set_plan_delivery(&mut self, plans: Option<PlanDelivery>) {
+        self.plan_delivery = plans;
+    }
+
     /// Number of agencies with a report.
     pub fn len(&self) -> usize {
         self.reports.len()
@@ -259,6 +270,7 @@ impl DistrictAggregate {
             self.year,
             ordered,
             self.season.clone(),
+            self.plan_delivery.clone(),
             |part, reports, inputs| self.groups(part, reports, inputs),
         )
     }
