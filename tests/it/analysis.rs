@@ -146,6 +146,48 @@ async fn two_years_through_the_pipeline(db: Db, broker: Broker) {
         "{}",
         plans.draft_markdown
     );
+    // The same review in the district's own draft: part four's paragraph
+    // and 附表四, each plan with its status and the measure that shows it.
+    let summary = summary_of(&mut app.summaries().await, A, 2024).await;
+    let md = &summary.draft_markdown;
+    assert!(
+        md.contains("单位上一年度报告提出的11项工作安排，本年度报告中可见已落实4项、部分落实1项，未见落实6项，落实率36.4%"),
+        "{md}"
+    );
+    let part_four = md.split("## 四、").nth(1).unwrap_or_default();
+    assert!(
+        part_four.starts_with(&format!(
+            "{}\n\n对照",
+            fazhi_core::Part::NextYear.title_zh()
+        )),
+        "{part_four}"
+    );
+    let annex = md
+        .split("附表四：上一年度工作安排落实情况")
+        .nth(1)
+        .expect("附表四");
+    let sfj_rows: Vec<&str> = annex
+        .lines()
+        .filter(|l| l.starts_with("| 司法局 |"))
+        .collect();
+    assert_eq!(sfj_rows.len(), 3, "{annex}");
+    assert!(
+        sfj_rows
+            .iter()
+            .any(|r| r.contains("| 已落实 |") && r.contains("法律明白人")),
+        "{annex}"
+    );
+    let not_visible = annex.lines().filter(|l| l.contains("| 未见落实 |")).count();
+    assert_eq!(not_visible, 6, "{annex}");
+    assert!(
+        summary
+            .verification
+            .failures
+            .iter()
+            .all(|f| !f.reason.contains("fact") && !f.reason.contains("coverage")),
+        "{:?}",
+        summary.verification.failures
+    );
 
     // Recurring shortcoming, its 整改 recorded and audited.
     let list = client

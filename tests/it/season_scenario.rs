@@ -18,6 +18,7 @@
 //! Published: u01-u20 on 2026-03-20 (on time), u21-u23 on 2026-04-10 (late).
 
 use fazhi_proto::v1 as pb;
+use fazhi_proto::v1::checks_client::ChecksClient;
 use tonic::Code;
 
 use crate::helpers::*;
@@ -454,7 +455,160 @@ async fn play(db: Db, broker: Broker) {
     assert!(ok, "{err}");
     assert_eq!(out.lines().count(), 3, "header and two returns: {out}");
     assert!(out.contains("缺少数据事例"), "{out}");
+
+    office_work_in_the_draft(&app, &mut season, &id).await;
     app.stop().await;
+}
+
+/// The office's season as the district's draft states it, read as a user
+/// reads it (the Markdown of GetDistrictSummary): the coverage paragraph
+/// with the hand-computed figures and names, part five with what the office
+/// did (returned and resubmitted, a held filing, privacy flags, 督办/提醒).
+/// Then a configured deadline moves two units from late to on time, in the
+/// season's figures and in the reports' own contributions.
+async fn office_work_in_the_draft(
+    app: &TestApp,
+    season: &mut fazhi_proto::v1::season_client::SeasonClient<Authed>,
+    id: &dyn Fn(usize) -> String,
+) {
+    let mut checks = ChecksClient::new(authed(app.channel().await, Some(&app.token)));
+    // 区政府 sends its 2024 text as 2025: held, its accepted report counts.
+    let held = app
+        .submit(&code(1), YEAR, titled(1, 2024, "v3"), None)
+        .await
+        .unwrap()
+        .submission_id;
+    app.wait_done(&held).await;
+    // Escalation: 提醒 for u35, 督办 for u34 (after skipping 提醒 and 催报).
+    for (unit, step) in [
+        ("u35", pb::EscalationStep::Remind),
+        ("u34", pb::EscalationStep::Supervise),
+    ] {
+        checks
+            .escalate(pb::EscalateRequest {
+                agency_code: unit.into(),
+                year: YEAR,
+                step: step as i32,
+                note: "逾期未报".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let summary = summary_of(&mut app.summaries().await, D, YEAR).await;
+    assert_eq!(
+        current_of(&summary, "u01"),
+        Some(id(1)),
+        "the held one waits"
+    );
+    // Privacy flags in the reports that count; the office clears one.
+    let counting: Vec<String> = summary
+        .coverage
+        .iter()
+        .filter_map(|c| c.submission_id.clone())
+        .collect();
+    let listed = checks
+        .list_checks(pb::ListChecksRequest {
+            district: D.into(),
+            year: YEAR,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .checks;
+    let privacy: Vec<&pb::Check> = listed
+        .iter()
+        .filter(|c| c.kind == "privacy" && counting.contains(&c.submission_id))
+        .collect();
+    assert!(!privacy.is_empty(), "seed 002 names petitioners");
+    let mut privacy_units: Vec<String> = privacy.iter().map(|c| c.agency_code.clone()).collect();
+    privacy_units.sort();
+    privacy_units.dedup();
+    checks
+        .clear_check(pb::ClearCheckRequest {
+            id: privacy[0].id,
+            note: "已要求公开时删除姓名".into(),
+        })
+        .await
+        .unwrap();
+
+    let summary = summary_of(&mut app.summaries().await, D, YEAR).await;
+    let md = &summary.draft_markdown;
+    let late: Vec<String> = (25..=30)
+        .chain([38])
+        .map(|i| {
+            let on = if i == 29 || i == 30 {
+                "二〇二六年三月五日送达".to_owned()
+            } else {
+                // Sent directly: the RPC day (Beijing), whatever today is.
+                String::new()
+            };
+            format!("季区第{i}单位（{on}")
+        })
+        .collect();
+    for want in [
+        "全区应报送年度报告的单位38家（另有2家单位本年度免报：季区第39单位（二〇二五年并入区司法局）、季区第40单位（二〇二五年撤销））".to_owned(),
+        "已报送34家，报送率89.5%；按时报送27家，按时报送率71.1%；逾期报送7家：".to_owned(),
+        "尚未报送或报告不计入汇总的4家：季区第32单位（已退回，未重新报送）、季区第34单位（未报送）、季区第35单位（未报送）、季区第36单位（未报送）".to_owned(),
+        "已向社会公开年度报告的单位23家，公开率60.5%；按时公开20家，按时公开率52.6%；逾期公开3家：季区第21单位（二〇二六年四月十日公开）、季区第22单位（二〇二六年四月十日公开）、季区第23单位（二〇二六年四月十日公开）".to_owned(),
+        "尚未登记公开网址和日期的15家：季区第24单位、".to_owned(),
+        "退回修改后重新报送1家：季区第31单位。".to_owned(),
+        "暂缓计入汇总的1份：季区（所述年度与报送年度不一致，待核实），其中仍待核实1份".to_owned(),
+        format!(
+            "个人信息（身份证号码、电话号码或群众姓名）{}处，涉及{}家单位（{}），已处理1处",
+            privacy.len(),
+            privacy_units.len(),
+            privacy_units
+                .iter()
+                .map(|c| format!("季区第{}单位", c.trim_start_matches("u0").trim_start_matches('u')))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        "提醒1家：季区第35单位（".to_owned(),
+        "；督办1家：季区第34单位（".to_owned(),
+    ]
+    .into_iter()
+    .chain(late)
+    {
+        assert!(md.contains(&want), "the draft lacks `{want}`:\n{md}");
+    }
+    // Every season figure the draft prints follows from the season.
+    assert!(
+        summary
+            .verification
+            .failures
+            .iter()
+            .all(|f| !f.reason.contains("coverage") && !f.reason.contains("fact")),
+        "{:?}",
+        summary.verification.failures
+    );
+    // Received on the office's date, judged by the district's deadline.
+    let on_time = |s: &fazhi_summary::DistrictSummary, c: &str| {
+        s.coverage
+            .iter()
+            .find(|e| e.agency.code == c)
+            .and_then(|e| e.on_time)
+    };
+    assert_eq!(on_time(&summary, "u02"), Some(true), "received 2026-02-20");
+    assert_eq!(on_time(&summary, "u29"), Some(false), "received 2026-03-05");
+    season
+        .set_deadlines(pb::SetDeadlinesRequest {
+            district: D.into(),
+            year: YEAR,
+            submit_by: "2026-03-06".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let summary = summary_of(&mut app.summaries().await, D, YEAR).await;
+    assert_eq!(on_time(&summary, "u29"), Some(true), "before 6 March");
+    assert!(
+        summary
+            .draft_markdown
+            .contains("按时报送29家，按时报送率76.3%；逾期报送5家："),
+        "{}",
+        summary.draft_markdown
+    );
 }
 
 #[tokio::test]

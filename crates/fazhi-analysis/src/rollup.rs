@@ -18,6 +18,8 @@ use crate::quality::QualityScore;
 use crate::ranking::Distribution;
 use crate::recurring::TrackedShortcoming;
 
+/// The rollup's own reporting rates (DHIS2's names, as `fazhi season
+/// status`): counts summed over the children, rates recomputed from the sums.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Reporting {
     pub expected: usize,
@@ -26,6 +28,23 @@ pub struct Reporting {
     pub outside_roster: usize,
     pub rate: Option<f64>,
     pub rate_on_time: Option<f64>,
+    /// From the districts' season figures (0 where a district has none).
+    #[serde(default)]
+    pub late: usize,
+    #[serde(default)]
+    pub exempt: usize,
+    #[serde(default)]
+    pub published: usize,
+    #[serde(default)]
+    pub published_on_time: usize,
+    #[serde(default)]
+    pub publication_rate: Option<f64>,
+    #[serde(default)]
+    pub publication_rate_on_time: Option<f64>,
+    /// Districts whose figures come from their season (received dates,
+    /// deadlines, publication) rather than from the reports alone.
+    #[serde(default)]
+    pub with_season: usize,
 }
 
 impl Reporting {
@@ -35,7 +54,53 @@ impl Reporting {
         };
         self.rate = pct(self.actual);
         self.rate_on_time = pct(self.on_time);
+        self.publication_rate = pct(self.published);
+        self.publication_rate_on_time = pct(self.published_on_time);
         self
+    }
+
+    /// One district's: its season's figures when the store gave them, else
+    /// what its summary counted.
+    fn of(s: &DistrictSummary) -> Self {
+        let r = match &s.season {
+            Some(f) => {
+                let f = &f.status;
+                Reporting {
+                    expected: f.expected,
+                    actual: f.actual,
+                    on_time: f.on_time,
+                    late: f.late,
+                    exempt: f.exempt,
+                    published: f.published,
+                    published_on_time: f.published_on_time,
+                    with_season: 1,
+                    ..Reporting::default()
+                }
+            }
+            None => Reporting {
+                expected: s.reporting.expected,
+                actual: s.reporting.actual,
+                on_time: s.reporting.on_time,
+                ..Reporting::default()
+            },
+        };
+        Reporting {
+            outside_roster: s.reporting.outside_roster,
+            ..r
+        }
+        .rates()
+    }
+
+    fn add(&mut self, o: &Reporting) {
+        self.expected += o.expected;
+        self.actual += o.actual;
+        self.on_time += o.on_time;
+        self.outside_roster += o.outside_roster;
+        self.late += o.late;
+        self.exempt += o.exempt;
+        self.published += o.published;
+        self.published_on_time += o.published_on_time;
+        self.with_season += o.with_season;
     }
 }
 
@@ -156,15 +221,7 @@ impl Aggregate {
             year: s.year,
             level: 0,
             children: Vec::new(),
-            reporting: Reporting {
-                expected: s.reporting.expected,
-                actual: s.reporting.actual,
-                on_time: s.reporting.on_time,
-                outside_roster: s.reporting.outside_roster,
-                rate: None,
-                rate_on_time: None,
-            }
-            .rates(),
+            reporting: Reporting::of(s),
             indicators,
             quality: Distribution::of(quality.iter().map(|q| q.score)),
             recurring,
@@ -188,10 +245,7 @@ impl Aggregate {
         let mut indicators: Vec<RolledTotal> = Vec::new();
         let mut recurring: Vec<RecurringAcross> = Vec::new();
         for k in &kids {
-            reporting.expected += k.reporting.expected;
-            reporting.actual += k.reporting.actual;
-            reporting.on_time += k.reporting.on_time;
-            reporting.outside_roster += k.reporting.outside_roster;
+            reporting.add(&k.reporting);
             quality.merge(&k.quality);
             // Below a city, a source's path grows by the child's name.
             let place = |p: &PlacedSource| PlacedSource {

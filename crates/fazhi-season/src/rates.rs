@@ -57,6 +57,10 @@ pub struct Named {
     pub code: String,
     pub name: String,
     pub note: String,
+    /// The date the note speaks of (arrived late on, published late on),
+    /// typed, so a draft can write it its own way.
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
 }
 
 /// `numerator / denominator`; `percent` is `None` when nobody is expected.
@@ -116,6 +120,7 @@ fn named(u: &UnitFacts, note: impl Into<String>) -> Named {
         code: u.code.clone(),
         name: u.name.clone(),
         note: note.into(),
+        on: None,
     }
 }
 
@@ -179,10 +184,12 @@ pub fn season_status(
                 Timeliness::OnTime => s.on_time += 1,
                 Timeliness::Late => {
                     s.late += 1;
-                    let on = crate::deadline::beijing_date(received)
-                        .map(|d| format!("{d} 送达"))
-                        .unwrap_or_default();
-                    s.late_units.push(named(u, on));
+                    let on = crate::deadline::beijing_date(received);
+                    let note = on.map(|d| format!("{d} 送达")).unwrap_or_default();
+                    s.late_units.push(Named {
+                        on,
+                        ..named(u, note)
+                    });
                 }
             }
         } else {
@@ -194,9 +201,10 @@ pub fn season_status(
                 s.published += 1;
                 match deadlines.publication_timeliness(p.published_on) {
                     Timeliness::OnTime => s.published_on_time += 1,
-                    Timeliness::Late => s
-                        .published_late_units
-                        .push(named(u, format!("{} 公开", p.published_on))),
+                    Timeliness::Late => s.published_late_units.push(Named {
+                        on: Some(p.published_on),
+                        ..named(u, format!("{} 公开", p.published_on))
+                    }),
                 }
             }
             None => s.unpublished_units.push(named(u, "未登记公开网址和日期")),

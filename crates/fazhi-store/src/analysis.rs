@@ -350,26 +350,30 @@ impl Store {
                 .as_deref()
                 .and_then(|j| serde_json::from_str::<ReportContribution>(j).ok())
                 .filter(|c| c.data_version == version);
-            let contribution = match stored {
-                Some(c) => c,
-                None => {
-                    let Some(entry) = s
-                        .coverage
-                        .iter()
-                        .find(|c| c.submission_id.as_deref() == Some(&row.submission_id))
-                    else {
-                        continue;
-                    };
-                    fazhi_summary::contribution(&ReportInput {
-                        agency: entry.agency.clone(),
-                        submission_id: row.submission_id.clone(),
-                        submitted_at: entry.submitted_at.clone().unwrap_or_default(),
-                        on_time: entry.on_time.unwrap_or(false),
-                        text: &row.text,
-                        parsed: &parsed,
-                    })
-                }
+            let Some(entry) = s
+                .coverage
+                .iter()
+                .find(|c| c.submission_id.as_deref() == Some(&row.submission_id))
+            else {
+                continue;
             };
+            let mut contribution = match stored {
+                Some(c) => c,
+                None => fazhi_summary::contribution(&ReportInput {
+                    agency: entry.agency.clone(),
+                    submission_id: row.submission_id.clone(),
+                    submitted_at: entry.submitted_at.clone().unwrap_or_default(),
+                    on_time: entry.on_time.unwrap_or(false),
+                    text: &row.text,
+                    parsed: &parsed,
+                }),
+            };
+            // Timeliness as the summary filed it (the district's deadline and
+            // the received date), not as the report was first processed.
+            if let Some(on_time) = entry.on_time {
+                contribution.on_time = on_time;
+                contribution.coverage.on_time = Some(on_time);
+            }
             out.push(StoredReport {
                 year: s.year,
                 text: row.text,

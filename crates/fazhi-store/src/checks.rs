@@ -484,6 +484,10 @@ impl Store {
                 "单位或年度不符的检查项须“确认报送”或“更正报送”，不能直接标记为已处理".into(),
             ));
         }
+        // The draft's part five counts the privacy flags cleared: same
+        // transaction as the summary's version bump.
+        let txn = self.db().begin().await?;
+        lock_summary(&txn, &current.district, current.reporting_year).await?;
         let updated = check::Entity::update_many()
             .col_expr(
                 check::Column::State,
@@ -494,8 +498,12 @@ impl Store {
             .col_expr(check::Column::Note, Expr::value(note))
             .filter(check::Column::Id.eq(id))
             .filter(check::Column::State.eq(CheckState::Open.as_str()))
-            .exec(self.db())
+            .exec(&txn)
             .await?;
+        if updated.rows_affected > 0 {
+            crate::pieces::season_changed(&txn, &current.district, current.reporting_year).await?;
+        }
+        txn.commit().await?;
         if updated.rows_affected == 0 {
             let state = CheckState::parse(&current.state).unwrap_or(CheckState::Open);
             return Err(CheckError::Refused(format!(

@@ -11,46 +11,8 @@ use crate::checks::CheckError;
 use crate::entity::escalation;
 use crate::{Store, now_ms};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Step {
-    /// 提醒: a friendly reminder.
-    Remind,
-    /// 催报: the report is demanded.
-    Urge,
-    /// 督办: a formal supervision notice.
-    Supervise,
-    /// 通报: named in a circular.
-    Notify,
-}
-
-impl Step {
-    pub const ALL: [Step; 4] = [Step::Remind, Step::Urge, Step::Supervise, Step::Notify];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Step::Remind => "remind",
-            Step::Urge => "urge",
-            Step::Supervise => "supervise",
-            Step::Notify => "notify",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Step::Remind => "提醒",
-            Step::Urge => "催报",
-            Step::Supervise => "督办",
-            Step::Notify => "通报",
-        }
-    }
-
-    /// From the code or the Chinese word.
-    pub fn parse(s: &str) -> Option<Step> {
-        Step::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s || k.label() == s)
-    }
-}
+/// The ladder's rungs are season rules (`fazhi_season::Step`), named here too.
+pub use fazhi_season::Step;
 
 impl Store {
     /// Take `step` for the unit and year. A step not above the unit's
@@ -98,6 +60,8 @@ impl Store {
         let saved = escalation::Entity::insert(row)
             .exec_with_returning(&txn)
             .await?;
+        // The draft's part five names the units escalated.
+        crate::pieces::season_changed(&txn, district, year).await?;
         txn.commit().await?;
         Ok(saved)
     }

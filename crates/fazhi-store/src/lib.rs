@@ -16,12 +16,14 @@ mod error;
 pub mod escalation;
 pub mod migration;
 mod pieces;
+mod plan_delivery;
 pub mod processing;
 pub mod record;
 pub mod reprocess;
 pub mod review;
 pub mod roster;
 pub mod season;
+mod season_figures;
 pub mod submissions;
 pub mod summaries;
 

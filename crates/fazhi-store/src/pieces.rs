@@ -84,6 +84,18 @@ pub(crate) async fn agency_changed<C: ConnectionTrait>(
     bump(db, district, year, None).await
 }
 
+/// Something the draft's season figures depend on changed (a publication,
+/// an escalation step, a privacy check cleared) while no report's piece
+/// did: bump the version so the summary is rendered again. Call inside the
+/// change's transaction, after [`lock_summary`].
+pub(crate) async fn season_changed<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<(), StoreError> {
+    bump(db, district, year, None).await
+}
+
 /// Every piece of the district again from the counting reports (repair, and
 /// the first change of a district summarised before pieces existed).
 pub(crate) async fn build_all<C: ConnectionTrait>(
@@ -150,6 +162,17 @@ async fn bump<C: ConnectionTrait>(
         .filter(summary_state::Column::Year.eq(year))
         .exec(db)
         .await?;
+    // Next year's draft reviews this year's plans: it is behind now too
+    // (locks are taken in year order, never the other way round).
+    summary_state::Entity::update_many()
+        .col_expr(
+            summary_state::Column::Version,
+            Expr::col(summary_state::Column::Version).add(1),
+        )
+        .filter(summary_state::Column::District.eq(district))
+        .filter(summary_state::Column::Year.eq(year + 1))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -168,19 +191,26 @@ async fn set_piece<C: ConnectionTrait>(
         return Ok(());
     };
     let version = fazhi_summary::catalog::data_version();
-    let held: Option<(String, i32)> = summary_piece::Entity::find_by_id(key)
+    let on_time = on_time(db, district, year, &c).await?;
+    let held: Option<(String, i32, String)> = summary_piece::Entity::find_by_id(key)
         .select_only()
         .columns([
             summary_piece::Column::SubmissionId,
             summary_piece::Column::DataVersion,
+            summary_piece::Column::Filed,
         ])
         .into_tuple()
         .one(db)
         .await?;
-    if held.is_some_and(|(id, v)| id == c.submission_id && v as u32 == version) {
+    // The same report under the same catalog and deadline reading: kept.
+    if held.is_some_and(|(id, v, filed)| {
+        id == c.submission_id && v as u32 == version && filed_on_time(&filed) == Some(on_time)
+    }) {
         return Ok(());
     }
-    let contribution = contribution_of(db, &agency, &c, year).await?;
+    let mut contribution = contribution_of(db, &agency, &c, year).await?;
+    contribution.on_time = on_time;
+    contribution.coverage.on_time = Some(on_time);
     let filed = serde_json::to_string(&Filed::new(contribution)).map_err(corrupt)?;
     summary_piece::Entity::insert(summary_piece::ActiveModel {
         district: Set(district.to_owned()),
@@ -206,6 +236,36 @@ async fn set_piece<C: ConnectionTrait>(
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// Whether the counting report reached the office (its `received_on`, else
+/// the RPC time) before the district's configured submission deadline.
+async fn on_time<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    c: &Counting,
+) -> Result<bool, StoreError> {
+    let settings = crate::season::settings_in(db, district, year).await?;
+    Ok(
+        settings.deadlines.submission_timeliness(c.submitted_at)
+            == fazhi_season::Timeliness::OnTime,
+    )
+}
+
+/// The `on_time` a stored piece was filed with (`None`: unreadable).
+fn filed_on_time(filed: &str) -> Option<bool> {
+    #[derive(serde::Deserialize)]
+    struct OnTime {
+        on_time: bool,
+    }
+    #[derive(serde::Deserialize)]
+    struct Piece {
+        contribution: OnTime,
+    }
+    serde_json::from_str::<Piece>(filed)
+        .ok()
+        .map(|p| p.contribution.on_time)
 }
 
 /// The stored contribution of the counting report; one made with older

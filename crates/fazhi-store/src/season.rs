@@ -5,11 +5,14 @@
 use chrono::NaiveDate;
 use fazhi_season::{Deadlines, Publication, SeasonStatus, TodoItem, UnitFacts};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
 use serde::Serialize;
 
 use crate::audit::{AuditAction, AuditEvent, append};
 use crate::entity::{publication, season_setting};
+use crate::pieces::season_changed;
 use crate::summaries::{lock_summary, rebuild_summary};
 use crate::{Store, StoreError, now_ms};
 
@@ -51,30 +54,88 @@ fn defaults(year: i32) -> Result<Deadlines, StoreError> {
     Deadlines::default_for(year).ok_or_else(|| StoreError::Invalid(format!("年度 {year} 不合理")))
 }
 
+/// A district's settings for a year, read through `db` (the caller's
+/// transaction or the pool).
+pub(crate) async fn settings_in<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<SeasonSettings, StoreError> {
+    match season_setting::Entity::find_by_id((district.to_owned(), year))
+        .one(db)
+        .await?
+    {
+        Some(s) => Ok(SeasonSettings {
+            deadlines: Deadlines {
+                submit_by: parse_date(&s.submit_by)?,
+                publish_by: parse_date(&s.publish_by)?,
+            },
+            count_unreviewed: s.count_unreviewed,
+            configured: true,
+        }),
+        None => Ok(SeasonSettings {
+            deadlines: defaults(year)?,
+            count_unreviewed: true,
+            configured: false,
+        }),
+    }
+}
+
+/// [`Store::season_facts`] through `db`: what the draft's render reads in
+/// its snapshot.
+pub(crate) async fn facts_in<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+) -> Result<(SeasonSettings, Vec<UnitFacts>), StoreError> {
+    let settings = settings_in(db, district, year).await?;
+    let roster = crate::roster::roster_of(db, district, year).await?;
+    let codes: Vec<&str> = roster.iter().map(|u| u.code.as_str()).collect();
+    let mut versions = crate::counting::versions(db, &codes, year).await?;
+    let mut pins = crate::counting::pins(db, &codes, year).await?;
+    let mut publications = std::collections::HashMap::new();
+    for chunk in codes.chunks(500) {
+        for p in publication::Entity::find()
+            .filter(publication::Column::AgencyCode.is_in(chunk.iter().copied()))
+            .filter(publication::Column::Year.eq(year))
+            .all(db)
+            .await?
+        {
+            publications.insert(
+                p.agency_code.clone(),
+                Publication {
+                    published_on: parse_date(&p.published_on)?,
+                    url: p.url,
+                },
+            );
+        }
+    }
+    let units = roster
+        .iter()
+        .map(|u| UnitFacts {
+            code: u.code.clone(),
+            name: u.name.clone(),
+            exempt_reason: u.exempt_reason.clone(),
+            versions: versions
+                .remove(&u.code)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(v, _)| v)
+                .collect(),
+            pin: pins.remove(&u.code),
+            publication: publications.remove(&u.code),
+        })
+        .collect();
+    Ok((settings, units))
+}
+
 impl Store {
     pub async fn season_settings(
         &self,
         district: &str,
         year: i32,
     ) -> Result<SeasonSettings, StoreError> {
-        match season_setting::Entity::find_by_id((district.to_owned(), year))
-            .one(self.db())
-            .await?
-        {
-            Some(s) => Ok(SeasonSettings {
-                deadlines: Deadlines {
-                    submit_by: parse_date(&s.submit_by)?,
-                    publish_by: parse_date(&s.publish_by)?,
-                },
-                count_unreviewed: s.count_unreviewed,
-                configured: true,
-            }),
-            None => Ok(SeasonSettings {
-                deadlines: defaults(year)?,
-                count_unreviewed: true,
-                configured: false,
-            }),
-        }
+        settings_in(self.db(), district, year).await
     }
 
     /// Set a district's deadlines and review policy for a year; the summary
@@ -160,6 +221,15 @@ impl Store {
             )));
         }
         let txn = self.db().begin().await?;
+        // The district's draft prints the publication figures: lock it first
+        // (as every writer does), re-render it after.
+        let district = crate::roster::effective_all(&txn, year)
+            .await?
+            .remove(agency_code)
+            .map(|u| u.district);
+        if let Some(d) = &district {
+            lock_summary(&txn, d, year).await?;
+        }
         let before = publication::Entity::find_by_id((agency_code.to_owned(), year))
             .one(&txn)
             .await?;
@@ -200,6 +270,9 @@ impl Store {
             },
         )
         .await?;
+        if let Some(d) = &district {
+            season_changed(&txn, d, year).await?;
+        }
         txn.commit().await?;
         Ok(Publication {
             url: url.to_owned(),
@@ -214,45 +287,7 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<(SeasonSettings, Vec<UnitFacts>), StoreError> {
-        let settings = self.season_settings(district, year).await?;
-        let roster = crate::roster::roster_of(self.db(), district, year).await?;
-        let codes: Vec<&str> = roster.iter().map(|u| u.code.as_str()).collect();
-        let mut versions = crate::counting::versions(self.db(), &codes, year).await?;
-        let mut pins = crate::counting::pins(self.db(), &codes, year).await?;
-        let mut publications = std::collections::HashMap::new();
-        for chunk in codes.chunks(500) {
-            for p in publication::Entity::find()
-                .filter(publication::Column::AgencyCode.is_in(chunk.iter().copied()))
-                .filter(publication::Column::Year.eq(year))
-                .all(self.db())
-                .await?
-            {
-                publications.insert(
-                    p.agency_code.clone(),
-                    Publication {
-                        published_on: parse_date(&p.published_on)?,
-                        url: p.url,
-                    },
-                );
-            }
-        }
-        let units = roster
-            .iter()
-            .map(|u| UnitFacts {
-                code: u.code.clone(),
-                name: u.name.clone(),
-                exempt_reason: u.exempt_reason.clone(),
-                versions: versions
-                    .remove(&u.code)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(v, _)| v)
-                    .collect(),
-                pin: pins.remove(&u.code),
-                publication: publications.remove(&u.code),
-            })
-            .collect();
-        Ok((settings, units))
+        facts_in(self.db(), district, year).await
     }
 
     /// Rates and named lists of a district's season (DHIS2's names).

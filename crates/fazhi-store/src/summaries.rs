@@ -21,7 +21,9 @@ use crate::counting;
 use crate::entity::{agency, district_summary, summary_piece, summary_state};
 pub(crate) use crate::pieces::{agency_changed, lock_summary};
 use crate::pieces::{agency_of, build_all};
+use crate::plan_delivery::plan_delivery;
 use crate::record::deadline_ms;
+use crate::season_figures::season_figures;
 use crate::{Store, StoreError, now_ms};
 
 pub(crate) fn to_agency(model: &agency::Model) -> Agency {
@@ -120,10 +122,11 @@ async fn render<C: ConnectionTrait>(
         return Ok(Rendered::Current);
     }
     let roster = counting::expected(db, district, year).await?;
-    let pieces: Vec<(String, i32, String)> = summary_piece::Entity::find()
+    let pieces: Vec<(String, String, i32, String)> = summary_piece::Entity::find()
         .select_only()
         .columns([
             summary_piece::Column::AgencyCode,
+            summary_piece::Column::SubmissionId,
             summary_piece::Column::DataVersion,
             summary_piece::Column::Filed,
         ])
@@ -133,7 +136,7 @@ async fn render<C: ConnectionTrait>(
         .all(db)
         .await?;
     let current = fazhi_summary::catalog::data_version();
-    if pieces.iter().any(|(_, v, _)| *v as u32 != current) {
+    if pieces.iter().any(|(_, _, v, _)| *v as u32 != current) {
         return Ok(Rendered::Stale);
     }
     // Only agencies the district expects count (an agency that moved keeps
@@ -141,15 +144,22 @@ async fn render<C: ConnectionTrait>(
     let on_roster: std::collections::HashSet<&str> =
         roster.iter().map(|a| a.code.as_str()).collect();
     let mut filed = Vec::with_capacity(pieces.len());
-    for (code, _, json) in pieces {
+    let mut counting = std::collections::HashSet::new();
+    for (code, id, _, json) in &pieces {
         if on_roster.contains(code.as_str()) {
-            let f: Filed = serde_json::from_str(&json)
+            counting.insert(id.as_str());
+            let f: Filed = serde_json::from_str(json)
                 .map_err(|e| StoreError::Corrupt(format!("piece {district}/{year}/{code}: {e}")))?;
             filed.push(f);
         }
     }
     let agencies: Vec<Agency> = roster.iter().map(to_agency).collect();
-    let aggregate = DistrictAggregate::from_filed(district, year, &agencies, filed);
+    let season = season_figures(db, district, year, &counting).await?;
+    let mut aggregate = DistrictAggregate::from_filed(district, year, &agencies, filed);
+    aggregate.set_season(Some(season));
+    let current: Vec<fazhi_summary::ReportContribution> =
+        aggregate.contributions().cloned().collect();
+    aggregate.set_plan_delivery(plan_delivery(db, district, year, &current).await?);
     Ok(Rendered::Summary(version, Box::new(aggregate.summary())))
 }
 

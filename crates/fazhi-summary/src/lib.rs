@@ -100,7 +100,7 @@ pub fn assemble(
         .filter(|c| !on_roster.contains(c.agency.code.as_str()))
         .collect();
     let ordered = order(roster, |code| by_code.get(code).copied(), outside);
-    render(district, year, ordered, |part, _, inputs| {
+    render(district, year, ordered, None, None, |part, _, inputs| {
         grouping::group_items(catalog::themes(), inputs, grouping::kind_of(part))
     })
 }
@@ -158,6 +158,8 @@ pub(crate) fn render(
     district: &str,
     year: i32,
     ordered: Ordered<'_>,
+    season: Option<SeasonFigures>,
+    plan_delivery: Option<PlanDelivery>,
     group: impl Fn(Part, &[&ReportContribution], &[GroupInput<'_>]) -> Vec<ItemGroup>,
 ) -> DistrictSummary {
     let catalog = catalog::catalog();
@@ -267,6 +269,8 @@ pub(crate) fn render(
             })
             .collect(),
         verification: Verification::default(),
+        season,
+        plan_delivery,
     };
     let (draft, citations) = draft::build(&summary, catalog, themes);
     summary.draft_markdown = draft::render_markdown(&draft, &citations);

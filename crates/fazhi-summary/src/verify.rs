@@ -6,7 +6,8 @@
 //!   as [`fmt_qualified`], or, for one source, as that unit wrote it;
 //! - `rate`: Σ numerators / Σ denominators × 100, rounded to 0.1;
 //! - `units`: distinct units among the cited sources; `items`: distinct cites;
-//! - `coverage`: recomputed from the coverage table; `year`: the reporting
+//! - `coverage`: recomputed from the coverage table (`season:*`: read from
+//!   the season's figures, `plans:*` from the plan review the store gave); `year`: the reporting
 //!   year or the next one;
 //! - `quote`: digits quoted as written (a year, a name) from the one cited
 //!   source, whose sentence must contain them.
@@ -69,6 +70,12 @@ fn coverage_fact(s: &DistrictSummary, fact: &str) -> Option<f64> {
         "published" => count(&|c| c.submitted && c.published.is_some()),
         "unpublished" => count(&|c| c.submitted && c.published.is_none()),
         f => {
+            if let Some(key) = f.strip_prefix("season:") {
+                return s.season.as_ref()?.fact(key);
+            }
+            if let Some(key) = f.strip_prefix("plans:") {
+                return s.plan_delivery.as_ref()?.fact(key);
+            }
             if let Some(code) = f.strip_prefix("missing:") {
                 let part = Part::from_code(code)?;
                 count(&|c| c.submitted && c.missing.contains(&part))

@@ -120,3 +120,62 @@ fn replacing_one_district_recombines_without_reading_the_others_again() {
     assert_eq!(province.reporting, updated.reporting);
     assert_eq!(province.recurring[0].districts[0], "甲区/示例市");
 }
+
+/// The season's figures of a district (what the store gives its summary).
+fn with_season(
+    name: &str,
+    expected: usize,
+    actual: usize,
+    on_time: usize,
+    published: (usize, usize),
+) -> Aggregate {
+    use fazhi_season::{Deadlines, Rate, SeasonStatus};
+    let mut summary = fazhi_summary::consolidate(name, 2024, &roster(), &[]);
+    summary.season = Some(fazhi_summary::model::SeasonFigures {
+        status: SeasonStatus {
+            district: name.into(),
+            year: 2024,
+            deadlines: Deadlines::default_for(2024).unwrap(),
+            expected,
+            actual,
+            on_time,
+            late: actual - on_time,
+            exempt: 1,
+            published: published.0,
+            published_on_time: published.1,
+            reporting_rate: Rate::new(actual, expected),
+            reporting_rate_on_time: Rate::new(on_time, expected),
+            publication_rate: Rate::new(published.0, expected),
+            publication_rate_on_time: Rate::new(published.1, expected),
+            missing_units: Vec::new(),
+            late_units: Vec::new(),
+            exempt_units: Vec::new(),
+            unpublished_units: Vec::new(),
+            published_late_units: Vec::new(),
+        },
+        office: Default::default(),
+    });
+    Aggregate::from_district(&summary, &[], &[])
+}
+
+#[test]
+fn a_city_takes_its_districts_season_figures_with_publication_and_recomputes_the_rates() {
+    // 甲区 38 expected, 34 reported, 27 on time, 23 published (20 on time);
+    // 乙区 10, 9, 9, 4 (4); 丙区 has no season: its summary counts (6, 0, 0).
+    let city = Aggregate::combine(
+        "示例市",
+        &[
+            with_season("甲区", 38, 34, 27, (23, 20)),
+            with_season("乙区", 10, 9, 9, (4, 4)),
+            district("丙区", &[]),
+        ],
+    );
+    let r = &city.reporting;
+    assert_eq!((r.expected, r.actual, r.on_time, r.late), (54, 43, 36, 7));
+    assert_eq!((r.exempt, r.published, r.published_on_time), (2, 27, 24));
+    assert_eq!(r.rate, Some(79.6)); // 43/54
+    assert_eq!(r.rate_on_time, Some(66.7)); // 36/54
+    assert_eq!(r.publication_rate, Some(50.0)); // 27/54
+    assert_eq!(r.publication_rate_on_time, Some(44.4)); // 24/54
+    assert_eq!(r.with_season, 2);
+}

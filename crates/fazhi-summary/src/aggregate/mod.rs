@@ -23,7 +23,9 @@ use fazhi_core::Part;
 use serde::{Deserialize, Serialize};
 
 use crate::grouping::{self, GroupInput};
-use crate::model::{Agency, ClassifiedItem, DistrictSummary, ReportContribution};
+use crate::model::{
+    Agency, ClassifiedItem, DistrictSummary, PlanDelivery, ReportContribution, SeasonFigures,
+};
 use classes::{ClassGraph, ClassKey};
 
 /// One report in or out.
@@ -104,6 +106,10 @@ pub struct DistrictAggregate {
     reports: BTreeMap<String, Filed>,
     shortcomings: ClassGraph,
     plans: ClassGraph,
+    /// The season's figures the draft prints (given by the store).
+    season: Option<SeasonFigures>,
+    /// Last year's plans against this year's measures (given by the store).
+    plan_delivery: Option<PlanDelivery>,
 }
 
 fn key_of(item: &ClassifiedItem) -> ClassKey {
@@ -127,6 +133,8 @@ impl DistrictAggregate {
             reports: BTreeMap::new(),
             shortcomings: ClassGraph::default(),
             plans: ClassGraph::default(),
+            season: None,
+            plan_delivery: None,
         }
     }
 
@@ -217,6 +225,18 @@ impl DistrictAggregate {
         self.on_roster = roster.iter().map(|a| a.code.clone()).collect();
     }
 
+    /// The season's figures for the draft's coverage paragraph and part
+    /// five (computed by the store with `fazhi-season`).
+    pub fn set_season(&mut self, season: Option<SeasonFigures>) {
+        self.season = season;
+    }
+
+    /// Last year's plans against this year's measures for part four and its
+    /// annex (computed by the store with `fazhi-analysis`).
+    pub fn set_plan_delivery(&mut self, plans: Option<PlanDelivery>) {
+        self.plan_delivery = plans;
+    }
+
     /// Number of agencies with a report.
     pub fn len(&self) -> usize {
         self.reports.len()
@@ -249,6 +269,8 @@ impl DistrictAggregate {
             &self.district,
             self.year,
             ordered,
+            self.season.clone(),
+            self.plan_delivery.clone(),
             |part, reports, inputs| self.groups(part, reports, inputs),
         )
     }

@@ -1,5 +1,7 @@
 //! Part five (coverage, timeliness, missing and late units by name, missing
-//! statutory parts, year or agency mismatches, publication) and the annexes
+//! statutory parts, year or agency mismatches, publication; with the
+//! season's figures, [`super::season`] writes coverage, publication and the
+//! office's work) and the annexes
 //! (coverage table, chapter matrix, per-unit figures).
 
 use fazhi_core::Part;
@@ -26,6 +28,8 @@ fn listed(p: &mut Para, names: &[AgencyRef], fact: &str, what: &str) {
     p.text(format!("单位{what}。"));
 }
 
+/// Part five: the units' own other matters, then the season (coverage,
+/// conformity, publication and, with the season's figures, the office's work).
 pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<Block>) {
     for a in &summary.other_matters {
         let mut p = Para::default();
@@ -40,6 +44,22 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
             out.push(p.block());
         }
     }
+    match &summary.season {
+        Some(season) => super::season::coverage(&season.status, out),
+        None => coverage(summary, out),
+    }
+    conformity(summary, out);
+    match &summary.season {
+        Some(season) => {
+            super::season::publication(&season.status, out);
+            super::season::office(season, out);
+        }
+        None => publication(summary, out),
+    }
+}
+
+/// （一）报送情况 without the season's figures: from the reports that count.
+fn coverage(summary: &DistrictSummary, out: &mut Vec<Block>) {
     let r = &summary.reporting;
     let mut p = Para::default();
     p.text("（一）报送情况。全区应报送年度报告的单位");
@@ -71,7 +91,9 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
         listed(&mut p, &late, "late", "未在三月一日前报送");
     }
     out.push(p.block());
+}
 
+fn conformity(summary: &DistrictSummary, out: &mut Vec<Block>) {
     let mut p = Para::default();
     p.text("（二）报告规范情况。");
     let mut any = false;
@@ -108,7 +130,10 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
         p.text("已报送的报告均具备五个法定部分，未发现年度或单位不一致的情况。");
     }
     out.push(p.block());
+}
 
+/// （三）公开情况 without the office's records: what the texts say.
+fn publication(summary: &DistrictSummary, out: &mut Vec<Block>) {
     let mut p = Para::default();
     p.text("（三）公开情况。");
     let published = refs(
@@ -138,6 +163,18 @@ pub(crate) fn part(summary: &DistrictSummary, cites: &mut Cites, out: &mut Vec<B
         p.text("年四月一日前向社会公开。");
     }
     out.push(p.block());
+}
+
+/// On time as the season counts it (the unit's first arrival) when the
+/// store gave the season, else as the report's contribution says.
+fn on_time(summary: &DistrictSummary, c: &CoverageEntry) -> Option<bool> {
+    match &summary.season {
+        Some(s) if c.submitted => {
+            Some(!s.status.late_units.iter().any(|u| u.code == c.agency.code))
+        }
+        Some(_) => None,
+        None => c.on_time,
+    }
 }
 
 fn yes_no(b: Option<bool>) -> String {
@@ -171,7 +208,7 @@ pub(crate) fn annexes(
             let mut row = vec![
                 short_name(&c.agency.name),
                 yes_no(Some(c.submitted)),
-                yes_no(c.on_time),
+                yes_no(on_time(summary, c)),
             ];
             row.extend(
                 Part::ALL

@@ -10,11 +10,17 @@
 //! footnote ([`notes`]): each source's unit (short name) and its whole
 //! sentence with the number marked 【…】.
 
+mod apart;
+mod cites;
 mod compliance;
 mod duty;
+mod indicators;
 mod lists;
 mod measures;
+mod numbers;
+mod plans;
 pub(crate) mod prose;
+mod season;
 
 use std::collections::{HashMap, HashSet};
 
@@ -69,6 +75,9 @@ pub(crate) fn build(
     duty::part(summary, &mut cites, &mut out);
 
     out.push(heading(1, format!("四、{}", Part::NextYear.title_zh())));
+    if let Some(r) = &summary.plan_delivery {
+        plans::paragraph(r, &mut out);
+    }
     if summary.plans.is_empty() {
         out.push(plain("各单位报告中未识别出下一年度工作安排。"));
     } else {
@@ -82,6 +91,9 @@ pub(crate) fn build(
     out.push(heading(1, format!("五、{}", Part::Other.title_zh())));
     compliance::part(summary, &mut cites, &mut out);
     compliance::annexes(summary, catalog, themes, &mut out);
+    if let Some(r) = &summary.plan_delivery {
+        plans::annex(r, &mut out);
+    }
     (out, cites.list)
 }
 

@@ -7,11 +7,15 @@ use serde::{Deserialize, Serialize};
 mod contribution;
 mod draft;
 mod input;
+mod plans;
+mod season;
 mod summary;
 mod total;
 
 pub use contribution::*;
 pub use draft::*;
 pub use input::*;
+pub use plans::*;
+pub use season::*;
 pub use summary::*;
 pub use total::*;

@@ -106,6 +106,14 @@ pub struct DistrictSummary {
     /// derived from its cited sources.
     #[serde(default)]
     pub verification: Verification,
+    /// The season's figures and the office's work, when the store gave them
+    /// (the coverage paragraph and part five print them).
+    #[serde(default)]
+    pub season: Option<SeasonFigures>,
+    /// Last year's plans against this year's measures, when the store gave
+    /// them (part four's first paragraph and 附表四).
+    #[serde(default)]
+    pub plan_delivery: Option<PlanDelivery>,
 }
 
 /// A footnote of the draft.
