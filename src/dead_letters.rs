@@ -32,11 +32,7 @@ pub enum DeadLettersCommand {
 
 pub async fn run(settings: &Settings, command: DeadLettersCommand) -> anyhow::Result<()> {
     let parts = crate::app::connect(settings).await?;
-    let dead = parts
-        .queue
-        .dead_letters()
-        .await
-        .context("reading the dead letters")?;
+    let dead = parts.queue.dead_letters().await.context("无法读取死信")?;
     let marked = fazhi_worker::failures::reconcile(&parts.store, &dead).await?;
     if marked > 0 {
         eprintln!("已将 {marked} 份转入死信的报送标记为处理失败（FAILED）");
@@ -95,7 +91,7 @@ pub async fn run(settings: &Settings, command: DeadLettersCommand) -> anyhow::Re
                 .queue
                 .replay(Some(&wanted))
                 .await
-                .context("moving dead letters back to the queue")?;
+                .context("无法把死信放回队列")?;
             println!("已放回队列 {} 份", replayed.len());
         }
     }

@@ -32,14 +32,14 @@ pub fn handle() -> anyhow::Result<&'static PrometheusHandle> {
     }
     let handle = PrometheusBuilder::new()
         .set_buckets(&LATENCY_BUCKETS)
-        .context("metrics buckets")?
+        .context("指标分桶")?
         .set_buckets_for_metric(
             metrics_exporter_prometheus::Matcher::Full("fazhi_queue_wait_seconds".into()),
             &WAIT_BUCKETS,
         )
-        .context("metrics buckets")?
+        .context("指标分桶")?
         .install_recorder()
-        .context("installing the metrics recorder")?;
+        .context("无法安装指标记录器")?;
     describe();
     Ok(HANDLE.get_or_init(|| handle))
 }
@@ -152,7 +152,7 @@ pub async fn serve(listener: TcpListener, shutdown: CancellationToken) -> anyhow
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.cancelled_owned())
         .await
-        .context("metrics endpoint")
+        .context("指标端点")
 }
 
 /// Bind the metrics port; a port already taken is a warning (a second

@@ -351,7 +351,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 .map_err(message)?
                 .into_inner()
                 .submission
-                .context("the server sent no submission")?;
+                .context("服务器没有返回这次报送")?;
             if json {
                 println!("{}", json_of(&s));
                 return Ok(());
@@ -393,7 +393,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 .map_err(message)?
                 .into_inner()
                 .submission
-                .context("the server sent no submission")?;
+                .context("服务器没有返回这次报送")?;
             println!("已撤回 {}（{}）", s.submission_id, s.agency_name);
         }
         SubmissionsCommand::Download { id, output, server } => {
@@ -423,7 +423,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 );
             }
             std::fs::write(&path, &doc.content)
-                .with_context(|| format!("writing {}", path.display()))?;
+                .with_context(|| format!("无法写入 {}", path.display()))?;
             println!(
                 "{}\t{} 字节\tsha256 {}",
                 path.display(),

@@ -322,6 +322,23 @@ async fn every_leaf_command_is_run_by_a_test() {
         .await;
     assert!(refused.contains("fazhi:"), "{refused}");
 
+    // A server that is not there: said plainly, without the library's words.
+    let down = clerk
+        .refused(
+            "submissions list",
+            &[
+                "--district",
+                DISTRICT,
+                "--year",
+                year,
+                "--server",
+                "http://127.0.0.1:1",
+            ],
+            1,
+        )
+        .await;
+    assert!(down.contains("无法连接服务器"), "{down}");
+
     // Checks: list, clear one, settle the mismatch.
     let checks = clerk.json("checks list", &["--submission", wrong]).await;
     assert!(
