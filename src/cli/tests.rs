@@ -59,6 +59,7 @@ const ACTIONS: &[&str] = &[
     "worker",
     "up",
     "demo",
+    "reprocess",
     "submit",
     "agencies import",
     "dead-letters replay",

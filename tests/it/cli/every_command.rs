@@ -38,6 +38,11 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "demo",
         "cli::demo_runs_the_pipeline_and_prints_each_agency_with_its_parts",
     ),
+    // On main since this branch: there, run by its own test.
+    (
+        "reprocess",
+        "reprocess::a_reprocess_killed_halfway_resumes_and_counts_every_report_once",
+    ),
     (
         "parse",
         "cli::parse_json_prints_one_object_per_file_in_argument_order",

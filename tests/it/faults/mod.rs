@@ -65,7 +65,7 @@ fn fast_timeouts() -> Vec<(&'static str, String)> {
         ("FAZHI_QUEUE__HEARTBEAT", "2s"),
         ("FAZHI_QUEUE__OPERATION_TIMEOUT", "3s"),
         ("FAZHI_DATABASE__ACQUIRE_TIMEOUT", "3s"),
-        ("FAZHI_DATABASE__STATEMENT_TIMEOUT", "4s"),
+        ("FAZHI_DATABASE__STATEMENT_TIMEOUT", "2500ms"),
         ("FAZHI_DATABASE__IDLE_IN_TRANSACTION_TIMEOUT", "4s"),
     ]
     .into_iter()
