@@ -44,11 +44,10 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Parts> {
 }
 
 fn pool_timeouts(db: &fazhi_config::DatabaseSettings) -> fazhi_store::PoolTimeouts {
-    use std::time::Duration;
     fazhi_store::PoolTimeouts {
-        acquire: Duration::from_millis(db.acquire_timeout_ms),
-        statement: Duration::from_millis(db.statement_timeout_ms),
-        idle_in_transaction: Duration::from_millis(db.idle_in_transaction_timeout_ms),
+        acquire: db.acquire_timeout,
+        statement: db.statement_timeout,
+        idle_in_transaction: db.idle_in_transaction_timeout,
     }
 }
 

@@ -16,8 +16,8 @@ pub enum ChecksCommand {
     /// 列出检查项：一次报送的，或某区某年度的。
     /// 例：fazhi checks list --submission ID；fazhi checks list --district 示例区 --year 2025 --open
     List {
-        /// 报送编号，例：--submission 3f2a…
-        #[arg(long)]
+        /// 报送编号，例：--submission 3f2a…（不能与 --district、--year 同用）
+        #[arg(long, conflicts_with_all = ["district", "year"])]
         submission: Option<String>,
         /// 区名，例：--district 示例区（与 --year 一起用）
         #[arg(long)]

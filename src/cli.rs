@@ -44,6 +44,9 @@ pub enum Command {
     Eval {
         /// 标注 JSON 文件所在文件夹（其中 file 指向报告文本）。例：../shared/corpus
         dir: PathBuf,
+        /// 输出一个 JSON 对象（各类别的精确率、召回率、F1 和准确率）。例：--json
+        #[arg(long)]
+        json: bool,
     },
     /// 单位名录：导入、列出。例：fazhi agencies list
     Agencies {
@@ -82,19 +85,19 @@ pub enum Command {
     },
     /// 今天需要处理的事项：未报送、待审核、退回未重报、未公开。例：fazhi todo --district 示例区
     Todo(crate::season::TodoArgs),
-    /// 检查项：解析发现、单位或年度不符、雷同、隐私（公开前），逐项处理。
+    /// 检查项：解析发现、单位或年度不符、雷同、隐私（公开前），逐项处理。例：fazhi checks list --district 示例区 --year 2025
     Checks {
         #[command(subcommand)]
         command: crate::checks::ChecksCommand,
     },
-    /// 催办：提醒→催报→督办→通报，及督办通知导出。
+    /// 催办：提醒→催报→督办→通报，及督办通知导出。例：fazhi escalations list --district 示例区 --year 2025
     Escalations {
         #[command(subcommand)]
         command: crate::checks::EscalationsCommand,
     },
     /// 用本版解析器重新解析已存的报告并重新汇总（经队列，由所有处理进程分担；中断后再次运行即可续做）。例：fazhi reprocess --district 示例区 --year 2023
     Reprocess(crate::reprocess::ReprocessArgs),
-    /// 跨单位、跨年度分析：同比、安排落实、问题池与整改、雷同、质量评分、上级汇总。
+    /// 跨单位、跨年度分析：同比、安排落实、问题池与整改、雷同、质量评分、上级汇总。例：fazhi analysis quality --district 示例区 --year 2024
     Analysis {
         #[command(subcommand)]
         command: crate::analysis::AnalysisCommand,
@@ -308,10 +311,23 @@ fn localized(cmd: clap::Command) -> clap::Command {
         .mut_subcommands(localized)
 }
 
+/// The whole command tree with Chinese help (also `--version`, which clap
+/// adds to the root only when it builds, too late for `mut_args`).
+pub(crate) fn command() -> clap::Command {
+    localized(Cli::command()).disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("显示版本")
+            .help_heading("选项"),
+    )
+}
+
 /// Parse the command line; the usage errors a clerk meets most are said in
 /// Chinese (clap's own are English), exit code 2 as clap's.
 pub fn parse() -> Cli {
-    let parsed = localized(Cli::command())
+    let parsed = command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
@@ -361,7 +377,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     crate::telemetry::install_crypto_provider();
     match cli.command {
         Command::Parse(args) => crate::parse::run(&args),
-        Command::Eval { dir } => crate::parse::eval(&dir),
+        Command::Eval { dir, json } => crate::parse::eval(&dir, json),
         command => {
             crate::telemetry::init(&settings.log, &settings.telemetry);
             use crate::app::Roles;
@@ -407,3 +423,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

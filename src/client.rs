@@ -23,7 +23,7 @@ pub async fn authed(settings: &Settings, url: &str) -> anyhow::Result<Authed> {
     }
     let channel = channel_with(url, settings.client.ca_cert.as_deref()).await?;
     fazhi_services::bearer::authed(channel, token.as_deref())
-        .context("the access token contains characters a header cannot carry")
+        .context("访问令牌含有不能放进请求头的字符：请检查 client.token（FAZHI_CLIENT__TOKEN）")
 }
 
 pub fn server_url(settings: &Settings, explicit: Option<&str>) -> String {
@@ -49,13 +49,22 @@ pub async fn channel_with(url: &str, ca_cert: Option<&std::path::Path>) -> anyho
     if url.starts_with("https://") {
         let mut tls = tonic::transport::ClientTlsConfig::new();
         if let Some(ca) = ca_cert {
-            let pem = std::fs::read(ca).with_context(|| format!("reading {}", ca.display()))?;
+            let pem =
+                std::fs::read(ca).with_context(|| format!("无法读取 CA 证书 {}", ca.display()))?;
             tls = tls.ca_certificate(tonic::transport::Certificate::from_pem(pem));
         }
-        endpoint = endpoint.tls_config(tls).context("TLS configuration")?;
+        endpoint = endpoint.tls_config(tls).context("TLS 设置有误")?;
     }
-    endpoint.connect().await.with_context(|| {
-        format!("无法连接服务器 {url}（服务器是否已用 `fazhi serve` 或 `fazhi up` 启动？）")
+    // Only the root cause (the operating system's words): the layers
+    // above it ("transport error") are the library's, not the clerk's.
+    endpoint.connect().await.map_err(|e| {
+        let mut cause: &dyn std::error::Error = &e;
+        while let Some(next) = cause.source() {
+            cause = next;
+        }
+        anyhow::anyhow!(
+            "无法连接服务器 {url}（{cause}）：服务器是否已用 `fazhi serve` 或 `fazhi up` 启动？"
+        )
     })
 }
 
@@ -184,7 +193,8 @@ pub async fn summary(settings: &Settings, args: SummaryArgs) -> anyhow::Result<(
     };
     match args.output {
         Some(path) => {
-            std::fs::write(&path, output).with_context(|| format!("writing {}", path.display()))?;
+            std::fs::write(&path, output)
+                .with_context(|| format!("无法写入 {}", path.display()))?;
             eprintln!("已写入 {}", path.display());
         }
         None => {

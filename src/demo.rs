@@ -32,8 +32,7 @@ pub async fn run(mut settings: Settings) -> anyhow::Result<()> {
     let app = Application::build_with(&settings, roles, parts).await?;
     let url = format!(
         "http://{}",
-        app.grpc_addr()
-            .context("the demo's gRPC server has no address")?
+        app.grpc_addr().context("演示的 gRPC 服务没有监听地址")?
     );
     let result = submit_and_print(&settings, &url).await;
     if result.is_ok() && at_terminal {

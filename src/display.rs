@@ -18,3 +18,31 @@ pub fn beijing_time(ms: Option<i64>) -> String {
         })
         .unwrap_or_else(|| "-".into())
 }
+
+/// Rows under a header, each column as wide as its widest cell in
+/// display width, two spaces between columns; the last column unpadded.
+pub fn print_table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) {
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    let line = |cells: [&str; N]| {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            match i + 1 == N {
+                true => out.push_str(cell),
+                false => {
+                    out.push_str(&pad(cell, widths[i]));
+                    out.push_str("  ");
+                }
+            }
+        }
+        println!("{}", out.trim_end());
+    };
+    line(*header);
+    for row in rows {
+        line(std::array::from_fn(|i| row[i].as_str()));
+    }
+}

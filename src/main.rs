@@ -50,7 +50,7 @@ fn main() -> std::process::ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("fazhi: cannot start the async runtime: {e}");
+            eprintln!("fazhi: 无法启动运行时：{e}");
             return std::process::ExitCode::FAILURE;
         }
     };

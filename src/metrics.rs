@@ -16,6 +16,12 @@ const LATENCY_BUCKETS: [f64; 12] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
 ];
 
+/// Seconds a report waits in the queue: normally under a second, hours in a
+/// backlog.
+const WAIT_BUCKETS: [f64; 10] = [
+    0.1, 0.5, 1.0, 5.0, 15.0, 60.0, 300.0, 900.0, 3600.0, 14400.0,
+];
+
 static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
 
 /// The process's recorder, installed on first use (a process that builds
@@ -26,9 +32,14 @@ pub fn handle() -> anyhow::Result<&'static PrometheusHandle> {
     }
     let handle = PrometheusBuilder::new()
         .set_buckets(&LATENCY_BUCKETS)
-        .context("metrics buckets")?
+        .context("指标分桶")?
+        .set_buckets_for_metric(
+            metrics_exporter_prometheus::Matcher::Full("fazhi_queue_wait_seconds".into()),
+            &WAIT_BUCKETS,
+        )
+        .context("指标分桶")?
         .install_recorder()
-        .context("installing the metrics recorder")?;
+        .context("无法安装指标记录器")?;
     describe();
     Ok(HANDLE.get_or_init(|| handle))
 }
@@ -84,8 +95,32 @@ fn describe() {
     );
     describe_histogram!(
         "fazhi_transaction_seconds",
-        "The worker's storing transaction, summary rebuild included"
+        "The worker's storing transaction (the report's summary piece included)"
     );
+    describe_histogram!(
+        "fazhi_summary_render_seconds",
+        "Rendering a district's summary from its pieces, after commit"
+    );
+    describe_histogram!(
+        "fazhi_queue_wait_seconds",
+        "From the report's acceptance to the worker taking it"
+    );
+    // Counters exist from the start at 0, so `rate()` and alerts see the
+    // first failure as a change, not as a series appearing.
+    for name in [
+        "fazhi_submissions_received_total",
+        "fazhi_submissions_accepted_total",
+        "fazhi_retries_total",
+        "fazhi_dead_letters_total",
+    ] {
+        metrics::counter!(name).absolute(0);
+    }
+    for source in ["ingest", "health", "worker"] {
+        metrics::counter!("fazhi_database_errors_total", "source" => source).absolute(0);
+    }
+    for source in ["ingest", "health"] {
+        metrics::counter!("fazhi_broker_errors_total", "source" => source).absolute(0);
+    }
 }
 
 /// Serve `/metrics` on `listener` until `shutdown`.
@@ -117,7 +152,7 @@ pub async fn serve(listener: TcpListener, shutdown: CancellationToken) -> anyhow
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.cancelled_owned())
         .await
-        .context("metrics endpoint")
+        .context("指标端点")
 }
 
 /// Bind the metrics port; a port already taken is a warning (a second

@@ -48,8 +48,8 @@ pub enum RosterCommand {
         /// 免报原因，例：--reason "2025年撤并"
         #[arg(long, default_value = "")]
         reason: String,
-        /// 取消免报，例：--clear
-        #[arg(long)]
+        /// 取消免报（不能与 --reason 同用），例：--clear
+        #[arg(long, conflicts_with = "reason")]
         clear: bool,
         /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]

@@ -17,29 +17,38 @@ use fazhi_proto::v1::season_client::SeasonClient;
 pub enum SubmissionsCommand {
     /// 列出某区某年度的报送（最新的在前），例：fazhi submissions list --district 示例区 --year 2023
     List {
+        /// 区名，例：--district 示例区
         #[arg(long)]
         district: String,
+        /// 报告所属年度，例：--year 2023
         #[arg(long)]
         year: i32,
-        /// 每行一个 JSON 对象
+        /// 每行一个 JSON 对象，例：--json
         #[arg(long)]
         json: bool,
+        /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]
         server: Option<String>,
     },
-    /// 查看一次报送的状态和解析结果
+    /// 查看一次报送的状态和解析结果，例：fazhi submissions show ID --json
     Show {
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
+        /// 输出一个 JSON 对象，例：--json
         #[arg(long)]
         json: bool,
+        /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]
         server: Option<String>,
     },
     /// 撤回一次报送（它立即退出全部合计），例：fazhi submissions withdraw ID --reason 报送错误
     Withdraw {
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
+        /// 撤回原因（记入审计），例：--reason 报送错误
         #[arg(long, default_value = "")]
         reason: String,
+        /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]
         server: Option<String>,
     },
@@ -53,7 +62,7 @@ pub enum SubmissionsCommand {
     },
     /// 退回报告并写明原因（单位可见），例：fazhi submissions return ID --reason "缺少第五部分"
     Return {
-        /// 报送编号
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
         /// 退回原因，例：--reason "缺少“其他需要报告的情况”"
         #[arg(long)]
@@ -64,7 +73,7 @@ pub enum SubmissionsCommand {
     },
     /// 重新打开已接收或已退回的报告（回到待审核），例：fazhi submissions reopen ID
     Reopen {
-        /// 报送编号
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
         /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]
@@ -72,7 +81,7 @@ pub enum SubmissionsCommand {
     },
     /// 把较早的（或已撤回的）版本设为当前版本，例：fazhi submissions make-current ID
     MakeCurrent {
-        /// 报送编号
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
         /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]
@@ -80,7 +89,7 @@ pub enum SubmissionsCommand {
     },
     /// 登记报告实际送达依法治区办的日期（邮寄、邮件送达后补录），例：fazhi submissions received-on ID 2026-02-27
     ReceivedOn {
-        /// 报送编号
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
         /// 送达日期，例：2026-02-27
         date: String,
@@ -105,10 +114,12 @@ pub enum SubmissionsCommand {
     },
     /// 下载单位提交的原始文件，例：fazhi submissions download ID --output 报告.docx
     Download {
+        /// 报送编号，例：6f1c…（见 fazhi submissions list）
         id: String,
-        /// 保存到此文件；不填则用原文件名保存在当前目录
+        /// 保存到此文件；不填则用原文件名保存在当前目录（已有的文件不会被覆盖），例：--output 报告.docx
         #[arg(long)]
         output: Option<PathBuf>,
+        /// 服务地址，例：--server http://127.0.0.1:50051
         #[arg(long)]
         server: Option<String>,
     },
@@ -340,7 +351,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 .map_err(message)?
                 .into_inner()
                 .submission
-                .context("the server sent no submission")?;
+                .context("服务器没有返回这次报送")?;
             if json {
                 println!("{}", json_of(&s));
                 return Ok(());
@@ -382,7 +393,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 .map_err(message)?
                 .into_inner()
                 .submission
-                .context("the server sent no submission")?;
+                .context("服务器没有返回这次报送")?;
             println!("已撤回 {}（{}）", s.submission_id, s.agency_name);
         }
         SubmissionsCommand::Download { id, output, server } => {
@@ -412,7 +423,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 );
             }
             std::fs::write(&path, &doc.content)
-                .with_context(|| format!("writing {}", path.display()))?;
+                .with_context(|| format!("无法写入 {}", path.display()))?;
             println!(
                 "{}\t{} 字节\tsha256 {}",
                 path.display(),

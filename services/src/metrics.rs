@@ -35,12 +35,22 @@ fn reason(code: Code) -> &'static str {
     }
 }
 
-/// Dependency state, read by the health watcher every round.
-pub fn dependencies(db_ok: bool, queue_ok: bool, depth: Option<u64>) {
+/// Dependency state, read by the health watcher every round. `oldest`:
+/// the oldest message's age when the queue can tell (RabbitMQ over AMQP
+/// cannot: no gauge then, rather than a 0 that looks healthy).
+pub fn dependencies(
+    db_ok: bool,
+    queue_ok: bool,
+    depth: Option<u64>,
+    oldest: Option<std::time::Duration>,
+) {
     metrics::gauge!("fazhi_database_up").set(if db_ok { 1.0 } else { 0.0 });
     metrics::gauge!("fazhi_broker_up").set(if queue_ok { 1.0 } else { 0.0 });
     if let Some(depth) = depth {
         metrics::gauge!("fazhi_queue_depth").set(depth as f64);
+    }
+    if let Some(age) = oldest {
+        metrics::gauge!("fazhi_queue_oldest_age_seconds").set(age.as_secs_f64());
     }
     if !db_ok {
         metrics::counter!("fazhi_database_errors_total", "source" => "health").increment(1);

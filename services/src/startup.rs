@@ -82,14 +82,21 @@ async fn dependency_status(store: &Store, queue: &Arc<dyn Queue>) -> (bool, bool
     let queue_ok = tokio::time::timeout(HEALTH_INTERVAL, queue.ready())
         .await
         .unwrap_or(false);
-    let depth = match queue_ok {
-        true => tokio::time::timeout(HEALTH_INTERVAL, queue.depth())
-            .await
-            .ok()
-            .and_then(Result::ok),
-        false => None,
+    let (depth, oldest) = match queue_ok {
+        true => (
+            tokio::time::timeout(HEALTH_INTERVAL, queue.depth())
+                .await
+                .ok()
+                .and_then(Result::ok),
+            tokio::time::timeout(HEALTH_INTERVAL, queue.oldest_age())
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .flatten(),
+        ),
+        false => (None, None),
     };
-    crate::metrics::dependencies(db_ok, queue_ok, depth);
+    crate::metrics::dependencies(db_ok, queue_ok, depth, oldest);
     (db_ok, queue_ok)
 }
 

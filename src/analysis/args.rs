@@ -12,7 +12,7 @@ pub struct Target {
     /// 只看这一单位（单位代码），例：--agency sfj；单位凭证默认本单位
     #[arg(long, default_value = "")]
     pub agency: String,
-    /// 输出一个 JSON 对象（含每个数字的来源：报送编号和字符位置）
+    /// 输出一个 JSON 对象（含每个数字的来源：报送编号和字符位置），例：--json
     #[arg(long)]
     pub json: bool,
     /// 服务器地址，例：--server http://127.0.0.1:50051

@@ -97,7 +97,7 @@ fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
     }
     let mut f = options
         .open(path)
-        .with_context(|| format!("writing {}", path.display()))?;
+        .with_context(|| format!("无法写入 {}", path.display()))?;
     f.write_all(content.as_bytes())?;
     Ok(())
 }

@@ -447,7 +447,7 @@ async fn serve_and_worker(
             .env("FAZHI_GRPC__LISTEN", "127.0.0.1:0")
             .env("FAZHI_WEB__LISTEN", "127.0.0.1:0")
             .env("FAZHI_METRICS__LISTEN", "127.0.0.1:0")
-            .env("FAZHI_QUEUE__POLL_INTERVAL_MS", "50")
+            .env("FAZHI_QUEUE__POLL_INTERVAL", "50ms")
             .env("FAZHI_LOG__FILTER", "warn")
             .arg(what)
             .stdin(std::process::Stdio::null())
@@ -625,3 +625,5 @@ async fn a_folder_with_one_bad_file_then_a_rerun_that_submits_only_what_is_missi
     assert_eq!(json["district"], DISTRICT);
     drop((serve, worker));
 }
+
+mod every_command;

@@ -55,10 +55,13 @@ pub(crate) fn fazhi_with(
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("FAZHI_DATABASE__URL", &settings.database.url)
         .env("FAZHI_QUEUE__NAME", &settings.queue.name)
-        .env("FAZHI_QUEUE__POLL_INTERVAL_MS", "50")
-        .env("FAZHI_QUEUE__LEASE_MS", settings.queue.lease_ms.to_string())
+        .env("FAZHI_QUEUE__POLL_INTERVAL", "50ms")
+        .env(
+            "FAZHI_QUEUE__LEASE",
+            format!("{}ms", settings.queue.lease.as_millis()),
+        )
         .env("FAZHI_GRPC__LISTEN", "127.0.0.1:0")
-        .env("FAZHI_WORKER__PAUSE_MS", pause_ms.to_string())
+        .env("FAZHI_WORKER__PAUSE", format!("{pause_ms}ms"))
         .env("FAZHI_WORKER__CONCURRENCY", "2")
         .env("FAZHI_LOG__FILTER", "info")
         .stdin(Stdio::null())

@@ -106,11 +106,11 @@ pub async fn settings(db: Db, broker: Broker) -> Option<Settings> {
     s.grpc.listen = "127.0.0.1:0".parse().unwrap();
     s.metrics.listen = None;
     s.queue.name = unique("fazhi.test.");
-    s.queue.poll_interval_ms = 50;
-    s.queue.confirm_timeout_ms = 3_000;
-    s.queue.connect_timeout_ms = 2_000;
-    s.queue.lease_ms = 3_000;
-    s.worker.retry_delay_ms = 100;
+    s.queue.poll_interval = Duration::from_millis(50);
+    s.queue.confirm_timeout = Duration::from_secs(3);
+    s.queue.connect_timeout = Duration::from_secs(2);
+    s.queue.lease = Duration::from_secs(3);
+    s.worker.retry_delay = Duration::from_millis(100);
     s.log.filter = "warn".into();
     s.database.url = match db {
         Db::Sqlite => format!(
@@ -399,4 +399,17 @@ pub async fn drop_test_database(settings: &Settings) {
             .await;
         let _ = conn.close().await;
     }
+}
+
+/// Put a message no release can read straight into `queue` (as a corrupted
+/// copy would arrive): the worker dead-letters it at once.
+pub async fn publish_unreadable(queue: &dyn Queue, message_id: &str) {
+    queue
+        .publish(&fazhi_queue::OutgoingMessage {
+            message_id: message_id.into(),
+            payload: b"not a message".to_vec(),
+            headers: Default::default(),
+        })
+        .await
+        .expect("publish an unreadable message");
 }

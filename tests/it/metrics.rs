@@ -1,5 +1,6 @@
 //! `/metrics` of a real `fazhi up`: a scrape before and after one accepted,
-//! one refused and one processed report shows the counters move.
+//! one refused, one processed report and one unreadable message shows every
+//! metric of issue 12 present and the counters move.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -18,7 +19,7 @@ pub async fn start_up(data_dir: &std::path::Path) -> (Child, String, String) {
         .env("FAZHI_GRPC__LISTEN", "127.0.0.1:0")
         .env("FAZHI_WEB__LISTEN", "127.0.0.1:0")
         .env("FAZHI_METRICS__LISTEN", "127.0.0.1:0")
-        .env("FAZHI_QUEUE__POLL_INTERVAL_MS", "50")
+        .env("FAZHI_QUEUE__POLL_INTERVAL", "50ms")
         .env("FAZHI_LOG__FILTER", "warn")
         .arg("up")
         .stdin(Stdio::null())
@@ -94,13 +95,9 @@ async fn a_scrape_shows_submissions_refusals_processing_and_latency_move() {
     let (child, grpc, metrics) = start_up(&data_dir).await;
     let before = scrape(&metrics).await;
 
+    let db_url = format!("sqlite://{}?mode=rwc", data_dir.join("fazhi.db").display());
     {
-        let store = fazhi_store::Store::connect(
-            &format!("sqlite://{}?mode=rwc", data_dir.join("fazhi.db").display()),
-            1,
-        )
-        .await
-        .unwrap();
+        let store = fazhi_store::Store::connect(&db_url, 1).await.unwrap();
         let rows = fazhi_store::agencies::parse_roster(ROSTER).unwrap();
         store.upsert_agencies(&rows).await.unwrap();
         store.db().clone().close().await.ok();
@@ -126,11 +123,26 @@ async fn a_scrape_shows_submissions_refusals_processing_and_latency_move() {
     )
     .await;
 
-    // The worker counts after its commit; poll the scrape, never sleep.
+    // A message no release can read, put straight into the embedded queue
+    // the way a corrupted broker copy would arrive: dead-lettered at once.
+    {
+        let settings = fazhi_config::Settings::default();
+        let db = sea_orm::Database::connect(&db_url).await.unwrap();
+        let queue = fazhi_queue::from_settings(&settings.queue, &settings.worker, db.clone());
+        publish_unreadable(queue.as_ref(), "metrics-garbage").await;
+        db.close().await.ok();
+    }
+
+    // The worker counts after its commit and renders after that; the
+    // health round sets the gauges every 2 s: poll the scrape, never sleep.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     let after = loop {
         let text = scrape(&metrics).await;
-        if sample_value(&text, "fazhi_processing_total{outcome=\"processed\"}") >= 1.0 {
+        if sample_value(&text, "fazhi_processing_total{outcome=\"processed\"}") >= 1.0
+            && sample_value(&text, "fazhi_dead_letters_total") >= 1.0
+            && sample_value(&text, "fazhi_summary_render_seconds_count") >= 1.0
+            && text.contains("fazhi_queue_oldest_age_seconds ")
+        {
             break text;
         }
         assert!(
@@ -152,6 +164,12 @@ async fn a_scrape_shows_submissions_refusals_processing_and_latency_move() {
         1.0,
         "{after}"
     );
+    assert_eq!(moved("fazhi_dead_letters_total"), 1.0, "{after}");
+    assert!(
+        moved("fazhi_summary_render_seconds_count") >= 1.0,
+        "{after}"
+    );
+    assert!(moved("fazhi_queue_wait_seconds_count") >= 1.0, "{after}");
     assert!(moved("fazhi_parse_seconds_count") >= 1.0, "{after}");
     assert!(moved("fazhi_transaction_seconds_count") >= 1.0, "{after}");
     assert!(
@@ -161,6 +179,22 @@ async fn a_scrape_shows_submissions_refusals_processing_and_latency_move() {
     assert_eq!(sample_value(&after, "fazhi_database_up"), 1.0, "{after}");
     assert_eq!(sample_value(&after, "fazhi_broker_up"), 1.0, "{after}");
     assert!(after.contains("fazhi_queue_depth "), "{after}");
+    assert!(
+        sample_value(&after, "fazhi_queue_oldest_age_seconds") < 3600.0,
+        "the age of a fresh queue's oldest message: {after}"
+    );
+    // Failures that did not happen are there at 0, so an alert sees the
+    // first one as a change.
+    for series in [
+        "fazhi_retries_total",
+        "fazhi_database_errors_total{source=\"worker\"}",
+        "fazhi_broker_errors_total{source=\"ingest\"}",
+    ] {
+        assert!(
+            after.lines().any(|l| l.starts_with(&format!("{series} "))),
+            "{series} missing: {after}"
+        );
+    }
     assert!(
         after.contains("# HELP fazhi_submissions_refused_total"),
         "{after}"

@@ -128,8 +128,8 @@ async fn broker_outage_gives_unavailable_writes_nothing_and_recovers_without_res
     let direct = settings.queue.amqp_url.clone().unwrap();
     let proxy = Proxy::start("127.0.0.1:5672".parse().unwrap()).await;
     settings.queue.amqp_url = Some(format!("amqp://guest:guest@{}/%2f", proxy.addr));
-    settings.queue.confirm_timeout_ms = 2_000;
-    settings.queue.connect_timeout_ms = 1_000;
+    settings.queue.confirm_timeout = Duration::from_secs(2);
+    settings.queue.connect_timeout = Duration::from_secs(1);
     let app = spawn_app(&settings, false).await;
 
     let a = app

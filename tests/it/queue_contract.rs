@@ -11,7 +11,7 @@ use crate::helpers::*;
 
 async fn queue_for(broker: Broker) -> Option<(Arc<dyn Queue>, fazhi_config::Settings)> {
     let mut s = settings(Db::Sqlite, broker).await?;
-    s.queue.lease_ms = 500;
+    s.queue.lease = std::time::Duration::from_millis(500);
     let store = fazhi_store::Store::connect(&s.database.url, 1)
         .await
         .unwrap();

@@ -23,7 +23,7 @@ fn fazhi(dir: &std::path::Path, db_url: &str) -> Command {
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("FAZHI_DATABASE__URL", db_url)
         .env("FAZHI_GRPC__LISTEN", "127.0.0.1:0")
-        .env("FAZHI_QUEUE__POLL_INTERVAL_MS", "50")
+        .env("FAZHI_QUEUE__POLL_INTERVAL", "50ms")
         .env("FAZHI_LOG__FILTER", "debug,h2=info,hyper=info,tower=info")
         .current_dir(dir)
         .kill_on_drop(true);

@@ -153,7 +153,7 @@ async fn the_broker_connection_speaks_tls_and_trusts_only_the_configured_ca() {
         "amqps://guest:guest@localhost:{}/%2f",
         front.port()
     ));
-    settings.queue.connect_timeout_ms = 3_000;
+    settings.queue.connect_timeout = std::time::Duration::from_secs(3);
 
     // Without the CA the certificate is not trusted: no connection, UNAVAILABLE.
     let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();

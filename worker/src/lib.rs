@@ -91,7 +91,7 @@ impl Worker {
             queue,
             max_attempts: max_attempts.max(1),
             renderer: render::Renderer::default(),
-            pending: failures::Pending::new(Duration::from_millis(settings.transaction_timeout_ms)),
+            pending: failures::Pending::new(settings.transaction_timeout),
             settings,
         }
     }
@@ -104,7 +104,7 @@ impl Worker {
         let reconcile = {
             let (store, queue) = (self.store.clone(), self.queue.clone());
             // Many dead letters may take a while; one pass is bounded anyway.
-            let limit = Duration::from_millis(self.settings.transaction_timeout_ms) * 10;
+            let limit = self.settings.transaction_timeout * 10;
             tokio::spawn(async move { failures::reconcile_queue(&store, &queue, limit).await })
         };
         let mut backoff = Duration::from_millis(200);
@@ -180,8 +180,8 @@ impl Worker {
                 // The delivery will come back; the transaction makes that harmless.
                 tracing::warn!(error = %e, "could not settle delivery");
             }
-            if self.settings.pause_ms > 0 {
-                tokio::time::sleep(Duration::from_millis(self.settings.pause_ms)).await;
+            if !self.settings.pause.is_zero() {
+                tokio::time::sleep(self.settings.pause).await;
             }
         }
         .instrument(span)
@@ -206,6 +206,12 @@ impl Worker {
                 return delivery.dead_letter(&cause).await;
             }
         };
+        // Acceptance to now: on RabbitMQ, which cannot tell the oldest
+        // message's age, this is how a backlog that ages shows.
+        if reprocess.is_none() {
+            let waited = fazhi_store::now_ms().saturating_sub(record.submitted_at);
+            metrics::histogram!("fazhi_queue_wait_seconds").record(waited.max(0) as f64 / 1000.0);
+        }
         if let Some(job) = reprocess {
             // A redelivered re-read costs one small read, not a parse.
             match self.store.reread_done(&record.submission_id, job).await {
@@ -243,9 +249,9 @@ impl Worker {
             }
         };
         let outcome = self.analyze(&record, content, expected_agency).await;
-        let initial = Duration::from_millis(self.settings.retry_delay_ms);
-        let cap = Duration::from_millis(self.settings.outage_backoff_max_ms);
-        let hold_limit = Duration::from_millis(self.settings.outage_hold_ms);
+        let initial = self.settings.retry_delay;
+        let cap = self.settings.outage_backoff_max;
+        let hold_limit = self.settings.outage_hold;
         let mut backoff = Backoff::new(initial, cap);
         let held_since = Instant::now();
         loop {
@@ -386,7 +392,7 @@ impl Worker {
         outcome: &Outcome,
         reprocess: Option<i64>,
     ) -> Result<Completion, Failure> {
-        let limit = Duration::from_millis(self.settings.transaction_timeout_ms);
+        let limit = self.settings.transaction_timeout;
         let started = Instant::now();
         let write = tracing::info_span!("db.write", submission_id = %record.submission_id);
         let result = match reprocess {

@@ -30,9 +30,17 @@ impl Renderer {
         let (store, running) = (store.clone(), self.running.clone());
         tokio::spawn(async move {
             loop {
-                if let Err(e) = store.render_if_stale(&key.0, key.1).await {
-                    // Not lost: the next change or the next reader renders it.
-                    tracing::warn!(district = %key.0, year = key.1, error = %e, "summary render failed");
+                let started = std::time::Instant::now();
+                match store.render_if_stale(&key.0, key.1).await {
+                    // Only a real render is timed: a current summary is two
+                    // small reads and would hide the cost in the histogram.
+                    Ok(Some(_)) => metrics::histogram!("fazhi_summary_render_seconds")
+                        .record(started.elapsed().as_secs_f64()),
+                    Ok(None) => {}
+                    Err(e) => {
+                        // Not lost: the next change or the next reader renders it.
+                        tracing::warn!(district = %key.0, year = key.1, error = %e, "summary render failed");
+                    }
                 }
                 let mut running = running.lock().unwrap_or_else(|e| e.into_inner());
                 match running.get_mut(&key) {

@@ -230,8 +230,8 @@ async fn a_corrupt_stored_record_is_not_retried_and_the_clerk_sees_failed() {
 #[tokio::test]
 async fn an_outage_is_waited_out_then_processed_without_a_retry() {
     let settings = WorkerSettings {
-        retry_delay_ms: 100,
-        transaction_timeout_ms: 300,
+        retry_delay: Duration::from_millis(100),
+        transaction_timeout: Duration::from_millis(300),
         ..WorkerSettings::default()
     };
     let s = setup(settings).await;
@@ -265,7 +265,7 @@ async fn an_outage_is_waited_out_then_processed_without_a_retry() {
 async fn an_unknown_failure_frees_the_slot_at_once_and_gives_up_at_max_attempts() {
     // The old worker slept this long in its slot before handing it back.
     let settings = WorkerSettings {
-        retry_delay_ms: 30_000,
+        retry_delay: Duration::from_secs(30),
         ..WorkerSettings::default()
     };
     let s = setup(settings).await;
@@ -411,7 +411,7 @@ async fn a_retried_message_waits_the_delay_once_in_the_queue_not_in_the_worker()
     // An hour: a worker that slept it in its slot would never get here.
     let retry_delay = Duration::from_secs(3_600);
     let settings = WorkerSettings {
-        retry_delay_ms: retry_delay.as_millis() as u64,
+        retry_delay,
         ..WorkerSettings::default()
     };
     let s = setup(settings.clone()).await;

@@ -5,13 +5,16 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 mod data_dir;
+mod duration;
 mod redact;
+mod renamed;
 mod validate;
 
 pub use redact::redact_url;
@@ -85,13 +88,16 @@ pub struct DatabaseSettings {
     pub max_connections: u32,
     /// Longest wait for a pooled connection; past it the call fails as an
     /// outage (and a connection stuck on a silent network is dropped).
-    pub acquire_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub acquire_timeout: Duration,
     /// PostgreSQL `statement_timeout`: the server cancels a statement that
     /// runs (or waits for a lock) longer.
-    pub statement_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub statement_timeout: Duration,
     /// PostgreSQL `idle_in_transaction_session_timeout`: the server ends a
     /// session whose client went silent mid-transaction, releasing its locks.
-    pub idle_in_transaction_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub idle_in_transaction_timeout: Duration,
 }
 
 #[derive(Clone, Serialize, Deserialize, PartialEq)]
@@ -107,25 +113,31 @@ pub struct QueueSettings {
     /// Deliveries of one message before it is dead-lettered.
     pub max_attempts: u32,
     /// How long SubmitReport waits for the broker's confirm before UNAVAILABLE.
-    pub confirm_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub confirm_timeout: Duration,
     /// How long a connection attempt to the broker may take.
-    pub connect_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub connect_timeout: Duration,
     /// Embedded queue: how often an idle consumer looks for new messages.
-    pub poll_interval_ms: u64,
+    #[serde(with = "duration")]
+    pub poll_interval: Duration,
     /// Embedded queue: a delivery not acknowledged within this time is
     /// delivered again (the worker holding it is presumed dead).
-    pub lease_ms: u64,
+    #[serde(with = "duration")]
+    pub lease: Duration,
     /// Messages waiting beyond which SubmitReport answers RESOURCE_EXHAUSTED
     /// (back-pressure: the worker drains far slower than ingest accepts).
     pub max_backlog: u64,
     /// PEM CA certificate to trust for an `amqps://` URL (the broker's TLS).
     pub tls_ca_cert: Option<std::path::PathBuf>,
-    /// AMQP heartbeat asked of the broker (seconds; 0: the broker's). A
-    /// connection silent for two heartbeats is dropped and opened again.
-    pub heartbeat_s: u16,
+    /// AMQP heartbeat asked of the broker (whole seconds; 0: the broker's).
+    /// A connection silent for two heartbeats is dropped and opened again.
+    #[serde(with = "duration")]
+    pub heartbeat: Duration,
     /// Longest any other broker operation (declare, consume, ack, reject,
     /// reading dead letters) may take before it counts as an outage.
-    pub operation_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub operation_timeout: Duration,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -208,20 +220,25 @@ pub struct WorkerSettings {
     /// Reports processed concurrently by one worker.
     pub concurrency: usize,
     /// Wait before a failed delivery is retried (embedded queue).
-    pub retry_delay_ms: u64,
+    #[serde(with = "duration")]
+    pub retry_delay: Duration,
     /// Pause after each processed report; 0 in production. Lets an operator
     /// throttle a bulk re-import, and lets tests kill a worker mid-batch.
-    pub pause_ms: u64,
+    #[serde(with = "duration")]
+    pub pause: Duration,
     /// Longest the transaction storing one report may take; past it the
     /// attempt is abandoned as an outage (a silent database connection).
-    pub transaction_timeout_ms: u64,
+    #[serde(with = "duration")]
+    pub transaction_timeout: Duration,
     /// Back-off between attempts while a dependency is down: starts at
-    /// `retry_delay_ms`, doubles, and never exceeds this.
-    pub outage_backoff_max_ms: u64,
+    /// `retry_delay`, doubles, and never exceeds this.
+    #[serde(with = "duration")]
+    pub outage_backoff_max: Duration,
     /// How long one delivery is held and retried during an outage before it
     /// is handed back to the queue uncounted (RabbitMQ closes a channel that
     /// holds a delivery past its consumer timeout, 30 min by default).
-    pub outage_hold_ms: u64,
+    #[serde(with = "duration")]
+    pub outage_hold: Duration,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -238,9 +255,9 @@ impl Default for DatabaseSettings {
         DatabaseSettings {
             url: String::new(),
             max_connections: 5,
-            acquire_timeout_ms: 10_000,
-            statement_timeout_ms: 30_000,
-            idle_in_transaction_timeout_ms: 60_000,
+            acquire_timeout: Duration::from_secs(10),
+            statement_timeout: Duration::from_secs(30),
+            idle_in_transaction_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -254,14 +271,14 @@ impl Default for QueueSettings {
             // works on, so a restart returns few untouched deliveries.
             prefetch: 4,
             max_attempts: 5,
-            confirm_timeout_ms: 5_000,
-            connect_timeout_ms: 3_000,
-            poll_interval_ms: 200,
-            lease_ms: 60_000,
+            confirm_timeout: Duration::from_secs(5),
+            connect_timeout: Duration::from_secs(3),
+            poll_interval: Duration::from_millis(200),
+            lease: Duration::from_secs(60),
             max_backlog: 10_000,
             tls_ca_cert: None,
-            heartbeat_s: 20,
-            operation_timeout_ms: 10_000,
+            heartbeat: Duration::from_secs(20),
+            operation_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -284,11 +301,11 @@ impl Default for WorkerSettings {
     fn default() -> Self {
         WorkerSettings {
             concurrency: 4,
-            retry_delay_ms: 1_000,
-            pause_ms: 0,
-            transaction_timeout_ms: 60_000,
-            outage_backoff_max_ms: 60_000,
-            outage_hold_ms: 10 * 60_000,
+            retry_delay: Duration::from_secs(1),
+            pause: Duration::ZERO,
+            transaction_timeout: Duration::from_secs(60),
+            outage_backoff_max: Duration::from_secs(60),
+            outage_hold: Duration::from_secs(10 * 60),
         }
     }
 }
@@ -340,6 +357,10 @@ impl Settings {
         if let Some(dir) = data_dir {
             figment = figment.merge(Serialized::default("data_dir", dir));
         }
+        let old = renamed::old_keys(&figment);
+        if !old.is_empty() {
+            return Err(ConfigError::Invalid(old));
+        }
         let settings: Settings = figment.extract().map_err(Box::new)?;
         let settings = settings.resolved()?;
         settings.validate()?;
@@ -348,7 +369,12 @@ impl Settings {
 
     /// Defaults then the file, without the environment (for tests and tools).
     pub fn from_file(file: &Path) -> Result<Settings, ConfigError> {
-        let settings: Settings = Self::figment(Some(file)).extract().map_err(Box::new)?;
+        let figment = Self::figment(Some(file));
+        let old = renamed::old_keys(&figment);
+        if !old.is_empty() {
+            return Err(ConfigError::Invalid(old));
+        }
+        let settings: Settings = figment.extract().map_err(Box::new)?;
         settings.resolved()
     }
 
@@ -378,11 +404,11 @@ impl std::fmt::Debug for DatabaseSettings {
         f.debug_struct("DatabaseSettings")
             .field("url", &redact_url(&self.url))
             .field("max_connections", &self.max_connections)
-            .field("acquire_timeout_ms", &self.acquire_timeout_ms)
-            .field("statement_timeout_ms", &self.statement_timeout_ms)
+            .field("acquire_timeout", &self.acquire_timeout)
+            .field("statement_timeout", &self.statement_timeout)
             .field(
-                "idle_in_transaction_timeout_ms",
-                &self.idle_in_transaction_timeout_ms,
+                "idle_in_transaction_timeout",
+                &self.idle_in_transaction_timeout,
             )
             .finish()
     }
@@ -431,11 +457,11 @@ mod tests {
     fn default_deadlines_nest_the_way_the_worker_relies_on() {
         let s = Settings::default();
         // RabbitMQ closes a channel holding a delivery for 30 min.
-        assert!(s.worker.outage_hold_ms < 30 * 60_000);
+        assert!(s.worker.outage_hold < Duration::from_secs(30 * 60));
         // The server gives up on a statement before the worker gives up on
         // the whole transaction, so a slow lock wait is reported, not cut.
-        assert!(s.database.statement_timeout_ms < s.worker.transaction_timeout_ms);
-        assert!(s.worker.retry_delay_ms <= s.worker.outage_backoff_max_ms);
+        assert!(s.database.statement_timeout < s.worker.transaction_timeout);
+        assert!(s.worker.retry_delay <= s.worker.outage_backoff_max);
         assert!(s.queue.max_backlog > 0);
     }
 
@@ -514,5 +540,32 @@ mod tests {
             Settings::from_file(&file).unwrap().log.format,
             LogFormat::Json
         );
+    }
+
+    #[test]
+    fn durations_take_units_and_an_old_ms_key_is_named_not_ignored() {
+        let dir = std::env::temp_dir().join(format!("fazhi-config-dur-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("fazhi.toml");
+        std::fs::write(
+            &file,
+            "[queue]\nlease = \"90s\"\npoll_interval = \"50ms\"\n[worker]\npause = 0\n",
+        )
+        .unwrap();
+        let s = Settings::from_file(&file).unwrap();
+        assert_eq!(s.queue.lease, Duration::from_secs(90));
+        assert_eq!(s.queue.poll_interval, Duration::from_millis(50));
+        assert_eq!(s.worker.pause, Duration::ZERO);
+
+        std::fs::write(&file, "[queue]\nlease_ms = 90000\n").unwrap();
+        let err = Settings::from_file(&file).unwrap_err().to_string();
+        assert!(
+            err.contains("queue.lease_ms 已改名为 queue.lease")
+                && err.contains("FAZHI_QUEUE__LEASE"),
+            "{err}"
+        );
+        std::fs::write(&file, "[queue]\nlease = 90000\n").unwrap();
+        let err = Settings::from_file(&file).unwrap_err().to_string();
+        assert!(err.contains("没有单位"), "{err}");
     }
 }

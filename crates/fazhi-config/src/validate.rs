@@ -1,13 +1,20 @@
 //! `Settings::validate`: values that parse but cannot work together, each
 //! refused with a sentence an IT clerk can act on (key, value, what to do).
 
+use std::time::Duration;
+
 use crate::{ConfigError, Settings};
 
 /// RabbitMQ's default `max_message_size` (128 MiB). Queue messages carry a
 /// document's hash, not the document, so this bounds only the gRPC side.
 const BROKER_MESSAGE_LIMIT: usize = 128 * 1024 * 1024;
 /// RabbitMQ closes a channel that holds a delivery longer (30 min).
-const BROKER_CONSUMER_TIMEOUT_MS: u64 = 30 * 60_000;
+const BROKER_CONSUMER_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+/// A duration the way the file spells it (`1m 30s`).
+fn show(d: Duration) -> humantime::FormattedDuration {
+    humantime::format_duration(d)
+}
 
 impl Settings {
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -56,26 +63,50 @@ impl Settings {
             ),
         );
         check(
-            db.statement_timeout_ms < w.transaction_timeout_ms,
+            db.statement_timeout < w.transaction_timeout,
             format!(
-                "database.statement_timeout_ms（{}）应小于 worker.transaction_timeout_ms（{}）：否则慢语句会被当作数据库中断",
-                db.statement_timeout_ms, w.transaction_timeout_ms
+                "database.statement_timeout（{}）应小于 worker.transaction_timeout（{}）：否则慢语句会被当作数据库中断",
+                show(db.statement_timeout),
+                show(w.transaction_timeout)
             ),
         );
         check(
-            w.outage_hold_ms < BROKER_CONSUMER_TIMEOUT_MS,
+            w.outage_hold < BROKER_CONSUMER_TIMEOUT,
             format!(
-                "worker.outage_hold_ms（{}）应小于 30 分钟（1800000）：RabbitMQ 会关闭持有消息超过 30 分钟的通道",
-                w.outage_hold_ms
+                "worker.outage_hold（{}）应小于 30m：RabbitMQ 会关闭持有消息超过 30 分钟的通道",
+                show(w.outage_hold)
             ),
         );
         check(
-            w.retry_delay_ms <= w.outage_backoff_max_ms,
+            w.retry_delay <= w.outage_backoff_max,
             format!(
-                "worker.retry_delay_ms（{}）不应大于 worker.outage_backoff_max_ms（{}）",
-                w.retry_delay_ms, w.outage_backoff_max_ms
+                "worker.retry_delay（{}）不应大于 worker.outage_backoff_max（{}）",
+                show(w.retry_delay),
+                show(w.outage_backoff_max)
             ),
         );
+        check(
+            q.heartbeat.subsec_nanos() == 0 && q.heartbeat.as_secs() <= u64::from(u16::MAX),
+            format!(
+                "queue.heartbeat（{}）应为整秒且不超过 65535s（RabbitMQ 的心跳以秒计）",
+                show(q.heartbeat)
+            ),
+        );
+        for (key, value) in [
+            ("database.acquire_timeout", db.acquire_timeout),
+            ("database.statement_timeout", db.statement_timeout),
+            ("queue.confirm_timeout", q.confirm_timeout),
+            ("queue.connect_timeout", q.connect_timeout),
+            ("queue.poll_interval", q.poll_interval),
+            ("queue.lease", q.lease),
+            ("queue.operation_timeout", q.operation_timeout),
+            ("worker.transaction_timeout", w.transaction_timeout),
+        ] {
+            check(
+                !value.is_zero(),
+                format!("{key} 为 0：请设为带单位的正数时长，如 5s"),
+            );
+        }
         if let Some(url) = q.amqp_url.as_deref().filter(|u| !u.is_empty()) {
             check(
                 url.starts_with("amqp://") || url.starts_with("amqps://"),
@@ -150,5 +181,19 @@ mod tests {
                 .to_string()
                 .contains("grpc.max_document_bytes")
         );
+    }
+
+    #[test]
+    fn durations_are_named_with_their_unit_in_the_refusal() {
+        let mut s = valid();
+        s.database.statement_timeout = std::time::Duration::from_secs(90);
+        s.queue.lease = std::time::Duration::ZERO;
+        let err = s.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("database.statement_timeout（1m 30s）")
+                && err.contains("worker.transaction_timeout（1m）"),
+            "{err}"
+        );
+        assert!(err.contains("queue.lease 为 0"), "{err}");
     }
 }

@@ -113,6 +113,25 @@ impl EmbeddedQueue {
             .await?)
     }
 
+    /// Age of the oldest message not dead (waiting or in flight); zero
+    /// when there is none.
+    pub async fn oldest_age(&self) -> Result<Option<Duration>, QueueError> {
+        use sea_orm::QuerySelect;
+        self.ready_table().await?;
+        let oldest: Option<i64> = queue_message::Entity::find()
+            .select_only()
+            .column(queue_message::Column::EnqueuedAt)
+            .filter(queue_message::Column::Queue.eq(self.settings.queue.as_str()))
+            .filter(queue_message::Column::Dead.eq(false))
+            .order_by_asc(queue_message::Column::Id)
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        Ok(Some(oldest.map_or(Duration::ZERO, |at| {
+            Duration::from_millis(u64::try_from(now_ms() - at).unwrap_or(0))
+        })))
+    }
+
     /// Claim the oldest deliverable message, if any.
     async fn claim(&self) -> Result<Option<Delivery>, QueueError> {
         self.ready_table().await?;
@@ -375,6 +394,10 @@ impl Queue for EmbeddedQueue {
         within(self.operation_timeout, async { Ok(self.db.ping().await?) })
             .await
             .is_ok()
+    }
+
+    async fn oldest_age(&self) -> Result<Option<Duration>, QueueError> {
+        within(self.operation_timeout, EmbeddedQueue::oldest_age(self)).await
     }
 }
 

@@ -106,3 +106,34 @@ async fn a_dead_letter_keeps_its_reason_and_replays_with_a_fresh_count() {
     );
     assert!(q.replay(Some(&["m".to_owned()])).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn the_oldest_age_follows_the_first_unsettled_message() {
+    let q = queue(Duration::from_millis(10)).await;
+    let empty = Some(Duration::ZERO);
+    assert_eq!(EmbeddedQueue::oldest_age(&q).await.unwrap(), empty);
+    q.publish(&message("first")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before_second = Instant::now();
+    q.publish(&message("second")).await.unwrap();
+    let age = EmbeddedQueue::oldest_age(&q).await.unwrap().unwrap();
+    assert!(
+        age >= Duration::from_millis(300),
+        "the first one's age: {age:?}"
+    );
+    let mut deliveries = q.subscribe().await.unwrap();
+    next(&mut deliveries).await.ack().await.unwrap();
+    let age = EmbeddedQueue::oldest_age(&q).await.unwrap().unwrap();
+    // The second's age, at most the time since it was published (the
+    // clock has millisecond steps); the first's would be 300 ms more.
+    assert!(
+        age <= before_second.elapsed() + Duration::from_millis(2),
+        "now the second's: {age:?}"
+    );
+    next(&mut deliveries).await.dead_letter("x").await.unwrap();
+    assert_eq!(
+        EmbeddedQueue::oldest_age(&q).await.unwrap(),
+        empty,
+        "a dead letter does not wait"
+    );
+}

@@ -16,6 +16,7 @@ pub mod topology;
 pub mod trace;
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -158,6 +159,14 @@ pub trait Queue: Send + Sync {
 
     /// Whether the queue answers right now (for health checks).
     async fn ready(&self) -> bool;
+
+    /// How long the oldest message not yet settled has waited (a backlog
+    /// that ages is a stuck worker, whatever the depth); zero when empty.
+    /// `None`: a backend that cannot tell without taking the message
+    /// (RabbitMQ over AMQP; the worker's `fazhi_queue_wait_seconds` covers it).
+    async fn oldest_age(&self) -> Result<Option<Duration>, QueueError> {
+        Ok(None)
+    }
 }
 
 /// The queue the settings ask for: RabbitMQ when an AMQP URL is set, else
@@ -167,20 +176,20 @@ pub fn from_settings(
     worker: &fazhi_config::WorkerSettings,
     db: sea_orm::DatabaseConnection,
 ) -> std::sync::Arc<dyn Queue> {
-    use std::time::Duration;
     match settings.amqp_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => std::sync::Arc::new(
             amqp::AmqpQueue::new(amqp::AmqpSettings {
                 url: url.to_owned(),
                 topology: topology::Topology::new(&settings.name),
                 prefetch: settings.prefetch,
-                confirm_timeout: Duration::from_millis(settings.confirm_timeout_ms),
-                connect_timeout: Duration::from_millis(settings.connect_timeout_ms),
+                confirm_timeout: settings.confirm_timeout,
+                connect_timeout: settings.connect_timeout,
             })
             .with_options(amqp::AmqpOptions {
-                heartbeat_s: settings.heartbeat_s,
-                operation_timeout: Duration::from_millis(settings.operation_timeout_ms),
-                retry_delay: Duration::from_millis(worker.retry_delay_ms),
+                // validate() keeps it whole seconds within u16.
+                heartbeat_s: u16::try_from(settings.heartbeat.as_secs()).unwrap_or(u16::MAX),
+                operation_timeout: settings.operation_timeout,
+                retry_delay: worker.retry_delay,
             })
             .with_tls_ca(settings.tls_ca_cert.as_deref().and_then(|path| {
                 // Unreadable: say so; connecting then fails verification
@@ -196,12 +205,12 @@ pub fn from_settings(
                 embedded::EmbeddedSettings {
                     queue: settings.name.clone(),
                     max_attempts: settings.max_attempts,
-                    poll_interval: Duration::from_millis(settings.poll_interval_ms),
-                    lease: Duration::from_millis(settings.lease_ms),
-                    retry_delay: Duration::from_millis(worker.retry_delay_ms),
+                    poll_interval: settings.poll_interval,
+                    lease: settings.lease,
+                    retry_delay: worker.retry_delay,
                 },
             )
-            .with_operation_timeout(Duration::from_millis(settings.operation_timeout_ms)),
+            .with_operation_timeout(settings.operation_timeout),
         ),
     }
 }

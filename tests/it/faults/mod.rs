@@ -57,16 +57,16 @@ fn agencies() -> Vec<RosterRow> {
 /// Short deadlines for the worker child, so faults are noticed in seconds.
 fn fast_timeouts() -> Vec<(&'static str, String)> {
     [
-        ("FAZHI_WORKER__TRANSACTION_TIMEOUT_MS", "3000"),
-        ("FAZHI_WORKER__RETRY_DELAY_MS", "200"),
-        ("FAZHI_WORKER__OUTAGE_BACKOFF_MAX_MS", "2000"),
-        ("FAZHI_WORKER__OUTAGE_HOLD_MS", "8000"),
+        ("FAZHI_WORKER__TRANSACTION_TIMEOUT", "3s"),
+        ("FAZHI_WORKER__RETRY_DELAY", "200ms"),
+        ("FAZHI_WORKER__OUTAGE_BACKOFF_MAX", "2s"),
+        ("FAZHI_WORKER__OUTAGE_HOLD", "8s"),
         ("FAZHI_QUEUE__MAX_ATTEMPTS", "2"),
-        ("FAZHI_QUEUE__HEARTBEAT_S", "2"),
-        ("FAZHI_QUEUE__OPERATION_TIMEOUT_MS", "3000"),
-        ("FAZHI_DATABASE__ACQUIRE_TIMEOUT_MS", "3000"),
-        ("FAZHI_DATABASE__STATEMENT_TIMEOUT_MS", "2500"),
-        ("FAZHI_DATABASE__IDLE_IN_TRANSACTION_TIMEOUT_MS", "4000"),
+        ("FAZHI_QUEUE__HEARTBEAT", "2s"),
+        ("FAZHI_QUEUE__OPERATION_TIMEOUT", "3s"),
+        ("FAZHI_DATABASE__ACQUIRE_TIMEOUT", "3s"),
+        ("FAZHI_DATABASE__STATEMENT_TIMEOUT", "2500ms"),
+        ("FAZHI_DATABASE__IDLE_IN_TRANSACTION_TIMEOUT", "4s"),
     ]
     .into_iter()
     .map(|(k, v)| (k, v.to_owned()))

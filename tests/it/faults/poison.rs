@@ -74,7 +74,7 @@ async fn a_report_the_database_refuses_is_failed_at_once_and_never_retried() {
         return;
     };
     // Were it retried, the first retry alone would take this long.
-    settings.worker.retry_delay_ms = 30_000;
+    settings.worker.retry_delay = std::time::Duration::from_secs(30);
     settings.queue.max_attempts = 5;
     let app = spawn_app(&settings, true).await;
     // PostgreSQL refuses NUL in text (SQLSTATE 22021).
@@ -145,14 +145,14 @@ async fn a_replayed_dead_letter_is_processed_once(db: Db, broker: Broker) {
     );
 
     let replayed = operator(&app, "dead-letters replay --all").await;
-    assert!(replayed.contains("replayed 1"), "{replayed}");
+    assert!(replayed.contains("已放回队列 1 份"), "{replayed}");
     app.start_worker();
     let s = app.wait_done(&r.submission_id).await;
     assert_eq!(s.status, pb::SubmissionStatus::Processed as i32);
 
     // Replaying again finds nothing and changes nothing.
     let again = operator(&app, &format!("dead-letters replay {}", r.submission_id)).await;
-    assert!(again.contains("replayed 0"), "{again}");
+    assert!(again.contains("已放回队列 0 份"), "{again}");
     let summary = app.summary(2022).await;
     assert_eq!(summary.submitted, 1, "counted once");
     assert!(sources_from(&summary, &r.submission_id) > 0);

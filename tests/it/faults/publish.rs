@@ -27,7 +27,7 @@ async fn a_lost_confirm_is_reported_as_unknown_and_a_refused_connection_as_unava
     let amqp = settings.queue.amqp_url.clone().unwrap();
     let proxy = proxy_for(&amqp).await;
     settings.queue.amqp_url = Some(through(&amqp, &proxy));
-    settings.queue.confirm_timeout_ms = 1_500;
+    settings.queue.confirm_timeout = std::time::Duration::from_millis(1_500);
     let store = fazhi_store::Store::connect(&settings.database.url, 1)
         .await
         .unwrap();

@@ -8,6 +8,8 @@
 
 mod dead;
 mod publisher;
+
+pub use publisher::{declare, publish_confirmed};
 mod settle;
 
 use std::collections::BTreeMap;

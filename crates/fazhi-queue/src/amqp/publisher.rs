@@ -116,15 +116,7 @@ impl Publisher {
     /// Declare exchange, queue, dead-letter exchange and queue (idempotent).
     /// The dead-letter pair first: the main queue names its exchange.
     pub(crate) async fn declare(&self, channel: &Channel) -> Result<(), QueueError> {
-        let t = &self.topology;
-        declare_bound_queue(
-            channel,
-            &t.dead_letter_exchange,
-            &t.dead_letter_queue,
-            t.dead_letter_queue_arguments(),
-        )
-        .await?;
-        declare_bound_queue(channel, &t.exchange, &t.queue, t.queue_arguments()).await
+        declare(channel, &self.topology).await
     }
 
     /// The publishing connection, opened (and the topology declared) if needed.
@@ -231,66 +223,80 @@ impl Publisher {
                 channel
             }
         };
-        let result = self
-            .publish_with_confirm(&channel, exchange, message, sent)
-            .await;
+        sent.store(true, Ordering::SeqCst);
+        let result = publish_confirmed(&channel, exchange, message, self.confirm_timeout).await;
         if result.is_err() {
             // A channel with an unsettled confirm or a stray return is not reused.
             *slot = None;
         }
         result
     }
+}
 
-    async fn publish_with_confirm(
-        &self,
-        channel: &Channel,
-        exchange: &str,
-        message: &OutgoingMessage,
-        sent: &AtomicBool,
-    ) -> Result<(), QueueError> {
-        let mut headers = FieldTable::default();
-        for (k, v) in &message.headers {
-            headers.insert(
-                ShortString::from(k.as_str()),
-                AMQPValue::LongString(LongString::from(v.as_str())),
-            );
-        }
-        let properties = BasicProperties::default()
-            .with_delivery_mode(PERSISTENT)
-            .with_message_id(message.message_id.as_str().into())
-            .with_content_type("application/json".into())
-            .with_headers(headers);
-        sent.store(true, Ordering::SeqCst);
-        let confirm = channel
-            .basic_publish(
-                exchange.into(),
-                ROUTING_KEY.into(),
-                BasicPublishOptions {
-                    mandatory: true,
-                    ..BasicPublishOptions::default()
-                },
-                &message.payload,
-                properties,
-            )
-            .await
-            .map_err(|e| unavailable("publishing", e))?;
-        let confirmation = tokio::time::timeout(self.confirm_timeout, confirm)
-            .await
-            .map_err(|_| QueueError::OutcomeUnknown("RabbitMQ did not confirm in time".into()))?
-            .map_err(|e| QueueError::OutcomeUnknown(format!("waiting for confirm: {e}")))?;
-        // The broker answered: a nack or a return means it did not queue it.
-        if !confirmation.is_ack() {
-            return Err(QueueError::Unavailable(
-                "RabbitMQ refused the message (nack)".into(),
-            ));
-        }
-        if confirmation.take_message().is_some() {
-            return Err(QueueError::Unavailable(
-                "RabbitMQ could not route the message".into(),
-            ));
-        }
-        Ok(())
+/// Declare exchange, queue, dead-letter exchange and queue of `t`
+/// (idempotent). The dead-letter pair first: the main queue names its
+/// exchange. The one declaration: the publisher, the consumer and the
+/// benchmark's raw baseline use it.
+pub async fn declare(channel: &Channel, t: &Topology) -> Result<(), QueueError> {
+    declare_bound_queue(
+        channel,
+        &t.dead_letter_exchange,
+        &t.dead_letter_queue,
+        t.dead_letter_queue_arguments(),
+    )
+    .await?;
+    declare_bound_queue(channel, &t.exchange, &t.queue, t.queue_arguments()).await
+}
+
+/// Publish one message as fazhi does (persistent, mandatory, message id,
+/// headers) on a confirm-mode channel and await the broker's confirm.
+pub async fn publish_confirmed(
+    channel: &Channel,
+    exchange: &str,
+    message: &OutgoingMessage,
+    confirm_timeout: Duration,
+) -> Result<(), QueueError> {
+    let mut headers = FieldTable::default();
+    for (k, v) in &message.headers {
+        headers.insert(
+            ShortString::from(k.as_str()),
+            AMQPValue::LongString(LongString::from(v.as_str())),
+        );
     }
+    let properties = BasicProperties::default()
+        .with_delivery_mode(PERSISTENT)
+        .with_message_id(message.message_id.as_str().into())
+        .with_content_type("application/json".into())
+        .with_headers(headers);
+    let confirm = channel
+        .basic_publish(
+            exchange.into(),
+            ROUTING_KEY.into(),
+            BasicPublishOptions {
+                mandatory: true,
+                ..BasicPublishOptions::default()
+            },
+            &message.payload,
+            properties,
+        )
+        .await
+        .map_err(|e| unavailable("publishing", e))?;
+    let confirmation = tokio::time::timeout(confirm_timeout, confirm)
+        .await
+        .map_err(|_| QueueError::OutcomeUnknown("RabbitMQ did not confirm in time".into()))?
+        .map_err(|e| QueueError::OutcomeUnknown(format!("waiting for confirm: {e}")))?;
+    // The broker answered: a nack or a return means it did not queue it.
+    if !confirmation.is_ack() {
+        return Err(QueueError::Unavailable(
+            "RabbitMQ refused the message (nack)".into(),
+        ));
+    }
+    if confirmation.take_message().is_some() {
+        return Err(QueueError::Unavailable(
+            "RabbitMQ could not route the message".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// A durable direct exchange with a durable queue bound to it by [`ROUTING_KEY`].

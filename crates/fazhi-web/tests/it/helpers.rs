@@ -48,8 +48,8 @@ pub fn settings() -> Settings {
     std::fs::create_dir_all(&dir).unwrap();
     let mut s = Settings::default();
     s.database.url = format!("sqlite://{}?mode=rwc", dir.join("fazhi.db").display());
-    s.queue.poll_interval_ms = 50;
-    s.worker.retry_delay_ms = 100;
+    s.queue.poll_interval = std::time::Duration::from_millis(50);
+    s.worker.retry_delay = std::time::Duration::from_millis(100);
     s
 }
 
