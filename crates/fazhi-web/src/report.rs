@@ -151,7 +151,7 @@ async fn review_panel(
 ) -> Result<Markup, WebError> {
     let who = &signed.session.principal;
     let csrf = signed.session.csrf.as_str();
-    let own_unit = who.role == Role::Unit && who.scope.iter().any(|c| *c == row.agency_code);
+    let own_unit = who.role == Role::Unit && who.scope.contains(&row.agency_code);
     let checks = state.store.checks_of_submission(&row.id).await?;
     let published = publication::of(state, row).await?;
     Ok(html! {

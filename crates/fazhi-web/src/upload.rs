@@ -7,14 +7,14 @@ use axum::extract::{ConnectInfo, Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use fazhi_proto::v1 as pb;
-use fazhi_store::Role;
 use fazhi_season::VersionState;
+use fazhi_store::Role;
 use fazhi_store::counting::state_of;
 use fazhi_store::entity::{submission, submission_review};
-use std::collections::HashMap;
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
+use std::collections::HashMap;
 
 use crate::AppState;
 use crate::auth::Signed;
@@ -205,7 +205,13 @@ pub async fn submit(
     let f = read_fields(multipart).await?;
     signed.check_csrf(&f.csrf)?;
     let Ok(year) = f.year.trim().parse::<i32>() else {
-        let page = form(&state, &signed, None, Some("报告年度应为四位数字，例如 2024")).await?;
+        let page = form(
+            &state,
+            &signed,
+            None,
+            Some("报告年度应为四位数字，例如 2024"),
+        )
+        .await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
     let request = pb::SubmitReportRequest {

@@ -6,8 +6,8 @@
 
 use axum::extract::{Path, Query, State};
 use fazhi_store::entity::submission;
-use maud::{Markup, html};
 use fazhi_store::review::VersionView;
+use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::AppState;
