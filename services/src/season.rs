@@ -228,7 +228,8 @@ impl SeasonService {
         Ok(conv::settings(district, year, &s))
     }
 
-    async fn review(
+    /// Accept, return or reopen one version (also the web workbench's forms).
+    pub async fn review(
         &self,
         who: &Principal,
         origin: &str,
@@ -281,7 +282,8 @@ impl SeasonService {
         })
     }
 
-    async fn set_publication(
+    /// Where and when a unit published its report (also the web workbench's form).
+    pub async fn set_publication(
         &self,
         who: &Principal,
         origin: &str,

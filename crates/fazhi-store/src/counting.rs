@@ -51,7 +51,7 @@ pub(crate) async fn expected<C: ConnectionTrait>(
 
 /// A submission's place in the review state machine: its pipeline status,
 /// or for a processed one the office's review (pending when none).
-pub(crate) fn state_of(status: &str, review: Option<&str>) -> VersionState {
+pub fn state_of(status: &str, review: Option<&str>) -> VersionState {
     match SubmissionStatus::parse(status) {
         Some(SubmissionStatus::Queued) | None => VersionState::Queued,
         Some(SubmissionStatus::Rejected) => VersionState::Rejected,

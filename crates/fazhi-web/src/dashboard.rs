@@ -6,6 +6,9 @@ use axum::response::Redirect;
 use fazhi_store::Role;
 use fazhi_store::entity::submission;
 use fazhi_store::record::deadline_ms as deadline_ms_for;
+use std::collections::HashMap;
+
+use fazhi_season::VersionState;
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
@@ -113,6 +116,7 @@ pub async fn page(
     let s = season(&state.store, &signed.session.principal, &f.season()).await?;
     let all = season_rows(&state, &s.district, s.year).await?;
     let r = rates(&all);
+    let review = ReviewSummary::of(&state, &s.district, s.year).await?;
     let shown = select(all, &f);
     let query = format!(
         "district={}&year={}&state={}&q={}&sort={}",
@@ -136,6 +140,7 @@ pub async fn page(
                 div.stat { span.k { "按时报送率" } span.v id="rate-on-time" { (percent(r.rate_on_time)) } }
                 div.stat { span.k { "已处理" } span.v id="processed" { (r.processed) } }
             }
+            (review.tiles())
             p.hint { "截止时间：" (when(deadline_ms_for(s.year))) "（北京时间）。无法读取的文件不计入已报。" }
             form.filters method="get" action="/dashboard" {
                 input type="hidden" name="district" value=(s.district);
@@ -156,7 +161,7 @@ pub async fn page(
             }
             table.units id="units" {
                 caption { "共 " (shown.len()) " 个单位" }
-                thead { tr { th scope="col" { "代码" } th scope="col" { "单位" } th scope="col" { "类型" } th scope="col" { "状态" } th scope="col" { "是否按时" } th scope="col" { "报送时间" } th scope="col" { "报告" } } }
+                thead { tr { th scope="col" { "代码" } th scope="col" { "单位" } th scope="col" { "类型" } th scope="col" { "状态" } th scope="col" { "是否按时" } th scope="col" { "审核" } th scope="col" { "报送时间" } th scope="col" { "报告" } } }
                 tbody {
                     @for row in &shown {
                         tr data-state=(row.state.code()) {
@@ -172,6 +177,11 @@ pub async fn page(
                                     (None, false) => "—",
                                 }
                             }
+                            td {
+                                @if let Some(v) = review.latest.get(row.code.as_str()) {
+                                    span class={"state " (v.as_str())} { (v.label_zh()) }
+                                } @else { "—" }
+                            }
                             td { @if let Some(t) = row.submitted_at { (when(t)) } @else { "—" } }
                             td {
                                 @if let Some(id) = &row.submission_id { a href={"/reports/" (id)} { "查看" } }
@@ -183,6 +193,64 @@ pub async fn page(
             }
         },
     ))
+}
+
+/// The season's review and publication, by the season rules
+/// (`fazhi_season::season_status`, what gRPC's GetSeasonStatus returns):
+/// which version counts, how many the office accepted, who published.
+struct ReviewSummary {
+    status: fazhi_season::SeasonStatus,
+    accepted: usize,
+    /// Each unit's latest version's state.
+    latest: HashMap<String, VersionState>,
+}
+
+impl ReviewSummary {
+    async fn of(state: &AppState, district: &str, year: i32) -> Result<Self, WebError> {
+        let (settings, units) = state.store.season_facts(district, year).await?;
+        let accepted = units
+            .iter()
+            .filter(|u| u.exempt_reason.is_none())
+            .filter(|u| {
+                u.counting(settings.count_unreviewed)
+                    .is_some_and(|v| v.state == VersionState::Accepted)
+            })
+            .count();
+        let latest = units
+            .iter()
+            .filter_map(|u| {
+                let v = u.versions.iter().max_by_key(|v| (v.submitted_at, &v.id))?;
+                Some((u.code.clone(), v.state))
+            })
+            .collect();
+        let status = fazhi_season::season_status(
+            district,
+            year,
+            settings.deadlines,
+            &units,
+            settings.count_unreviewed,
+        );
+        Ok(ReviewSummary {
+            status,
+            accepted,
+            latest,
+        })
+    }
+
+    fn tiles(&self) -> Markup {
+        let s = &self.status;
+        html! {
+            section.rates aria-label="审核与公开" {
+                div.stat title="按报送季规则计入汇总的单位（退回、撤回的版本不计入）" {
+                    span.k { "计入汇总" } span.v id="counted" { (s.actual) }
+                }
+                div.stat { span.k { "已接收" } span.v id="accepted" { (self.accepted) } }
+                div.stat { span.k { "计入报送率" } span.v id="counted-rate" { (s.reporting_rate.show()) } }
+                div.stat { span.k { "已公开" } span.v id="published" { (s.published) } }
+                div.stat { span.k { "公开率" } span.v id="publication-rate" { (s.publication_rate.show()) } }
+            }
+        }
+    }
 }
 
 /// Percent-encode a query value (everything but unreserved ASCII).

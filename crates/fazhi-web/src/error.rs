@@ -3,7 +3,7 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use fazhi_services::error::ServiceError;
+use fazhi_services::error::{ReviewError, ServiceError};
 use fazhi_store::StoreError;
 use maud::html;
 
@@ -18,6 +18,17 @@ pub enum WebError {
     Csrf,
     NotFound(String),
     BadRequest(String),
+    /// A step refused in the current state (gRPC `FAILED_PRECONDITION`).
+    Refused(String),
+}
+
+impl From<ReviewError> for WebError {
+    fn from(e: ReviewError) -> Self {
+        match e {
+            ReviewError::Service(e) => WebError::Service(e),
+            ReviewError::Refused(m) => WebError::Refused(m),
+        }
+    }
 }
 
 impl From<ServiceError> for WebError {
@@ -43,6 +54,18 @@ impl WebError {
             ),
             WebError::NotFound(m) => (StatusCode::NOT_FOUND, m.clone()),
             WebError::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
+            WebError::Refused(m) => (StatusCode::CONFLICT, m.clone()),
+            // The store's own refusals carry the clerk's sentence (as gRPC
+            // sends them: FAILED_PRECONDITION, NOT_FOUND, INVALID_ARGUMENT).
+            WebError::Service(ServiceError::Store(
+                e @ (StoreError::Illegal(_) | StoreError::Precondition(_)),
+            )) => (StatusCode::CONFLICT, e.to_string()),
+            WebError::Service(ServiceError::Store(StoreError::NotFound(m))) => {
+                (StatusCode::NOT_FOUND, m.clone())
+            }
+            WebError::Service(ServiceError::Store(StoreError::Invalid(m))) => {
+                (StatusCode::BAD_REQUEST, m.clone())
+            }
             WebError::Service(e) => {
                 let status = match e {
                     ServiceError::InvalidArgument(_) => StatusCode::BAD_REQUEST,
@@ -72,7 +95,7 @@ fn title(status: StatusCode) -> &'static str {
         StatusCode::FORBIDDEN => "无权访问",
         StatusCode::NOT_FOUND => "未找到",
         StatusCode::BAD_REQUEST => "请求有误",
-        StatusCode::CONFLICT => "与已有报送冲突",
+        StatusCode::CONFLICT => "无法执行",
         StatusCode::SERVICE_UNAVAILABLE => "暂时不可用",
         _ => "出错了",
     }
@@ -80,6 +103,13 @@ fn title(status: StatusCode) -> &'static str {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
+        self.page("/", "返回首页")
+    }
+}
+
+impl WebError {
+    /// The refusal as a page whose link leads back to `back` (the form's page).
+    pub fn page(self, back: &str, back_label: &str) -> Response {
         if let WebError::SignIn = self {
             return Redirect::to("/login").into_response();
         }
@@ -90,7 +120,7 @@ impl IntoResponse for WebError {
                 section.error role="alert" {
                     h1 { (status.as_u16()) " " (title(status)) }
                     p.message { (message) }
-                    p { a href="/" { "返回首页" } }
+                    p { a id="back" href=(back) { (back_label) } }
                 }
             },
         );

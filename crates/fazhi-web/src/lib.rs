@@ -18,7 +18,10 @@ pub mod figures;
 pub mod highlight;
 mod layout;
 pub mod progress;
+mod publication;
 mod report;
+mod review;
+mod review_checks;
 mod roster;
 mod scope;
 mod session;
@@ -31,7 +34,9 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::{get, post};
 use fazhi_queue::Queue;
+use fazhi_services::checks::Checks;
 use fazhi_services::ingest::Ingest;
+use fazhi_services::season::SeasonService;
 use fazhi_store::Store;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -43,6 +48,10 @@ pub use session::{LOCKOUT_ATTEMPTS, Sessions};
 pub struct AppState {
     pub(crate) store: Store,
     pub(crate) ingest: Ingest,
+    /// The gRPC Season and Checks services' own steps (review, publication,
+    /// checks), so a form does exactly what the RPC does.
+    pub(crate) season: SeasonService,
+    pub(crate) checks: Checks,
     pub(crate) sessions: Arc<Sessions>,
     /// Mark cookies `Secure` (the workbench is behind TLS).
     pub(crate) secure_cookies: bool,
@@ -58,6 +67,8 @@ impl AppState {
     ) -> Self {
         AppState {
             ingest: Ingest::new(store.clone(), queue, max_document_bytes),
+            season: SeasonService::new(store.clone()),
+            checks: Checks::new(store.clone()),
             store,
             sessions: Arc::new(Sessions::default()),
             secure_cookies,
@@ -80,6 +91,10 @@ pub fn router(state: AppState) -> Router {
         .route("/reports/{id}", get(report::page))
         .route("/reports/{id}/original", get(report::original))
         .route("/reports/{id}/compare", get(versions::compare))
+        .route("/reports/{id}/review", post(review::step))
+        .route("/reports/{id}/filing", post(review_checks::filing))
+        .route("/reports/{id}/publication", post(publication::save))
+        .route("/checks/{check}/clear", post(review_checks::clear))
         .route("/draft", get(draft::page))
         .route("/draft.docx", get(draft::docx))
         .route("/draft.md", get(draft::markdown))

@@ -18,6 +18,9 @@ use crate::error::WebError;
 use crate::highlight::{self, Span};
 use crate::layout;
 use crate::versions;
+use crate::{publication, review, review_checks};
+use fazhi_store::Role;
+use fazhi_store::review::VersionView;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ReportQuery {
@@ -138,15 +141,28 @@ fn findings(parsed: &ParsedReport) -> Markup {
     }
 }
 
-/// REVIEW ACTIONS SLOT. The season workflow (accept / return with a reason /
-/// reopen; a check cleared with a note; the publication URL and date) is
-/// being built in the store and gRPC; its forms go in this `section`, each
-/// with the session's CSRF token, once that API is merged. Until then the
-/// section only says where the office will find them.
-fn review_slot(row: &submission::Model) -> Markup {
-    html! {
-        section.review id="review-actions" aria-label="审核" data-submission=(row.id) {}
-    }
+/// The review, checks and publication of this version: what the office
+/// acts on and what the unit is told.
+async fn review_panel(
+    state: &AppState,
+    signed: &Signed,
+    row: &submission::Model,
+    history: &[VersionView],
+) -> Result<Markup, WebError> {
+    let who = &signed.session.principal;
+    let csrf = signed.session.csrf.as_str();
+    let own_unit = who.role == Role::Unit && who.scope.contains(&row.agency_code);
+    let checks = state.store.checks_of_submission(&row.id).await?;
+    let published = publication::of(state, row).await?;
+    Ok(html! {
+        section.review id="review-actions" aria-label="审核" data-submission=(row.id) {
+            @if let Some(v) = history.iter().find(|v| v.submission_id == row.id) {
+                (review::section(csrf, v, review::is_office(who, &row.district), own_unit))
+            }
+            (review_checks::section(csrf, &row.id, &checks, review_checks::may_review(who, &row.district)))
+            (publication::section(csrf, row, published.as_ref(), publication::may_publish(who, row)))
+        }
+    })
 }
 
 pub async fn page(
@@ -171,6 +187,7 @@ pub async fn page(
     };
     let target = q.hl.as_deref().and_then(parse_range);
     let history = versions::of(&state, &row).await?;
+    let panel = review_panel(&state, &signed, &row, &history).await?;
     let title = format!("{name} {}年度报告", row.reporting_year);
     Ok(layout::page(
         &title,
@@ -186,7 +203,7 @@ pub async fn page(
                         dt { "原始文件" } dd { a id="original" href={"/reports/" (row.id) "/original"} { (row.file_name) } }
                         dt { "报送编号" } dd.mono { (row.id) }
                     }
-                    (review_slot(&row))
+                    (panel)
                     (versions::list(&row.id, &history))
                     @if let Some((_, p)) = &parsed {
                         h2 { "结构" }

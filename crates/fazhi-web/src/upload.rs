@@ -3,21 +3,24 @@
 //! upload goes through `Ingest::submit`, so the checks, the Chinese
 //! messages, the authorization and the audit entry are the gRPC ones.
 
-use axum::extract::{ConnectInfo, Multipart, State};
+use axum::extract::{ConnectInfo, Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use fazhi_proto::v1 as pb;
+use fazhi_season::VersionState;
 use fazhi_store::Role;
-use fazhi_store::entity::submission;
+use fazhi_store::counting::state_of;
+use fazhi_store::entity::{submission, submission_review};
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Deserialize;
+use std::collections::HashMap;
 
 use crate::AppState;
 use crate::auth::Signed;
 use crate::dashboard::when;
 use crate::error::WebError;
 use crate::layout;
-use crate::report::status_zh;
 use crate::scope::default_year;
 
 type Head = (String, String, i32, String, Option<String>, String, i64);
@@ -44,7 +47,31 @@ async fn own_submissions(state: &AppState, agency: &str) -> Result<Vec<Head>, We
         .map_err(fazhi_store::StoreError::from)?)
 }
 
-async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<Markup, WebError> {
+/// The office's review of each listed submission (one query).
+async fn reviews_of(
+    state: &AppState,
+    heads: &[Head],
+) -> Result<HashMap<String, submission_review::Model>, WebError> {
+    if heads.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<&str> = heads.iter().map(|h| h.0.as_str()).collect();
+    Ok(submission_review::Entity::find()
+        .filter(submission_review::Column::SubmissionId.is_in(ids))
+        .all(state.store.db())
+        .await
+        .map_err(fazhi_store::StoreError::from)?
+        .into_iter()
+        .map(|r| (r.submission_id.clone(), r))
+        .collect())
+}
+
+async fn form(
+    state: &AppState,
+    signed: &Signed,
+    year: Option<i32>,
+    error: Option<&str>,
+) -> Result<Markup, WebError> {
     let p = &signed.session.principal;
     let own = (p.role == Role::Unit)
         .then(|| p.scope.first().cloned())
@@ -57,6 +84,7 @@ async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<
         Some(code) => own_submissions(state, code).await?,
         None => Vec::new(),
     };
+    let reviews = reviews_of(state, &mine).await?;
     let title = if own.is_some() {
         "报送年度报告"
     } else {
@@ -82,7 +110,7 @@ async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<
                     }
                 }
                 label for="year" { "报告年度" }
-                input id="year" name="reporting_year" type="number" min="2000" max="9999" value=(default_year()) required;
+                input id="year" name="reporting_year" type="number" min="2000" max="9999" value=(year.unwrap_or_else(default_year)) required;
                 div.drop id="drop" tabindex="-1" {
                     p { "把报告文件拖到这里，或" }
                     label for="file" { "选择文件" }
@@ -103,8 +131,15 @@ async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<
                                 td { (year) }
                                 td { a href={"/reports/" (id)} { (file) } }
                                 td { (when(*at)) }
-                                td { span class={"state " (status)} { (status_zh(status)) } }
-                                td { @if let Some(r) = reason { span.bad { (r) } } }
+                                @let review = reviews.get(id);
+                                @let state = state_of(status, review.map(|r| r.state.as_str()));
+                                td { span class={"state " (state.as_str())} { (state.label_zh()) } }
+                                td {
+                                    @if let Some(r) = reason { span.bad { (r) } }
+                                    @if state == VersionState::Returned {
+                                        @if let Some(r) = review.and_then(|r| r.reason.as_deref()) { span.bad { "退回原因：" (r) } }
+                                    }
+                                }
                             }
                         }
                     }
@@ -115,8 +150,18 @@ async fn form(state: &AppState, signed: &Signed, error: Option<&str>) -> Result<
     ))
 }
 
-pub async fn page(State(state): State<AppState>, signed: Signed) -> Result<Markup, WebError> {
-    form(&state, &signed, None).await
+#[derive(Debug, Default, Deserialize)]
+pub struct UploadQuery {
+    /// The year to resubmit (the "resubmit" link of a returned report).
+    pub year: Option<i32>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(q): Query<UploadQuery>,
+) -> Result<Markup, WebError> {
+    form(&state, &signed, q.year, None).await
 }
 
 /// The form's fields; the document is read whole (the body limit caps it).
@@ -160,7 +205,13 @@ pub async fn submit(
     let f = read_fields(multipart).await?;
     signed.check_csrf(&f.csrf)?;
     let Ok(year) = f.year.trim().parse::<i32>() else {
-        let page = form(&state, &signed, Some("报告年度应为四位数字，例如 2024")).await?;
+        let page = form(
+            &state,
+            &signed,
+            None,
+            Some("报告年度应为四位数字，例如 2024"),
+        )
+        .await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
     let request = pb::SubmitReportRequest {
@@ -182,7 +233,7 @@ pub async fn submit(
         Ok(r) => Ok(Redirect::to(&format!("/reports/{}", r.submission_id)).into_response()),
         Err(e) => {
             let (status, message) = WebError::Service(e).status_and_message();
-            let page = form(&state, &signed, Some(&message)).await?;
+            let page = form(&state, &signed, Some(year), Some(&message)).await?;
             Ok((status, page).into_response())
         }
     }

@@ -6,8 +6,8 @@
 
 use axum::extract::{Path, Query, State};
 use fazhi_store::entity::submission;
+use fazhi_store::review::VersionView;
 use maud::{Markup, html};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -16,65 +16,35 @@ use crate::dashboard::when;
 use crate::diff;
 use crate::error::WebError;
 use crate::layout;
-use crate::report::{readable, status_zh};
+use crate::report::readable;
 
-/// What the list of versions shows of each.
-#[derive(Debug, Clone)]
-pub struct Version {
-    pub id: String,
-    pub status: String,
-    pub submitted_at: i64,
-    pub file_name: String,
-}
-
-/// The unit's submissions for the year, oldest first (withdrawn included:
-/// they are part of the history).
-pub async fn of(state: &AppState, row: &submission::Model) -> Result<Vec<Version>, WebError> {
-    let heads: Vec<(String, String, i64, String)> = submission::Entity::find()
-        .select_only()
-        .columns([
-            submission::Column::Id,
-            submission::Column::Status,
-            submission::Column::SubmittedAt,
-            submission::Column::FileName,
-        ])
-        .filter(submission::Column::AgencyCode.eq(row.agency_code.as_str()))
-        .filter(submission::Column::ReportingYear.eq(row.reporting_year))
-        .order_by_asc(submission::Column::SubmittedAt)
-        .order_by_asc(submission::Column::Id)
-        .into_tuple()
-        .all(state.store.db())
-        .await
-        .map_err(fazhi_store::StoreError::from)?;
-    Ok(heads
-        .into_iter()
-        .map(|(id, status, submitted_at, file_name)| Version {
-            id,
-            status,
-            submitted_at,
-            file_name,
-        })
-        .collect())
+/// The unit's versions for the year with their review state, oldest
+/// first (withdrawn included: they are part of the history).
+pub async fn of(state: &AppState, row: &submission::Model) -> Result<Vec<VersionView>, WebError> {
+    Ok(state
+        .store
+        .versions_of(&row.agency_code, row.reporting_year)
+        .await?)
 }
 
 /// The side panel's list: each version, this one marked, the others with
 /// a link to compare.
-pub fn list(current: &str, versions: &[Version]) -> Markup {
+pub fn list(current: &str, versions: &[VersionView]) -> Markup {
     html! {
         @if versions.len() > 1 {
             h2 { "版本（" (versions.len()) "）" }
             ol.versions id="versions" {
                 @for (i, v) in versions.iter().enumerate() {
                     li {
-                        @if v.id == current {
+                        @if v.submission_id == current {
                             strong aria-current="true" { "第 " (i + 1) " 版（本页）" }
                         } @else {
-                            a href={"/reports/" (v.id)} { "第 " (i + 1) " 版" }
+                            a href={"/reports/" (v.submission_id)} { "第 " (i + 1) " 版" }
                             " · "
-                            a.compare href={"/reports/" (current) "/compare?with=" (v.id)} { "对比" }
+                            a.compare href={"/reports/" (current) "/compare?with=" (v.submission_id)} { "对比" }
                         }
                         br;
-                        span.hint { (v.file_name) " · " (when(v.submitted_at)) " · " (status_zh(&v.status)) }
+                        span.hint { (v.file_name) " · " (when(v.submitted_at)) " · " (v.state.label_zh()) }
                     }
                 }
             }

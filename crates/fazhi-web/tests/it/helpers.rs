@@ -48,6 +48,7 @@ pub fn settings() -> Settings {
     std::fs::create_dir_all(&dir).unwrap();
     let mut s = Settings::default();
     s.database.url = format!("sqlite://{}?mode=rwc", dir.join("fazhi.db").display());
+    s.web.listen = "127.0.0.1:0".parse().unwrap();
     s.queue.poll_interval = std::time::Duration::from_millis(50);
     s.worker.retry_delay = std::time::Duration::from_millis(100);
     s
@@ -69,34 +70,29 @@ async fn person(store: &Store, login: &str, role: Role, scope: &[&str]) {
         .unwrap();
 }
 
+/// The workbench and a worker, started by the binary's own builder
+/// (`fazhi::app::Application`, as `fazhi up` does), on port 0.
 pub async fn spawn() -> App {
     let s = settings();
-    let store = Store::connect(&s.database.url, 5).await.unwrap();
+    let roles = fazhi::app::Roles {
+        server: false,
+        web: true,
+        worker: true,
+        metrics: false,
+    };
+    let app = fazhi::app::Application::build(&s, roles).await.unwrap();
+    let store = app.store().clone();
     let rows = fazhi_store::agencies::parse_roster(ROSTER).unwrap();
     store.upsert_agencies(&rows).await.unwrap();
     person(&store, OFFICE, Role::District, &[DISTRICT]).await;
     person(&store, UNIT_A.0, Role::Unit, &[UNIT_A.1]).await;
     person(&store, UNIT_B.0, Role::Unit, &[UNIT_B.1]).await;
-    let queue = fazhi_queue::from_settings(&s.queue, &s.worker, store.db().clone());
-    let shutdown = CancellationToken::new();
-    let worker = fazhi_worker::Worker::new(
-        store.clone(),
-        queue.clone(),
-        s.worker.clone(),
-        s.queue.max_attempts,
-    );
-    let token = shutdown.clone();
-    tokio::spawn(async move { worker.run(token).await });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let state = fazhi_web::AppState::new(store.clone(), queue.clone(), 10 * 1024 * 1024, false);
-    let token = shutdown.clone();
-    tokio::spawn(async move { fazhi_web::serve(listener, state, token).await.unwrap() });
+    let url = format!("http://{}", app.web_addr().expect("the workbench listens"));
     App {
         url,
         store,
-        queue,
-        shutdown,
+        queue: app.queue().clone(),
+        shutdown: app.shutdown_token(),
     }
 }
 

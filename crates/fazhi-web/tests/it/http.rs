@@ -15,7 +15,7 @@ pub fn client() -> reqwest::Client {
 }
 
 /// The value of the first hidden `csrf` field of a page.
-fn csrf(html: &str) -> String {
+pub fn csrf(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     html[at..].split('"').next().unwrap().to_owned()
 }

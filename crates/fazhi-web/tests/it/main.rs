@@ -2,4 +2,5 @@
 mod browser;
 mod helpers;
 mod http;
+mod review;
 mod workbench;
