@@ -117,6 +117,7 @@ pub async fn page(
     let all = season_rows(&state, &s.district, s.year).await?;
     let r = rates(&all);
     let review = ReviewSummary::of(&state, &s.district, s.year).await?;
+    let attention = crate::attention::section(&state, &signed, &s.district, s.year).await?;
     let shown = select(all, &f);
     let query = format!(
         "district={}&year={}&state={}&q={}&sort={}",
@@ -159,6 +160,7 @@ pub async fn page(
                 a.button href={"/dashboard.csv?" (query)} id="csv" download { "导出 CSV" }
                 a.button href={"/dashboard.xlsx?" (query)} id="xlsx" download { "导出 Excel" }
             }
+            (attention)
             table.units id="units" {
                 caption { "共 " (shown.len()) " 个单位" }
                 thead { tr { th scope="col" { "代码" } th scope="col" { "单位" } th scope="col" { "类型" } th scope="col" { "状态" } th scope="col" { "是否按时" } th scope="col" { "审核" } th scope="col" { "报送时间" } th scope="col" { "报告" } } }

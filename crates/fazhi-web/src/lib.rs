@@ -7,6 +7,7 @@
 //! nothing a token could not.
 
 mod assets;
+mod attention;
 mod auth;
 mod charts;
 pub mod dashboard;
@@ -86,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
         .route("/dashboard", get(dashboard::page))
+        .route("/escalations", post(attention::escalate))
         .route("/dashboard.csv", get(export::csv))
         .route("/dashboard.xlsx", get(export::xlsx))
         .route("/reports/{id}", get(report::page))
