@@ -19,6 +19,7 @@ pub mod eval;
 pub mod findings;
 pub mod header;
 pub mod items;
+mod lexicon;
 pub mod markers;
 pub mod model;
 pub mod normalize;

@@ -50,6 +50,7 @@ impl WebError {
                     ServiceError::AlreadyExists(_) => StatusCode::CONFLICT,
                     ServiceError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
                     ServiceError::PermissionDenied(_) => StatusCode::FORBIDDEN,
+                    ServiceError::FailedPrecondition(_) => StatusCode::CONFLICT,
                     ServiceError::QueueUnavailable(cause)
                     | ServiceError::QueueOutcomeUnknown(cause) => {
                         tracing::warn!(error = %cause, "queue unavailable");

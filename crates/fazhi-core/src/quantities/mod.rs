@@ -17,6 +17,7 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::words;
 use crate::markers::{ends_with, starts_with};
 use crate::model::{Qualifier, QuantityKind};
 use crate::normalize::is_han;
@@ -33,13 +34,6 @@ use crate::numerals::{
 use kind::kind_of;
 use sentence::set_sentences;
 use what::what_of;
-
-fn words(data: &'static str) -> Vec<&'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
 
 /// Units of count, longest first so `人次` wins over `人` (`data/units.txt`).
 static UNITS: LazyLock<Vec<&'static str>> =
