@@ -21,7 +21,12 @@
 //! Linear in the input: each character is visited a constant number of times.
 
 use crate::chrome::is_chrome;
-use crate::markers::{MarkerKind, ends_with, leading_marker};
+
+mod debris;
+mod join;
+
+use debris::{glued_heading, markdown_trim, remove_bookmarks};
+use join::{Join, Pending, has_stop, should_join};
 
 /// One cleaned line: `start..end` in [`Doc::chars`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,30 +82,6 @@ fn is_break(c: char) -> bool {
 /// A CJK ideograph (the characters sentences are made of).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Words a complete heading commonly ends with: a numbered line ending
-/// with one of these is whole, not broken.
-const HEADING_ENDS: &[&str] = &[
-    "情况", "安排", "成效", "原因", "不足", "问题", "方面", "打算", "计划", "思路", "举措", "措施",
-    "做法", "职责", "工作", "成绩", "报告", "汇报", "设想", "方向", "任务", "建议", "亮点",
-];
-
-/// Pending logical line while joining broken lines.
-struct Pending {
-    chars: Vec<char>,
-    map: Vec<usize>,
-    /// Already extended by a join: a paragraph wrapped over several lines.
-    joined: bool,
-    /// `chars` holds a sentence stop (`。`/`;`): kept up to date on every
-    /// join so the pending paragraph is never rescanned (that rescan made
-    /// normalization quadratic in a long wrapped paragraph).
-    has_stop: bool,
-}
-
-fn has_stop(line: &[char]) -> bool {
-    crate::work::add(line.len());
-    line.iter().any(|&c| matches!(c, '。' | ';'))
 }
 
 impl<'a> Doc<'a> {
@@ -304,126 +285,6 @@ impl<'a> Doc<'a> {
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || fold(c).is_none_or(|f| f == ' ')
-}
-
-/// Longest heading split off the end of a flattened paragraph.
-const MAX_GLUED_HEADING: usize = 40;
-
-/// Where a top-level heading glued after the last `。`/`:` of a line starts:
-/// a short tail opening with `一、`-style numbering and holding no stop.
-fn glued_heading(raw: &[(char, usize)]) -> Option<usize> {
-    let stop = raw.iter().rposition(|&(c, _)| matches!(c, '。' | ':'))?;
-    let at = stop + 1;
-    let tail: Vec<char> = raw.get(at..)?.iter().map(|&(c, _)| c).collect();
-    let heading = (4..=MAX_GLUED_HEADING).contains(&tail.len())
-        && at >= 10
-        && leading_marker(&tail).is_some_and(|m| m.kind == MarkerKind::Top);
-    heading.then_some(at)
-}
-
-/// A Markdown export's heading and emphasis marks around a line
-/// (`## 一、主要举措和成效`, `**(一)加强领导**`): dropped so the numbering
-/// opens the line.
-fn markdown_trim(raw: &[(char, usize)], mut start: usize, mut end: usize) -> (usize, usize) {
-    let hashes = raw[start..end]
-        .iter()
-        .take_while(|&&(c, _)| c == '#')
-        .count();
-    if (1..=6).contains(&hashes) && raw.get(start + hashes).is_some_and(|&(c, _)| c == ' ') {
-        start += hashes;
-    }
-    let stars = |from: usize| {
-        raw[from..end]
-            .iter()
-            .take_while(|&&(c, _)| c == '*')
-            .count()
-    };
-    if end - start > 4 && stars(start) == 2 {
-        start += 2;
-        if raw[end - 2].0 == '*' && raw[end - 1].0 == '*' {
-            end -= 2;
-        }
-    }
-    while start < end && raw[start].0 == ' ' {
-        start += 1;
-    }
-    (start, end)
-}
-
-/// Drop `[bookmark: …]` runs (Word conversions). Bounded look-ahead per `[`.
-fn remove_bookmarks(raw: &mut Vec<(char, usize)>) {
-    const TAG: &str = "[bookmark:";
-    if !raw.iter().any(|&(c, _)| c == '[') {
-        return;
-    }
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i].0 == '[' {
-            let head_matches = TAG.chars().enumerate().all(|(k, t)| {
-                raw.get(i + k)
-                    .is_some_and(|&(c, _)| c.eq_ignore_ascii_case(&t))
-            });
-            if head_matches {
-                let limit = raw.len().min(i + 80);
-                if let Some(close) = (i..limit).find(|&k| raw[k].0 == ']') {
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        out.push(raw[i]);
-        i += 1;
-    }
-    *raw = out;
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Join {
-    No,
-    /// A paragraph wrapped by a converter.
-    Paragraph,
-    /// A numbered heading cut in two.
-    Heading,
-}
-
-/// Whether `next` continues the pending logical line (a break made by a
-/// converter, not by the author). Constant work on the pending line plus
-/// bounded work on `next`: only its end, its length, its cached stop flag
-/// and (when short) its marker are read.
-fn should_join(pending: &Pending, next: &[char]) -> Join {
-    let prev = pending.chars.as_slice();
-    let (Some(&last), Some(&first)) = (prev.last(), next.first()) else {
-        return Join::No;
-    };
-    if leading_marker(next).is_some() {
-        return Join::No;
-    }
-    // A list separator at the end of a line never ends a paragraph.
-    if matches!(last, ',' | '、') {
-        let ok =
-            is_han(first) || first.is_ascii_alphanumeric() || matches!(first, '“' | '《' | '"');
-        return if ok { Join::Paragraph } else { Join::No };
-    }
-    if !is_han(last) || !(is_han(first) || matches!(first, '“' | '《')) {
-        return Join::No;
-    }
-    if next.len() < 2 {
-        return Join::No; // `无` under a heading
-    }
-    // A body line cut mid-sentence: it already holds a finished sentence.
-    let body_like = prev.len() >= 15 && pending.has_stop;
-    if body_like || pending.joined {
-        return Join::Paragraph;
-    }
-    // A numbered heading cut in two: short tail, no sentence stop, and the
-    // head does not end the way complete headings do.
-    let heading = prev.len() <= 60
-        && next.len() <= 20
-        && leading_marker(prev).is_some_and(|m| m.kind == MarkerKind::Top)
-        && !next.contains(&'。')
-        && !HEADING_ENDS.iter().any(|w| ends_with(prev, w));
-    if heading { Join::Heading } else { Join::No }
 }
 
 #[cfg(test)]
