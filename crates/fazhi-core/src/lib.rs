@@ -167,12 +167,15 @@ fn section(doc: &Doc, span: &PartSpan, fallback: bool) -> Section {
         .into_iter()
         .map(|it| {
             let (start, end) = doc.orig_span(it.start, it.end);
+            let text = doc.exact(it.start, it.end).to_string();
+            let words = doc.orig_span(it.words.min(it.end), it.end).0;
             Item {
                 title: it
                     .title
                     .map(|(a, b)| doc.display(a, b))
                     .filter(|t| !t.is_empty()),
-                text: doc.exact(it.start, it.end).to_string(),
+                marker_chars: words.saturating_sub(start).min(text.chars().count()),
+                text,
                 start,
                 end,
             }

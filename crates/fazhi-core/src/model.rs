@@ -64,10 +64,16 @@ pub enum AgencyKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
+    /// The item's title, never with its numbering marker.
     pub title: Option<String>,
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Characters of `text` before the item's own words: its numbering
+    /// marker (`（一）`, `1.`, `一是`) and the blanks after it; 0 when it has
+    /// none (or in a parse stored before this field).
+    #[serde(default)]
+    pub marker_chars: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
