@@ -11,7 +11,7 @@ use fazhi_proto::v1::season_server::Season;
 use fazhi_season::{Deadlines, ReviewAction};
 use fazhi_store::roster::RosterUnit;
 use fazhi_store::season::DateSource;
-use fazhi_store::{AuditAction, Principal, Role, Store};
+use fazhi_store::{AgencyKind, AuditAction, Principal, Role, Store};
 use tonic::{Request, Response, Status};
 
 use crate::auth::{Authenticator, origin};
@@ -110,7 +110,7 @@ impl SeasonService {
                 s => s,
             },
             name,
-            kind: field("类型（kind）", &u.kind)?,
+            kind: AgencyKind::from_code(&field("类型（kind）", &u.kind)?).map_err(invalid)?,
             parent: Some(field("上级单位（parent）", &u.parent)?).filter(|p| !p.is_empty()),
             district: fields::district(&u.district)?.to_owned(),
             exempt_reason: Some(field("免报原因（exempt_reason）", &u.exempt_reason)?)

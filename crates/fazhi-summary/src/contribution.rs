@@ -43,8 +43,8 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
     }
     let quantities = place(read_quantities(&text, &parsed.quantities), parsed, &items);
     let duty_facts = duty::duty_facts(&text, &quantities);
-    let district_government = report.agency.kind == "district_government"
-        || parsed.agency_kind == Some(fazhi_core::AgencyKind::DistrictGovernment);
+    let district_government = [report.agency.kind, parsed.agency_kind]
+        .contains(&Some(fazhi_core::AgencyKind::DistrictGovernment));
     ReportContribution {
         data_version: catalog::data_version(),
         agency: report.agency.clone(),

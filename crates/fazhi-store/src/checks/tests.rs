@@ -1,3 +1,4 @@
+use super::found::reviewer_finding;
 use super::*;
 
 #[test]

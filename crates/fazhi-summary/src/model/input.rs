@@ -1,14 +1,40 @@
 //! What the consolidation is given: the roster's agencies and each report.
 
 use super::*;
+use fazhi_core::AgencyKind;
 
 /// An agency on the district roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agency {
     pub code: String,
     pub name: String,
-    /// `department`, `street`, `town` or `district_government`.
-    pub kind: String,
+    /// `None` for a unit not on record; stored as its code, `""` for none
+    /// (the JSON every stored contribution holds).
+    #[serde(with = "kind_code")]
+    pub kind: Option<AgencyKind>,
+}
+
+/// An agency kind as its code in JSON, `""` for none.
+mod kind_code {
+    use fazhi_core::AgencyKind;
+    use serde::de::IntoDeserializer;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(kind: &Option<AgencyKind>, s: S) -> Result<S::Ok, S::Error> {
+        match kind {
+            Some(k) => k.serialize(s),
+            None => s.serialize_str(""),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<AgencyKind>, D::Error> {
+        let code = String::deserialize(d)?;
+        if code.is_empty() {
+            return Ok(None);
+        }
+        let code: serde::de::value::StringDeserializer<D::Error> = code.into_deserializer();
+        AgencyKind::deserialize(code).map(Some)
+    }
 }
 
 /// One agency's latest processed report.

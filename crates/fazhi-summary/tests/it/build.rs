@@ -189,7 +189,7 @@ pub fn agency(code: &str, name: &str) -> Agency {
     Agency {
         code: code.to_owned(),
         name: name.to_owned(),
-        kind: "department".to_owned(),
+        kind: Some(fazhi_core::AgencyKind::Department),
     }
 }
 
