@@ -439,13 +439,7 @@ fn cli(app: &TestApp, token: &str, args: &[&str]) -> tokio::process::Command {
 }
 
 async fn run_json(mut cmd: tokio::process::Command) -> serde_json::Value {
-    let out = cmd.output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&succeed(&mut cmd).await.stdout).unwrap()
 }
 
 #[tokio::test]

@@ -43,25 +43,20 @@ fn cli(app: &TestApp) -> AsyncCommand {
 
 /// `fazhi escalations notices` of 2022 in `format`, written to `path`.
 async fn export_notices(app: &TestApp, format: &str, path: &std::path::Path) {
-    let out = cli(app)
-        .args([
-            "escalations",
-            "notices",
-            "--district",
-            DISTRICT,
-            "--year",
-            "2022",
-        ])
-        .args(["--format", format, "--server", &app.url, "--output"])
-        .arg(path)
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(
+        cli(app)
+            .args([
+                "escalations",
+                "notices",
+                "--district",
+                DISTRICT,
+                "--year",
+                "2022",
+            ])
+            .args(["--format", format, "--server", &app.url, "--output"])
+            .arg(path),
+    )
+    .await;
 }
 
 /// A petition sentence with a citizen's name and a valid ID number, placed
@@ -125,24 +120,16 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     );
 
     // The CLI lists them (one JSON object a line) with the same spans.
-    let out = cli(&app)
-        .args([
-            "checks",
-            "list",
-            "--submission",
-            &own,
-            "--json",
-            "--server",
-            &app.url,
-        ])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(cli(&app).args([
+        "checks",
+        "list",
+        "--submission",
+        &own,
+        "--json",
+        "--server",
+        &app.url,
+    ]))
+    .await;
     let listed: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -279,17 +266,12 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     assert_eq!(direct.code(), Code::FailedPrecondition);
 
     // Corrected to 旧宫镇 through the CLI: counted there, 西营门 unchanged.
-    let out = cli(&app)
-        .args(["checks", "correct", &misfiled, "--agency", "jgz"])
-        .args(["--note", "实为旧宫镇报告", "--server", &app.url])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(
+        cli(&app)
+            .args(["checks", "correct", &misfiled, "--agency", "jgz"])
+            .args(["--note", "实为旧宫镇报告", "--server", &app.url]),
+    )
+    .await;
     let s = app.summary(2022).await;
     assert_eq!(counted(&s, "jgz").as_deref(), Some(misfiled.as_str()));
     assert_eq!(counted(&s, "xymj").as_deref(), Some(own.as_str()));
@@ -403,24 +385,19 @@ async fn ladder(db: Db, broker: Broker) {
         client.escalate(step("jgz", s)).await.expect("forward step");
     }
     // Through the CLI: 督办.
-    let out = cli(&app)
-        .args(["escalations", "add", "--agency", "jgz", "--year", "2022"])
-        .args([
-            "--step",
-            "supervise",
-            "--note",
-            "逾期未报",
-            "--server",
-            &app.url,
-        ])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(
+        cli(&app)
+            .args(["escalations", "add", "--agency", "jgz", "--year", "2022"])
+            .args([
+                "--step",
+                "supervise",
+                "--note",
+                "逾期未报",
+                "--server",
+                &app.url,
+            ]),
+    )
+    .await;
     for back in [
         pb::EscalationStep::Remind,
         pb::EscalationStep::Urge,

@@ -279,6 +279,18 @@ pub fn fazhi_cli(token: &str) -> tokio::process::Command {
     cmd
 }
 
+/// Run a command to its end; fail the test (showing its stderr) unless it
+/// succeeded.
+pub async fn succeed(cmd: &mut tokio::process::Command) -> std::process::Output {
+    let out = cmd.output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 pub async fn submit_to(
     client: &mut ReportIngestServiceClient<Authed>,
     agency: &str,
