@@ -91,8 +91,7 @@ impl Checks {
             if district.is_empty() {
                 return Err(ServiceError::InvalidArgument(
                     "请给出报送编号（submission_id），或区名（district）和年度（year）".into(),
-                )
-                .into());
+                ));
             }
             let year = fields::year(r.year)?;
             authorize(who, Action::ReadDistrict { district })?;
@@ -198,8 +197,7 @@ impl Checks {
         if to.agency_code.is_none() && to.year.is_none() {
             return Err(ServiceError::InvalidArgument(
                 "请给出更正后的单位代码（agency_code）或年度（year）".into(),
-            )
-            .into());
+            ));
         }
         let (_, district) = self.submission_scope(&id).await?;
         authorize(

@@ -66,3 +66,24 @@ impl From<&Agency> for AgencyRef {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_agency_kind_is_stored_as_its_code_and_none_as_empty() {
+        let json = r#"{"code":"a","name":"甲局","kind":"district_government"}"#;
+        let a: Agency = serde_json::from_str(json).unwrap();
+        assert_eq!(a.kind, Some(AgencyKind::DistrictGovernment));
+        assert_eq!(serde_json::to_string(&a).unwrap(), json);
+        // A unit not on record: the JSON every stored contribution holds.
+        let none = r#"{"code":"b","name":"b","kind":""}"#;
+        let b: Agency = serde_json::from_str(none).unwrap();
+        assert_eq!(b.kind, None);
+        assert_eq!(serde_json::to_string(&b).unwrap(), none);
+        assert!(
+            serde_json::from_str::<Agency>(r#"{"code":"c","name":"c","kind":"bureau"}"#).is_err()
+        );
+    }
+}
