@@ -50,6 +50,19 @@ struct Scope {
     sees_others: bool,
 }
 
+/// A district and year whose office the caller is (`Action::Rectify`): the
+/// 整改 records and a refresh are the office's.
+fn office_district(who: &Principal, d: &str, y: i32) -> Result<(String, i32), ServiceError> {
+    let (district, year) = (fields::district(d)?.to_owned(), fields::year(y)?);
+    authorize(
+        who,
+        Action::Rectify {
+            district: &district,
+        },
+    )?;
+    Ok((district, year))
+}
+
 impl Analyses {
     async fn scope(
         &self,
@@ -202,16 +215,7 @@ impl Analyses {
         r: pb::SetRectificationRequest,
         origin: String,
     ) -> Result<pb::SetRectificationResponse, ServiceError> {
-        let (district, year) = (
-            fields::district(&r.district)?.to_owned(),
-            fields::year(r.year)?,
-        );
-        authorize(
-            who,
-            Action::Rectify {
-                district: &district,
-            },
-        )?;
+        let (district, year) = office_district(who, &r.district, r.year)?;
         let status = match r.status() {
             pb::RectificationStatus::InProgress => RectificationStatus::InProgress,
             pb::RectificationStatus::Done => RectificationStatus::Done,
@@ -343,16 +347,7 @@ impl Analyses {
         who: &Principal,
         r: pb::RefreshAnalysisRequest,
     ) -> Result<pb::RefreshAnalysisResponse, ServiceError> {
-        let (district, year) = (
-            fields::district(&r.district)?.to_owned(),
-            fields::year(r.year)?,
-        );
-        authorize(
-            who,
-            Action::Rectify {
-                district: &district,
-            },
-        )?;
+        let (district, year) = office_district(who, &r.district, r.year)?;
         let (basis, computed_at) = self
             .store
             .refresh_analysis(&district, year)
