@@ -82,7 +82,7 @@ pub async fn list_agencies(
             "{}{}{}{}",
             pad(&a.district, 12),
             pad(&a.code, 16),
-            pad(&a.kind, 12),
+            pad(&a.kind.code(), 12),
             a.name
         );
     }

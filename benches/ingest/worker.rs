@@ -133,7 +133,7 @@ pub(crate) async fn worker(
                 .map(|i| RosterRow {
                     code: format!("bench-{i:03}"),
                     name: format!("基准测试单位{i:03}"),
-                    kind: "department".into(),
+                    kind: fazhi_store::AgencyKind::Department,
                     district: DISTRICT.into(),
                 })
                 .collect();

@@ -3,6 +3,7 @@
 //! (`policy::Action::ReadAnalysis`), and the office's 整改 records.
 
 mod convert;
+mod rpc;
 
 use fazhi_analysis::copying::CopyAnalysis;
 use fazhi_analysis::district::{QualityResult, YearOverYear};
@@ -18,8 +19,8 @@ use tonic::{Request, Response, Status};
 
 use crate::auth::{Authenticator, origin};
 use crate::error::ServiceError;
+use crate::fields::{self, text_field};
 use crate::policy::{Action, authorize};
-use crate::submission::text_field;
 
 const MAX_NOTE_CHARS: usize = 2000;
 const MAX_ROLLUP_DISTRICTS: usize = 200;
@@ -49,15 +50,17 @@ struct Scope {
     sees_others: bool,
 }
 
-fn district_year(district: &str, year: i32) -> Result<(String, i32), ServiceError> {
-    let district = text_field("区名（district）", district, 64)?;
-    if district.is_empty() {
-        return Err(ServiceError::InvalidArgument("缺少区名（district）".into()));
-    }
-    if !(2000..=9999).contains(&year) {
-        return Err(ServiceError::InvalidArgument(format!("年度 {year} 不合理")));
-    }
-    Ok((district.to_owned(), year))
+/// A district and year whose office the caller is (`Action::Rectify`): the
+/// 整改 records and a refresh are the office's.
+fn office_district(who: &Principal, d: &str, y: i32) -> Result<(String, i32), ServiceError> {
+    let (district, year) = (fields::district(d)?.to_owned(), fields::year(y)?);
+    authorize(
+        who,
+        Action::Rectify {
+            district: &district,
+        },
+    )?;
+    Ok((district, year))
 }
 
 impl Analyses {
@@ -68,7 +71,7 @@ impl Analyses {
         year: i32,
         agency: &str,
     ) -> Result<Scope, ServiceError> {
-        let (district, year) = district_year(district, year)?;
+        let (district, year) = (fields::district(district)?.to_owned(), fields::year(year)?);
         let mut agency = text_field("单位代码（agency_code）", agency, 64)?.to_owned();
         // A unit's credential reads its own unit unless it names it.
         if agency.is_empty() && who.role == Role::Unit {
@@ -212,13 +215,7 @@ impl Analyses {
         r: pb::SetRectificationRequest,
         origin: String,
     ) -> Result<pb::SetRectificationResponse, ServiceError> {
-        let (district, year) = district_year(&r.district, r.year)?;
-        authorize(
-            who,
-            Action::Rectify {
-                district: &district,
-            },
-        )?;
+        let (district, year) = office_district(who, &r.district, r.year)?;
         let status = match r.status() {
             pb::RectificationStatus::InProgress => RectificationStatus::InProgress,
             pb::RectificationStatus::Done => RectificationStatus::Done,
@@ -320,7 +317,8 @@ impl Analyses {
         }
         let mut districts: Vec<String> = Vec::new();
         for d in &r.districts {
-            let (d, _) = district_year(d, r.year)?;
+            let d = fields::district(d)?.to_owned();
+            fields::year(r.year)?;
             if !districts.contains(&d) {
                 districts.push(d);
             }
@@ -349,13 +347,7 @@ impl Analyses {
         who: &Principal,
         r: pb::RefreshAnalysisRequest,
     ) -> Result<pb::RefreshAnalysisResponse, ServiceError> {
-        let (district, year) = district_year(&r.district, r.year)?;
-        authorize(
-            who,
-            Action::Rectify {
-                district: &district,
-            },
-        )?;
+        let (district, year) = office_district(who, &r.district, r.year)?;
         let (basis, computed_at) = self
             .store
             .refresh_analysis(&district, year)
@@ -366,87 +358,5 @@ impl Analyses {
                 ))
             })?;
         Ok(pb::RefreshAnalysisResponse { basis, computed_at })
-    }
-}
-
-#[tonic::async_trait]
-impl AnalysisService for Analyses {
-    async fn get_year_over_year(
-        &self,
-        request: Request<pb::GetYearOverYearRequest>,
-    ) -> Result<Response<pb::GetYearOverYearResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            self.year_over_year(&who, request.into_inner()).await?,
-        ))
-    }
-
-    async fn get_plans_delivery(
-        &self,
-        request: Request<pb::GetPlansDeliveryRequest>,
-    ) -> Result<Response<pb::GetPlansDeliveryResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(self.plans(&who, request.into_inner()).await?))
-    }
-
-    async fn list_recurring_shortcomings(
-        &self,
-        request: Request<pb::ListRecurringShortcomingsRequest>,
-    ) -> Result<Response<pb::ListRecurringShortcomingsResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            self.recurring(&who, request.into_inner()).await?,
-        ))
-    }
-
-    async fn set_rectification(
-        &self,
-        request: Request<pb::SetRectificationRequest>,
-    ) -> Result<Response<pb::SetRectificationResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let from = origin(&request);
-        Ok(Response::new(
-            self.rectify(&who, request.into_inner(), from).await?,
-        ))
-    }
-
-    async fn get_copying(
-        &self,
-        request: Request<pb::GetCopyingRequest>,
-    ) -> Result<Response<pb::GetCopyingResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            self.copying(&who, request.into_inner()).await?,
-        ))
-    }
-
-    async fn get_quality(
-        &self,
-        request: Request<pb::GetQualityRequest>,
-    ) -> Result<Response<pb::GetQualityResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            self.quality(&who, request.into_inner()).await?,
-        ))
-    }
-
-    async fn get_rollup(
-        &self,
-        request: Request<pb::GetRollupRequest>,
-    ) -> Result<Response<pb::GetRollupResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            self.rollup(&who, request.into_inner()).await?,
-        ))
-    }
-
-    async fn refresh_analysis(
-        &self,
-        request: Request<pb::RefreshAnalysisRequest>,
-    ) -> Result<Response<pb::RefreshAnalysisResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            self.refresh(&who, request.into_inner()).await?,
-        ))
     }
 }

@@ -2,18 +2,21 @@
 //! filing, the escalation ladder and its 督办 notices. Every change is
 //! audited (who, when, what, before → after).
 
+mod convert;
+mod rpc;
+
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::checks_server;
 use fazhi_store::checks::{CheckState, Correction};
-use fazhi_store::entity::{check, escalation};
+use fazhi_store::entity::escalation;
 use fazhi_store::escalation::Step;
 use fazhi_store::{AuditAction, AuditEvent, Principal, Store};
 use tonic::{Request, Response, Status};
 
 use crate::auth::{Authenticator, origin};
-use crate::error::{ReviewError, ServiceError};
+use crate::error::ServiceError;
+use crate::fields::{self, text_field};
 use crate::policy::{Action, authorize};
-use crate::submission::text_field;
 
 #[derive(Clone)]
 pub struct Checks {
@@ -28,69 +31,6 @@ impl Checks {
             store,
         }
     }
-}
-
-fn state(s: &str) -> pb::CheckState {
-    match CheckState::parse(s) {
-        Some(CheckState::Open) => pb::CheckState::Open,
-        Some(CheckState::Cleared) => pb::CheckState::Cleared,
-        Some(CheckState::Confirmed) => pb::CheckState::Confirmed,
-        Some(CheckState::Corrected) => pb::CheckState::Corrected,
-        None => pb::CheckState::Unspecified,
-    }
-}
-
-fn to_pb(c: &check::Model) -> pb::Check {
-    pb::Check {
-        id: c.id,
-        submission_id: c.submission_id.clone(),
-        district: c.district.clone(),
-        agency_code: c.agency_code.clone(),
-        year: c.reporting_year,
-        kind: c.kind.clone(),
-        code: c.code.clone(),
-        severity: c.severity.clone(),
-        holds: c.holds,
-        has_span: c.start.is_some(),
-        start: c.start.unwrap_or(0).max(0) as u64,
-        end: c.end.unwrap_or(0).max(0) as u64,
-        excerpt: c.excerpt.clone(),
-        message: c.message.clone(),
-        state: state(&c.state) as i32,
-        cleared_by: c.cleared_by.clone().unwrap_or_default(),
-        cleared_at_ms: c.cleared_at.unwrap_or(0),
-        note: c.note.clone().unwrap_or_default(),
-    }
-}
-
-fn step_pb(s: Step) -> pb::EscalationStep {
-    match s {
-        Step::Remind => pb::EscalationStep::Remind,
-        Step::Urge => pb::EscalationStep::Urge,
-        Step::Supervise => pb::EscalationStep::Supervise,
-        Step::Notify => pb::EscalationStep::Notify,
-    }
-}
-
-fn step_from_pb(s: pb::EscalationStep) -> Result<Step, ServiceError> {
-    Ok(match s {
-        pb::EscalationStep::Remind => Step::Remind,
-        pb::EscalationStep::Urge => Step::Urge,
-        pb::EscalationStep::Supervise => Step::Supervise,
-        pb::EscalationStep::Notify => Step::Notify,
-        pb::EscalationStep::Unspecified => {
-            return Err(ServiceError::InvalidArgument(
-                "缺少催办步骤（提醒、催报、督办、通报）".into(),
-            ));
-        }
-    })
-}
-
-fn year_field(year: i32) -> Result<i32, ServiceError> {
-    if !(2000..=9999).contains(&year) {
-        return Err(ServiceError::InvalidArgument(format!("年度 {year} 不合理")));
-    }
-    Ok(year)
 }
 
 fn note_field(note: &str) -> Result<String, ServiceError> {
@@ -117,7 +57,7 @@ impl Checks {
         }
     }
 
-    async fn submission_scope(&self, id: &str) -> Result<(String, String), ReviewError> {
+    async fn submission_scope(&self, id: &str) -> Result<(String, String), ServiceError> {
         let row = self
             .store
             .submission(id)
@@ -130,7 +70,7 @@ impl Checks {
         &self,
         who: &Principal,
         r: pb::ListChecksRequest,
-    ) -> Result<pb::ListChecksResponse, ReviewError> {
+    ) -> Result<pb::ListChecksResponse, ServiceError> {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?;
         let rows = if !id.is_empty() {
             let (agency, district) = self.submission_scope(id).await?;
@@ -151,15 +91,14 @@ impl Checks {
             if district.is_empty() {
                 return Err(ServiceError::InvalidArgument(
                     "请给出报送编号（submission_id），或区名（district）和年度（year）".into(),
-                )
-                .into());
+                ));
             }
-            let year = year_field(r.year)?;
+            let year = fields::year(r.year)?;
             authorize(who, Action::ReadDistrict { district })?;
             self.store.checks_in(district, year, r.open_only).await?
         };
         Ok(pb::ListChecksResponse {
-            checks: rows.iter().map(to_pb).collect(),
+            checks: rows.iter().map(convert::to_pb).collect(),
         })
     }
 
@@ -168,7 +107,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::ClearCheckRequest,
-    ) -> Result<pb::CheckResponse, ReviewError> {
+    ) -> Result<pb::CheckResponse, ServiceError> {
         let note = note_field(&r.note)?;
         let current = self
             .store
@@ -198,7 +137,7 @@ impl Checks {
         })
         .await;
         Ok(pb::CheckResponse {
-            check: Some(to_pb(&updated)),
+            check: Some(convert::to_pb(&updated)),
         })
     }
 
@@ -207,7 +146,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::ConfirmFilingRequest,
-    ) -> Result<pb::FilingResponse, ReviewError> {
+    ) -> Result<pb::FilingResponse, ServiceError> {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?.to_owned();
         let note = note_field(&r.note)?;
         let (_, district) = self.submission_scope(&id).await?;
@@ -243,7 +182,7 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::CorrectFilingRequest,
-    ) -> Result<pb::FilingResponse, ReviewError> {
+    ) -> Result<pb::FilingResponse, ServiceError> {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?.to_owned();
         let note = note_field(&r.note)?;
         let agency = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
@@ -252,14 +191,13 @@ impl Checks {
             year: if r.year == 0 {
                 None
             } else {
-                Some(year_field(r.year)?)
+                Some(fields::year(r.year)?)
             },
         };
         if to.agency_code.is_none() && to.year.is_none() {
             return Err(ServiceError::InvalidArgument(
                 "请给出更正后的单位代码（agency_code）或年度（year）".into(),
-            )
-            .into());
+            ));
         }
         let (_, district) = self.submission_scope(&id).await?;
         authorize(
@@ -308,7 +246,7 @@ impl Checks {
         })
     }
 
-    async fn escalation_pb(&self, e: &escalation::Model) -> Result<pb::Escalation, ReviewError> {
+    async fn escalation_pb(&self, e: &escalation::Model) -> Result<pb::Escalation, ServiceError> {
         let name = self
             .store
             .agency(&e.agency_code)
@@ -321,7 +259,9 @@ impl Checks {
             agency_code: e.agency_code.clone(),
             agency_name: name,
             year: e.year,
-            step: Step::parse(&e.step).map(step_pb).unwrap_or_default() as i32,
+            step: Step::parse(&e.step)
+                .map(convert::step_pb)
+                .unwrap_or_default() as i32,
             at_ms: e.at,
             by: e.actor.clone(),
             note: e.note.clone(),
@@ -333,10 +273,10 @@ impl Checks {
         who: &Principal,
         origin: String,
         r: pb::EscalateRequest,
-    ) -> Result<pb::EscalateResponse, ReviewError> {
-        let step = step_from_pb(r.step())?;
+    ) -> Result<pb::EscalateResponse, ServiceError> {
+        let step = convert::step_from_pb(r.step())?;
         let code = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
-        let year = year_field(r.year)?;
+        let year = fields::year(r.year)?;
         let note = text_field("说明（note）", &r.note, 500)?;
         let agency = self
             .store
@@ -370,9 +310,9 @@ impl Checks {
         &self,
         who: &Principal,
         r: pb::ListEscalationsRequest,
-    ) -> Result<pb::ListEscalationsResponse, ReviewError> {
+    ) -> Result<pb::ListEscalationsResponse, ServiceError> {
         let district = text_field("区名（district）", &r.district, 64)?;
-        let year = year_field(r.year)?;
+        let year = fields::year(r.year)?;
         authorize(who, Action::ReadDistrict { district })?;
         let mut out = Vec::new();
         for e in self.store.escalations(district, year).await? {
@@ -385,9 +325,9 @@ impl Checks {
         &self,
         who: &Principal,
         r: pb::ExportNoticesRequest,
-    ) -> Result<pb::ExportNoticesResponse, ReviewError> {
+    ) -> Result<pb::ExportNoticesResponse, ServiceError> {
         let district = text_field("区名（district）", &r.district, 64)?;
-        let year = year_field(r.year)?;
+        let year = fields::year(r.year)?;
         authorize(who, Action::ReviewChecks { district })?;
         let steps = self.store.escalations(district, year).await?;
         let roster = self.store.roster(district).await?;
@@ -443,80 +383,5 @@ impl Checks {
             file_name: format!("{district}{year}年度督办通知.{ext}"),
             notices: notices.len() as u32,
         })
-    }
-}
-
-#[tonic::async_trait]
-impl checks_server::Checks for Checks {
-    async fn list_checks(
-        &self,
-        request: Request<pb::ListChecksRequest>,
-    ) -> Result<Response<pb::ListChecksResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(self.list(&who, request.into_inner()).await?))
-    }
-
-    async fn clear_check(
-        &self,
-        request: Request<pb::ClearCheckRequest>,
-    ) -> Result<Response<pb::CheckResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let from = origin(&request);
-        Ok(Response::new(
-            self.clear(&who, from, request.into_inner()).await?,
-        ))
-    }
-
-    async fn confirm_filing(
-        &self,
-        request: Request<pb::ConfirmFilingRequest>,
-    ) -> Result<Response<pb::FilingResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let from = origin(&request);
-        Ok(Response::new(
-            self.confirm(&who, from, request.into_inner()).await?,
-        ))
-    }
-
-    async fn correct_filing(
-        &self,
-        request: Request<pb::CorrectFilingRequest>,
-    ) -> Result<Response<pb::FilingResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let from = origin(&request);
-        Ok(Response::new(
-            self.correct(&who, from, request.into_inner()).await?,
-        ))
-    }
-
-    async fn escalate(
-        &self,
-        request: Request<pb::EscalateRequest>,
-    ) -> Result<Response<pb::EscalateResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let from = origin(&request);
-        Ok(Response::new(
-            Checks::escalate(self, &who, from, request.into_inner()).await?,
-        ))
-    }
-
-    async fn list_escalations(
-        &self,
-        request: Request<pb::ListEscalationsRequest>,
-    ) -> Result<Response<pb::ListEscalationsResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            Checks::list_escalations(self, &who, request.into_inner()).await?,
-        ))
-    }
-
-    async fn export_notices(
-        &self,
-        request: Request<pb::ExportNoticesRequest>,
-    ) -> Result<Response<pb::ExportNoticesResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        Ok(Response::new(
-            Checks::export_notices(self, &who, request.into_inner()).await?,
-        ))
     }
 }

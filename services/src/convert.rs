@@ -7,6 +7,12 @@ use fazhi_store::SubmissionStatus;
 use fazhi_store::entity::submission;
 use fazhi_summary as sm;
 
+/// An agency's kind as the proto's string field carries it (`""`: not on record).
+pub fn agency_kind(kind: Option<core::AgencyKind>) -> String {
+    kind.map(|k| fazhi_store::AgencyKind::from(k).code())
+        .unwrap_or_default()
+}
+
 pub fn part(p: core::Part) -> pb::Part {
     match p {
         core::Part::Measures => pb::Part::Measures,
@@ -215,7 +221,7 @@ fn district_summary_structured(
                 agency: Some(pb::Agency {
                     code: c.agency.code.clone(),
                     name: c.agency.name.clone(),
-                    kind: c.agency.kind.clone(),
+                    kind: agency_kind(c.agency.kind),
                     district: district_name.to_owned(),
                 }),
                 submitted: c.submitted,

@@ -18,6 +18,10 @@ pub enum ServiceError {
     Unauthenticated(String),
     #[error("{0}")]
     PermissionDenied(String),
+    /// Refused in the current state (clearing a check twice, escalating
+    /// backwards).
+    #[error("{0}")]
+    FailedPrecondition(String),
     #[error("报送通道暂时不可用，报告未被接收，请稍后用相同的报送编号重试（不会重复计入）")]
     QueueUnavailable(#[source] QueueError),
     /// The publish was sent but its confirm never came: the report may be in
@@ -44,6 +48,7 @@ impl From<ServiceError> for Status {
             ServiceError::AlreadyExists(m) => Status::already_exists(m.clone()),
             ServiceError::Unauthenticated(m) => Status::unauthenticated(m.clone()),
             ServiceError::PermissionDenied(m) => Status::permission_denied(m.clone()),
+            ServiceError::FailedPrecondition(m) => Status::failed_precondition(m.clone()),
             ServiceError::QueueUnavailable(cause) => {
                 metrics::counter!("fazhi_broker_errors_total", "source" => "ingest").increment(1);
                 tracing::warn!(error = %Chain(cause), "queue unavailable");
@@ -90,40 +95,13 @@ impl From<ServiceError> for Status {
     }
 }
 
-/// Errors of the review calls (checks, filings, escalation): the service's
-/// own, plus a refusal in the current state (clearing a check twice,
-/// escalating backwards) → `FAILED_PRECONDITION`. Kept apart from
-/// [`ServiceError`] so its exhaustive users (the web workbench) are unchanged.
-#[derive(Debug, thiserror::Error)]
-pub enum ReviewError {
-    #[error(transparent)]
-    Service(#[from] ServiceError),
-    #[error("{0}")]
-    Refused(String),
-}
-
-impl From<fazhi_store::checks::CheckError> for ReviewError {
+impl From<fazhi_store::checks::CheckError> for ServiceError {
     fn from(e: fazhi_store::checks::CheckError) -> Self {
         use fazhi_store::checks::CheckError;
         match e {
-            CheckError::NotFound(m) => ReviewError::Service(ServiceError::NotFound(m)),
-            CheckError::Refused(m) => ReviewError::Refused(m),
-            CheckError::Store(s) => ReviewError::Service(ServiceError::Store(s)),
-        }
-    }
-}
-
-impl From<StoreError> for ReviewError {
-    fn from(e: StoreError) -> Self {
-        ReviewError::Service(ServiceError::Store(e))
-    }
-}
-
-impl From<ReviewError> for Status {
-    fn from(err: ReviewError) -> Status {
-        match err {
-            ReviewError::Service(e) => e.into(),
-            ReviewError::Refused(m) => Status::failed_precondition(m),
+            CheckError::NotFound(m) => ServiceError::NotFound(m),
+            CheckError::Refused(m) => ServiceError::FailedPrecondition(m),
+            CheckError::Store(s) => ServiceError::Store(s),
         }
     }
 }

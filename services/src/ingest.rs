@@ -1,5 +1,7 @@
 //! ReportIngestService: accept a report, queue it durably, report status.
 
+mod rpc;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -15,8 +17,9 @@ use tracing::Instrument;
 use crate::auth::{Authenticator, origin};
 use crate::convert;
 use crate::error::ServiceError;
+use crate::fields::{self, text_field};
 use crate::policy::{Action, authorize};
-use crate::submission::{NewSubmission, text_field};
+use crate::submission::NewSubmission;
 
 #[derive(Clone)]
 pub struct Ingest {
@@ -257,7 +260,7 @@ impl Ingest {
         origin: String,
         r: pb::WithdrawSubmissionRequest,
     ) -> Result<pb::WithdrawSubmissionResponse, ServiceError> {
-        let id = parse_id(&r.submission_id)?;
+        let id = fields::submission_id(&r.submission_id)?;
         let reason = match text_field("撤回原因（reason）", &r.reason, 500)? {
             "" => "已撤回",
             reason => reason,
@@ -317,7 +320,7 @@ impl Ingest {
         who: &Principal,
         id: &str,
     ) -> Result<pb::GetOriginalDocumentResponse, ServiceError> {
-        let id = parse_id(id)?;
+        let id = fields::submission_id(id)?;
         let row = self.submission_for(who, id, Access::Read).await?;
         let content = self.store.document_of(&row).await?;
         Ok(pb::GetOriginalDocumentResponse {
@@ -343,7 +346,7 @@ impl Ingest {
         who: &Principal,
         id: &str,
     ) -> Result<pb::GetSubmissionResponse, ServiceError> {
-        let id = parse_id(id)?;
+        let id = fields::submission_id(id)?;
         let row = self.submission_for(who, id, Access::Read).await?;
         let agency_name = self.agency_name(&row.agency_code).await?;
         let mut submission = convert::submission(&row, &agency_name);
@@ -357,73 +360,5 @@ impl Ingest {
         Ok(pb::GetSubmissionResponse {
             submission: Some(submission),
         })
-    }
-}
-
-fn parse_id(id: &str) -> Result<&str, ServiceError> {
-    let id = id.trim();
-    if uuid::Uuid::parse_str(id).is_err() {
-        return Err(ServiceError::InvalidArgument(format!(
-            "报送编号“{id}”格式不正确"
-        )));
-    }
-    Ok(id)
-}
-
-#[tonic::async_trait]
-impl ReportIngestService for Ingest {
-    async fn withdraw_submission(
-        &self,
-        request: Request<pb::WithdrawSubmissionRequest>,
-    ) -> Result<Response<pb::WithdrawSubmissionResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let origin = origin(&request);
-        Ok(Response::new(
-            self.withdraw(&who, origin, request.into_inner()).await?,
-        ))
-    }
-
-    async fn submit_report(
-        &self,
-        request: Request<pb::SubmitReportRequest>,
-    ) -> Result<Response<pb::SubmitReportResponse>, Status> {
-        let span = tracing::info_span!(
-            "submission",
-            rpc = "SubmitReport",
-            submission_id = tracing::field::Empty,
-            trace_id = tracing::field::Empty
-        );
-        crate::metrics::submission_received();
-        let result = async {
-            let who = self.auth.principal(request.metadata()).await?;
-            let origin = origin(&request);
-            let response = self
-                .submit(&who, origin, request.into_inner())
-                .instrument(span)
-                .await?;
-            Ok(Response::new(response))
-        }
-        .await;
-        crate::metrics::submission_answered(&result);
-        result
-    }
-
-    async fn get_original_document(
-        &self,
-        request: Request<pb::GetOriginalDocumentRequest>,
-    ) -> Result<Response<pb::GetOriginalDocumentResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let id = request.into_inner().submission_id;
-        Ok(Response::new(self.original(&who, &id).await?))
-    }
-
-    async fn get_submission(
-        &self,
-        request: Request<pb::GetSubmissionRequest>,
-    ) -> Result<Response<pb::GetSubmissionResponse>, Status> {
-        let who = self.auth.principal(request.metadata()).await?;
-        let id = request.into_inner().submission_id;
-        let span = tracing::debug_span!("get_submission", submission_id = %id);
-        Ok(Response::new(self.get(&who, &id).instrument(span).await?))
     }
 }

@@ -8,6 +8,7 @@ pub mod bearer;
 pub mod checks;
 pub mod convert;
 pub mod error;
+pub mod fields;
 pub mod ingest;
 pub mod message;
 pub mod metrics;

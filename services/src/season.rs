@@ -3,20 +3,22 @@
 //! to-do list. Decisions are the store's and `fazhi-season`'s; this edge
 //! parses requests, authorizes and converts.
 
+mod rpc;
+
 use chrono::NaiveDate;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::season_server::Season;
 use fazhi_season::{Deadlines, ReviewAction};
 use fazhi_store::roster::RosterUnit;
 use fazhi_store::season::DateSource;
-use fazhi_store::{AuditAction, Principal, Role, Store};
+use fazhi_store::{AgencyKind, AuditAction, Principal, Role, Store};
 use tonic::{Request, Response, Status};
 
 use crate::auth::{Authenticator, origin};
 use crate::error::ServiceError;
+use crate::fields::{self, text_field};
 use crate::policy::{Action, authorize};
 use crate::season_convert as conv;
-use crate::submission::text_field;
 
 #[derive(Clone)]
 pub struct SeasonService {
@@ -26,45 +28,6 @@ pub struct SeasonService {
 
 fn invalid(m: impl Into<String>) -> ServiceError {
     ServiceError::InvalidArgument(m.into())
-}
-
-fn year_of(year: i32) -> Result<i32, ServiceError> {
-    if !(2000..=9999).contains(&year) {
-        return Err(invalid(format!(
-            "年度 {year} 不合理，应为所报告的年份，如 2025"
-        )));
-    }
-    Ok(year)
-}
-
-fn district_of(d: &str) -> Result<&str, ServiceError> {
-    match text_field("区名（district）", d, 64)? {
-        "" => Err(invalid("缺少区名（district）")),
-        d => Ok(d),
-    }
-}
-
-/// A `YYYY-MM-DD` date, or `None` when empty.
-fn date_of(what: &str, s: &str) -> Result<Option<NaiveDate>, ServiceError> {
-    let s = text_field(what, s, 20)?;
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            invalid(format!(
-                "{what}“{s}”格式不正确，应为 YYYY-MM-DD，如 2026-02-27"
-            ))
-        })
-}
-
-fn id_of(id: &str) -> Result<&str, ServiceError> {
-    let id = id.trim();
-    if uuid::Uuid::parse_str(id).is_err() {
-        return Err(invalid(format!("报送编号“{id}”格式不正确")));
-    }
-    Ok(id)
 }
 
 fn today_beijing() -> NaiveDate {
@@ -86,7 +49,7 @@ impl SeasonService {
         origin: &str,
         r: pb::ImportRosterRequest,
     ) -> Result<pb::ImportRosterResponse, ServiceError> {
-        let year = year_of(r.year)?;
+        let year = fields::year(r.year)?;
         let units = fazhi_store::roster::parse_year_roster(&r.csv, year)?;
         self.write_units(who, origin, &units, AuditAction::RosterUpsert)
             .await
@@ -140,16 +103,16 @@ impl SeasonService {
         let field = |what: &str, v: &str| text_field(what, v, 200).map(str::to_owned);
         let name = field("名称（name）", &u.name)?;
         let unit = RosterUnit {
-            year_from: year_of(u.year_from)?,
+            year_from: fields::year(u.year_from)?,
             code: field("单位代码（code）", &u.code)?,
             short_name: match field("简称（short_name）", &u.short_name)? {
                 s if s.is_empty() => name.clone(),
                 s => s,
             },
             name,
-            kind: field("类型（kind）", &u.kind)?,
+            kind: AgencyKind::from_code(&field("类型（kind）", &u.kind)?).map_err(invalid)?,
             parent: Some(field("上级单位（parent）", &u.parent)?).filter(|p| !p.is_empty()),
-            district: district_of(&u.district)?.to_owned(),
+            district: fields::district(&u.district)?.to_owned(),
             exempt_reason: Some(field("免报原因（exempt_reason）", &u.exempt_reason)?)
                 .filter(|r| u.exempt || !r.is_empty())
                 .map(|r| if r.is_empty() { "免报".to_owned() } else { r }),
@@ -173,7 +136,7 @@ impl SeasonService {
         origin: &str,
         r: pb::SetExemptRequest,
     ) -> Result<pb::RosterUnitResponse, ServiceError> {
-        let year = year_of(r.year)?;
+        let year = fields::year(r.year)?;
         let code = text_field("单位代码（code）", &r.code, 64)?;
         let reason = text_field("免报原因（reason）", &r.reason, 200)?;
         if r.exempt && reason.is_empty() {
@@ -211,13 +174,13 @@ impl SeasonService {
         origin: &str,
         r: pb::SetDeadlinesRequest,
     ) -> Result<pb::SeasonSettings, ServiceError> {
-        let district = district_of(&r.district)?;
-        let year = year_of(r.year)?;
+        let district = fields::district(&r.district)?;
+        let year = fields::year(r.year)?;
         authorize(who, Action::ManageSeason { district })?;
         let current = self.store.season_settings(district, year).await?;
-        let submit_by = date_of("报送截止日期（submit_by）", &r.submit_by)?
+        let submit_by = fields::date("报送截止日期（submit_by）", &r.submit_by)?
             .unwrap_or(current.deadlines.submit_by);
-        let publish_by = date_of("公开截止日期（publish_by）", &r.publish_by)?
+        let publish_by = fields::date("公开截止日期（publish_by）", &r.publish_by)?
             .unwrap_or(current.deadlines.publish_by);
         let deadlines = Deadlines::new(year, submit_by, publish_by).map_err(invalid)?;
         let count = r.count_unreviewed.unwrap_or(current.count_unreviewed);
@@ -236,7 +199,7 @@ impl SeasonService {
         r: pb::ReviewRequest,
         action: ReviewAction,
     ) -> Result<pb::VersionResponse, ServiceError> {
-        let id = id_of(&r.submission_id)?;
+        let id = fields::submission_id(&r.submission_id)?;
         let reason = text_field("原因（reason）", &r.reason, 500)?;
         self.office_of(who, id).await?;
         let v = self
@@ -269,8 +232,8 @@ impl SeasonService {
         origin: &str,
         r: pb::SetReceivedOnRequest,
     ) -> Result<pb::VersionResponse, ServiceError> {
-        let id = id_of(&r.submission_id)?;
-        let date = date_of("送达日期（received_on）", &r.received_on)?
+        let id = fields::submission_id(&r.submission_id)?;
+        let date = fields::date("送达日期（received_on）", &r.received_on)?
             .ok_or_else(|| invalid("缺少送达日期（received_on），如 2026-02-27"))?;
         self.office_of(who, id).await?;
         let v = self
@@ -289,7 +252,7 @@ impl SeasonService {
         origin: &str,
         r: pb::SetPublicationRequest,
     ) -> Result<pb::SetPublicationResponse, ServiceError> {
-        let year = year_of(r.year)?;
+        let year = fields::year(r.year)?;
         let code = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
         let url = text_field("公开网址（url）", &r.url, 1000)?;
         if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -305,7 +268,7 @@ impl SeasonService {
                 district: &unit.district,
             },
         )?;
-        let (date, source) = match date_of("公开日期（published_on）", &r.published_on)? {
+        let (date, source) = match fields::date("公开日期（published_on）", &r.published_on)? {
             Some(d) => (d, DateSource::Entered),
             None => (
                 self.page_date(code, year).await?.ok_or_else(|| {
@@ -363,11 +326,11 @@ impl SeasonService {
         who: &Principal,
         r: pb::GetTodoRequest,
     ) -> Result<pb::GetTodoResponse, ServiceError> {
-        let today = date_of("今天（today）", &r.today)?.unwrap_or_else(today_beijing);
+        let today = fields::date("今天（today）", &r.today)?.unwrap_or_else(today_beijing);
         let year = if r.year == 0 {
             chrono::Datelike::year(&today) - 1
         } else {
-            year_of(r.year)?
+            fields::year(r.year)?
         };
         let districts: Vec<String> = if r.district.trim().is_empty() {
             match who.role {
@@ -380,7 +343,7 @@ impl SeasonService {
                 }
             }
         } else {
-            vec![district_of(&r.district)?.to_owned()]
+            vec![fields::district(&r.district)?.to_owned()]
         };
         let mut items = Vec::new();
         for d in &districts {
@@ -389,181 +352,5 @@ impl SeasonService {
             items.extend(list.iter().map(|t| conv::todo_item(d, t)));
         }
         Ok(pb::GetTodoResponse { items })
-    }
-}
-
-type Rpc<T> = Result<Response<T>, Status>;
-
-#[tonic::async_trait]
-impl Season for SeasonService {
-    async fn import_roster(
-        &self,
-        r: Request<pb::ImportRosterRequest>,
-    ) -> Rpc<pb::ImportRosterResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.import_roster(&who, &origin, r.into_inner()).await?,
-        ))
-    }
-
-    async fn list_roster(&self, r: Request<pb::ListRosterRequest>) -> Rpc<pb::ListRosterResponse> {
-        let who = self.auth.principal(r.metadata()).await?;
-        let r = r.into_inner();
-        let (district, year) = (district_of(&r.district)?, year_of(r.year)?);
-        authorize(&who, Action::ReadDistrict { district })?;
-        let units = self
-            .store
-            .year_roster(district, year)
-            .await
-            .map_err(ServiceError::from)?;
-        Ok(Response::new(pb::ListRosterResponse {
-            units: units.iter().map(conv::unit).collect(),
-        }))
-    }
-
-    async fn upsert_roster_unit(
-        &self,
-        r: Request<pb::UpsertRosterUnitRequest>,
-    ) -> Rpc<pb::RosterUnitResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.upsert_unit(&who, &origin, r.into_inner()).await?,
-        ))
-    }
-
-    async fn set_exempt(&self, r: Request<pb::SetExemptRequest>) -> Rpc<pb::RosterUnitResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.set_exempt(&who, &origin, r.into_inner()).await?,
-        ))
-    }
-
-    async fn get_deadlines(&self, r: Request<pb::GetDeadlinesRequest>) -> Rpc<pb::SeasonSettings> {
-        let who = self.auth.principal(r.metadata()).await?;
-        let r = r.into_inner();
-        let (district, year) = (district_of(&r.district)?, year_of(r.year)?);
-        authorize(&who, Action::ReadDistrict { district })?;
-        let s = self
-            .store
-            .season_settings(district, year)
-            .await
-            .map_err(ServiceError::from)?;
-        Ok(Response::new(conv::settings(district, year, &s)))
-    }
-
-    async fn set_deadlines(&self, r: Request<pb::SetDeadlinesRequest>) -> Rpc<pb::SeasonSettings> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.set_deadlines(&who, &origin, r.into_inner()).await?,
-        ))
-    }
-
-    async fn set_received_on(
-        &self,
-        r: Request<pb::SetReceivedOnRequest>,
-    ) -> Rpc<pb::VersionResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.set_received_on(&who, &origin, r.into_inner()).await?,
-        ))
-    }
-
-    async fn set_publication(
-        &self,
-        r: Request<pb::SetPublicationRequest>,
-    ) -> Rpc<pb::SetPublicationResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.set_publication(&who, &origin, r.into_inner()).await?,
-        ))
-    }
-
-    async fn accept_report(&self, r: Request<pb::ReviewRequest>) -> Rpc<pb::VersionResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.review(&who, &origin, r.into_inner(), ReviewAction::Accept)
-                .await?,
-        ))
-    }
-
-    async fn return_report(&self, r: Request<pb::ReviewRequest>) -> Rpc<pb::VersionResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.review(&who, &origin, r.into_inner(), ReviewAction::Return)
-                .await?,
-        ))
-    }
-
-    async fn reopen_report(&self, r: Request<pb::ReviewRequest>) -> Rpc<pb::VersionResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.review(&who, &origin, r.into_inner(), ReviewAction::Reopen)
-                .await?,
-        ))
-    }
-
-    async fn make_current(&self, r: Request<pb::ReviewRequest>) -> Rpc<pb::VersionResponse> {
-        let (who, origin) = (self.auth.principal(r.metadata()).await?, origin(&r));
-        Ok(Response::new(
-            self.review(&who, &origin, r.into_inner(), ReviewAction::MakeCurrent)
-                .await?,
-        ))
-    }
-
-    async fn list_versions(
-        &self,
-        r: Request<pb::ListVersionsRequest>,
-    ) -> Rpc<pb::ListVersionsResponse> {
-        let who = self.auth.principal(r.metadata()).await?;
-        let r = r.into_inner();
-        let year = year_of(r.year)?;
-        let code = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
-        let versions = self
-            .store
-            .versions_of(code, year)
-            .await
-            .map_err(ServiceError::from)?;
-        // A unit sees its own versions (and the return reasons); the office its district's.
-        let district = match versions.first() {
-            Some(v) => v.district.clone(),
-            None => self
-                .store
-                .roster_unit(code, year)
-                .await
-                .map_err(ServiceError::from)?
-                .map(|u| u.district)
-                .ok_or_else(|| ServiceError::NotFound(format!("没有单位代码“{code}”")))?,
-        };
-        authorize(
-            &who,
-            Action::ReadSubmission {
-                agency: code,
-                district: &district,
-            },
-        )?;
-        Ok(Response::new(pb::ListVersionsResponse {
-            versions: versions.iter().map(conv::version).collect(),
-        }))
-    }
-
-    async fn get_season_status(
-        &self,
-        r: Request<pb::GetSeasonStatusRequest>,
-    ) -> Rpc<pb::GetSeasonStatusResponse> {
-        let who = self.auth.principal(r.metadata()).await?;
-        let r = r.into_inner();
-        let (district, year) = (district_of(&r.district)?, year_of(r.year)?);
-        authorize(&who, Action::ReadDistrict { district })?;
-        let s = self
-            .store
-            .season_status(district, year)
-            .await
-            .map_err(ServiceError::from)?;
-        Ok(Response::new(conv::status(&s)))
-    }
-
-    async fn get_todo(&self, r: Request<pb::GetTodoRequest>) -> Rpc<pb::GetTodoResponse> {
-        let who = self.auth.principal(r.metadata()).await?;
-        Ok(Response::new(self.todo(&who, r.into_inner()).await?))
     }
 }

@@ -4,6 +4,7 @@ use fazhi_proto::v1 as pb;
 use sha2::{Digest, Sha256};
 
 use crate::error::ServiceError;
+use crate::fields::text_field;
 
 const MAX_CODE_CHARS: usize = 64;
 const MAX_KEY_CHARS: usize = 128;
@@ -191,28 +192,6 @@ impl NewSubmission {
             submitted_at,
         }
     }
-}
-
-/// A short text field, trimmed; refused (never stored) with a NUL or other
-/// control character (PostgreSQL cannot store NUL in text at all) or when
-/// longer than `max_chars`.
-pub fn text_field<'a>(
-    what: &str,
-    value: &'a str,
-    max_chars: usize,
-) -> Result<&'a str, ServiceError> {
-    let value = value.trim();
-    if value.chars().any(char::is_control) {
-        return Err(ServiceError::InvalidArgument(format!(
-            "{what}含有控制字符（如空字符），请删除后重试"
-        )));
-    }
-    if value.chars().count() > max_chars {
-        return Err(ServiceError::InvalidArgument(format!(
-            "{what}过长：不能超过{max_chars}个字符"
-        )));
-    }
-    Ok(value)
 }
 
 /// `3.2 MB`, for messages about sizes.

@@ -8,8 +8,7 @@ use tonic::{Request, Response, Status};
 use crate::auth::Authenticator;
 use crate::convert;
 use crate::error::ServiceError;
-use crate::policy::{Action, authorize};
-use crate::submission::text_field;
+use crate::fields;
 
 const DEFAULT_PAGE: u64 = 50;
 const MAX_PAGE: u64 = 200;
@@ -29,30 +28,13 @@ impl Summaries {
     }
 }
 
-/// The district and year asked for, and whether this caller may read them.
-fn district_and_year<'a>(
-    who: &Principal,
-    district: &'a str,
-    year: i32,
-) -> Result<(&'a str, i32), ServiceError> {
-    let district = text_field("区名（district）", district, 64)?;
-    if district.is_empty() {
-        return Err(ServiceError::InvalidArgument("缺少区名（district）".into()));
-    }
-    if !(2000..=9999).contains(&year) {
-        return Err(ServiceError::InvalidArgument(format!("年度 {year} 不合理")));
-    }
-    authorize(who, Action::ReadDistrict { district })?;
-    Ok((district, year))
-}
-
 impl Summaries {
     pub async fn summary(
         &self,
         who: &Principal,
         r: pb::GetDistrictSummaryRequest,
     ) -> Result<pb::GetDistrictSummaryResponse, ServiceError> {
-        let (district, year) = district_and_year(who, &r.district, r.year)?;
+        let (district, year) = fields::readable_district(who, &r.district, r.year)?;
         let summary = self.stored_summary(district, year).await?;
         Ok(pb::GetDistrictSummaryResponse {
             summary: Some(convert::district_summary_view(&summary, district, r.view())),
@@ -64,7 +46,7 @@ impl Summaries {
         who: &Principal,
         r: pb::ExportDraftRequest,
     ) -> Result<pb::ExportDraftResponse, ServiceError> {
-        let (district, year) = district_and_year(who, &r.district, r.year)?;
+        let (district, year) = fields::readable_district(who, &r.district, r.year)?;
         let summary = self.stored_summary(district, year).await?;
         let title = format!("{district}{year}年法治政府建设年度报告（汇总稿）");
         let (content, media_type, ext) = match r.format() {
@@ -105,7 +87,7 @@ impl Summaries {
         who: &Principal,
         r: pb::ListSubmissionsRequest,
     ) -> Result<pb::ListSubmissionsResponse, ServiceError> {
-        let (district, year) = district_and_year(who, &r.district, r.year)?;
+        let (district, year) = fields::readable_district(who, &r.district, r.year)?;
         let limit = match u64::from(r.page_size) {
             0 => DEFAULT_PAGE,
             n => n.min(MAX_PAGE),

@@ -45,13 +45,6 @@ fn roster() -> String {
     csv
 }
 
-async fn submit_done(app: &TestApp, agency: &str, year: i32, text: Vec<u8>) -> String {
-    let r = app.submit(agency, year, text, None).await.unwrap();
-    let s = app.wait_done(&r.submission_id).await;
-    assert_eq!(s.status, pb::SubmissionStatus::Processed as i32, "{s:?}");
-    r.submission_id
-}
-
 async fn season(db: Db, broker: Broker) -> Option<TestApp> {
     let settings = settings(db, broker).await?;
     let app = spawn_app(&settings, true).await;
@@ -59,13 +52,16 @@ async fn season(db: Db, broker: Broker) -> Option<TestApp> {
     app.store.upsert_agencies(&rows).await.unwrap();
     for year in [2023, 2024] {
         for (c, _) in UNITS {
-            submit_done(&app, &format!("jq-{c}"), year, fixture(year, c)).await;
+            app.submit_processed(&format!("jq-{c}"), year, fixture(year, c))
+                .await;
         }
     }
     for c in ["sfj", "scj"] {
-        submit_done(&app, &format!("yq-{c}"), 2024, fixture(2024, c)).await;
+        app.submit_processed(&format!("yq-{c}"), 2024, fixture(2024, c))
+            .await;
     }
-    submit_done(&app, "bq-cgj", 2024, fixture(2024, "cgj")).await;
+    app.submit_processed("bq-cgj", 2024, fixture(2024, "cgj"))
+        .await;
     Some(app)
 }
 
@@ -453,7 +449,8 @@ async fn two_years_through_the_pipeline(db: Db, broker: Broker) {
         .unwrap()
         .into_inner();
     assert_eq!(before.ranked, 2);
-    submit_done(&app, "yq-hdj", 2024, fixture(2024, "hdj")).await;
+    app.submit_processed("yq-hdj", 2024, fixture(2024, "hdj"))
+        .await;
     let after = client
         .get_quality(pb::GetQualityRequest {
             district: B.into(),
@@ -478,24 +475,13 @@ async fn two_years_of_a_district_are_analysed_through_the_pipeline_on_postgres_a
 }
 
 fn cli(app: &TestApp, token: &str, args: &[&str]) -> tokio::process::Command {
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_fazhi"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("FAZHI_CLIENT__TOKEN", token)
-        .arg("analysis")
-        .args(args)
-        .args(["--server", &app.url]);
+    let mut cmd = fazhi_cli(token);
+    cmd.arg("analysis").args(args).args(["--server", &app.url]);
     cmd
 }
 
 async fn run_json(mut cmd: tokio::process::Command) -> serde_json::Value {
-    let out = cmd.output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&succeed(&mut cmd).await.stdout).unwrap()
 }
 
 #[tokio::test]

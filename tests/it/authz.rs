@@ -93,7 +93,7 @@ async fn every_caller_gets_exactly_what_the_table_allows() {
         .upsert_agencies(&[fazhi_store::agencies::RosterRow {
             code: OTHER_AGENCY.into(),
             name: "邻区司法局".into(),
-            kind: "department".into(),
+            kind: fazhi_store::AgencyKind::Department,
             district: OTHER_DISTRICT.into(),
         }])
         .await

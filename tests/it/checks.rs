@@ -35,26 +35,28 @@ fn counted(summary: &fazhi_summary::DistrictSummary, agency: &str) -> Option<Str
         .and_then(|c| c.submission_id.clone())
 }
 
-async fn submit_done(app: &TestApp, agency: &str, year: i32, content: Vec<u8>) -> String {
-    let r = app.submit(agency, year, content, None).await.unwrap();
-    let done = app.wait_done(&r.submission_id).await;
-    assert_eq!(
-        done.status,
-        pb::SubmissionStatus::Processed as i32,
-        "{} not processed: {}",
-        r.submission_id,
-        done.reject_reason
-    );
-    r.submission_id
+fn cli(app: &TestApp) -> AsyncCommand {
+    let mut cmd = fazhi_cli(&app.token);
+    cmd.env("FAZHI_LOG__FILTER", "warn");
+    cmd
 }
 
-fn cli(app: &TestApp) -> AsyncCommand {
-    let mut cmd = AsyncCommand::new(env!("CARGO_BIN_EXE_fazhi"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("FAZHI_CLIENT__TOKEN", &app.token)
-        .env("FAZHI_LOG__FILTER", "warn");
-    cmd
+/// `fazhi escalations notices` of 2022 in `format`, written to `path`.
+async fn export_notices(app: &TestApp, format: &str, path: &std::path::Path) {
+    succeed(
+        cli(app)
+            .args([
+                "escalations",
+                "notices",
+                "--district",
+                DISTRICT,
+                "--year",
+                "2022",
+            ])
+            .args(["--format", format, "--server", &app.url, "--output"])
+            .arg(path),
+    )
+    .await;
 }
 
 /// A petition sentence with a citizen's name and a valid ID number, placed
@@ -76,7 +78,9 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     // 西营门's own report, with petitioners named (seed 002 names two) and
     // an ID number: privacy checks at the right spans.
     let (text, added) = petition_report();
-    let own = submit_done(&app, "xymj", 2022, text.clone().into_bytes()).await;
+    let own = app
+        .submit_processed("xymj", 2022, text.clone().into_bytes())
+        .await;
     let checks = checks_of(&app, &own).await;
     let stored = app.store.parsed_report(&own).await.unwrap().unwrap().text;
     let chars: Vec<char> = stored.chars().collect();
@@ -116,24 +120,16 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     );
 
     // The CLI lists them (one JSON object a line) with the same spans.
-    let out = cli(&app)
-        .args([
-            "checks",
-            "list",
-            "--submission",
-            &own,
-            "--json",
-            "--server",
-            &app.url,
-        ])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(cli(&app).args([
+        "checks",
+        "list",
+        "--submission",
+        &own,
+        "--json",
+        "--server",
+        &app.url,
+    ]))
+    .await;
     let listed: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -246,7 +242,9 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     );
 
     // 旧宫镇's text filed as 西营门街道: held, 西营门's own report still counts.
-    let misfiled = submit_done(&app, "xymj", 2022, sample("004_f20b88b3a1d009b5.txt")).await;
+    let misfiled = app
+        .submit_processed("xymj", 2022, sample("004_f20b88b3a1d009b5.txt"))
+        .await;
     let held: Vec<pb::Check> = checks_of(&app, &misfiled)
         .await
         .into_iter()
@@ -268,17 +266,12 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     assert_eq!(direct.code(), Code::FailedPrecondition);
 
     // Corrected to 旧宫镇 through the CLI: counted there, 西营门 unchanged.
-    let out = cli(&app)
-        .args(["checks", "correct", &misfiled, "--agency", "jgz"])
-        .args(["--note", "实为旧宫镇报告", "--server", &app.url])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(
+        cli(&app)
+            .args(["checks", "correct", &misfiled, "--agency", "jgz"])
+            .args(["--note", "实为旧宫镇报告", "--server", &app.url]),
+    )
+    .await;
     let s = app.summary(2022).await;
     assert_eq!(counted(&s, "jgz").as_deref(), Some(misfiled.as_str()));
     assert_eq!(counted(&s, "xymj").as_deref(), Some(own.as_str()));
@@ -298,7 +291,9 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     assert_eq!(again.code(), Code::FailedPrecondition);
 
     // A 2022 report filed as 2023: held out of 2023, corrected to 2022.
-    let wrong_year = submit_done(&app, "xc-yllhj", 2023, sample("000_694a7727829af4aa.txt")).await;
+    let wrong_year = app
+        .submit_processed("xc-yllhj", 2023, sample("000_694a7727829af4aa.txt"))
+        .await;
     let held: Vec<pb::Check> = checks_of(&app, &wrong_year)
         .await
         .into_iter()
@@ -337,7 +332,9 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
 
     // A near copy of 西营门's report under another unit's name is flagged.
     let copy = text.replace("西营门街", "北京市石景山区人民政府");
-    let copied = submit_done(&app, "sjs-qzf", 2022, copy.into_bytes()).await;
+    let copied = app
+        .submit_processed("sjs-qzf", 2022, copy.into_bytes())
+        .await;
     let near: Vec<pb::Check> = checks_of(&app, &copied)
         .await
         .into_iter()
@@ -388,24 +385,19 @@ async fn ladder(db: Db, broker: Broker) {
         client.escalate(step("jgz", s)).await.expect("forward step");
     }
     // Through the CLI: 督办.
-    let out = cli(&app)
-        .args(["escalations", "add", "--agency", "jgz", "--year", "2022"])
-        .args([
-            "--step",
-            "supervise",
-            "--note",
-            "逾期未报",
-            "--server",
-            &app.url,
-        ])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(
+        cli(&app)
+            .args(["escalations", "add", "--agency", "jgz", "--year", "2022"])
+            .args([
+                "--step",
+                "supervise",
+                "--note",
+                "逾期未报",
+                "--server",
+                &app.url,
+            ]),
+    )
+    .await;
     for back in [
         pb::EscalationStep::Remind,
         pb::EscalationStep::Urge,
@@ -460,25 +452,7 @@ async fn ladder(db: Db, broker: Broker) {
     // Notices: CSV and DOCX through the CLI, read back.
     let dir = scratch_dir();
     let csv_path = dir.join("督办.csv");
-    let out = cli(&app)
-        .args([
-            "escalations",
-            "notices",
-            "--district",
-            DISTRICT,
-            "--year",
-            "2022",
-        ])
-        .args(["--format", "csv", "--server", &app.url, "--output"])
-        .arg(&csv_path)
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export_notices(&app, "csv", &csv_path).await;
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 3, "header + jgz + xymj: {csv}");
@@ -492,25 +466,7 @@ async fn ladder(db: Db, broker: Broker) {
     );
 
     let docx_path = dir.join("督办.docx");
-    let out = cli(&app)
-        .args([
-            "escalations",
-            "notices",
-            "--district",
-            DISTRICT,
-            "--year",
-            "2022",
-        ])
-        .args(["--format", "docx", "--server", &app.url, "--output"])
-        .arg(&docx_path)
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export_notices(&app, "docx", &docx_path).await;
     let has_reader = Command::new("python3")
         .args(["-c", "import docx"])
         .status()

@@ -29,7 +29,7 @@ pub(crate) fn roster() -> Vec<RosterRow> {
             // Each unit files the same report: named as the report names
             // its unit (西营门街), or the filings would be held as misfiled.
             name: format!("西营门街道办事处{i:02}"),
-            kind: "street".into(),
+            kind: fazhi_store::AgencyKind::Street,
             district: CRASH_DISTRICT.into(),
         })
         .collect()
@@ -148,7 +148,7 @@ pub(crate) fn totals_not_n_times_one(
             agency: fazhi_summary::Agency {
                 code: "x".into(),
                 name: "x".into(),
-                kind: "street".into(),
+                kind: Some(fazhi_core::AgencyKind::Street),
             },
             submission_id: "x".into(),
             submitted_at: String::new(),

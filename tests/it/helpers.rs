@@ -243,6 +243,20 @@ impl TestApp {
         wait_done(&mut self.ingest().await, id, Duration::from_secs(60)).await
     }
 
+    /// Submit and wait until processed (failing the test otherwise); the id.
+    pub async fn submit_processed(&self, agency: &str, year: i32, content: Vec<u8>) -> String {
+        let r = self.submit(agency, year, content, None).await.unwrap();
+        let done = self.wait_done(&r.submission_id).await;
+        assert_eq!(
+            done.status,
+            pb::SubmissionStatus::Processed as i32,
+            "{} not processed: {}",
+            r.submission_id,
+            done.reject_reason
+        );
+        r.submission_id
+    }
+
     pub async fn summary(&self, year: i32) -> fazhi_summary::DistrictSummary {
         summary_of(&mut self.summaries().await, DISTRICT, year).await
     }
@@ -253,6 +267,28 @@ impl TestApp {
         let _ = self.store.db().clone().close().await;
         drop_test_database(&self.settings).await;
     }
+}
+
+/// The `fazhi` binary with a clean environment: `PATH` and the client
+/// token only, so the machine's own settings never leak into a test.
+pub fn fazhi_cli(token: &str) -> tokio::process::Command {
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_fazhi"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("FAZHI_CLIENT__TOKEN", token);
+    cmd
+}
+
+/// Run a command to its end; fail the test (showing its stderr) unless it
+/// succeeded.
+pub async fn succeed(cmd: &mut tokio::process::Command) -> std::process::Output {
+    let out = cmd.output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 pub async fn submit_to(

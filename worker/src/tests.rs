@@ -103,7 +103,7 @@ async fn setup(settings: WorkerSettings) -> Setup {
             // The name the report's own title gives (西营门街): a report
             // naming another unit is held out of the totals.
             name: format!("西营门街道办事处{code}"),
-            kind: "street".into(),
+            kind: fazhi_store::AgencyKind::Street,
             district: "测试区".into(),
         })
         .collect();

@@ -11,12 +11,12 @@
 //! string equals the parsed item's title or begins its text (the gold cuts
 //! `一是` items to their first 12 characters after the marker).
 
-use std::fmt;
-
 use serde_json::Value;
 
 use crate::markers::{MarkerKind, leading_marker};
 use crate::model::{ParsedReport, Part, Qualifier};
+
+mod table;
 
 /// Precision / recall counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -351,82 +351,5 @@ fn kind_str(v: &Value) -> String {
     v.as_str().unwrap_or("").to_string()
 }
 
-impl fmt::Display for Scores {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "files: {}", self.files)?;
-        writeln!(
-            f,
-            "{:<22} {:>9} {:>9} {:>9}   tp/fp/fn",
-            "category", "precision", "recall", "F1"
-        )?;
-        for (name, p) in [
-            ("parts", self.parts),
-            ("quantities", self.quantities),
-            ("quantities+kind", self.quantities_with_kind),
-            ("items", self.items),
-        ] {
-            writeln!(
-                f,
-                "{name:<22} {:>9.3} {:>9.3} {:>9.3}   {}/{}/{}",
-                p.precision(),
-                p.recall(),
-                p.f1(),
-                p.tp,
-                p.fp,
-                p.fn_
-            )?;
-        }
-        for (name, a) in [
-            ("year", self.year),
-            ("agency (gold named)", self.agency),
-            ("agency (gold null)", self.agency_null),
-            ("title", self.title),
-            ("headings (exact)", self.headings),
-        ] {
-            writeln!(
-                f,
-                "{name:<22} accuracy {:>6.3}   {}/{}",
-                a.value(),
-                a.correct,
-                a.total
-            )?;
-        }
-        for fs in &self.per_file {
-            if !fs.missed_quantities.is_empty() || !fs.extra_quantities.is_empty() {
-                writeln!(
-                    f,
-                    "  {}: missed {:?} extra {:?}",
-                    fs.file, fs.missed_quantities, fs.extra_quantities
-                )?;
-            }
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn multiset_matching_counts_duplicates_once_each() {
-        let g = vec![
-            "2 件 exact".to_string(),
-            "2 件 exact".to_string(),
-            "3 件 exact".to_string(),
-        ];
-        let p = vec!["2 件 exact".to_string(), "4 件 exact".to_string()];
-        let (prf, missed, extra) = match_keys(&g, &p);
-        assert_eq!(
-            prf,
-            Prf {
-                tp: 1,
-                fp: 1,
-                fn_: 2
-            }
-        );
-        assert_eq!(missed.len(), 2);
-        assert_eq!(extra, vec!["4 件 exact"]);
-        assert!((prf.f1() - 0.4).abs() < 1e-9);
-    }
-}
+mod tests;

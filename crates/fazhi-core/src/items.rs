@@ -29,6 +29,9 @@ pub struct RawItem {
     /// Cleaned-char span of the whole item (marker through body).
     pub start: usize,
     pub end: usize,
+    /// Where the item's own words start: after its marker and the blanks
+    /// after it (`start` when it has none).
+    pub words: usize,
 }
 
 /// Longest run-in title of an `一是` item.
@@ -84,6 +87,7 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
                 title,
                 start: ms,
                 end: end.max(ms),
+                words: ts,
             }
         })
         .collect()
@@ -170,6 +174,7 @@ fn numbered(
                 title: (title_start < title_end).then_some((title_start, title_end)),
                 start: s,
                 end: end.max(limit),
+                words: title_start,
             }
         })
         .collect()
@@ -233,6 +238,7 @@ fn bare_headings(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> V
                 title: Some((s, e)),
                 start: s,
                 end: end.max(e),
+                words: s,
             }
         })
         .collect()

@@ -19,6 +19,7 @@ pub mod eval;
 pub mod findings;
 pub mod header;
 pub mod items;
+mod lexicon;
 pub mod markers;
 pub mod model;
 pub mod normalize;
@@ -171,12 +172,15 @@ fn section(doc: &Doc, span: &PartSpan, fallback: bool) -> Section {
         .into_iter()
         .map(|it| {
             let (start, end) = doc.orig_span(it.start, it.end);
+            let text = doc.exact(it.start, it.end).to_string();
+            let words = doc.orig_span(it.words.min(it.end), it.end).0;
             Item {
                 title: it
                     .title
                     .map(|(a, b)| doc.display(a, b))
                     .filter(|t| !t.is_empty()),
-                text: doc.exact(it.start, it.end).to_string(),
+                marker_chars: words.saturating_sub(start).min(text.chars().count()),
+                text,
                 start,
                 end,
             }

@@ -36,8 +36,10 @@ impl Part {
         }
     }
 
+    /// The part a code names; read by serde's own names (the JSON of every
+    /// parse), so there is no second list to keep in step.
     pub fn from_code(code: &str) -> Option<Part> {
-        Part::ALL.into_iter().find(|p| p.code() == code)
+        serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
     }
 
     /// The statutory name of the part, as a clerk would write it.
@@ -64,10 +66,16 @@ pub enum AgencyKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
+    /// The item's title, never with its numbering marker.
     pub title: Option<String>,
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Characters of `text` before the item's own words: its numbering
+    /// marker (`（一）`, `1.`, `一是`) and the blanks after it; 0 when it has
+    /// none (or in a parse stored before this field).
+    #[serde(default)]
+    pub marker_chars: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -226,4 +234,22 @@ pub struct ParseOptions {
     /// The roster's name of the submitting unit; a text that names another
     /// unit yields `agency_mismatch`.
     pub expected_agency: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_code_is_its_json_name_and_reads_back() {
+        for p in Part::ALL {
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.code())
+            );
+            assert_eq!(Part::from_code(p.code()), Some(p));
+        }
+        assert_eq!(Part::from_code("Measures"), None);
+        assert_eq!(Part::from_code(""), None);
+    }
 }

@@ -93,7 +93,7 @@ async fn measure(db: &'static str, url: &str, n: usize, texts: &[(String, Parsed
         .map(|i| RosterRow {
             code: format!("b{i:05}"),
             name: format!("第{i}单位"),
-            kind: "department".into(),
+            kind: fazhi_store::AgencyKind::Department,
             district: DISTRICT.into(),
         })
         .collect();

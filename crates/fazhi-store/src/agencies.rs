@@ -4,18 +4,25 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
-use crate::entity::agency;
+use crate::entity::agency::{self, AgencyKind};
 use crate::{Store, StoreError, now_ms};
 
-pub const KINDS: [&str; 4] = ["department", "street", "town", "district_government"];
-
 /// One roster row as read from CSV (`code,name,kind,district`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterRow {
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: AgencyKind,
     pub district: String,
+}
+
+/// A CSV row as written: the kind is checked with the row's line number.
+#[derive(Deserialize)]
+struct CsvRow {
+    code: String,
+    name: String,
+    kind: String,
+    district: String,
 }
 
 /// Parse a roster CSV; every row is checked before anything is written.
@@ -24,7 +31,7 @@ pub fn parse_roster(csv_text: &str) -> Result<Vec<RosterRow>, StoreError> {
         .trim(csv::Trim::All)
         .from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
     let mut rows = Vec::new();
-    for (i, row) in reader.deserialize::<RosterRow>().enumerate() {
+    for (i, row) in reader.deserialize::<CsvRow>().enumerate() {
         let line = i + 2;
         let row = row.map_err(|e| StoreError::Roster(format!("第{line}行: {e}")))?;
         if row.code.is_empty() || row.name.is_empty() || row.district.is_empty() {
@@ -32,14 +39,14 @@ pub fn parse_roster(csv_text: &str) -> Result<Vec<RosterRow>, StoreError> {
                 "第{line}行: code、name、district 不能为空"
             )));
         }
-        if !KINDS.contains(&row.kind.as_str()) {
-            return Err(StoreError::Roster(format!(
-                "第{line}行: kind 必须是 {} 之一，而不是“{}”",
-                KINDS.join("/"),
-                row.kind
-            )));
-        }
-        rows.push(row);
+        let kind = AgencyKind::from_code(&row.kind)
+            .map_err(|m| StoreError::Roster(format!("第{line}行: {m}")))?;
+        rows.push(RosterRow {
+            code: row.code,
+            name: row.name,
+            kind,
+            district: row.district,
+        });
     }
     Ok(rows)
 }
@@ -54,7 +61,7 @@ impl Store {
         let models = rows.iter().map(|r| agency::ActiveModel {
             code: Set(r.code.clone()),
             name: Set(r.name.clone()),
-            kind: Set(r.kind.clone()),
+            kind: Set(r.kind),
             district: Set(r.district.clone()),
             updated_at: Set(now),
         });

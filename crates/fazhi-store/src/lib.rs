@@ -30,6 +30,7 @@ pub mod summaries;
 pub use audit::{AuditAction, AuditEvent, AuditFilter};
 pub use connect::{PoolTimeouts, Store};
 pub use credentials::{AuthFailure, NewCredential, Principal, Role};
+pub use entity::agency_kind::AgencyKind;
 pub use error::StoreError;
 pub use record::{SubmissionRecord, SubmissionStatus};
 

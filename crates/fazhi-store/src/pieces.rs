@@ -319,6 +319,6 @@ pub(crate) async fn agency_of<C: ConnectionTrait>(
         .unwrap_or_else(|| Agency {
             code: code.to_owned(),
             name: code.to_owned(),
-            kind: String::new(),
+            kind: None,
         }))
 }

@@ -18,11 +18,15 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::agencies::KINDS;
+use crate::AgencyKind;
 use crate::audit::{AuditAction, AuditEvent, append};
 use crate::entity::{agency, district_summary, roster_entry};
 use crate::summaries::{lock_summary, rebuild_summary};
 use crate::{Store, StoreError, now_ms};
+
+mod csv_file;
+
+pub use csv_file::{check_unit, parse_year_roster};
 
 /// The year an unversioned unit's old row is kept under.
 pub const EARLIEST_YEAR: i32 = 2000;
@@ -35,106 +39,11 @@ pub struct RosterUnit {
     pub code: String,
     pub name: String,
     pub short_name: String,
-    /// department, street, town or district_government
-    pub kind: String,
+    pub kind: AgencyKind,
     pub parent: Option<String>,
     pub district: String,
     /// `Some(reason)`: on the roster, not expected to report.
     pub exempt_reason: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct CsvRow {
-    code: String,
-    name: String,
-    #[serde(default)]
-    short_name: String,
-    kind: String,
-    #[serde(default)]
-    parent: String,
-    district: String,
-    #[serde(default)]
-    exempt_reason: String,
-}
-
-fn some(s: String) -> Option<String> {
-    Some(s).filter(|s| !s.is_empty())
-}
-
-/// Check one unit's fields; `Err` is the clerk's message (without position).
-pub fn check_unit(u: &RosterUnit) -> Result<(), String> {
-    if u.code.is_empty() || u.name.is_empty() || u.district.is_empty() {
-        return Err("code（单位代码）、name（名称）、district（所属区）不能为空".into());
-    }
-    if u.code.chars().count() > 64 || u.code.chars().any(|c| c.is_control() || c == ',') {
-        return Err(format!("单位代码“{}”格式不正确", u.code));
-    }
-    if !KINDS.contains(&u.kind.as_str()) {
-        return Err(format!(
-            "kind（类型）必须是 {} 之一，而不是“{}”",
-            KINDS.join("/"),
-            u.kind
-        ));
-    }
-    if u.parent.as_deref() == Some(u.code.as_str()) {
-        return Err(format!("单位“{}”的上级单位不能是它自己", u.code));
-    }
-    Ok(())
-}
-
-/// Parse a roster CSV for `year`: columns `code,name,kind,district` and
-/// optionally `short_name,parent,exempt_reason` (a reason makes the unit
-/// exempt). Every row is checked, with its line number, before anything is
-/// written.
-pub fn parse_year_roster(csv_text: &str, year: i32) -> Result<Vec<RosterUnit>, StoreError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
-    let mut rows = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, row) in reader.deserialize::<CsvRow>().enumerate() {
-        let line = i + 2;
-        let row =
-            row.map_err(|e| StoreError::Roster(format!("第{line}行: {}", csv_error_zh(&e))))?;
-        let unit = RosterUnit {
-            year_from: year,
-            short_name: if row.short_name.is_empty() {
-                row.name.clone()
-            } else {
-                row.short_name
-            },
-            code: row.code,
-            name: row.name,
-            kind: row.kind,
-            parent: some(row.parent),
-            district: row.district,
-            exempt_reason: some(row.exempt_reason),
-        };
-        check_unit(&unit).map_err(|m| StoreError::Roster(format!("第{line}行: {m}")))?;
-        if let Some(first) = seen.insert(unit.code.clone(), line) {
-            return Err(StoreError::Roster(format!(
-                "第{line}行: 单位代码“{}”与第{first}行重复",
-                unit.code
-            )));
-        }
-        rows.push(unit);
-    }
-    if rows.is_empty() {
-        return Err(StoreError::Roster("名录文件没有任何单位".into()));
-    }
-    Ok(rows)
-}
-
-fn csv_error_zh(e: &csv::Error) -> String {
-    let text = e.to_string();
-    if text.contains("missing field") {
-        let field = text.split('`').nth(1).unwrap_or("?");
-        format!("缺少列“{field}”（必需的列：code,name,kind,district）")
-    } else if text.contains("found record with") {
-        "列数与表头不一致".into()
-    } else {
-        format!("无法读取（{text}）")
-    }
 }
 
 fn unit_of(m: roster_entry::Model) -> RosterUnit {
@@ -378,7 +287,7 @@ async fn insert_entry<C: ConnectionTrait>(db: &C, u: &RosterUnit) -> Result<(), 
         code: Set(u.code.clone()),
         name: Set(u.name.clone()),
         short_name: Set(u.short_name.clone()),
-        kind: Set(u.kind.clone()),
+        kind: Set(u.kind),
         parent: Set(u.parent.clone()),
         district: Set(u.district.clone()),
         exempt_reason: Set(u.exempt_reason.clone()),
@@ -410,7 +319,7 @@ async fn upsert_agency<C: ConnectionTrait>(
     agency::Entity::insert(agency::ActiveModel {
         code: Set(u.code.clone()),
         name: Set(u.name.clone()),
-        kind: Set(u.kind.clone()),
+        kind: Set(u.kind),
         district: Set(u.district.clone()),
         updated_at: Set(now),
     })
@@ -430,46 +339,4 @@ async fn upsert_agency<C: ConnectionTrait>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_year_roster_reads_optional_columns_and_exemptions() {
-        let rows = parse_year_roster(
-            "code,name,short_name,kind,parent,district,exempt_reason\n\
-             q,示例区人民政府,区政府,district_government,,示例区,\n\
-             a,示例区司法局,司法局,department,q,示例区,\n\
-             b,示例区旧局,,department,q,示例区,2025年并入司法局\n",
-            2025,
-        )
-        .unwrap();
-        assert_eq!(rows.len(), 3);
-        assert_eq!(rows[1].parent.as_deref(), Some("q"));
-        assert_eq!(rows[2].short_name, "示例区旧局");
-        assert_eq!(rows[2].exempt_reason.as_deref(), Some("2025年并入司法局"));
-        assert!(rows.iter().all(|r| r.year_from == 2025));
-    }
-
-    #[test]
-    fn bad_rows_are_refused_with_their_line_in_chinese() {
-        let err = parse_year_roster(
-            "code,name,kind,district\na,甲,department,示例区\na,乙,town,示例区\n",
-            2025,
-        )
-        .unwrap_err();
-        assert!(
-            err.to_string().contains("第3行") && err.to_string().contains("与第2行重复"),
-            "{err}"
-        );
-        let err =
-            parse_year_roster("code,name,kind,district\na,甲,bureau,示例区\n", 2025).unwrap_err();
-        assert!(
-            err.to_string().contains("第2行") && err.to_string().contains("kind"),
-            "{err}"
-        );
-        let err = parse_year_roster("code,name,district\na,甲,示例区\n", 2025).unwrap_err();
-        assert!(err.to_string().contains("缺少列“kind”"), "{err}");
-        let err = parse_year_roster("code,name,kind,district\n", 2025).unwrap_err();
-        assert!(err.to_string().contains("没有任何单位"), "{err}");
-    }
-}
+mod tests;

@@ -30,7 +30,7 @@ pub(crate) fn to_agency(model: &agency::Model) -> Agency {
     Agency {
         code: model.code.clone(),
         name: model.name.clone(),
-        kind: model.kind.clone(),
+        kind: Some(model.kind.into()),
     }
 }
 

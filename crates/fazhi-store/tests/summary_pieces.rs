@@ -45,11 +45,10 @@ fn roster_rows() -> Vec<RosterRow> {
             code: code(a),
             name: format!("第{a}局"),
             kind: if a == 0 {
-                "district_government"
+                fazhi_store::AgencyKind::DistrictGovernment
             } else {
-                "department"
-            }
-            .into(),
+                fazhi_store::AgencyKind::Department
+            },
             district: if a < ROSTERED { DISTRICT } else { "别区" }.into(),
         })
         .collect()
@@ -131,7 +130,7 @@ async fn from_scratch(
         .map(|r| Agency {
             code: r.code.clone(),
             name: r.name.clone(),
-            kind: r.kind.clone(),
+            kind: Some(r.kind.into()),
         })
         .collect();
     let mut cs: Vec<ReportContribution> = Vec::new();

@@ -28,7 +28,7 @@ fn main() {
                 .agency
                 .clone()
                 .unwrap_or_else(|| format!("未署名单位{}", fazhi_summary::draft::cn_num(i + 1))),
-            kind: "department".into(),
+            kind: Some(fazhi_core::AgencyKind::Department),
         })
         .collect();
     let inputs: Vec<ReportInput<'_>> = roster

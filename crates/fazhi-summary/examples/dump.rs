@@ -30,7 +30,7 @@ fn main() {
             agency: Agency {
                 code: "x".into(),
                 name: parsed.agency.clone().unwrap_or_default(),
-                kind: "department".into(),
+                kind: Some(fazhi_core::AgencyKind::Department),
             },
             submission_id: "s".into(),
             submitted_at: String::new(),

@@ -14,7 +14,7 @@ fn main() {
             agency: Agency {
                 code: "x".into(),
                 name: String::new(),
-                kind: "department".into(),
+                kind: Some(fazhi_core::AgencyKind::Department),
             },
             submission_id: "s".into(),
             submitted_at: String::new(),

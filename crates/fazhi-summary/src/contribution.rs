@@ -12,7 +12,6 @@ use crate::model::{
 use crate::reading::read_quantities;
 use crate::span::{CharText, char_len, prefix_chars};
 use crate::themes::classify;
-use crate::wording::strip_marker;
 
 /// Longest item text kept in a contribution.
 const ITEM_TEXT_CHARS: usize = 400;
@@ -44,8 +43,8 @@ pub fn contribution(report: &ReportInput<'_>) -> ReportContribution {
     }
     let quantities = place(read_quantities(&text, &parsed.quantities), parsed, &items);
     let duty_facts = duty::duty_facts(&text, &quantities);
-    let district_government = report.agency.kind == "district_government"
-        || parsed.agency_kind == Some(fazhi_core::AgencyKind::DistrictGovernment);
+    let district_government = [report.agency.kind, parsed.agency_kind]
+        .contains(&Some(fazhi_core::AgencyKind::DistrictGovernment));
     ReportContribution {
         data_version: catalog::data_version(),
         agency: report.agency.clone(),
@@ -101,10 +100,15 @@ fn place(
     qs
 }
 
-/// A short label: the title, or the first sentence, without its marker.
-fn label_of(title: Option<&str>, text: &str) -> String {
-    let base = strip_marker(title.filter(|t| !t.trim().is_empty()).unwrap_or(text));
+/// A short label: the title, or the first sentence after the marker the
+/// parser found (`marker_chars`; a title never has one).
+fn label_of(title: Option<&str>, text: &str, marker_chars: usize) -> String {
+    let base: String = match title.filter(|t| !t.trim().is_empty()) {
+        Some(t) => t.to_owned(),
+        None => text.chars().skip(marker_chars).collect(),
+    };
     let first: String = base
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
         .chars()
         .take_while(|c| !"。；;\n".contains(*c))
         .collect();
@@ -135,15 +139,24 @@ fn excerpt_at(text: &CharText, start: usize, end: usize) -> (String, usize) {
     (s, start + n)
 }
 
-fn classified(
-    text: &CharText,
-    part: Part,
-    title: Option<&str>,
-    body: &str,
+/// The item as the parser gave it: title, text, span and marker length.
+struct Given<'a> {
+    title: Option<&'a str>,
+    body: &'a str,
     start: usize,
     end: usize,
-) -> ClassifiedItem {
-    let label = label_of(title, body);
+    marker_chars: usize,
+}
+
+fn classified(text: &CharText, part: Part, given: Given<'_>) -> ClassifiedItem {
+    let Given {
+        title,
+        body,
+        start,
+        end,
+        marker_chars,
+    } = given;
+    let label = label_of(title, body, marker_chars);
     let (excerpt, cite_end) = if text.is_valid(start, end) {
         excerpt_at(text, start, end)
     } else {
@@ -185,14 +198,14 @@ fn section_items(text: &CharText, section: &Section) -> Vec<ClassifiedItem> {
             .items
             .iter()
             .map(|i| {
-                classified(
-                    text,
-                    section.part,
-                    i.title.as_deref(),
-                    &i.text,
-                    i.start,
-                    i.end,
-                )
+                let given = Given {
+                    title: i.title.as_deref(),
+                    body: &i.text,
+                    start: i.start,
+                    end: i.end,
+                    marker_chars: i.marker_chars,
+                };
+                classified(text, section.part, given)
             })
             .collect();
     }
@@ -202,14 +215,14 @@ fn section_items(text: &CharText, section: &Section) -> Vec<ClassifiedItem> {
     if body.trim().is_empty() || says_nothing(&body) {
         return Vec::new();
     }
-    vec![classified(
-        text,
-        section.part,
-        None,
-        &body,
+    let given = Given {
+        title: None,
+        body: &body,
         start,
-        section.end,
-    )]
+        end: section.end,
+        marker_chars: 0,
+    };
+    vec![classified(text, section.part, given)]
 }
 
 fn section_passages(text: &CharText, section: &Section) -> Vec<Passage> {
@@ -252,7 +265,8 @@ mod tests {
         assert_eq!(
             label_of(
                 None,
-                "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是"
+                "一是全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足；二是",
+                2
             ),
             "全区法治工作统筹联动力度需要进一步加强，对规定的贯彻落实还有不足"
         );

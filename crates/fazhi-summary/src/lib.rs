@@ -29,13 +29,11 @@ mod span;
 pub mod themes;
 pub mod totals;
 pub mod verify;
-mod wording;
 
 pub use aggregate::{Change, DistrictAggregate, Filed};
 pub use contribution::contribution;
 pub use docx::render_docx;
 pub use model::*;
-pub use wording::{number_text, strip_marker};
 
 use std::collections::{HashMap, HashSet};
 

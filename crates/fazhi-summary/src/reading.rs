@@ -16,7 +16,10 @@ use serde::Deserialize;
 use crate::catalog::{self, QuantityContext};
 use crate::model::{MappedQuantity, Role};
 use crate::span::{CLAUSE_END, CharText};
-use crate::wording::number_text;
+
+mod breakdown;
+
+use breakdown::{attach_breakdowns, parts_after_total};
 
 /// The embedded cue words, as text.
 pub const CUES_TOML: &str = include_str!("../catalog/cues.toml");
@@ -273,7 +276,8 @@ pub(crate) fn read_quantities(text: &CharText, qs: &[Quantity]) -> Vec<MappedQua
             indicator: found.as_ref().map(|(d, _)| d.code.clone()),
             matched: found.map(|(_, syn)| syn),
             text: q.text.clone(),
-            number: number_text(&q.text, &q.unit),
+            // The parser's span is the number as written, with its qualifier.
+            number: q.text.clone(),
             value: q.value,
             unit: q.unit.clone(),
             qualifier: q.qualifier,
@@ -296,106 +300,4 @@ pub(crate) fn read_quantities(text: &CharText, qs: &[Quantity]) -> Vec<MappedQua
     attach_breakdowns(&mut out);
     parts_after_total(&mut out);
     out
-}
-
-fn same_sentence(a: &MappedQuantity, b: &MappedQuantity) -> bool {
-    a.sentence_start == b.sentence_start
-        && a.sentence_end == b.sentence_end
-        && a.sentence_end > a.sentence_start
-}
-
-/// Give each breakdown its total: among the earlier level numbers of the
-/// sentence in its unit that are at least as large as the run of breakdowns
-/// it heads, one said as a total (共/合计), else the nearest (`成功调解36起，其中…24起、6起、4起、3起` belongs to the
-/// 42起 before it, since 37 > 36). A breakdown takes its total's indicator.
-fn attach_breakdowns(qs: &mut [MappedQuantity]) {
-    let n = qs.len();
-    let mut i = 0;
-    while i < n {
-        if qs[i].role != Role::Breakdown {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        let mut run = 0.0;
-        while j < n
-            && qs[j].role == Role::Breakdown
-            && same_sentence(&qs[i], &qs[j])
-            && qs[j].unit == qs[i].unit
-        {
-            run += qs[j].value;
-            j += 1;
-        }
-        let candidates: Vec<usize> = (0..i)
-            .rev()
-            .filter(|&p| {
-                qs[p].role == Role::Level
-                    && same_sentence(&qs[p], &qs[i])
-                    && qs[p].unit == qs[i].unit
-            })
-            .collect();
-        // A total said as such (共/合计) wins over a nearer number.
-        let fits: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&p| qs[p].value >= run)
-            .collect();
-        let parent = fits
-            .iter()
-            .copied()
-            .find(|&p| has_any(&qs[p].clause, &cues().total_words))
-            .or_else(|| fits.first().copied())
-            .or_else(|| candidates.first().copied());
-        for k in i..j {
-            qs[k].parent = parent;
-            if let Some(p) = parent
-                && qs[p].indicator.is_some()
-            {
-                qs[k].indicator = qs[p].indicator.clone();
-                qs[k].matched = qs[p].matched.clone();
-            }
-        }
-        i = j.max(i + 1);
-    }
-}
-
-/// A total said with 共/合计 followed, in its sentence, by two or more numbers
-/// in its unit, of its indicator or of none, that add up to no more than it:
-/// those are its parts (`共开展执法检查360次，日常检查300次、专项检查60次`).
-fn parts_after_total(qs: &mut [MappedQuantity]) {
-    let cues = cues();
-    for p in 0..qs.len() {
-        if qs[p].role != Role::Level || qs[p].indicator.is_none() {
-            continue;
-        }
-        let head: String = qs[p].clause.chars().collect();
-        if !has_any(&head, &cues.total_words) {
-            continue;
-        }
-        let mut run = 0.0;
-        let mut members = Vec::new();
-        for k in p + 1..qs.len() {
-            if !same_sentence(&qs[p], &qs[k]) {
-                break;
-            }
-            if qs[k].role != Role::Level || qs[k].unit != qs[p].unit {
-                continue;
-            }
-            // A part may name itself in words the catalog does not know
-            // (`日常检查300次`); another indicator ends the run.
-            if qs[k].indicator.is_some() && qs[k].indicator != qs[p].indicator {
-                break;
-            }
-            run += qs[k].value;
-            members.push(k);
-        }
-        if members.len() >= 2 && run <= qs[p].value {
-            for k in members {
-                qs[k].role = Role::Breakdown;
-                qs[k].parent = Some(p);
-                qs[k].indicator = qs[p].indicator.clone();
-                qs[k].matched = qs[p].matched.clone();
-            }
-        }
-    }
 }

@@ -28,8 +28,7 @@ pub async fn section(
     district: &str,
     year: i32,
 ) -> Result<Markup, WebError> {
-    let today = fazhi_season::deadline::beijing_date(fazhi_store::now_ms())
-        .unwrap_or_default();
+    let today = fazhi_season::deadline::beijing_date(fazhi_store::now_ms()).unwrap_or_default();
     let todo = state.store.todo(district, year, today).await?;
     let steps = state
         .store
@@ -127,7 +126,11 @@ pub async fn escalate(
     signed: Signed,
     Form(f): Form<EscalateForm>,
 ) -> Response {
-    let back = format!("/dashboard?district={}&year={}", urlenc(&f.district), f.year);
+    let back = format!(
+        "/dashboard?district={}&year={}",
+        urlenc(&f.district),
+        f.year
+    );
     let done: Result<(), WebError> = async {
         signed.check_csrf(&f.csrf)?;
         let step = match Step::parse(&f.step) {

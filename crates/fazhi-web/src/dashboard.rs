@@ -40,7 +40,7 @@ pub async fn season_rows(
         .map(|a| UnitIn {
             code: a.code,
             name: a.name,
-            kind: a.kind,
+            kind: a.kind.code(),
         })
         .collect();
     // Only the columns the table shows: never the documents themselves.

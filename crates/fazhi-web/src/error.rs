@@ -3,7 +3,7 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use fazhi_services::error::{ReviewError, ServiceError};
+use fazhi_services::error::ServiceError;
 use fazhi_store::StoreError;
 use maud::html;
 
@@ -20,15 +20,6 @@ pub enum WebError {
     BadRequest(String),
     /// A step refused in the current state (gRPC `FAILED_PRECONDITION`).
     Refused(String),
-}
-
-impl From<ReviewError> for WebError {
-    fn from(e: ReviewError) -> Self {
-        match e {
-            ReviewError::Service(e) => WebError::Service(e),
-            ReviewError::Refused(m) => WebError::Refused(m),
-        }
-    }
 }
 
 impl From<ServiceError> for WebError {
@@ -73,6 +64,7 @@ impl WebError {
                     ServiceError::AlreadyExists(_) => StatusCode::CONFLICT,
                     ServiceError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
                     ServiceError::PermissionDenied(_) => StatusCode::FORBIDDEN,
+                    ServiceError::FailedPrecondition(_) => StatusCode::CONFLICT,
                     ServiceError::QueueUnavailable(cause)
                     | ServiceError::QueueOutcomeUnknown(cause) => {
                         tracing::warn!(error = %cause, "queue unavailable");

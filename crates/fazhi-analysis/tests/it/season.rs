@@ -34,7 +34,8 @@ pub fn roster() -> Vec<Agency> {
         .map(|(c, n, k)| Agency {
             code: (*c).into(),
             name: (*n).into(),
-            kind: (*k).into(),
+            // The kind's JSON name, read the way a stored contribution is.
+            kind: serde_json::from_value(serde_json::Value::String((*k).into())).ok(),
         })
         .collect()
 }

@@ -17,11 +17,12 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::words;
 use crate::markers::{ends_with, starts_with};
 use crate::model::{Qualifier, QuantityKind};
-use crate::normalize::is_han;
 
 mod kind;
+mod qualifier;
 mod sentence;
 #[cfg(test)]
 mod tests;
@@ -33,13 +34,6 @@ use crate::numerals::{
 use kind::kind_of;
 use sentence::set_sentences;
 use what::what_of;
-
-fn words(data: &'static str) -> Vec<&'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
 
 /// Units of count, longest first so `人次` wins over `人` (`data/units.txt`).
 static UNITS: LazyLock<Vec<&'static str>> =
@@ -356,53 +350,14 @@ fn read_quantity(
     if percent_words && num.chinese && num.value > 100.0 {
         return None;
     }
-    // Trailing qualifiers.
-    let after = line.get(end..).unwrap_or(&[]);
-    if starts_with(after, "以上") {
-        qualifier = Qualifier::AtLeast;
-        end += 2;
-    } else if starts_with(after, "左右") {
-        qualifier = Qualifier::Approx;
-        end += 2;
-    } else if starts_with(after, "以内")
-        || (starts_with(after, "以下") && !after.get(2).is_some_and(|&c| is_han(c)))
-    {
-        qualifier = Qualifier::UpTo;
-        end += 2;
+    if let Some((q, len)) = qualifier::trailing(line.get(end..).unwrap_or(&[])) {
+        qualifier = q;
+        end += len;
     }
-    // Leading qualifiers.
     let mut qstart = start;
-    let before = &line[start.saturating_sub(4)..start];
-    for (word, q) in [
-        ("不少于", Qualifier::AtLeast),
-        ("不低于", Qualifier::AtLeast),
-        ("至少", Qualifier::AtLeast),
-        ("不超过", Qualifier::UpTo),
-        ("最多", Qualifier::UpTo),
-        ("超过", Qualifier::MoreThan),
-        ("突破", Qualifier::MoreThan),
-        ("超出", Qualifier::MoreThan),
-        ("大约", Qualifier::Approx),
-        ("将近", Qualifier::Approx),
-        ("接近", Qualifier::Approx),
-        ("超", Qualifier::MoreThan),
-        ("逾", Qualifier::MoreThan),
-        ("约", Qualifier::Approx),
-        ("近", Qualifier::Approx),
-    ] {
-        if ends_with(before, word) {
-            // 最近 / 附近 are not qualifiers.
-            if word == "近"
-                && (ends_with(before, "最近")
-                    || ends_with(before, "附近")
-                    || ends_with(before, "临近"))
-            {
-                continue;
-            }
-            qualifier = q;
-            qstart = start - word.chars().count();
-            break;
-        }
+    if let Some((q, len)) = qualifier::leading(&line[start.saturating_sub(4)..start]) {
+        qualifier = q;
+        qstart = start - len;
     }
     let kind = kind_of(line, qstart, unit);
     let what = what_of(line, qstart, end, unit);

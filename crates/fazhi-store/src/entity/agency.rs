@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use super::agency_kind::AgencyKind;
+
 /// An agency on a district's roster.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agencies")]
@@ -7,8 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub code: String,
     pub name: String,
-    /// department, street, town or district_government
-    pub kind: String,
+    pub kind: AgencyKind,
     pub district: String,
     pub updated_at: i64,
 }

@@ -2,6 +2,7 @@
 //! are JSON text, so SQLite and PostgreSQL store exactly the same thing.
 
 pub mod agency;
+pub mod agency_kind;
 pub mod analysis_result;
 pub mod audit_entry;
 pub mod check;

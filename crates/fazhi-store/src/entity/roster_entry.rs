@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use super::agency_kind::AgencyKind;
+
 /// One unit's roster version from `year` on (until a later version).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "roster_entries")]
@@ -10,8 +12,7 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub short_name: String,
-    /// department, street, town or district_government
-    pub kind: String,
+    pub kind: AgencyKind,
     pub parent: Option<String>,
     pub district: String,
     /// `Some`: on the roster, not expected to report (the reason).

@@ -2,7 +2,7 @@
 //! with the real parser, each copy with its own agency and its own numbers.
 //! Shared by the benches (included with `#[path]`).
 
-use fazhi_core::{ParseOptions, parse_text};
+use fazhi_core::{AgencyKind, ParseOptions, parse_text};
 use fazhi_summary::{Agency, ReportContribution, ReportInput, contribution};
 
 const SEEDS: [&str; 5] = [
@@ -13,7 +13,11 @@ const SEEDS: [&str; 5] = [
     include_str!("../../../../samples/reports/004_f20b88b3a1d009b5.txt"),
 ];
 
-const KINDS: [(&str, &str); 3] = [("局", "department"), ("街道", "street"), ("镇", "town")];
+const KINDS: [(&str, AgencyKind); 3] = [
+    ("局", AgencyKind::Department),
+    ("街道", AgencyKind::Street),
+    ("镇", AgencyKind::Town),
+];
 
 /// `123` as `一二三`.
 fn chinese_digits(n: usize) -> String {
@@ -34,7 +38,7 @@ pub fn roster(n: usize) -> Vec<Agency> {
                 // No digits in names: a digit in the draft's prose must be a
                 // derived number, or verification flags it.
                 name: format!("第{}{suffix}", chinese_digits(i + 1)),
-                kind: kind.to_owned(),
+                kind: Some(kind),
             }
         })
         .collect()

@@ -55,7 +55,7 @@ mod tests {
         let roster = [Agency {
             code: "a".into(),
             name: "示例区市场监管局".into(),
-            kind: "department".into(),
+            kind: Some(fazhi_core::AgencyKind::Department),
         }];
         let review = PlanDelivery {
             units: 2,

@@ -298,7 +298,7 @@ mod tests {
             .map(|(i, n)| Agency {
                 code: format!("a{i}"),
                 name: format!("示例区{n}"),
-                kind: "department".into(),
+                kind: Some(fazhi_core::AgencyKind::Department),
             })
             .collect();
         let status = SeasonStatus {

@@ -40,12 +40,11 @@ fn agency(i: usize) -> Agency {
     Agency {
         code: format!("a{i:02}"),
         name: format!("第{i}局"),
-        kind: if i == 0 {
-            "district_government"
+        kind: Some(if i == 0 {
+            fazhi_core::AgencyKind::DistrictGovernment
         } else {
-            "department"
-        }
-        .to_owned(),
+            fazhi_core::AgencyKind::Department
+        }),
     }
 }
 

@@ -17,6 +17,33 @@ pub fn chars(text: &str) -> Vec<char> {
     text.chars().collect()
 }
 
+/// Where the real quantity reader finds the number in `unit` within
+/// `phrase` (char offsets); the whole phrase when it finds none.
+fn number_span(phrase: &str, unit: &str) -> (usize, usize) {
+    let folded: Vec<char> = phrase
+        .chars()
+        .map(|c| fazhi_core::normalize::fold(c).unwrap_or(c))
+        .collect();
+    let mut raw = Vec::new();
+    fazhi_core::quantities::scan_line(&folded, 0, &mut raw);
+    raw.iter()
+        .find(|r| r.unit == unit)
+        .map_or((0, folded.len()), |r| (r.start, r.end))
+}
+
+/// Characters of the numbering marker an item's text opens with, read the
+/// way the parser reads it (full-width folded; `（一）`, `1.`, `一是`).
+pub fn marker_chars(text: &str) -> usize {
+    use fazhi_core::markers::{leading_marker, shi_marker_at};
+    let folded: Vec<char> = text
+        .chars()
+        .map(|c| fazhi_core::normalize::fold(c).unwrap_or(c))
+        .collect();
+    leading_marker(&folded)
+        .or_else(|| shi_marker_at(&folded, 0))
+        .map_or(0, |m| m.len)
+}
+
 pub struct Q<'a> {
     pub text: &'a str,
     pub value: f64,
@@ -110,6 +137,7 @@ pub fn parsed(
                 let e = s + trimmed.chars().count();
                 Item {
                     title: None,
+                    marker_chars: marker_chars(&trimmed),
                     text: trimmed,
                     start: s,
                     end: e,
@@ -132,15 +160,18 @@ pub fn parsed(
             .or_else(|| find_chars(text, qq.text, 0))
             .unwrap_or_else(|| panic!("quantity {} not in text", qq.text));
         from = s + 1;
+        // The parser's span is the number as written (`20余场`) within the
+        // annotated phrase (`开展各类法治宣传活动20余场`).
+        let (a, b) = number_span(qq.text, qq.unit);
         qs.push(Quantity {
-            text: qq.text.to_owned(),
+            text: qq.text.chars().skip(a).take(b - a).collect(),
             value: qq.value,
             unit: qq.unit.to_owned(),
             qualifier: qq.qualifier,
             kind: qq.kind,
             what: qq.what.to_owned(),
-            start: s,
-            end: s + qq.text.chars().count(),
+            start: s + a,
+            end: s + b,
             // No sentence span: the summary derives it from the text.
             sentence_start: 0,
             sentence_end: 0,
@@ -158,7 +189,7 @@ pub fn agency(code: &str, name: &str) -> Agency {
     Agency {
         code: code.to_owned(),
         name: name.to_owned(),
-        kind: "department".to_owned(),
+        kind: Some(fazhi_core::AgencyKind::Department),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use fazhi_core::{ParseOptions, Qualifier, parse_text};
+use fazhi_core::{AgencyKind, ParseOptions, Qualifier, parse_text};
 use fazhi_summary::{Agency, DistrictSummary, Role, consolidate};
 use serde::Deserialize;
 
@@ -54,15 +54,15 @@ pub struct District {
     pub summary: DistrictSummary,
 }
 
-fn kind_of(name: &str) -> &'static str {
+fn kind_of(name: &str) -> AgencyKind {
     if name.ends_with("区人民政府") {
-        "district_government"
+        AgencyKind::DistrictGovernment
     } else if name.ends_with("街道办事处") {
-        "street"
+        AgencyKind::Street
     } else if name.ends_with("镇人民政府") {
-        "town"
+        AgencyKind::Town
     } else {
-        "department"
+        AgencyKind::Department
     }
 }
 
@@ -100,7 +100,7 @@ pub fn load(dir: &Path, district: &str, year: i32) -> District {
                 .unwrap_or_else(|| format!("未署名单位{stem}"));
             Agency {
                 code: stem.clone(),
-                kind: kind_of(&name).to_owned(),
+                kind: Some(kind_of(&name)),
                 name,
             }
         })

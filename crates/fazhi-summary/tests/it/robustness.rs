@@ -26,6 +26,8 @@ fn absurd_spans_and_values_do_not_panic() {
         text: "𝄞".into(),
         start,
         end,
+        // More than the text holds.
+        marker_chars: 9,
     };
     let parsed = ParsedReport {
         sections: vec![

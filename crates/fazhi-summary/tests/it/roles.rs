@@ -152,3 +152,18 @@ fn numbers_of_next_years_plans_are_plans() {
     assert_eq!(t.apart.len(), 1);
     assert!(s.verification.passed, "{:#?}", s.verification.failures);
 }
+
+#[test]
+fn a_number_is_shown_as_the_parser_read_it_with_every_qualifier_and_digit() {
+    let text = report_text(
+        "信访积案数量控制在5件以内，重复信访率不超过2%。全年查处各类违法案件1,326件，罚没款突破500万元。",
+    );
+    let parsed = parse_text(&text, &ParseOptions::default());
+    let a = agency("a", "甲局");
+    let c = contribution(&input(&a, "s", &text, &parsed));
+    let numbers: Vec<&str> = c.quantities.iter().map(|q| q.number.as_str()).collect();
+    // Not `超过2%` (the opposite), not `326件`, not a bare `500万元`.
+    for want in ["不超过2%", "1,326件", "突破500万元"] {
+        assert!(numbers.contains(&want), "{want} not among {numbers:?}");
+    }
+}

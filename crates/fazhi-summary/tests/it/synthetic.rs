@@ -61,7 +61,8 @@ fn at_least_plus_exact_is_at_least_the_sum() {
     assert_eq!(t.sources[0].agency.code, "a0");
     assert_eq!(t.sources[0].agency.name, "甲局");
     assert_eq!(t.sources[0].submission_id, "s0");
-    assert_eq!(t.sources[0].text, "开展各类法治宣传活动20余场");
+    // The source is the number as the parser spans it, qualifier and unit.
+    assert_eq!(t.sources[0].text, "20余场");
     assert_eq!(t.sources[1].number, "34场");
     assert!(
         s.draft_markdown.contains("不少于54场"),
@@ -383,7 +384,7 @@ fn unmapped_quantities_stay_visible() {
     // A change is never a level: no value, kept apart with its role.
     assert_eq!(change.value, None);
     assert!(change.sources.is_empty());
-    assert_eq!(change.apart[0].text, "告知承诺制办理事项较去年提升20.76%");
+    assert_eq!(change.apart[0].text, "20.76%");
     assert_eq!(change.apart[0].role, fazhi_summary::Role::Change);
     assert!(s.draft_markdown.contains("区级台账"));
 }

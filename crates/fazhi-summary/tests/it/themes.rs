@@ -44,7 +44,7 @@ fn predicted(sources: &[&str]) -> HashMap<(String, String), String> {
             agency: Agency {
                 code: (*source).to_owned(),
                 name: String::new(),
-                kind: "department".to_owned(),
+                kind: Some(fazhi_core::AgencyKind::Department),
             },
             submission_id: (*source).to_owned(),
             submitted_at: String::new(),

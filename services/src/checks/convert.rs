@@ -1,0 +1,65 @@
+//! Checks and escalation steps, store ↔ proto; every proto variant is
+//! matched, so a new one fails to compile until handled.
+
+use fazhi_proto::v1 as pb;
+use fazhi_store::checks::CheckState;
+use fazhi_store::entity::check;
+use fazhi_store::escalation::Step;
+
+use crate::error::ServiceError;
+
+pub(super) fn state(s: &str) -> pb::CheckState {
+    match CheckState::parse(s) {
+        Some(CheckState::Open) => pb::CheckState::Open,
+        Some(CheckState::Cleared) => pb::CheckState::Cleared,
+        Some(CheckState::Confirmed) => pb::CheckState::Confirmed,
+        Some(CheckState::Corrected) => pb::CheckState::Corrected,
+        None => pb::CheckState::Unspecified,
+    }
+}
+
+pub(super) fn to_pb(c: &check::Model) -> pb::Check {
+    pb::Check {
+        id: c.id,
+        submission_id: c.submission_id.clone(),
+        district: c.district.clone(),
+        agency_code: c.agency_code.clone(),
+        year: c.reporting_year,
+        kind: c.kind.clone(),
+        code: c.code.clone(),
+        severity: c.severity.clone(),
+        holds: c.holds,
+        has_span: c.start.is_some(),
+        start: c.start.unwrap_or(0).max(0) as u64,
+        end: c.end.unwrap_or(0).max(0) as u64,
+        excerpt: c.excerpt.clone(),
+        message: c.message.clone(),
+        state: state(&c.state) as i32,
+        cleared_by: c.cleared_by.clone().unwrap_or_default(),
+        cleared_at_ms: c.cleared_at.unwrap_or(0),
+        note: c.note.clone().unwrap_or_default(),
+    }
+}
+
+pub(super) fn step_pb(s: Step) -> pb::EscalationStep {
+    match s {
+        Step::Remind => pb::EscalationStep::Remind,
+        Step::Urge => pb::EscalationStep::Urge,
+        Step::Supervise => pb::EscalationStep::Supervise,
+        Step::Notify => pb::EscalationStep::Notify,
+    }
+}
+
+pub(super) fn step_from_pb(s: pb::EscalationStep) -> Result<Step, ServiceError> {
+    Ok(match s {
+        pb::EscalationStep::Remind => Step::Remind,
+        pb::EscalationStep::Urge => Step::Urge,
+        pb::EscalationStep::Supervise => Step::Supervise,
+        pb::EscalationStep::Notify => Step::Notify,
+        pb::EscalationStep::Unspecified => {
+            return Err(ServiceError::InvalidArgument(
+                "缺少催办步骤（提醒、催报、督办、通报）".into(),
+            ));
+        }
+    })
+}
