@@ -1,4 +1,5 @@
 //! fazhi-web's integration tests: one binary, real servers on port 0.
+mod attention;
 mod browser;
 mod helpers;
 mod http;
