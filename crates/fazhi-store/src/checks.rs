@@ -191,6 +191,23 @@ impl Store {
 
     /// The open checks that must be dealt with before `submission_id` may be
     /// accepted (every open check: a reviewer looks at each).
+    /// The submissions of a district's year held out of the totals by an
+    /// open unit/year check (what the dashboard marks 待核实).
+    pub async fn held_in(&self, district: &str, year: i32) -> Result<HashSet<String>, StoreError> {
+        Ok(check::Entity::find()
+            .select_only()
+            .column(check::Column::SubmissionId)
+            .filter(check::Column::District.eq(district))
+            .filter(check::Column::ReportingYear.eq(year))
+            .filter(check::Column::Holds.eq(true))
+            .filter(check::Column::State.eq(CheckState::Open.as_str()))
+            .into_tuple::<String>()
+            .all(self.db())
+            .await?
+            .into_iter()
+            .collect())
+    }
+
     pub async fn open_blocking_checks(
         &self,
         submission_id: &str,

@@ -6,7 +6,7 @@ use axum::response::Redirect;
 use fazhi_store::Role;
 use fazhi_store::entity::submission;
 use fazhi_store::record::deadline_ms as deadline_ms_for;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use fazhi_season::VersionState;
 use maud::{Markup, html};
@@ -180,9 +180,15 @@ pub async fn page(
                                 }
                             }
                             td {
-                                @if let Some(v) = review.latest.get(row.code.as_str()) {
+                                @if let Some((id, v)) = review.latest.get(row.code.as_str()) {
                                     span class={"state " (v.as_str())} { (v.label_zh()) }
+                                    @if review.held.contains(id) {
+                                        " " span.bad.held title="单位或年度与报告正文不符，确认或更正前不计入汇总" { "待核实，暂不计入" }
+                                    }
                                 } @else { "—" }
+                                @if let Some(d) = review.published.get(row.code.as_str()) {
+                                    " " span.ok.published { "已公开（" (d) "）" }
+                                }
                             }
                             td { @if let Some(t) = row.submitted_at { (when(t)) } @else { "—" } }
                             td {
@@ -203,8 +209,12 @@ pub async fn page(
 struct ReviewSummary {
     status: fazhi_season::SeasonStatus,
     accepted: usize,
-    /// Each unit's latest version's state.
-    latest: HashMap<String, VersionState>,
+    /// Each unit's latest version: its id and state.
+    latest: HashMap<String, (String, VersionState)>,
+    /// Versions held out of the totals by an open unit/year check.
+    held: HashSet<String>,
+    /// Each unit's publication date, when it published.
+    published: HashMap<String, chrono::NaiveDate>,
 }
 
 impl ReviewSummary {
@@ -222,9 +232,14 @@ impl ReviewSummary {
             .iter()
             .filter_map(|u| {
                 let v = u.versions.iter().max_by_key(|v| (v.submitted_at, &v.id))?;
-                Some((u.code.clone(), v.state))
+                Some((u.code.clone(), (v.id.clone(), v.state)))
             })
             .collect();
+        let published = units
+            .iter()
+            .filter_map(|u| Some((u.code.clone(), u.publication.as_ref()?.published_on)))
+            .collect();
+        let held = state.store.held_in(district, year).await?;
         let status = fazhi_season::season_status(
             district,
             year,
@@ -236,6 +251,8 @@ impl ReviewSummary {
             status,
             accepted,
             latest,
+            held,
+            published,
         })
     }
 

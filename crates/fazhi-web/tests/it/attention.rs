@@ -98,6 +98,20 @@ async fn the_dashboard_lists_todays_work_and_the_ladder_only_goes_forward() {
     assert_eq!(audit.len(), 1, "{audit:?}");
     assert!(audit[0].origin.starts_with("web "), "{}", audit[0].origin);
 
+    // Another unit's text filed under UNIT_A is held, and the row says so.
+    let held = app
+        .submit_as_office(UNIT_A.1, 2023, "003_cb32341b71933a80.txt")
+        .await;
+    assert!(
+        app.store
+            .held_in(DISTRICT, 2023)
+            .await
+            .unwrap()
+            .contains(&held)
+    );
+    let html = dashboard(&app, &office).await;
+    assert!(html.contains("待核实，暂不计入"), "{html}");
+
     // A unit takes no step: no form, and a forged post is refused.
     let unit = signed_in(&app, UNIT_B.0).await;
     let r = unit

@@ -210,4 +210,14 @@ async fn a_privacy_flag_is_cleared_with_a_note_and_the_unit_enters_its_publicati
     let html = page(&app, &office, &id).await;
     assert!(html.contains(url) && html.contains("2024-03-28"));
     assert_eq!(audited(&app, UNIT_B.1, "publication.set").await.len(), 1);
+    // The dashboard's row for the unit says it published, and when.
+    let dashboard = office
+        .get(format!("{}/dashboard?year=2023", app.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(dashboard.contains("已公开（2024-03-28）"), "{dashboard}");
 }
