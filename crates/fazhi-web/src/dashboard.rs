@@ -5,7 +5,6 @@ use axum::extract::{Query, State};
 use axum::response::Redirect;
 use fazhi_store::Role;
 use fazhi_store::entity::submission;
-use fazhi_store::record::deadline_ms as deadline_ms_for;
 use std::collections::{HashMap, HashSet};
 
 use fazhi_season::VersionState;
@@ -26,52 +25,66 @@ pub fn when(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// The rows for a season, straight from the store.
-pub async fn season_rows(
+/// A season as the dashboard and its exports show it: the rows, the
+/// season's own figures (`fazhi_season::season_status`, what GetSeasonStatus
+/// returns) and the facts both come from.
+pub struct SeasonView {
+    pub rows: Vec<Row>,
+    pub rates: Rates,
+    pub status: fazhi_season::SeasonStatus,
+    pub units: Vec<fazhi_season::UnitFacts>,
+    pub count_unreviewed: bool,
+}
+
+/// The season of a district's year, straight from the store.
+pub async fn season_view(
     state: &AppState,
     district: &str,
     year: i32,
-) -> Result<Vec<Row>, WebError> {
-    let roster: Vec<UnitIn> = state
+) -> Result<SeasonView, WebError> {
+    let (settings, units) = state.store.season_facts(district, year).await?;
+    let kinds: HashMap<String, String> = state
         .store
         .roster(district)
         .await?
         .into_iter()
-        .map(|a| UnitIn {
-            code: a.code,
-            name: a.name,
-            kind: a.kind.code(),
-        })
+        .map(|a| (a.code, a.kind.code()))
         .collect();
-    // Only the columns the table shows: never the documents themselves.
-    let heads: Vec<(String, String, String, i64, Option<String>)> = submission::Entity::find()
+    // An unreadable file's reason, for the row that shows it.
+    let reasons: HashMap<String, String> = submission::Entity::find()
         .select_only()
-        .columns([
-            submission::Column::Id,
-            submission::Column::AgencyCode,
-            submission::Column::Status,
-            submission::Column::SubmittedAt,
-            submission::Column::RejectReason,
-        ])
+        .columns([submission::Column::Id, submission::Column::RejectReason])
         .filter(submission::Column::District.eq(district))
         .filter(submission::Column::ReportingYear.eq(year))
-        .into_tuple()
+        .filter(submission::Column::RejectReason.is_not_null())
+        .into_tuple::<(String, Option<String>)>()
         .all(state.store.db())
         .await
-        .map_err(fazhi_store::StoreError::from)?;
-    let subs: Vec<SubmissionIn> = heads
+        .map_err(fazhi_store::StoreError::from)?
         .into_iter()
-        .map(
-            |(id, agency_code, status, submitted_at, reject_reason)| SubmissionIn {
-                id,
-                agency_code,
-                status,
-                submitted_at,
-                reject_reason,
-            },
-        )
+        .filter_map(|(id, reason)| Some((id, reason?)))
         .collect();
-    Ok(rows(&roster, &subs, year, fazhi_store::now_ms()))
+    let rows = rows(
+        &units,
+        &kinds,
+        &reasons,
+        &settings.deadlines,
+        fazhi_store::now_ms(),
+    );
+    let status = fazhi_season::season_status(
+        district,
+        year,
+        settings.deadlines,
+        &units,
+        settings.count_unreviewed,
+    );
+    Ok(SeasonView {
+        rates: rates(&status, &rows),
+        rows,
+        status,
+        units,
+        count_unreviewed: settings.count_unreviewed,
+    })
 }
 
 /// `/`: a unit goes to its own page, everyone else to the dashboard.
@@ -114,9 +127,9 @@ pub async fn page(
     Query(f): Query<Filter>,
 ) -> Result<Markup, WebError> {
     let s = season(&state.store, &signed.session.principal, &f.season()).await?;
-    let all = season_rows(&state, &s.district, s.year).await?;
-    let r = rates(&all);
-    let review = ReviewSummary::of(&state, &s.district, s.year).await?;
+    let view = season_view(&state, &s.district, s.year).await?;
+    let review = ReviewSummary::of(&state, &view, &s.district, s.year).await?;
+    let (r, all) = (view.rates, view.rows);
     let attention = crate::attention::section(&state, &signed, &s.district, s.year).await?;
     let shown = select(all, &f);
     let query = format!(
@@ -142,7 +155,7 @@ pub async fn page(
                 div.stat { span.k { "已处理" } span.v id="processed" { (r.processed) } }
             }
             (review.tiles())
-            p.hint { "截止时间：" (when(deadline_ms_for(s.year))) "（北京时间）。无法读取的文件不计入已报。" }
+            p.hint { "报送截止：" (view.status.deadlines.submit_by) "，公开截止：" (view.status.deadlines.publish_by) "（北京时间）。已报按报送季规则计：退回、撤回的版本和无法读取的文件不计入；按时以送达日期计。" }
             form.filters method="get" action="/dashboard" {
                 input type="hidden" name="district" value=(s.district);
                 input type="hidden" name="year" value=(s.year);
@@ -218,13 +231,18 @@ struct ReviewSummary {
 }
 
 impl ReviewSummary {
-    async fn of(state: &AppState, district: &str, year: i32) -> Result<Self, WebError> {
-        let (settings, units) = state.store.season_facts(district, year).await?;
+    async fn of(
+        state: &AppState,
+        view: &SeasonView,
+        district: &str,
+        year: i32,
+    ) -> Result<Self, WebError> {
+        let units = &view.units;
         let accepted = units
             .iter()
             .filter(|u| u.exempt_reason.is_none())
             .filter(|u| {
-                u.counting(settings.count_unreviewed)
+                u.counting(view.count_unreviewed)
                     .is_some_and(|v| v.state == VersionState::Accepted)
             })
             .count();
@@ -240,13 +258,7 @@ impl ReviewSummary {
             .filter_map(|u| Some((u.code.clone(), u.publication.as_ref()?.published_on)))
             .collect();
         let held = state.store.held_in(district, year).await?;
-        let status = fazhi_season::season_status(
-            district,
-            year,
-            settings.deadlines,
-            &units,
-            settings.count_unreviewed,
-        );
+        let status = view.status.clone();
         Ok(ReviewSummary {
             status,
             accepted,

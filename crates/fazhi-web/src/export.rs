@@ -8,10 +8,12 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use fazhi_season::Deadlines;
+
 use crate::AppState;
 use crate::auth::Signed;
-use crate::dashboard::season_rows;
-use crate::dashboard::{Filter, Rates, Row, attachment, kind_zh, percent, rates, select, when};
+use crate::dashboard::season_view;
+use crate::dashboard::{Filter, Rates, Row, attachment, kind_zh, percent, select, when};
 use crate::error::WebError;
 use crate::scope::season;
 
@@ -58,20 +60,21 @@ pub fn unit_table(rows: &[Row], district: &str) -> Vec<[String; 8]> {
         .collect()
 }
 
-/// The rates box: (what, value, how it is counted and from what).
-pub fn rate_table(r: &Rates, district: &str, year: i32) -> Vec<[String; 3]> {
-    let roster = format!("{district}单位名录");
-    let deadline = when(fazhi_store::record::deadline_ms(year));
+/// The rates box: (what, value, how it is counted and from what), as the
+/// season's rules count them (`fazhi season status` gives the same).
+pub fn rate_table(r: &Rates, deadlines: &Deadlines, district: &str, year: i32) -> Vec<[String; 3]> {
+    let roster = format!("{district}{year}年度名录");
+    let deadline = deadlines.submit_by;
     vec![
         [
             "应报单位".into(),
             r.expected.to_string(),
-            format!("{roster}的单位数"),
+            format!("{roster}中的单位数（免报单位不计）"),
         ],
         [
             "已报单位".into(),
             r.actual.to_string(),
-            format!("{roster}中最新一份报送为“待处理”或“已处理”的单位数（无法读取、已撤回的不计）"),
+            format!("{roster}中有计入汇总的报告的单位数（退回、撤回、无法读取的版本不计）"),
         ],
         [
             "报送率".into(),
@@ -81,7 +84,7 @@ pub fn rate_table(r: &Rates, district: &str, year: i32) -> Vec<[String; 3]> {
         [
             "按时报送".into(),
             r.on_time.to_string(),
-            format!("已报单位中报送时间不晚于截止时间 {deadline}（北京时间）的"),
+            format!("已报单位中报告在 {deadline} 之前（北京时间）送达的"),
         ],
         [
             "按时报送率".into(),
@@ -173,7 +176,7 @@ pub async fn csv(
     Query(f): Query<Filter>,
 ) -> Result<Response, WebError> {
     let s = season(&state.store, &signed.session.principal, &f.season()).await?;
-    let shown = select(season_rows(&state, &s.district, s.year).await?, &f);
+    let shown = select(season_view(&state, &s.district, s.year).await?.rows, &f);
     let bytes = csv_bytes(&unit_table(&shown, &s.district))
         .map_err(|e| WebError::BadRequest(format!("导出失败：{e}")))?;
     Ok(download(
@@ -190,9 +193,8 @@ pub async fn xlsx(
     Query(f): Query<Filter>,
 ) -> Result<Response, WebError> {
     let s = season(&state.store, &signed.session.principal, &f.season()).await?;
-    let all = season_rows(&state, &s.district, s.year).await?;
-    let r = rates(&all);
-    let shown = select(all, &f);
+    let view = season_view(&state, &s.district, s.year).await?;
+    let (r, shown) = (view.rates, select(view.rows, &f));
     let caption = format!(
         "{} {}年度报告报送进度（导出于 {}，北京时间）",
         s.district,
@@ -201,7 +203,7 @@ pub async fn xlsx(
     );
     let bytes = xlsx_bytes(
         &unit_table(&shown, &s.district),
-        &rate_table(&r, &s.district, s.year),
+        &rate_table(&r, &view.status.deadlines, &s.district, s.year),
         &caption,
     )
     .map_err(|e| {
@@ -250,7 +252,16 @@ mod tests {
     #[test]
     fn every_rate_has_a_source_and_the_csv_opens_in_excel() {
         let rows = [row("a", Some("id-1")), row("b", None)];
-        let rt = rate_table(&rates(&rows), "示例区", 2023);
+        let rates = Rates {
+            expected: 2,
+            actual: 1,
+            on_time: 1,
+            processed: 1,
+            rate: Some(0.5),
+            rate_on_time: Some(0.5),
+        };
+        let deadlines = fazhi_season::Deadlines::default_for(2023).unwrap();
+        let rt = rate_table(&rates, &deadlines, "示例区", 2023);
         assert!(rt.iter().all(|l| !l[2].is_empty()));
         assert_eq!(rt[2][1], "50.0%");
         let bytes = csv_bytes(&unit_table(&rows, "示例区")).unwrap();

@@ -1,8 +1,13 @@
-//! The season's progress, computed without I/O: one row per roster unit
-//! with the state of its latest report, the DHIS2 rates, filters and sorting.
+//! The season's progress, computed without I/O from the season's own facts
+//! (`fazhi_season::UnitFacts`, what GetSeasonStatus and the draft read): one
+//! row per unit on the year's roster with the state of its latest version,
+//! timeliness by the district's deadline and the date the report reached
+//! the office, the rates as `fazhi_season::season_status` counts them,
+//! filters and sorting.
 
-use fazhi_store::SubmissionStatus;
-use fazhi_store::record::deadline_ms as deadline_ms_for;
+use std::collections::HashMap;
+
+use fazhi_season::{Deadlines, SeasonStatus, Timeliness, UnitFacts, VersionState};
 use serde::Deserialize;
 
 use crate::scope::SeasonQuery;
@@ -14,6 +19,8 @@ pub enum UnitState {
     Submitted,
     Processed,
     Rejected,
+    /// On the roster, not expected to report this year.
+    Exempt,
 }
 
 impl UnitState {
@@ -23,6 +30,7 @@ impl UnitState {
             UnitState::Submitted => "submitted",
             UnitState::Processed => "processed",
             UnitState::Rejected => "rejected",
+            UnitState::Exempt => "exempt",
         }
     }
     pub fn zh(self) -> &'static str {
@@ -31,26 +39,9 @@ impl UnitState {
             UnitState::Submitted => "已报送，待处理",
             UnitState::Processed => "已处理",
             UnitState::Rejected => "无法读取，需重报",
+            UnitState::Exempt => "免报",
         }
     }
-}
-
-/// What the dashboard needs of a roster entry.
-#[derive(Debug, Clone)]
-pub struct UnitIn {
-    pub code: String,
-    pub name: String,
-    pub kind: String,
-}
-
-/// What the dashboard needs of a submission.
-#[derive(Debug, Clone)]
-pub struct SubmissionIn {
-    pub id: String,
-    pub agency_code: String,
-    pub status: String,
-    pub submitted_at: i64,
-    pub reject_reason: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,9 +50,10 @@ pub struct Row {
     pub name: String,
     pub kind: String,
     pub state: UnitState,
-    /// `None` while nothing was submitted.
+    /// `None` while nothing reached the office.
     pub on_time: Option<bool>,
     pub submission_id: Option<String>,
+    /// When the latest version reached the office.
     pub submitted_at: Option<i64>,
     pub reject_reason: Option<String>,
     /// Missing and the deadline has passed.
@@ -70,8 +62,9 @@ pub struct Row {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rates {
+    /// On the roster and not exempt.
     pub expected: usize,
-    /// Units with a readable report (submitted or processed).
+    /// Expected units whose report counts.
     pub actual: usize,
     pub on_time: usize,
     pub processed: usize,
@@ -79,69 +72,64 @@ pub struct Rates {
     pub rate_on_time: Option<f64>,
 }
 
-/// One row per roster unit: its latest submission that still counts
-/// (withdrawn ones never do). Linear in roster + submissions.
-pub fn rows(roster: &[UnitIn], submissions: &[SubmissionIn], year: i32, now_ms: i64) -> Vec<Row> {
-    let deadline = deadline_ms_for(year);
-    let mut latest: std::collections::HashMap<&str, &SubmissionIn> = Default::default();
-    for s in submissions {
-        if s.status == SubmissionStatus::Withdrawn.as_str() {
-            continue;
-        }
-        let e = latest.entry(s.agency_code.as_str()).or_insert(s);
-        if s.submitted_at > e.submitted_at {
-            *e = s;
-        }
-    }
-    roster
+/// One row per unit of the year's roster: its latest version that was not
+/// withdrawn. `kinds` and `reasons` add what the season's facts do not
+/// carry (the unit's kind, an unreadable file's reason). Linear.
+pub fn rows(
+    units: &[UnitFacts],
+    kinds: &HashMap<String, String>,
+    reasons: &HashMap<String, String>,
+    deadlines: &Deadlines,
+    now_ms: i64,
+) -> Vec<Row> {
+    let past_deadline = deadlines.submission_timeliness(now_ms) == Timeliness::Late;
+    units
         .iter()
         .map(|u| {
-            let s = latest.get(u.code.as_str());
-            let state = match s.map(|s| s.status.as_str()) {
-                None => UnitState::Missing,
-                Some("processed") => UnitState::Processed,
-                Some("rejected") => UnitState::Rejected,
-                Some(_) => UnitState::Submitted,
+            let latest = u
+                .versions
+                .iter()
+                .filter(|v| v.state != VersionState::Withdrawn)
+                .max_by_key(|v| (v.submitted_at, &v.id));
+            let state = match (u.exempt_reason.is_some(), latest.map(|v| v.state)) {
+                (true, _) => UnitState::Exempt,
+                (false, None) => UnitState::Missing,
+                (false, Some(VersionState::Queued)) => UnitState::Submitted,
+                (false, Some(VersionState::Rejected | VersionState::Failed)) => {
+                    UnitState::Rejected
+                }
+                (false, Some(_)) => UnitState::Processed,
             };
             Row {
                 code: u.code.clone(),
                 name: u.name.clone(),
-                kind: u.kind.clone(),
+                kind: kinds.get(&u.code).cloned().unwrap_or_default(),
                 state,
-                on_time: s.map(|s| s.submitted_at <= deadline),
-                submission_id: s.map(|s| s.id.clone()),
-                submitted_at: s.map(|s| s.submitted_at),
-                reject_reason: s.and_then(|s| s.reject_reason.clone()),
-                overdue: s.is_none() && now_ms > deadline,
+                on_time: u
+                    .first_received()
+                    .map(|t| deadlines.submission_timeliness(t) == Timeliness::OnTime),
+                submission_id: latest.map(|v| v.id.clone()),
+                submitted_at: latest.map(|v| v.received_at),
+                reject_reason: latest.and_then(|v| reasons.get(&v.id).cloned()),
+                overdue: state == UnitState::Missing && past_deadline,
             }
         })
         .collect()
 }
 
-fn ratio(n: usize, d: usize) -> Option<f64> {
-    (d > 0).then(|| n as f64 / d as f64)
-}
-
-/// A rejected (unreadable) file is not a report: it does not count as actual.
-pub fn rates(rows: &[Row]) -> Rates {
-    let counted = |r: &&Row| matches!(r.state, UnitState::Submitted | UnitState::Processed);
-    let actual = rows.iter().filter(counted).count();
-    let on_time = rows
-        .iter()
-        .filter(counted)
-        .filter(|r| r.on_time == Some(true))
-        .count();
-    let processed = rows
-        .iter()
-        .filter(|r| r.state == UnitState::Processed)
-        .count();
+/// The rates as the season's rules count them (`status`), with how many
+/// units have a processed report.
+pub fn rates(status: &SeasonStatus, rows: &[Row]) -> Rates {
     Rates {
-        expected: rows.len(),
-        actual,
-        on_time,
-        processed,
-        rate: ratio(actual, rows.len()),
-        rate_on_time: ratio(on_time, rows.len()),
+        expected: status.expected,
+        actual: status.actual,
+        on_time: status.on_time,
+        processed: rows
+            .iter()
+            .filter(|r| r.state == UnitState::Processed)
+            .count(),
+        rate: status.reporting_rate.percent.map(|p| p / 100.0),
+        rate_on_time: status.reporting_rate_on_time.percent.map(|p| p / 100.0),
     }
 }
 
@@ -202,37 +190,55 @@ pub fn percent(r: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fazhi_season::Version;
 
-    fn unit(code: &str) -> UnitIn {
-        UnitIn {
+
+    fn unit(code: &str, versions: &[(&str, VersionState, i64)]) -> UnitFacts {
+        UnitFacts {
             code: code.into(),
             name: format!("{code}局"),
-            kind: "department".into(),
+            exempt_reason: None,
+            versions: versions
+                .iter()
+                .map(|(id, state, at)| Version {
+                    id: (*id).into(),
+                    state: *state,
+                    submitted_at: *at,
+                    received_at: *at,
+                })
+                .collect(),
+            pin: None,
+            publication: None,
         }
     }
 
-    fn sub(id: &str, agency: &str, status: &str, at: i64) -> SubmissionIn {
-        SubmissionIn {
-            id: id.into(),
-            agency_code: agency.into(),
-            status: status.into(),
-            submitted_at: at,
-            reject_reason: None,
-        }
+    fn deadlines() -> Deadlines {
+        Deadlines::default_for(2023).unwrap()
+    }
+
+    /// 2024-03-01 00:00 Beijing time: the 2023 reports' deadline.
+    fn mar1() -> i64 {
+        fazhi_season::beijing_midnight_ms(deadlines().submit_by)
+    }
+
+    fn all(units: &[UnitFacts], now: i64) -> Vec<Row> {
+        rows(units, &HashMap::new(), &HashMap::new(), &deadlines(), now)
     }
 
     #[test]
-    fn the_latest_counting_submission_decides_and_withdrawn_ones_never_count() {
-        let deadline = deadline_ms_for(2023);
-        let roster = [unit("a"), unit("b"), unit("c"), unit("d")];
-        let subs = [
-            sub("1", "a", "rejected", deadline - 10),
-            sub("2", "a", "processed", deadline - 5),
-            sub("3", "b", "withdrawn", deadline - 5),
-            sub("4", "c", "queued", deadline + 5),
-            sub("5", "x", "processed", deadline), // not on the roster
+    fn the_latest_version_decides_and_withdrawn_ones_never_count() {
+        use VersionState::*;
+        let before = mar1() - 10;
+        let mut exempt = unit("e", &[]);
+        exempt.exempt_reason = Some("撤并".into());
+        let units = [
+            unit("a", &[("1", Rejected, before), ("2", Pending, before + 5)]),
+            unit("b", &[("3", Withdrawn, before)]),
+            unit("c", &[("4", Queued, mar1() + 5)]),
+            unit("d", &[]),
+            exempt,
         ];
-        let rows = rows(&roster, &subs, 2023, deadline + 100);
+        let rows = all(&units, mar1() + 100);
         let states: Vec<_> = rows
             .iter()
             .map(|r| (r.code.as_str(), r.state, r.on_time))
@@ -244,38 +250,34 @@ mod tests {
                 ("b", UnitState::Missing, None),
                 ("c", UnitState::Submitted, Some(false)),
                 ("d", UnitState::Missing, None),
+                ("e", UnitState::Exempt, None),
             ]
         );
-        assert!(rows[1].overdue && rows[3].overdue);
-        let r = rates(&rows);
+        assert!(rows[1].overdue && rows[3].overdue && !rows[4].overdue);
+        // The tiles are the season's own figures.
+        let status = fazhi_season::season_status("示例区", 2023, deadlines(), &units, true);
+        let r = rates(&status, &rows);
         assert_eq!((r.expected, r.actual, r.on_time, r.processed), (4, 2, 1, 1));
         assert_eq!(percent(r.rate), "50.0%");
         assert_eq!(percent(r.rate_on_time), "25.0%");
     }
 
     #[test]
-    fn a_rejected_file_is_not_a_report_and_nothing_is_overdue_before_the_deadline() {
-        let deadline = deadline_ms_for(2023);
-        let rows = rows(
-            &[unit("a"), unit("b")],
-            &[sub("1", "a", "rejected", deadline - 1)],
-            2023,
-            deadline - 1,
-        );
-        assert_eq!(rates(&rows).actual, 0);
-        assert!(!rows[1].overdue);
-        assert_eq!(percent(rates(&[]).rate), "—");
+    fn nothing_is_overdue_before_the_deadline() {
+        let rows = all(&[unit("a", &[]), unit("b", &[])], mar1() - 1);
+        assert!(rows.iter().all(|r| !r.overdue));
+        assert_eq!(percent(None), "—");
     }
 
     #[test]
     fn filters_keep_what_they_name_and_sorting_by_time_puts_the_missing_last() {
-        let deadline = deadline_ms_for(2023);
-        let roster = [unit("a"), unit("b"), unit("c")];
-        let subs = [
-            sub("1", "b", "processed", deadline + 9),
-            sub("2", "c", "processed", deadline - 9),
+        use VersionState::Pending;
+        let units = [
+            unit("a", &[]),
+            unit("b", &[("1", Pending, mar1() + 9)]),
+            unit("c", &[("2", Pending, mar1() - 9)]),
         ];
-        let all = rows(&roster, &subs, 2023, deadline + 10);
+        let all = all(&units, mar1() + 10);
         let f = |state: &str, q: &str, sort: &str| Filter {
             district: None,
             year: None,
