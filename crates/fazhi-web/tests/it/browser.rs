@@ -111,26 +111,37 @@ async fn shot(c: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
+/// Read from the element `css` once it is there; a page that re-renders
+/// between the find and the read (a stale element) is read again.
+async fn read<T, F, Fut>(c: &Client, css: &str, get: F) -> T
+where
+    F: Fn(fantoccini::elements::Element) -> Fut,
+    Fut: std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+{
+    for _ in 0..20 {
+        let element = c
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        match get(element).await {
+            Ok(v) => return v,
+            Err(e) if e.to_string().contains("stale element") => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("{css}: {e}"),
+        }
+    }
+    panic!("{css}: stale after 20 tries")
+}
+
 async fn text(c: &Client, css: &str) -> String {
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+    read(c, css, |e| async move { e.text().await }).await
 }
 
 async fn attr(c: &Client, css: &str, name: &str) -> Option<String> {
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .attr(name)
-        .await
-        .unwrap()
+    read(c, css, |e| async move { e.attr(name).await }).await
 }
 
 async fn type_into(c: &Client, id: &str, value: &str) {
