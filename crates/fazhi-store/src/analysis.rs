@@ -12,10 +12,7 @@ use fazhi_analysis::district::{DistrictAnalysis, DistrictInput, StoredReport, an
 use fazhi_core::ParsedReport;
 use fazhi_summary::{DistrictSummary, ReportContribution, ReportInput};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -423,7 +420,7 @@ impl Store {
         r: &Rectification,
         origin: &str,
     ) -> Result<(), StoreError> {
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         use rectification::Column as C;
         rectification::Entity::insert(rectification::ActiveModel {
             key: Set(r.key.clone()),

@@ -16,7 +16,7 @@ use fazhi_core::{ParsedReport, Severity};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 
 use crate::entity::{check, parsed_report, submission};
@@ -234,7 +234,7 @@ impl Store {
         }
         // The draft's part five counts the privacy flags cleared: same
         // transaction as the summary's version bump.
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, &current.district, current.reporting_year).await?;
         let updated = check::Entity::update_many()
             .col_expr(
@@ -273,7 +273,7 @@ impl Store {
         note: &str,
     ) -> Result<submission::Model, CheckError> {
         let row = self.held_submission(submission_id).await?;
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, &row.district, row.reporting_year).await?;
         let n = release(&txn, submission_id, CheckState::Confirmed, actor, note).await?;
         if n == 0 {
@@ -312,7 +312,7 @@ impl Store {
             .await?
             .ok_or_else(|| CheckError::NotFound(format!("名册中没有单位{agency_code}")))?;
         let district = agency.district.clone();
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         // Both summaries, always in the same order, so two corrections in
         // opposite directions cannot deadlock.
         let mut keys = [

@@ -3,7 +3,8 @@
 use std::time::Duration;
 
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    Statement, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
@@ -92,6 +93,22 @@ impl Store {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// A transaction that writes. On SQLite it takes the write lock with
+    /// its first statement: a deferred transaction that reads first and
+    /// writes later fails at once (SQLITE_BUSY, no busy wait) when another
+    /// connection wrote in between, while one that starts by writing waits
+    /// its turn (`busy_timeout`).
+    pub(crate) async fn begin_write(&self) -> Result<DatabaseTransaction, StoreError> {
+        let txn = self.db.begin().await?;
+        if self.backend() == DbBackend::Sqlite {
+            txn.execute_unprepared(
+                "UPDATE summary_states SET version = version WHERE district = ''",
+            )
+            .await?;
+        }
+        Ok(txn)
     }
 
     /// Whether the database answers now (for health checks).

@@ -4,7 +4,6 @@
 
 use sea_orm::{
     ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
 use crate::checks::CheckError;
@@ -27,7 +26,7 @@ impl Store {
         note: &str,
     ) -> Result<escalation::Model, CheckError> {
         // One transaction, so two clerks cannot both take the same step.
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         crate::summaries::lock_summary(&txn, district, year).await?;
         let current = escalation::Entity::find()
             .filter(escalation::Column::AgencyCode.eq(agency_code))

@@ -7,7 +7,7 @@ use fazhi_core::ParsedReport;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait, TryInsertResult,
+    TryInsertResult,
 };
 
 use crate::entity::{parsed_report, submission};
@@ -41,7 +41,7 @@ impl Store {
         record: &SubmissionRecord,
         outcome: &Outcome,
     ) -> Result<Completion, StoreError> {
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         // Taken first: serializes summary rebuilds of this district and year,
         // and on SQLite makes this a write transaction from the start.
         lock_summary(&txn, &record.district, record.reporting_year).await?;
@@ -247,7 +247,7 @@ impl Store {
         else {
             return Ok(None);
         };
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, &current.district, current.reporting_year).await?;
         let current = submission::Entity::find_by_id(id.to_owned())
             .one(&txn)

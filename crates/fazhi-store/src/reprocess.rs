@@ -11,7 +11,7 @@
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, NotSet, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use crate::entity::{parsed_report, reprocess_job, submission};
@@ -174,7 +174,7 @@ impl Store {
         outcome: &Outcome,
         job: i64,
     ) -> Result<Completion, StoreError> {
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, &record.district, record.reporting_year).await?;
         let Some(row) = parsed_report::Entity::find_by_id(record.submission_id.clone())
             .one(&txn)

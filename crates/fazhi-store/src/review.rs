@@ -8,7 +8,6 @@ use fazhi_season::{ReviewAction, VersionState, beijing_date, beijing_midnight_ms
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use serde::Serialize;
 
@@ -126,7 +125,7 @@ impl Store {
             return Err(StoreError::Invalid("撤回请用 WithdrawSubmission".into()));
         }
         let row = self.submission(id).await?.ok_or_else(|| not_found(id))?;
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, &row.district, row.reporting_year).await?;
         let row = submission::Entity::find_by_id(id.to_owned())
             .one(&txn)
@@ -223,7 +222,7 @@ impl Store {
                 row.reporting_year + 1
             )));
         }
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, &row.district, row.reporting_year).await?;
         let state = state_in(&txn, &row).await?;
         if state == VersionState::Accepted {

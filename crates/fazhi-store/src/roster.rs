@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +166,7 @@ impl Store {
                 return Err(StoreError::Invalid("一次只能写入同一年度的名录".into()));
             }
         }
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         let before = effective_all(&txn, year).await?;
         let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
         let mut districts: BTreeSet<String> = BTreeSet::new();
@@ -270,7 +269,7 @@ impl Store {
                 .all(self.db())
                 .await?;
             for y in years {
-                let txn = self.db().begin().await?;
+                let txn = self.begin_write().await?;
                 lock_summary(&txn, district, y).await?;
                 rebuild_summary(&txn, district, y).await?;
                 txn.commit().await?;

@@ -5,9 +5,7 @@
 use chrono::NaiveDate;
 use fazhi_season::{Deadlines, Publication, SeasonStatus, TodoItem, UnitFacts};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use crate::audit::{AuditAction, AuditEvent, append};
@@ -150,7 +148,7 @@ impl Store {
         origin: &str,
     ) -> Result<SeasonSettings, StoreError> {
         let before = self.season_settings(district, year).await?;
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, district, year).await?;
         season_setting::Entity::insert(season_setting::ActiveModel {
             district: Set(district.to_owned()),
@@ -220,7 +218,7 @@ impl Store {
                 "公开日期 {published_on} 晚于今天：请填写已公开的日期"
             )));
         }
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         // The district's draft prints the publication figures: lock it first
         // (as every writer does), re-render it after.
         let district = crate::roster::effective_all(&txn, year)

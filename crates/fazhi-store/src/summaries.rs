@@ -303,7 +303,7 @@ impl Store {
 
     /// Rebuild one district's summary from scratch (repair).
     pub async fn rebuild(&self, district: &str, year: i32) -> Result<DistrictSummary, StoreError> {
-        let txn = self.db().begin().await?;
+        let txn = self.begin_write().await?;
         lock_summary(&txn, district, year).await?;
         let summary = rebuild_summary(&txn, district, year).await?;
         txn.commit().await?;

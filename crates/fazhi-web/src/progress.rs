@@ -95,9 +95,7 @@ pub fn rows(
                 (true, _) => UnitState::Exempt,
                 (false, None) => UnitState::Missing,
                 (false, Some(VersionState::Queued)) => UnitState::Submitted,
-                (false, Some(VersionState::Rejected | VersionState::Failed)) => {
-                    UnitState::Rejected
-                }
+                (false, Some(VersionState::Rejected | VersionState::Failed)) => UnitState::Rejected,
                 (false, Some(_)) => UnitState::Processed,
             };
             Row {
@@ -191,7 +189,6 @@ pub fn percent(r: Option<f64>) -> String {
 mod tests {
     use super::*;
     use fazhi_season::Version;
-
 
     fn unit(code: &str, versions: &[(&str, VersionState, i64)]) -> UnitFacts {
         UnitFacts {
