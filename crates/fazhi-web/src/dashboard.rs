@@ -149,7 +149,7 @@ pub async fn page(
             section.rates aria-label="报送率" {
                 div.stat { span.k { "应报单位" } span.v id="expected" { (r.expected) } }
                 div.stat { span.k { "已报单位" } span.v id="actual" { (r.actual) } }
-                div.stat { span.k { "报送率" } span.v id="rate" { (percent(r.rate)) } }
+                div.stat { span.k { "报送率" } span.v id="rate" { (view.status.reporting_rate.show()) } }
                 div.stat { span.k { "按时报送" } span.v id="on-time" { (r.on_time) } }
                 div.stat { span.k { "按时报送率" } span.v id="rate-on-time" { (percent(r.rate_on_time)) } }
                 div.stat { span.k { "已处理" } span.v id="processed" { (r.processed) } }
@@ -272,11 +272,7 @@ impl ReviewSummary {
         let s = &self.status;
         html! {
             section.rates aria-label="审核与公开" {
-                div.stat title="按报送季规则计入汇总的单位（退回、撤回的版本不计入）" {
-                    span.k { "计入汇总" } span.v id="counted" { (s.actual) }
-                }
                 div.stat { span.k { "已接收" } span.v id="accepted" { (self.accepted) } }
-                div.stat { span.k { "计入报送率" } span.v id="counted-rate" { (s.reporting_rate.show()) } }
                 div.stat { span.k { "已公开" } span.v id="published" { (s.published) } }
                 div.stat { span.k { "公开率" } span.v id="publication-rate" { (s.publication_rate.show()) } }
             }

@@ -277,7 +277,7 @@ async fn the_dashboard_counts_reports_and_exports_the_rows_it_shows() {
         .count();
     assert!(html.contains(&format!("id=\"expected\">{roster}<")));
     assert!(html.contains("id=\"actual\">2<"));
-    let rate = format!("{:.1}%", 200.0 / roster as f64);
+    let rate = format!("{:.1}%（2/{roster}）", 200.0 / roster as f64);
     assert!(html.contains(&format!("id=\"rate\">{rate}<")), "{rate}");
     // Submitted now, long after 1 March 2024: late.
     assert!(html.contains("id=\"on-time\">0<"));
