@@ -72,6 +72,9 @@ impl Store {
             .acquire_timeout(timeouts.acquire)
             .statement_timeout(timeouts.statement)
             .sqlx_logging(false);
+        // Every pooled SQLite connection waits for another's write lock (a
+        // PRAGMA run once would set it on one connection only).
+        options.map_sqlx_sqlite_opts(|o| o.busy_timeout(Duration::from_secs(10)));
         let idle = timeouts.idle_in_transaction.as_millis().to_string();
         // The server's side of a connection whose client went silent: end the
         // session (releasing its row locks) and probe the peer with keepalives
@@ -123,13 +126,11 @@ impl Store {
     async fn migrate(&self, url: &str) -> Result<(), StoreError> {
         match self.backend() {
             DbBackend::Sqlite => {
-                // WAL lets readers (GetSubmission) run while the worker writes;
-                // busy_timeout makes concurrent processes wait instead of failing.
+                // WAL lets readers (GetSubmission) run while the worker writes
+                // (the mode is kept in the file); the busy timeout is set on
+                // every connection (`connect_with`).
                 self.db
                     .execute_unprepared("PRAGMA journal_mode=WAL")
-                    .await?;
-                self.db
-                    .execute_unprepared("PRAGMA busy_timeout=10000")
                     .await?;
                 // SQLite has no advisory lock: when `serve` and `worker` start
                 // together on a fresh file, one may lose the race on the
@@ -182,4 +183,35 @@ fn sqlite_file(url: &str) -> Option<&str> {
         .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && path != ":memory:").then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn every_pooled_sqlite_connection_waits_for_another_writer() {
+        let dir = std::env::temp_dir().join(format!("fazhi-busy-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.join("busy.db").display());
+        let store = Store::connect(&url, 3).await.unwrap();
+        // Three open transactions hold three different connections.
+        let mut open = Vec::new();
+        for _ in 0..3 {
+            open.push(store.db().begin().await.unwrap());
+        }
+        for txn in &open {
+            let row = txn
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "PRAGMA busy_timeout",
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(row.try_get_by_index::<i64>(0).unwrap(), 10_000);
+        }
+        drop(open);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
