@@ -163,11 +163,9 @@ impl Store {
         year: i32,
         part: AnalysisPart,
     ) -> Result<Option<T>, StoreError> {
-        self.render_behind(district, year).await?;
-        let Some(versions) = self.summary_versions(district, year).await? else {
+        let Some(basis) = self.current_basis(district, year).await? else {
             return Ok(None);
         };
-        let basis = basis_of(&versions);
         let stored: Option<(String, String)> = analysis_result::Entity::find()
             .select_only()
             .column(analysis_result::Column::Basis)
@@ -206,9 +204,32 @@ impl Store {
         district: &str,
         year: i32,
     ) -> Result<(), StoreError> {
-        self.analysis_part::<serde::de::IgnoredAny>(district, year, AnalysisPart::Copying)
+        let Some(basis) = self.current_basis(district, year).await? else {
+            return Ok(());
+        };
+        // The basis alone: the stored results need not be read to know.
+        let stored: Option<String> = analysis_result::Entity::find()
+            .select_only()
+            .column(analysis_result::Column::Basis)
+            .filter(analysis_result::Column::District.eq(district))
+            .filter(analysis_result::Column::Year.eq(year))
+            .into_tuple()
+            .one(self.db())
             .await?;
+        if stored.as_deref() != Some(basis.as_str()) {
+            self.compute_analysis(district, year).await?;
+        }
         Ok(())
+    }
+
+    /// The basis current results must have (summaries behind their pieces
+    /// rendered first); `None` when `year` has no summary yet.
+    async fn current_basis(&self, district: &str, year: i32) -> Result<Option<String>, StoreError> {
+        self.render_behind(district, year).await?;
+        Ok(self
+            .summary_versions(district, year)
+            .await?
+            .map(|v| basis_of(&v)))
     }
 
     /// Recompute and store now; the basis and time, or `None` without a summary.

@@ -46,7 +46,7 @@ pub(crate) async fn record<C: ConnectionTrait>(
     text: &str,
     parsed: &ParsedReport,
 ) -> Result<(), StoreError> {
-    insert(db, record, checks_of(text, parsed)).await
+    insert(db, &Owner::of(record), checks_of(text, parsed)).await
 }
 
 /// After a re-read (`fazhi reprocess`): the submission's open checks are
@@ -78,12 +78,31 @@ pub(crate) async fn reread<C: ConnectionTrait>(
         .into_iter()
         .filter(|c| !decided.contains(&(c.kind.as_str().to_owned(), c.code.clone())))
         .collect();
-    insert(db, record, new).await
+    insert(db, &Owner::of(record), new).await
+}
+
+/// The submission a check is about, as the check row names it.
+struct Owner<'a> {
+    submission_id: &'a str,
+    district: &'a str,
+    agency_code: &'a str,
+    year: i32,
+}
+
+impl<'a> Owner<'a> {
+    fn of(record: &'a SubmissionRecord) -> Self {
+        Owner {
+            submission_id: &record.submission_id,
+            district: &record.district,
+            agency_code: &record.agency_code,
+            year: record.reporting_year,
+        }
+    }
 }
 
 async fn insert<C: ConnectionTrait>(
     db: &C,
-    record: &SubmissionRecord,
+    owner: &Owner<'_>,
     new: Vec<NewCheck>,
 ) -> Result<(), StoreError> {
     if new.is_empty() {
@@ -92,10 +111,10 @@ async fn insert<C: ConnectionTrait>(
     let now = now_ms();
     let rows = new.into_iter().map(|c| check::ActiveModel {
         id: NotSet,
-        submission_id: Set(record.submission_id.clone()),
-        district: Set(record.district.clone()),
-        agency_code: Set(record.agency_code.clone()),
-        reporting_year: Set(record.reporting_year),
+        submission_id: Set(owner.submission_id.to_owned()),
+        district: Set(owner.district.to_owned()),
+        agency_code: Set(owner.agency_code.to_owned()),
+        reporting_year: Set(owner.year),
         kind: Set(c.kind.as_str().to_owned()),
         code: Set(c.code),
         severity: Set(severity_str(c.severity).to_owned()),

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use fazhi_proto::v1 as pb;
 use fazhi_season::escalation::Step;
-use fazhi_store::checks::CheckError;
+use fazhi_services::error::ServiceError;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -34,11 +34,7 @@ pub async fn section(
         .store
         .escalations(district, year)
         .await
-        .map_err(|e| match e {
-            CheckError::Store(e) => WebError::from(e),
-            CheckError::NotFound(m) => WebError::NotFound(m),
-            CheckError::Refused(m) => WebError::Refused(m),
-        })?;
+        .map_err(ServiceError::from)?;
     // Unit → its steps, oldest first (the store's order).
     let mut ladder: BTreeMap<&str, Vec<_>> = BTreeMap::new();
     for s in &steps {
@@ -156,8 +152,5 @@ pub async fn escalate(
         Ok(())
     }
     .await;
-    match done {
-        Ok(()) => Redirect::to(&back).into_response(),
-        Err(e) => e.page(&back, "返回报送进度"),
-    }
+    WebError::after_step(done, &back, "返回报送进度")
 }

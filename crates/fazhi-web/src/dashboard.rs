@@ -128,7 +128,7 @@ pub async fn page(
 ) -> Result<Markup, WebError> {
     let s = season(&state.store, &signed.session.principal, &f.season()).await?;
     let view = season_view(&state, &s.district, s.year).await?;
-    let review = ReviewSummary::of(&state, &view, &s.district, s.year).await?;
+    let review = ReviewSummary::of(&state, &view).await?;
     let (r, all) = (view.rates, view.rows);
     let attention = crate::attention::section(&state, &signed, &s.district, s.year).await?;
     let shown = select(all, &f);
@@ -154,7 +154,7 @@ pub async fn page(
                 div.stat { span.k { "按时报送率" } span.v id="rate-on-time" { (percent(r.rate_on_time)) } }
                 div.stat { span.k { "已处理" } span.v id="processed" { (r.processed) } }
             }
-            (review.tiles())
+            (review.tiles(&view.status))
             p.hint { "报送截止：" (view.status.deadlines.submit_by) "，公开截止：" (view.status.deadlines.publish_by) "（北京时间）。已报按报送季规则计：退回、撤回的版本和无法读取的文件不计入；按时以送达日期计。" }
             form.filters method="get" action="/dashboard" {
                 input type="hidden" name="district" value=(s.district);
@@ -220,7 +220,6 @@ pub async fn page(
 /// (`fazhi_season::season_status`, what gRPC's GetSeasonStatus returns):
 /// which version counts, how many the office accepted, who published.
 struct ReviewSummary {
-    status: fazhi_season::SeasonStatus,
     accepted: usize,
     /// Each unit's latest version: its id and state.
     latest: HashMap<String, (String, VersionState)>,
@@ -231,12 +230,7 @@ struct ReviewSummary {
 }
 
 impl ReviewSummary {
-    async fn of(
-        state: &AppState,
-        view: &SeasonView,
-        district: &str,
-        year: i32,
-    ) -> Result<Self, WebError> {
+    async fn of(state: &AppState, view: &SeasonView) -> Result<Self, WebError> {
         let units = &view.units;
         let accepted = units
             .iter()
@@ -257,10 +251,11 @@ impl ReviewSummary {
             .iter()
             .filter_map(|u| Some((u.code.clone(), u.publication.as_ref()?.published_on)))
             .collect();
-        let held = state.store.held_in(district, year).await?;
-        let status = view.status.clone();
+        let held = state
+            .store
+            .held_in(&view.status.district, view.status.year)
+            .await?;
         Ok(ReviewSummary {
-            status,
             accepted,
             latest,
             held,
@@ -268,8 +263,7 @@ impl ReviewSummary {
         })
     }
 
-    fn tiles(&self) -> Markup {
-        let s = &self.status;
+    fn tiles(&self, s: &fazhi_season::SeasonStatus) -> Markup {
         html! {
             section.rates aria-label="审核与公开" {
                 div.stat { span.k { "已接收" } span.v id="accepted" { (self.accepted) } }

@@ -101,6 +101,15 @@ impl IntoResponse for WebError {
 
 impl WebError {
     /// The refusal as a page whose link leads back to `back` (the form's page).
+    /// What a form step answers: back to `back` when it was done, else
+    /// the refusal's page with a link back.
+    pub fn after_step(done: Result<(), WebError>, back: &str, back_label: &str) -> Response {
+        match done {
+            Ok(()) => Redirect::to(back).into_response(),
+            Err(e) => e.page(back, back_label),
+        }
+    }
+
     pub fn page(self, back: &str, back_label: &str) -> Response {
         if let WebError::SignIn = self {
             return Redirect::to("/login").into_response();

@@ -6,7 +6,7 @@
 
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use fazhi_proto::v1 as pb;
 use fazhi_services::policy::{Action, authorize};
 use fazhi_store::Principal;
@@ -144,10 +144,7 @@ pub async fn clear(
         Ok(())
     }
     .await;
-    match done {
-        Ok(()) => Redirect::to(&back).into_response(),
-        Err(e) => e.page(&back, "返回报告"),
-    }
+    WebError::after_step(done, &back, "返回报告")
 }
 
 /// Confirm the filing as it is, or move it to the right unit or year.
@@ -221,8 +218,5 @@ pub async fn filing(
         Ok(())
     }
     .await;
-    match done {
-        Ok(()) => Redirect::to(&back).into_response(),
-        Err(e) => e.page(&back, "返回报告"),
-    }
+    WebError::after_step(done, &back, "返回报告")
 }

@@ -65,20 +65,13 @@ pub(crate) async fn sync_near_copies<C: ConnectionTrait>(
         if existing.contains(&report.submission_id) {
             continue;
         }
-        let record = SubmissionRecord {
-            submission_id: report.submission_id.clone(),
-            agency_code: report.agency.code.clone(),
-            district: district.to_owned(),
-            reporting_year: year,
-            file_name: String::new(),
-            media_type: String::new(),
-            content: Vec::new(),
-            size_bytes: 0,
-            content_sha256: String::new(),
-            idempotency_key: None,
-            submitted_at: 0,
+        let owner = Owner {
+            submission_id: &report.submission_id,
+            district,
+            agency_code: &report.agency.code,
+            year,
         };
-        insert(db, &record, vec![new]).await?;
+        insert(db, &owner, vec![new]).await?;
     }
     if !lapsed.is_empty() {
         check::Entity::delete_many()
