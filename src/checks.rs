@@ -5,11 +5,13 @@
 use std::path::PathBuf;
 
 use crate::client::{authed, server_url};
-use crate::display::{beijing_time, pad};
+use crate::display::{beijing_time, pad, print_json_lines};
+use crate::read_args::DistrictYear;
 use anyhow::{Context, bail};
 use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::checks_client::ChecksClient;
+use fazhi_services::checks::convert::kind_code;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ChecksCommand {
@@ -120,18 +122,8 @@ pub enum EscalationsCommand {
     },
     /// 列出某区某年度采取过的催办步骤。例：fazhi escalations list --district 示例区 --year 2025
     List {
-        /// 区名，例：--district 示例区
-        #[arg(long)]
-        district: String,
-        /// 年度，例：--year 2025
-        #[arg(long)]
-        year: i32,
-        /// 每行一个 JSON 对象，例：--json
-        #[arg(long)]
-        json: bool,
-        /// 服务地址，例：--server http://127.0.0.1:50051
-        #[arg(long)]
-        server: Option<String>,
+        #[command(flatten)]
+        read: DistrictYear,
     },
     /// 导出督办通知（每个已督办单位一份）。
     /// 例：fazhi escalations notices --district 示例区 --year 2025 --format docx --output 督办通知.docx
@@ -181,7 +173,7 @@ fn step_label(s: i32) -> &'static str {
 fn check_json(c: &pb::Check) -> serde_json::Value {
     serde_json::json!({
         "id": c.id, "submission_id": c.submission_id, "agency_code": c.agency_code,
-        "district": c.district, "year": c.year, "kind": c.kind, "code": c.code,
+        "district": c.district, "year": c.year, "kind": kind_code(c.kind()), "code": c.code,
         "severity": c.severity, "holds": c.holds,
         "start": c.has_span.then_some(c.start), "end": c.has_span.then_some(c.end),
         "excerpt": c.excerpt, "message": c.message, "state": state_label(c.state),
@@ -223,9 +215,7 @@ pub async fn run_checks(settings: &Settings, command: ChecksCommand) -> anyhow::
                 .into_inner()
                 .checks;
             if json {
-                for r in &rows {
-                    println!("{}", check_json(r));
-                }
+                print_json_lines(&rows, check_json);
                 return Ok(());
             }
             println!(
@@ -354,12 +344,8 @@ pub async fn run_escalations(
             );
             Ok(())
         }
-        EscalationsCommand::List {
-            district,
-            year,
-            json,
-            server,
-        } => {
+        EscalationsCommand::List { read } => {
+            let (district, year, json, server) = read.into_parts();
             let mut c = client(settings, server.as_deref()).await?;
             let rows = c
                 .list_escalations(pb::ListEscalationsRequest { district, year })
@@ -368,16 +354,13 @@ pub async fn run_escalations(
                 .into_inner()
                 .escalations;
             if json {
-                for e in &rows {
-                    println!(
-                        "{}",
-                        serde_json::json!({
-                            "agency_code": e.agency_code, "agency_name": e.agency_name,
-                            "year": e.year, "step": step_label(e.step), "at_ms": e.at_ms,
-                            "by": e.by, "note": e.note,
-                        })
-                    );
-                }
+                print_json_lines(&rows, |e| {
+                    serde_json::json!({
+                        "agency_code": e.agency_code, "agency_name": e.agency_name,
+                        "year": e.year, "step": step_label(e.step), "at_ms": e.at_ms,
+                        "by": e.by, "note": e.note,
+                    })
+                });
                 return Ok(());
             }
             println!(

@@ -9,7 +9,7 @@ use fazhi_config::Settings;
 use fazhi_store::{AuditAction, AuditEvent, AuditFilter, NewCredential, Role, Store};
 
 use crate::cli::{AuditArgs, CredentialsCommand, RoleArg};
-use crate::display::beijing_time;
+use crate::display::{beijing_time, print_json_lines};
 
 fn role(r: RoleArg) -> Role {
     match r {
@@ -101,16 +101,13 @@ pub async fn run(settings: &Settings, command: CredentialsCommand) -> anyhow::Re
         CredentialsCommand::List { json } => {
             let rows = store.credentials().await?;
             if json {
-                for r in &rows {
-                    println!(
-                        "{}",
-                        serde_json::json!({
-                            "id": r.id, "kind": r.kind, "login": r.login, "role": r.role,
-                            "scope": r.scope, "created_at": r.created_at, "created_by": r.created_by,
-                            "expires_at": r.expires_at, "revoked_at": r.revoked_at,
-                        })
-                    );
-                }
+                print_json_lines(&rows, |r| {
+                    serde_json::json!({
+                        "id": r.id, "kind": r.kind, "login": r.login, "role": r.role,
+                        "scope": r.scope, "created_at": r.created_at, "created_by": r.created_by,
+                        "expires_at": r.expires_at, "revoked_at": r.revoked_at,
+                    })
+                });
             } else {
                 println!("编号\t类型\t名称\t角色\t范围\t发放时间\t到期\t吊销");
                 for r in &rows {

@@ -46,3 +46,10 @@ pub fn print_table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) {
         line(std::array::from_fn(|i| row[i].as_str()));
     }
 }
+
+/// One JSON object a line: the `--json` shape of every list.
+pub fn print_json_lines<T>(rows: &[T], line: impl Fn(&T) -> serde_json::Value) {
+    for r in rows {
+        println!("{}", line(r));
+    }
+}

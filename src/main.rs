@@ -11,6 +11,7 @@ mod display;
 mod districts;
 mod folder;
 mod parse;
+mod read_args;
 mod reprocess;
 mod roster;
 mod samples;

@@ -6,9 +6,11 @@ use anyhow::Context;
 use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::season_client::SeasonClient;
+use fazhi_services::convert::agency_kind_code;
 
 use crate::client::{authed, server_url};
-use crate::display::pad;
+use crate::display::{pad, print_json_lines};
+use crate::read_args::DistrictYear;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum RosterCommand {
@@ -25,18 +27,8 @@ pub enum RosterCommand {
     },
     /// 列出某区某年度的名录（含免报单位），例：fazhi roster list --district 示例区 --year 2025
     List {
-        /// 区名，例：--district 示例区
-        #[arg(long)]
-        district: String,
-        /// 年度，例：--year 2025
-        #[arg(long)]
-        year: i32,
-        /// 每行一个 JSON 对象，例：--json
-        #[arg(long)]
-        json: bool,
-        /// 服务地址，例：--server http://127.0.0.1:50051
-        #[arg(long)]
-        server: Option<String>,
+        #[command(flatten)]
+        read: DistrictYear,
     },
     /// 设为免报（写明原因）或取消免报（--clear），例：fazhi roster exempt jgz --year 2025 --reason "2025年并入区司法局"
     Exempt {
@@ -83,12 +75,8 @@ pub async fn run(settings: &Settings, command: RosterCommand) -> anyhow::Result<
                 }
             );
         }
-        RosterCommand::List {
-            district,
-            year,
-            json,
-            server,
-        } => {
+        RosterCommand::List { read } => {
+            let (district, year, json, server) = read.into_parts();
             let url = server_url(settings, server.as_deref());
             let mut client = SeasonClient::new(authed(settings, &url).await?);
             let units = client
@@ -98,16 +86,13 @@ pub async fn run(settings: &Settings, command: RosterCommand) -> anyhow::Result<
                 .into_inner()
                 .units;
             if json {
-                for u in &units {
-                    println!(
-                        "{}",
-                        serde_json::json!({
-                            "code": u.code, "name": u.name, "short_name": u.short_name,
-                            "kind": u.kind, "parent": u.parent, "district": u.district,
-                            "year_from": u.year_from, "exempt": u.exempt, "exempt_reason": u.exempt_reason,
-                        })
-                    );
-                }
+                print_json_lines(&units, |u| {
+                    serde_json::json!({
+                        "code": u.code, "name": u.name, "short_name": u.short_name,
+                        "kind": agency_kind_code(u.kind()), "parent": u.parent, "district": u.district,
+                        "year_from": u.year_from, "exempt": u.exempt, "exempt_reason": u.exempt_reason,
+                    })
+                });
                 return Ok(());
             }
             println!(
@@ -122,7 +107,7 @@ pub async fn run(settings: &Settings, command: RosterCommand) -> anyhow::Result<
                     "{}{}{}{}{}",
                     pad(&u.code, 14),
                     pad(&u.name, 40),
-                    pad(&u.kind, 22),
+                    pad(&agency_kind_code(u.kind()), 22),
                     pad(&u.year_from.to_string(), 10),
                     if u.exempt {
                         u.exempt_reason.as_str()

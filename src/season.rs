@@ -6,24 +6,15 @@ use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::season_client::SeasonClient;
 
 use crate::client::{authed, server_url};
-use crate::display::pad;
+use crate::display::{pad, print_json_lines};
+use crate::read_args::DistrictYear;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SeasonCommand {
     /// 报送率、按时率、公开率和各名单，例：fazhi season status --district 示例区 --year 2025
     Status {
-        /// 区名，例：--district 示例区
-        #[arg(long)]
-        district: String,
-        /// 报告所属年度，例：--year 2025
-        #[arg(long)]
-        year: i32,
-        /// 输出一个 JSON 对象，例：--json
-        #[arg(long)]
-        json: bool,
-        /// 服务地址，例：--server http://127.0.0.1:50051
-        #[arg(long)]
-        server: Option<String>,
+        #[command(flatten)]
+        read: DistrictYear,
     },
     /// 查看或设置报送、公开截止日期和是否计入待审核报告，例：fazhi season deadlines --district 示例区 --year 2025 --submit-by 2026-03-10
     Deadlines {
@@ -168,12 +159,8 @@ fn print_status(s: &pb::GetSeasonStatusResponse) {
 pub async fn run(settings: &Settings, command: SeasonCommand) -> anyhow::Result<()> {
     let message = |s: tonic::Status| anyhow::anyhow!("{}", s.message());
     match command {
-        SeasonCommand::Status {
-            district,
-            year,
-            json,
-            server,
-        } => {
+        SeasonCommand::Status { read } => {
+            let (district, year, json, server) = read.into_parts();
             let url = server_url(settings, server.as_deref());
             let mut client = SeasonClient::new(authed(settings, &url).await?);
             let s = client
@@ -283,16 +270,13 @@ pub async fn todo(settings: &Settings, args: TodoArgs) -> anyhow::Result<()> {
         .into_inner()
         .items;
     if args.json {
-        for t in &items {
-            println!(
-                "{}",
-                serde_json::json!({
-                    "kind": t.kind, "district": t.district, "year": t.year,
-                    "agency_code": t.agency_code, "agency_name": t.agency_name,
-                    "submission_id": t.submission_id, "detail": t.detail,
-                })
-            );
-        }
+        print_json_lines(&items, |t| {
+            serde_json::json!({
+                "kind": t.kind, "district": t.district, "year": t.year,
+                "agency_code": t.agency_code, "agency_name": t.agency_name,
+                "submission_id": t.submission_id, "detail": t.detail,
+            })
+        });
         return Ok(());
     }
     println!(

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::client::{authed, server_url, status_name};
-use crate::display::{beijing_time, pad};
+use crate::display::{beijing_time, pad, print_json_lines};
+use crate::read_args::DistrictYear;
 use anyhow::{Context, bail};
 use fazhi_config::Settings;
 use fazhi_proto::v1 as pb;
@@ -17,18 +18,8 @@ use fazhi_proto::v1::season_client::SeasonClient;
 pub enum SubmissionsCommand {
     /// 列出某区某年度的报送（最新的在前），例：fazhi submissions list --district 示例区 --year 2023
     List {
-        /// 区名，例：--district 示例区
-        #[arg(long)]
-        district: String,
-        /// 报告所属年度，例：--year 2023
-        #[arg(long)]
-        year: i32,
-        /// 每行一个 JSON 对象，例：--json
-        #[arg(long)]
-        json: bool,
-        /// 服务地址，例：--server http://127.0.0.1:50051
-        #[arg(long)]
-        server: Option<String>,
+        #[command(flatten)]
+        read: DistrictYear,
     },
     /// 查看一次报送的状态和解析结果，例：fazhi submissions show ID --json
     Show {
@@ -267,9 +258,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 .into_inner()
                 .versions;
             if json {
-                for v in &versions {
-                    println!("{}", version_json(v));
-                }
+                print_json_lines(&versions, version_json);
                 return Ok(());
             }
             println!(
@@ -290,12 +279,8 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 );
             }
         }
-        SubmissionsCommand::List {
-            district,
-            year,
-            json,
-            server,
-        } => {
+        SubmissionsCommand::List { read } => {
+            let (district, year, json, server) = read.into_parts();
             let url = server_url(settings, server.as_deref());
             let mut client = DistrictSummaryServiceClient::new(authed(settings, &url).await?);
             let mut token = String::new();
@@ -318,9 +303,7 @@ pub async fn run(settings: &Settings, command: SubmissionsCommand) -> anyhow::Re
                 token = page.next_page_token;
             }
             if json {
-                for s in &rows {
-                    println!("{}", json_of(s));
-                }
+                print_json_lines(&rows, json_of);
                 return Ok(());
             }
             println!(

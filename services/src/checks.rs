@@ -2,7 +2,7 @@
 //! filing, the escalation ladder and its 督办 notices. Every change is
 //! audited (who, when, what, before → after).
 
-mod convert;
+pub mod convert;
 mod rpc;
 
 use fazhi_proto::v1 as pb;
@@ -49,12 +49,28 @@ fn day(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// May this person act on the checks of `district`?
+fn review_checks(who: &Principal, district: &str) -> Result<(), ServiceError> {
+    authorize(who, Action::ReviewChecks { district })
+}
+
 impl Checks {
     async fn audit(&self, event: AuditEvent) {
         let (action, target) = (event.action, event.target.clone());
         if let Err(e) = self.store.audit(event).await {
             tracing::error!(error = ?e, action = action.as_str(), %target, "audit entry not written");
         }
+    }
+
+    /// The agency of `code` on the current roster, or `NotFound`.
+    async fn rostered(
+        &self,
+        code: &str,
+    ) -> Result<fazhi_store::entity::agency::Model, ServiceError> {
+        self.store
+            .agency(code)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound(format!("名册中没有单位{code}")))
     }
 
     async fn submission_scope(&self, id: &str) -> Result<(String, String), ServiceError> {
@@ -83,7 +99,7 @@ impl Checks {
             )?;
             let mut rows = self.store.checks_of_submission(id).await?;
             if r.open_only {
-                rows.retain(|c| c.state == CheckState::Open.as_str());
+                rows.retain(|c| c.state == CheckState::Open);
             }
             rows
         } else {
@@ -114,12 +130,7 @@ impl Checks {
             .check(r.id)
             .await?
             .ok_or_else(|| ServiceError::NotFound(format!("没有编号为{}的检查项", r.id)))?;
-        authorize(
-            who,
-            Action::ReviewChecks {
-                district: &current.district,
-            },
-        )?;
+        review_checks(who, &current.district)?;
         let updated = self.store.clear_check(r.id, &who.actor(), &note).await?;
         self.audit(AuditEvent {
             actor: who.actor(),
@@ -127,10 +138,10 @@ impl Checks {
             target: updated.submission_id.clone(),
             detail: serde_json::json!({
                 "check": updated.id,
-                "kind": updated.kind,
+                "kind": updated.kind.to_string(),
                 "code": updated.code,
-                "before": current.state,
-                "after": updated.state,
+                "before": current.state.to_string(),
+                "after": updated.state.to_string(),
                 "note": note,
             }),
             origin,
@@ -150,12 +161,7 @@ impl Checks {
         let id = text_field("报送编号（submission_id）", &r.submission_id, 128)?.to_owned();
         let note = note_field(&r.note)?;
         let (_, district) = self.submission_scope(&id).await?;
-        authorize(
-            who,
-            Action::ReviewChecks {
-                district: &district,
-            },
-        )?;
+        review_checks(who, &district)?;
         let row = self.store.confirm_filing(&id, &who.actor(), &note).await?;
         self.audit(AuditEvent {
             actor: who.actor(),
@@ -200,25 +206,11 @@ impl Checks {
             ));
         }
         let (_, district) = self.submission_scope(&id).await?;
-        authorize(
-            who,
-            Action::ReviewChecks {
-                district: &district,
-            },
-        )?;
+        review_checks(who, &district)?;
         // The unit it moves to must be in the caller's reach as well.
         if let Some(code) = &to.agency_code {
-            let target = self
-                .store
-                .agency(code)
-                .await?
-                .ok_or_else(|| ServiceError::NotFound(format!("名册中没有单位{code}")))?;
-            authorize(
-                who,
-                Action::ReviewChecks {
-                    district: &target.district,
-                },
-            )?;
+            let target = self.rostered(code).await?;
+            review_checks(who, &target.district)?;
         }
         let (before, after) = self
             .store
@@ -278,17 +270,8 @@ impl Checks {
         let code = text_field("单位代码（agency_code）", &r.agency_code, 64)?;
         let year = fields::year(r.year)?;
         let note = text_field("说明（note）", &r.note, 500)?;
-        let agency = self
-            .store
-            .agency(code)
-            .await?
-            .ok_or_else(|| ServiceError::NotFound(format!("名册中没有单位{code}")))?;
-        authorize(
-            who,
-            Action::ReviewChecks {
-                district: &agency.district,
-            },
-        )?;
+        let agency = self.rostered(code).await?;
+        review_checks(who, &agency.district)?;
         let saved = self
             .store
             .escalate(&agency.district, code, year, step, &who.actor(), note)

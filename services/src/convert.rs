@@ -7,9 +7,33 @@ use fazhi_store::SubmissionStatus;
 use fazhi_store::entity::submission;
 use fazhi_summary as sm;
 
-/// An agency's kind as the proto's string field carries it (`""`: not on record).
-pub fn agency_kind(kind: Option<core::AgencyKind>) -> String {
-    kind.map(|k| fazhi_store::AgencyKind::from(k).code())
+/// An agency's kind in the proto (`Unspecified`: not on record).
+pub fn agency_kind(kind: Option<core::AgencyKind>) -> pb::AgencyKind {
+    match kind {
+        None => pb::AgencyKind::Unspecified,
+        Some(core::AgencyKind::Department) => pb::AgencyKind::Department,
+        Some(core::AgencyKind::Street) => pb::AgencyKind::Street,
+        Some(core::AgencyKind::Town) => pb::AgencyKind::Town,
+        Some(core::AgencyKind::DistrictGovernment) => pb::AgencyKind::DistrictGovernment,
+    }
+}
+
+/// The proto's kind back in the domain (`None`: not on record).
+pub fn agency_kind_from_pb(kind: pb::AgencyKind) -> Option<core::AgencyKind> {
+    match kind {
+        pb::AgencyKind::Unspecified => None,
+        pb::AgencyKind::Department => Some(core::AgencyKind::Department),
+        pb::AgencyKind::Street => Some(core::AgencyKind::Street),
+        pb::AgencyKind::Town => Some(core::AgencyKind::Town),
+        pb::AgencyKind::DistrictGovernment => Some(core::AgencyKind::DistrictGovernment),
+    }
+}
+
+/// The code a reader prints for the proto's kind (`department`, …; `""`:
+/// not on record), the roster CSV's and the store's name.
+pub fn agency_kind_code(kind: pb::AgencyKind) -> String {
+    agency_kind_from_pb(kind)
+        .map(|k| fazhi_store::AgencyKind::from(k).code())
         .unwrap_or_default()
 }
 
@@ -221,7 +245,7 @@ fn district_summary_structured(
                 agency: Some(pb::Agency {
                     code: c.agency.code.clone(),
                     name: c.agency.name.clone(),
-                    kind: agency_kind(c.agency.kind),
+                    kind: agency_kind(c.agency.kind) as i32,
                     district: district_name.to_owned(),
                 }),
                 submitted: c.submitted,

@@ -110,7 +110,9 @@ impl SeasonService {
                 s => s,
             },
             name,
-            kind: AgencyKind::from_code(&field("类型（kind）", &u.kind)?).map_err(invalid)?,
+            kind: crate::convert::agency_kind_from_pb(u.kind())
+                .map(AgencyKind::from)
+                .ok_or_else(|| invalid("缺少类型（kind）：部门、街道、乡镇或区政府"))?,
             parent: Some(field("上级单位（parent）", &u.parent)?).filter(|p| !p.is_empty()),
             district: fields::district(&u.district)?.to_owned(),
             exempt_reason: Some(field("免报原因（exempt_reason）", &u.exempt_reason)?)

@@ -12,7 +12,7 @@ pub(crate) fn unit(u: &RosterUnit) -> pb::RosterUnit {
         code: u.code.clone(),
         name: u.name.clone(),
         short_name: u.short_name.clone(),
-        kind: u.kind.code(),
+        kind: crate::convert::agency_kind(Some(u.kind.into())) as i32,
         parent: u.parent.clone().unwrap_or_default(),
         district: u.district.clone(),
         year_from: u.year_from,

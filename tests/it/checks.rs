@@ -84,7 +84,10 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     let checks = checks_of(&app, &own).await;
     let stored = app.store.parsed_report(&own).await.unwrap().unwrap().text;
     let chars: Vec<char> = stored.chars().collect();
-    let privacy: Vec<&pb::Check> = checks.iter().filter(|c| c.kind == "privacy").collect();
+    let privacy: Vec<&pb::Check> = checks
+        .iter()
+        .filter(|c| c.kind() == pb::CheckKind::Privacy)
+        .collect();
     let at = |c: &pb::Check| -> String { chars[c.start as usize..c.end as usize].iter().collect() };
     let found: Vec<(String, String)> = privacy.iter().map(|c| (c.code.clone(), at(c))).collect();
     for want in [
@@ -251,7 +254,7 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
         .filter(|c| c.holds)
         .collect();
     assert_eq!(held.len(), 1, "{held:?}");
-    assert_eq!(held[0].kind, "agency_mismatch");
+    assert_eq!(held[0].kind(), pb::CheckKind::AgencyMismatch);
     let s = app.summary(2022).await;
     assert_eq!(counted(&s, "xymj").as_deref(), Some(own.as_str()));
     assert_eq!(counted(&s, "jgz"), None);
@@ -300,7 +303,7 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
         .filter(|c| c.holds)
         .collect();
     assert_eq!(held.len(), 1, "{held:?}");
-    assert_eq!(held[0].kind, "year_mismatch");
+    assert_eq!(held[0].kind(), pb::CheckKind::YearMismatch);
     assert_eq!(counted(&app.summary(2023).await, "xc-yllhj"), None);
     assert_eq!(counted(&app.summary(2022).await, "xc-yllhj"), None);
     let moved = client
@@ -338,7 +341,7 @@ async fn misfiled_and_private(db: Db, broker: Broker) {
     let near: Vec<pb::Check> = checks_of(&app, &copied)
         .await
         .into_iter()
-        .filter(|c| c.kind == "near_copy")
+        .filter(|c| c.kind() == pb::CheckKind::NearCopy)
         .collect();
     assert_eq!(near.len(), 1, "no near-copy check");
     assert!(near[0].message.contains(&own), "{}", near[0].message);

@@ -518,7 +518,7 @@ async fn office_work_in_the_draft(
         .checks;
     let privacy: Vec<&pb::Check> = listed
         .iter()
-        .filter(|c| c.kind == "privacy" && counting.contains(&c.submission_id))
+        .filter(|c| c.kind() == pb::CheckKind::Privacy && counting.contains(&c.submission_id))
         .collect();
     assert!(!privacy.is_empty(), "seed 002 names petitioners");
     let mut privacy_units: Vec<String> = privacy.iter().map(|c| c.agency_code.clone()).collect();

@@ -232,17 +232,8 @@ impl Worker {
             Err(e) => {
                 let failure = Failure::of_store(&e);
                 if failure.class == Class::Poison {
-                    metrics::counter!("fazhi_dead_letters_total").increment(1);
                     tracing::error!(cause = %failure.cause, "the kept file is missing or corrupt: dead-lettered");
-                    self.pending
-                        .mark(
-                            &self.store,
-                            &record.submission_id,
-                            Some(record.clone()),
-                            failure.clerk,
-                        )
-                        .await;
-                    return delivery.dead_letter(&failure.cause).await;
+                    return self.give_up(delivery, &record, &failure).await;
                 }
                 tracing::warn!(cause = %failure.cause, "could not read the kept file; the queue will retry it");
                 return delivery.retry().await;
@@ -299,17 +290,8 @@ impl Worker {
             );
             match action {
                 Action::DeadLetter => {
-                    metrics::counter!("fazhi_dead_letters_total").increment(1);
                     tracing::error!(cause = %failure.cause, class = ?failure.class, attempt = delivery.attempt, "dead-lettered; submission marked failed");
-                    self.pending
-                        .mark(
-                            &self.store,
-                            &record.submission_id,
-                            Some(record.clone()),
-                            failure.clerk,
-                        )
-                        .await;
-                    return delivery.dead_letter(&failure.cause).await;
+                    return self.give_up(delivery, &record, &failure).await;
                 }
                 Action::Retry => {
                     metrics::counter!("fazhi_retries_total").increment(1);
@@ -335,6 +317,26 @@ impl Worker {
 
     /// The file (from the message of an older release, else kept by its
     /// hash) and the roster's name of the unit it was submitted for.
+    /// Set the delivery aside for an operator and mark its submission
+    /// `failed` with the clerk's reason.
+    async fn give_up(
+        &self,
+        delivery: Delivery,
+        record: &SubmissionRecord,
+        failure: &Failure,
+    ) -> Result<(), fazhi_queue::QueueError> {
+        metrics::counter!("fazhi_dead_letters_total").increment(1);
+        self.pending
+            .mark(
+                &self.store,
+                &record.submission_id,
+                Some(record.clone()),
+                failure.clerk,
+            )
+            .await;
+        delivery.dead_letter(&failure.cause).await
+    }
+
     async fn inputs(
         &self,
         record: &SubmissionRecord,

@@ -3,21 +3,31 @@
 //! `FAZHI_QUEUE__AMQP_URL`). Tests build a [`Settings`] directly and never touch
 //! the process environment.
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 mod data_dir;
+mod database;
 mod duration;
+mod grpc;
+mod queue;
 mod redact;
 mod renamed;
+mod telemetry;
 mod validate;
+mod web;
+mod worker;
 
+pub use database::DatabaseSettings;
+pub use grpc::{ClientSettings, GrpcSettings, TlsSettings};
+pub use queue::QueueSettings;
 pub use redact::redact_url;
+pub use telemetry::{LogFormat, LogSettings, MetricsSettings, TelemetrySettings};
+pub use web::WebSettings;
+pub use worker::WorkerSettings;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
@@ -37,296 +47,6 @@ pub struct Settings {
     pub web: WebSettings,
     pub metrics: MetricsSettings,
     pub telemetry: TelemetrySettings,
-}
-
-/// Traces: every span carries an OpenTelemetry context (propagated from the
-/// caller's `traceparent` through the queue to the worker); export is off
-/// unless an OTLP collector is named.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TelemetrySettings {
-    /// OTLP/gRPC collector, e.g. `http://otel-collector:4317`. Unset: no export.
-    pub otlp_endpoint: Option<String>,
-    /// `service.name` of the exported spans.
-    pub service_name: String,
-}
-
-impl Default for TelemetrySettings {
-    fn default() -> Self {
-        TelemetrySettings {
-            otlp_endpoint: None,
-            service_name: "fazhi".to_owned(),
-        }
-    }
-}
-
-/// Prometheus text at `/metrics` on its own port (each process, server or
-/// worker, serves its own counters).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct MetricsSettings {
-    /// Address of the `/metrics` endpoint (port 0: any free port). Unset:
-    /// no endpoint.
-    pub listen: Option<SocketAddr>,
-}
-
-impl Default for MetricsSettings {
-    fn default() -> Self {
-        MetricsSettings {
-            listen: Some(SocketAddr::from(([127, 0, 0, 1], 9184))),
-        }
-    }
-}
-
-#[derive(Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct DatabaseSettings {
-    /// `sqlite://path?mode=rwc` or `postgres://…`. Empty (the default):
-    /// `fazhi.db` in the data directory. Its password is never printed
-    /// (see the `Debug` impl).
-    pub url: String,
-    pub max_connections: u32,
-    /// Longest wait for a pooled connection; past it the call fails as an
-    /// outage (and a connection stuck on a silent network is dropped).
-    #[serde(with = "duration")]
-    pub acquire_timeout: Duration,
-    /// PostgreSQL `statement_timeout`: the server cancels a statement that
-    /// runs (or waits for a lock) longer.
-    #[serde(with = "duration")]
-    pub statement_timeout: Duration,
-    /// PostgreSQL `idle_in_transaction_session_timeout`: the server ends a
-    /// session whose client went silent mid-transaction, releasing its locks.
-    #[serde(with = "duration")]
-    pub idle_in_transaction_timeout: Duration,
-}
-
-#[derive(Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct QueueSettings {
-    /// RabbitMQ URL. Unset: the embedded queue, durable in the database.
-    pub amqp_url: Option<String>,
-    /// Base name of the queue; the exchange, dead-letter exchange and
-    /// dead-letter queue are derived from it (see `fazhi_queue::topology`).
-    pub name: String,
-    /// Deliveries a worker holds unacknowledged at once.
-    pub prefetch: u16,
-    /// Deliveries of one message before it is dead-lettered.
-    pub max_attempts: u32,
-    /// How long SubmitReport waits for the broker's confirm before UNAVAILABLE.
-    #[serde(with = "duration")]
-    pub confirm_timeout: Duration,
-    /// How long a connection attempt to the broker may take.
-    #[serde(with = "duration")]
-    pub connect_timeout: Duration,
-    /// Embedded queue: how often an idle consumer looks for new messages.
-    #[serde(with = "duration")]
-    pub poll_interval: Duration,
-    /// Embedded queue: a delivery not acknowledged within this time is
-    /// delivered again (the worker holding it is presumed dead).
-    #[serde(with = "duration")]
-    pub lease: Duration,
-    /// Messages waiting beyond which SubmitReport answers RESOURCE_EXHAUSTED
-    /// (back-pressure: the worker drains far slower than ingest accepts).
-    pub max_backlog: u64,
-    /// PEM CA certificate to trust for an `amqps://` URL (the broker's TLS).
-    pub tls_ca_cert: Option<std::path::PathBuf>,
-    /// AMQP heartbeat asked of the broker (whole seconds; 0: the broker's).
-    /// A connection silent for two heartbeats is dropped and opened again.
-    #[serde(with = "duration")]
-    pub heartbeat: Duration,
-    /// Longest any other broker operation (declare, consume, ack, reject,
-    /// reading dead letters) may take before it counts as an outage.
-    #[serde(with = "duration")]
-    pub operation_timeout: Duration,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct GrpcSettings {
-    /// Address the gRPC server listens on (port 0: any free port).
-    pub listen: SocketAddr,
-    /// Largest document accepted. The one size limit: the gRPC message
-    /// limit is derived from it ([`GrpcSettings::max_message_bytes`]). Queue
-    /// messages never carry the document (only its hash), so the broker's
-    /// message limit does not bound it.
-    pub max_document_bytes: usize,
-    /// TLS for the gRPC server (rustls). Unset: plaintext, for loopback only.
-    pub tls: Option<TlsSettings>,
-}
-
-/// The browser workbench (fazhi-web), served beside the gRPC API.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct WebSettings {
-    /// Address the workbench listens on (port 0: any free port).
-    pub listen: SocketAddr,
-    /// Mark session cookies `Secure`: set when a TLS proxy fronts the
-    /// workbench (browsers then never send them over plain HTTP).
-    pub secure_cookies: bool,
-}
-
-impl Default for WebSettings {
-    fn default() -> Self {
-        WebSettings {
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            secure_cookies: false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct TlsSettings {
-    /// PEM certificate chain.
-    pub cert_path: std::path::PathBuf,
-    /// PEM private key.
-    pub key_path: std::path::PathBuf,
-}
-
-/// How the CLI's client commands reach a server.
-#[derive(Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(default)]
-pub struct ClientSettings {
-    /// API token (`fz_…`). Unset: the local credentials file of the embedded
-    /// defaults (`credentials.toml` in the data directory), if there is one.
-    pub token: Option<String>,
-    /// PEM CA certificate to trust for an `https://` server.
-    pub ca_cert: Option<std::path::PathBuf>,
-}
-
-impl std::fmt::Debug for ClientSettings {
-    // The token is a secret: never printed, not even in a debug dump.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientSettings")
-            .field("token", &self.token.as_ref().map(|_| "***"))
-            .field("ca_cert", &self.ca_cert)
-            .finish()
-    }
-}
-
-/// Room in a request for everything but the document (names, key, framing).
-const REQUEST_OVERHEAD_BYTES: usize = 64 * 1024;
-
-impl GrpcSettings {
-    /// The gRPC decoding limit matching the document limit.
-    pub fn max_message_bytes(&self) -> usize {
-        self.max_document_bytes
-            .saturating_add(REQUEST_OVERHEAD_BYTES)
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct WorkerSettings {
-    /// Reports processed concurrently by one worker.
-    pub concurrency: usize,
-    /// Wait before a failed delivery is retried (embedded queue).
-    #[serde(with = "duration")]
-    pub retry_delay: Duration,
-    /// Pause after each processed report; 0 in production. Lets an operator
-    /// throttle a bulk re-import, and lets tests kill a worker mid-batch.
-    #[serde(with = "duration")]
-    pub pause: Duration,
-    /// Longest the transaction storing one report may take; past it the
-    /// attempt is abandoned as an outage (a silent database connection).
-    #[serde(with = "duration")]
-    pub transaction_timeout: Duration,
-    /// Back-off between attempts while a dependency is down: starts at
-    /// `retry_delay`, doubles, and never exceeds this.
-    #[serde(with = "duration")]
-    pub outage_backoff_max: Duration,
-    /// How long one delivery is held and retried during an outage before it
-    /// is handed back to the queue uncounted (RabbitMQ closes a channel that
-    /// holds a delivery past its consumer timeout, 30 min by default).
-    #[serde(with = "duration")]
-    pub outage_hold: Duration,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct LogSettings {
-    /// `pretty` for people, `json` for log collectors.
-    pub format: LogFormat,
-    /// `tracing` filter directive, e.g. `info,fazhi=debug`.
-    pub filter: String,
-}
-
-impl Default for DatabaseSettings {
-    fn default() -> Self {
-        DatabaseSettings {
-            url: String::new(),
-            max_connections: 5,
-            acquire_timeout: Duration::from_secs(10),
-            statement_timeout: Duration::from_secs(30),
-            idle_in_transaction_timeout: Duration::from_secs(60),
-        }
-    }
-}
-
-impl Default for QueueSettings {
-    fn default() -> Self {
-        QueueSettings {
-            amqp_url: None,
-            name: "fazhi.submissions".to_owned(),
-            // Equal to worker.concurrency: a worker holds no more than it
-            // works on, so a restart returns few untouched deliveries.
-            prefetch: 4,
-            max_attempts: 5,
-            confirm_timeout: Duration::from_secs(5),
-            connect_timeout: Duration::from_secs(3),
-            poll_interval: Duration::from_millis(200),
-            lease: Duration::from_secs(60),
-            max_backlog: 10_000,
-            tls_ca_cert: None,
-            heartbeat: Duration::from_secs(20),
-            operation_timeout: Duration::from_secs(10),
-        }
-    }
-}
-
-impl Default for GrpcSettings {
-    fn default() -> Self {
-        GrpcSettings {
-            listen: SocketAddr::from(([127, 0, 0, 1], 50051)),
-            // 40 MiB: a Word file full of photos is often 20-30 MB. The file
-            // is kept in the database, never in a queue message (those carry
-            // its hash), so the broker's message limit does not bound it;
-            // extraction bounds what the parser reads (4 M characters).
-            max_document_bytes: 40 * 1024 * 1024,
-            tls: None,
-        }
-    }
-}
-
-impl Default for WorkerSettings {
-    fn default() -> Self {
-        WorkerSettings {
-            concurrency: 4,
-            retry_delay: Duration::from_secs(1),
-            pause: Duration::ZERO,
-            transaction_timeout: Duration::from_secs(60),
-            outage_backoff_max: Duration::from_secs(60),
-            outage_hold: Duration::from_secs(10 * 60),
-        }
-    }
-}
-
-impl Default for LogSettings {
-    fn default() -> Self {
-        LogSettings {
-            format: LogFormat::Pretty,
-            filter: "info".to_owned(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum LogFormat {
-    /// Lines for a person at a terminal.
-    #[default]
-    Pretty,
-    /// One JSON object per line, for log collectors.
-    Json,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -398,38 +118,10 @@ impl Settings {
     }
 }
 
-impl std::fmt::Debug for DatabaseSettings {
-    // The URL may carry a password: never printed, not even in a debug dump.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DatabaseSettings")
-            .field("url", &redact_url(&self.url))
-            .field("max_connections", &self.max_connections)
-            .field("acquire_timeout", &self.acquire_timeout)
-            .field("statement_timeout", &self.statement_timeout)
-            .field(
-                "idle_in_transaction_timeout",
-                &self.idle_in_transaction_timeout,
-            )
-            .finish()
-    }
-}
-
-impl std::fmt::Debug for QueueSettings {
-    // The broker URL may carry a password: never printed.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("QueueSettings")
-            .field("amqp_url", &self.amqp_url.as_deref().map(redact_url))
-            .field("name", &self.name)
-            .field("prefetch", &self.prefetch)
-            .field("max_attempts", &self.max_attempts)
-            .field("max_backlog", &self.max_backlog)
-            .finish_non_exhaustive()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn file_overrides_defaults_and_keeps_the_rest() {

@@ -1,6 +1,5 @@
 //! The roster: which agencies exist, their kind and district.
 
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
@@ -65,19 +64,7 @@ impl Store {
             district: Set(r.district.clone()),
             updated_at: Set(now),
         });
-        agency::Entity::insert_many(models)
-            .on_conflict(
-                OnConflict::column(agency::Column::Code)
-                    .update_columns([
-                        agency::Column::Name,
-                        agency::Column::Kind,
-                        agency::Column::District,
-                        agency::Column::UpdatedAt,
-                    ])
-                    .to_owned(),
-            )
-            .exec_without_returning(self.db())
-            .await?;
+        crate::upsert::upsert(self.db(), models.collect()).await?;
         Ok(rows.len())
     }
 

@@ -117,16 +117,7 @@ fn row_of(event: AuditEvent) -> audit_entry::ActiveModel {
 
 impl Store {
     pub async fn audit(&self, event: AuditEvent) -> Result<(), StoreError> {
-        let row = audit_entry::ActiveModel {
-            id: sea_orm::ActiveValue::NotSet,
-            at: Set(now_ms()),
-            actor: Set(event.actor),
-            action: Set(event.action.as_str().to_owned()),
-            target: Set(event.target),
-            detail: Set(event.detail.to_string()),
-            origin: Set(event.origin),
-        };
-        audit_entry::Entity::insert(row)
+        audit_entry::Entity::insert(row_of(event))
             .exec_without_returning(self.db())
             .await?;
         Ok(())

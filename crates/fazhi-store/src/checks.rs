@@ -63,20 +63,20 @@ pub(crate) async fn reread<C: ConnectionTrait>(
         .filter(check::Column::SubmissionId.eq(record.submission_id.as_str()))
         .all(db)
         .await?;
-    let decided: HashSet<(String, String)> = existing
+    let decided: HashSet<(CheckKind, String)> = existing
         .iter()
-        .filter(|c| c.state != CheckState::Open.as_str())
-        .map(|c| (c.kind.clone(), c.code.clone()))
+        .filter(|c| c.state != CheckState::Open)
+        .map(|c| (c.kind, c.code.clone()))
         .collect();
     check::Entity::delete_many()
         .filter(check::Column::SubmissionId.eq(record.submission_id.as_str()))
-        .filter(check::Column::State.eq(CheckState::Open.as_str()))
-        .filter(check::Column::Kind.ne(CheckKind::NearCopy.as_str()))
+        .filter(check::Column::State.eq(CheckState::Open))
+        .filter(check::Column::Kind.ne(CheckKind::NearCopy))
         .exec(db)
         .await?;
     let new = checks_of(text, parsed)
         .into_iter()
-        .filter(|c| !decided.contains(&(c.kind.as_str().to_owned(), c.code.clone())))
+        .filter(|c| !decided.contains(&(c.kind, c.code.clone())))
         .collect();
     insert(db, &Owner::of(record), new).await
 }
@@ -115,7 +115,7 @@ async fn insert<C: ConnectionTrait>(
         district: Set(owner.district.to_owned()),
         agency_code: Set(owner.agency_code.to_owned()),
         reporting_year: Set(owner.year),
-        kind: Set(c.kind.as_str().to_owned()),
+        kind: Set(c.kind),
         code: Set(c.code),
         severity: Set(severity_str(c.severity).to_owned()),
         holds: Set(c.kind.holds()),
@@ -123,7 +123,7 @@ async fn insert<C: ConnectionTrait>(
         end: Set(c.span.map(|s| s.1 as i64)),
         excerpt: Set(c.excerpt),
         message: Set(c.message),
-        state: Set(CheckState::Open.as_str().to_owned()),
+        state: Set(CheckState::Open),
         cleared_by: Set(None),
         cleared_at: Set(None),
         note: Set(None),
@@ -142,7 +142,7 @@ pub(crate) async fn open_checks_in<C: ConnectionTrait>(
 ) -> Result<Vec<check::Model>, StoreError> {
     Ok(check::Entity::find()
         .filter(check::Column::SubmissionId.eq(submission_id))
-        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .filter(check::Column::State.eq(CheckState::Open))
         .order_by_asc(check::Column::Id)
         .all(db)
         .await?)
@@ -159,7 +159,7 @@ pub(crate) async fn held_ids<C: ConnectionTrait>(
     let rows = check::Entity::find()
         .filter(check::Column::SubmissionId.is_in(ids.iter().map(String::as_str)))
         .filter(check::Column::Holds.eq(true))
-        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .filter(check::Column::State.eq(CheckState::Open))
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|c| c.submission_id).collect())
@@ -199,7 +199,7 @@ impl Store {
             .filter(check::Column::District.eq(district))
             .filter(check::Column::ReportingYear.eq(year));
         if open_only {
-            q = q.filter(check::Column::State.eq(CheckState::Open.as_str()));
+            q = q.filter(check::Column::State.eq(CheckState::Open));
         }
         Ok(q.order_by_asc(check::Column::Id).all(self.db()).await?)
     }
@@ -219,7 +219,7 @@ impl Store {
             .filter(check::Column::District.eq(district))
             .filter(check::Column::ReportingYear.eq(year))
             .filter(check::Column::Holds.eq(true))
-            .filter(check::Column::State.eq(CheckState::Open.as_str()))
+            .filter(check::Column::State.eq(CheckState::Open))
             .into_tuple::<String>()
             .all(self.db())
             .await?
@@ -256,15 +256,12 @@ impl Store {
         let txn = self.begin_write().await?;
         lock_summary(&txn, &current.district, current.reporting_year).await?;
         let updated = check::Entity::update_many()
-            .col_expr(
-                check::Column::State,
-                Expr::value(CheckState::Cleared.as_str()),
-            )
+            .col_expr(check::Column::State, Expr::value(CheckState::Cleared))
             .col_expr(check::Column::ClearedBy, Expr::value(actor))
             .col_expr(check::Column::ClearedAt, Expr::value(now_ms()))
             .col_expr(check::Column::Note, Expr::value(note))
             .filter(check::Column::Id.eq(id))
-            .filter(check::Column::State.eq(CheckState::Open.as_str()))
+            .filter(check::Column::State.eq(CheckState::Open))
             .exec(&txn)
             .await?;
         if updated.rows_affected > 0 {
@@ -272,7 +269,7 @@ impl Store {
         }
         txn.commit().await?;
         if updated.rows_affected == 0 {
-            let state = CheckState::parse(&current.state).unwrap_or(CheckState::Open);
+            let state = current.state;
             return Err(CheckError::Refused(format!(
                 "检查项{id}已是“{}”状态，不能重复处理",
                 state.label()
@@ -409,13 +406,13 @@ async fn release<C: ConnectionTrait>(
     note: &str,
 ) -> Result<u64, StoreError> {
     let r = check::Entity::update_many()
-        .col_expr(check::Column::State, Expr::value(state.as_str()))
+        .col_expr(check::Column::State, Expr::value(state))
         .col_expr(check::Column::ClearedBy, Expr::value(actor))
         .col_expr(check::Column::ClearedAt, Expr::value(now_ms()))
         .col_expr(check::Column::Note, Expr::value(note))
         .filter(check::Column::SubmissionId.eq(submission_id))
         .filter(check::Column::Holds.eq(true))
-        .filter(check::Column::State.eq(CheckState::Open.as_str()))
+        .filter(check::Column::State.eq(CheckState::Open))
         .exec(db)
         .await?;
     Ok(r.rows_affected)

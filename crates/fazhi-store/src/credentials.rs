@@ -141,14 +141,18 @@ fn principal(row: &credential::Model) -> Result<Principal, StoreError> {
         credential_id: row.id.clone(),
         login: row.login.clone(),
         role,
-        scope: row
-            .scope
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        scope: scope_of(&row.scope),
     })
+}
+
+/// A credential's stored scope (comma-separated districts or agencies) as a list.
+pub fn scope_of(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn usable(row: &credential::Model, now: i64) -> Result<(), AuthFailure> {

@@ -26,6 +26,7 @@ pub mod season;
 mod season_figures;
 pub mod submissions;
 pub mod summaries;
+mod upsert;
 
 pub use audit::{AuditAction, AuditEvent, AuditFilter};
 pub use connect::{PoolTimeouts, Store};

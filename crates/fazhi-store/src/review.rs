@@ -141,26 +141,16 @@ impl Store {
             if before == VersionState::Withdrawn {
                 reinstate(&txn, &row).await?;
             }
-            current_version::Entity::insert(current_version::ActiveModel {
-                agency_code: Set(row.agency_code.clone()),
-                year: Set(row.reporting_year),
-                submission_id: Set(row.id.clone()),
-                pinned_at: Set(now),
-                actor: Set(actor.to_owned()),
-            })
-            .on_conflict(
-                OnConflict::columns([
-                    current_version::Column::AgencyCode,
-                    current_version::Column::Year,
-                ])
-                .update_columns([
-                    current_version::Column::SubmissionId,
-                    current_version::Column::PinnedAt,
-                    current_version::Column::Actor,
-                ])
-                .to_owned(),
+            crate::upsert::upsert(
+                &txn,
+                vec![current_version::ActiveModel {
+                    agency_code: Set(row.agency_code.clone()),
+                    year: Set(row.reporting_year),
+                    submission_id: Set(row.id.clone()),
+                    pinned_at: Set(now),
+                    actor: Set(actor.to_owned()),
+                }],
             )
-            .exec_without_returning(&txn)
             .await?;
         }
         if after != before || action != ReviewAction::MakeCurrent {

@@ -11,7 +11,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
 };
@@ -281,31 +280,20 @@ impl Store {
 }
 
 async fn insert_entry<C: ConnectionTrait>(db: &C, u: &RosterUnit) -> Result<(), StoreError> {
-    roster_entry::Entity::insert(roster_entry::ActiveModel {
-        year: Set(u.year_from),
-        code: Set(u.code.clone()),
-        name: Set(u.name.clone()),
-        short_name: Set(u.short_name.clone()),
-        kind: Set(u.kind),
-        parent: Set(u.parent.clone()),
-        district: Set(u.district.clone()),
-        exempt_reason: Set(u.exempt_reason.clone()),
-        updated_at: Set(now_ms()),
-    })
-    .on_conflict(
-        OnConflict::columns([roster_entry::Column::Year, roster_entry::Column::Code])
-            .update_columns([
-                roster_entry::Column::Name,
-                roster_entry::Column::ShortName,
-                roster_entry::Column::Kind,
-                roster_entry::Column::Parent,
-                roster_entry::Column::District,
-                roster_entry::Column::ExemptReason,
-                roster_entry::Column::UpdatedAt,
-            ])
-            .to_owned(),
+    crate::upsert::upsert(
+        db,
+        vec![roster_entry::ActiveModel {
+            year: Set(u.year_from),
+            code: Set(u.code.clone()),
+            name: Set(u.name.clone()),
+            short_name: Set(u.short_name.clone()),
+            kind: Set(u.kind),
+            parent: Set(u.parent.clone()),
+            district: Set(u.district.clone()),
+            exempt_reason: Set(u.exempt_reason.clone()),
+            updated_at: Set(now_ms()),
+        }],
     )
-    .exec_without_returning(db)
     .await?;
     Ok(())
 }
@@ -315,24 +303,16 @@ async fn upsert_agency<C: ConnectionTrait>(
     u: &RosterUnit,
     now: i64,
 ) -> Result<(), StoreError> {
-    agency::Entity::insert(agency::ActiveModel {
-        code: Set(u.code.clone()),
-        name: Set(u.name.clone()),
-        kind: Set(u.kind),
-        district: Set(u.district.clone()),
-        updated_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::column(agency::Column::Code)
-            .update_columns([
-                agency::Column::Name,
-                agency::Column::Kind,
-                agency::Column::District,
-                agency::Column::UpdatedAt,
-            ])
-            .to_owned(),
+    crate::upsert::upsert(
+        db,
+        vec![agency::ActiveModel {
+            code: Set(u.code.clone()),
+            name: Set(u.name.clone()),
+            kind: Set(u.kind),
+            district: Set(u.district.clone()),
+            updated_at: Set(now),
+        }],
     )
-    .exec_without_returning(db)
     .await?;
     Ok(())
 }

@@ -150,28 +150,17 @@ impl Store {
         let before = self.season_settings(district, year).await?;
         let txn = self.begin_write().await?;
         lock_summary(&txn, district, year).await?;
-        season_setting::Entity::insert(season_setting::ActiveModel {
-            district: Set(district.to_owned()),
-            year: Set(year),
-            submit_by: Set(deadlines.submit_by.to_string()),
-            publish_by: Set(deadlines.publish_by.to_string()),
-            count_unreviewed: Set(count_unreviewed),
-            updated_at: Set(now_ms()),
-        })
-        .on_conflict(
-            OnConflict::columns([
-                season_setting::Column::District,
-                season_setting::Column::Year,
-            ])
-            .update_columns([
-                season_setting::Column::SubmitBy,
-                season_setting::Column::PublishBy,
-                season_setting::Column::CountUnreviewed,
-                season_setting::Column::UpdatedAt,
-            ])
-            .to_owned(),
+        crate::upsert::upsert(
+            &txn,
+            vec![season_setting::ActiveModel {
+                district: Set(district.to_owned()),
+                year: Set(year),
+                submit_by: Set(deadlines.submit_by.to_string()),
+                publish_by: Set(deadlines.publish_by.to_string()),
+                count_unreviewed: Set(count_unreviewed),
+                updated_at: Set(now_ms()),
+            }],
         )
-        .exec_without_returning(&txn)
         .await?;
         let after = SeasonSettings {
             deadlines,

@@ -40,25 +40,23 @@ pub(crate) async fn season_figures<C: ConnectionTrait>(
         .all(db)
         .await?
     {
-        let state = CheckState::parse(&c.state).unwrap_or(CheckState::Open);
-        match CheckKind::parse(&c.kind) {
-            Some(k @ (CheckKind::AgencyMismatch | CheckKind::YearMismatch)) => {
-                held.push(HeldReport {
-                    name: name(&c.agency_code),
-                    code: c.agency_code,
-                    kind: if k == CheckKind::AgencyMismatch {
-                        HoldKind::Agency
-                    } else {
-                        HoldKind::Year
-                    },
-                    state: match state {
-                        CheckState::Open => HoldState::Open,
-                        CheckState::Corrected => HoldState::Corrected,
-                        CheckState::Confirmed | CheckState::Cleared => HoldState::Confirmed,
-                    },
-                })
-            }
-            Some(CheckKind::Privacy) if counting.contains(c.submission_id.as_str()) => {
+        let state = c.state;
+        match c.kind {
+            k @ (CheckKind::AgencyMismatch | CheckKind::YearMismatch) => held.push(HeldReport {
+                name: name(&c.agency_code),
+                code: c.agency_code,
+                kind: if k == CheckKind::AgencyMismatch {
+                    HoldKind::Agency
+                } else {
+                    HoldKind::Year
+                },
+                state: match state {
+                    CheckState::Open => HoldState::Open,
+                    CheckState::Corrected => HoldState::Corrected,
+                    CheckState::Confirmed | CheckState::Cleared => HoldState::Confirmed,
+                },
+            }),
+            CheckKind::Privacy if counting.contains(c.submission_id.as_str()) => {
                 let f = privacy
                     .entry(c.agency_code.clone())
                     .or_insert_with(|| PrivacyFlags {
@@ -72,7 +70,7 @@ pub(crate) async fn season_figures<C: ConnectionTrait>(
                     f.cleared += 1;
                 }
             }
-            _ => {}
+            CheckKind::Privacy | CheckKind::Finding | CheckKind::NearCopy => {}
         }
     }
     let escalations = escalation::Entity::find()

@@ -43,12 +43,12 @@ pub async fn season_view(
     year: i32,
 ) -> Result<SeasonView, WebError> {
     let (settings, units) = state.store.season_facts(district, year).await?;
-    let kinds: HashMap<String, String> = state
+    let kinds: HashMap<String, fazhi_store::AgencyKind> = state
         .store
         .roster(district)
         .await?
         .into_iter()
-        .map(|a| (a.code, a.kind.code()))
+        .map(|a| (a.code, a.kind))
         .collect();
     // An unreadable file's reason, for the row that shows it.
     let reasons: HashMap<String, String> = submission::Entity::find()
@@ -111,13 +111,14 @@ fn state_options(current: &str) -> Markup {
     }
 }
 
-pub fn kind_zh(kind: &str) -> &str {
+pub fn kind_zh(kind: Option<fazhi_store::AgencyKind>) -> &'static str {
+    use fazhi_store::AgencyKind;
     match kind {
-        "department" => "部门",
-        "street" => "街道",
-        "town" => "乡镇",
-        "district_government" => "区政府",
-        other => other,
+        Some(AgencyKind::Department) => "部门",
+        Some(AgencyKind::Street) => "街道",
+        Some(AgencyKind::Town) => "乡镇",
+        Some(AgencyKind::DistrictGovernment) => "区政府",
+        None => "",
     }
 }
 
@@ -182,7 +183,7 @@ pub async fn page(
                         tr data-state=(row.state.code()) {
                             td { (row.code) }
                             td { (row.name) }
-                            td { (kind_zh(&row.kind)) }
+                            td { (kind_zh(row.kind)) }
                             td { span class={"state " (row.state.code())} { (row.state.zh()) } }
                             td {
                                 @match (row.on_time, row.overdue) {

@@ -172,22 +172,13 @@ pub async fn docx(
     Query(q): Query<SeasonQuery>,
 ) -> Result<Response, WebError> {
     let summary = load(&state, &signed, &q).await?;
-    let name = format!(
-        "{}{}年度法治政府建设情况汇总稿.docx",
-        summary.district, summary.year
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                    .to_owned(),
-            ),
-            (header::CONTENT_DISPOSITION, attachment(&name)),
-        ],
-        fazhi_summary::render_docx(&summary),
-    )
-        .into_response())
+    let body = fazhi_summary::render_docx(&summary);
+    Ok(download(
+        &summary,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        body,
+    ))
 }
 
 pub async fn markdown(
@@ -196,24 +187,31 @@ pub async fn markdown(
     Query(q): Query<SeasonQuery>,
 ) -> Result<Response, WebError> {
     let summary = load(&state, &signed, &q).await?;
-    let name = format!(
-        "{}{}年度法治政府建设情况汇总稿.md",
-        summary.district, summary.year
-    );
     let body = if summary.draft_markdown.is_empty() {
         fazhi_summary::draft::render_markdown(&summary.draft, &summary.citations)
     } else {
         summary.draft_markdown.clone()
     };
-    Ok((
+    Ok(download(
+        &summary,
+        "md",
+        "text/markdown; charset=utf-8",
+        body.into_bytes(),
+    ))
+}
+
+/// The draft as a file named after its district and year.
+fn download(summary: &DistrictSummary, ext: &str, content_type: &str, body: Vec<u8>) -> Response {
+    let name = format!(
+        "{}{}年度法治政府建设情况汇总稿.{ext}",
+        summary.district, summary.year
+    );
+    (
         [
-            (
-                header::CONTENT_TYPE,
-                "text/markdown; charset=utf-8".to_owned(),
-            ),
+            (header::CONTENT_TYPE, content_type.to_owned()),
             (header::CONTENT_DISPOSITION, attachment(&name)),
         ],
         body,
     )
-        .into_response())
+        .into_response()
 }

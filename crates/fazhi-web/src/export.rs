@@ -49,7 +49,7 @@ pub fn unit_table(rows: &[Row], district: &str) -> Vec<[String; 8]> {
             [
                 r.code.clone(),
                 r.name.clone(),
-                kind_zh(&r.kind).to_owned(),
+                kind_zh(r.kind).to_owned(),
                 r.state.zh().to_owned(),
                 timeliness(r).to_owned(),
                 r.submitted_at.map(when).unwrap_or_default(),
@@ -226,7 +226,7 @@ mod tests {
         Row {
             code: code.into(),
             name: format!("{code}局"),
-            kind: "department".into(),
+            kind: Some(fazhi_store::AgencyKind::Department),
             state: if sub.is_some() {
                 UnitState::Processed
             } else {

@@ -48,7 +48,8 @@ impl UnitState {
 pub struct Row {
     pub code: String,
     pub name: String,
-    pub kind: String,
+    /// `None`: not on the district's current roster.
+    pub kind: Option<fazhi_store::AgencyKind>,
     pub state: UnitState,
     /// `None` while nothing reached the office.
     pub on_time: Option<bool>,
@@ -77,7 +78,7 @@ pub struct Rates {
 /// carry (the unit's kind, an unreadable file's reason). Linear.
 pub fn rows(
     units: &[UnitFacts],
-    kinds: &HashMap<String, String>,
+    kinds: &HashMap<String, fazhi_store::AgencyKind>,
     reasons: &HashMap<String, String>,
     deadlines: &Deadlines,
     now_ms: i64,
@@ -101,7 +102,7 @@ pub fn rows(
             Row {
                 code: u.code.clone(),
                 name: u.name.clone(),
-                kind: kinds.get(&u.code).cloned().unwrap_or_default(),
+                kind: kinds.get(&u.code).copied(),
                 state,
                 on_time: u
                     .first_received()

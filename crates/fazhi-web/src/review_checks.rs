@@ -25,14 +25,13 @@ pub fn may_review(who: &Principal, district: &str) -> bool {
     authorize(who, Action::ReviewChecks { district }).is_ok()
 }
 
-fn kind_zh(kind: &str) -> &'static str {
-    match CheckKind::parse(kind) {
-        Some(CheckKind::Finding) => "解析发现",
-        Some(CheckKind::AgencyMismatch) => "单位不符",
-        Some(CheckKind::YearMismatch) => "年度不符",
-        Some(CheckKind::NearCopy) => "雷同",
-        Some(CheckKind::Privacy) => "隐私",
-        None => "检查",
+fn kind_zh(kind: CheckKind) -> &'static str {
+    match kind {
+        CheckKind::Finding => "解析发现",
+        CheckKind::AgencyMismatch => "单位不符",
+        CheckKind::YearMismatch => "年度不符",
+        CheckKind::NearCopy => "雷同",
+        CheckKind::Privacy => "隐私",
     }
 }
 
@@ -47,24 +46,24 @@ fn note_input(id: &str) -> Markup {
 pub fn section(csrf: &str, submission_id: &str, checks: &[check::Model], act: bool) -> Markup {
     let open = checks
         .iter()
-        .filter(|c| c.state == CheckState::Open.as_str())
+        .filter(|c| c.state == CheckState::Open)
         .count();
     html! {
         h2 { "检查项" @if open > 0 { "（" span id="open-checks" { (open) } " 项待处理）" } }
         @if checks.is_empty() { p.ok { "没有检查项。" } }
         ul.checks id="checks" {
             @for c in checks {
-                @let state = CheckState::parse(&c.state);
-                li data-kind=(c.kind) data-state=(c.state) id={"check-" (c.id)} {
-                    span.state { (kind_zh(&c.kind)) } " " (c.message)
+                @let state = c.state;
+                li data-kind=(c.kind) data-state=(state) id={"check-" (c.id)} {
+                    span.state { (kind_zh(c.kind)) } " " (c.message)
                     @if !c.excerpt.is_empty() { br; span.hint { "“" (c.excerpt) "”" } }
-                    @if c.holds && state == Some(CheckState::Open) { br; span.bad { "未处理前不计入汇总" } }
-                    @if let Some(s) = state.filter(|s| *s != CheckState::Open) {
+                    @if c.holds && state == CheckState::Open { br; span.bad { "未处理前不计入汇总" } }
+                    @if state != CheckState::Open {
                         br;
-                        span.ok { (s.label()) }
+                        span.ok { (state.label()) }
                         span.hint { "：" (c.cleared_by.as_deref().unwrap_or_default()) "，" (c.note.as_deref().unwrap_or_default()) }
                     }
-                    @if act && state == Some(CheckState::Open) {
+                    @if act && state == CheckState::Open {
                         @if c.holds {
                             form.actions method="post" action={"/reports/" (submission_id) "/filing"} {
                                 input type="hidden" name="csrf" value=(csrf);

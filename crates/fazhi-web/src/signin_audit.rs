@@ -63,13 +63,7 @@ impl Who {
             actor: format!("{}:{}", row.id, row.login),
             login: row.login.clone(),
             role: Role::parse(&row.role),
-            scope: row
-                .scope
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            scope: fazhi_store::credentials::scope_of(&row.scope),
         }
     }
 

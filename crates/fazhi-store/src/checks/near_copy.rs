@@ -50,7 +50,7 @@ pub(crate) async fn sync_near_copies<C: ConnectionTrait>(
         .column(check::Column::SubmissionId)
         .filter(check::Column::District.eq(district))
         .filter(check::Column::ReportingYear.eq(year))
-        .filter(check::Column::Kind.eq(CheckKind::NearCopy.as_str()))
+        .filter(check::Column::Kind.eq(CheckKind::NearCopy))
         .into_tuple::<String>()
         .all(db)
         .await?
@@ -76,8 +76,8 @@ pub(crate) async fn sync_near_copies<C: ConnectionTrait>(
     if !lapsed.is_empty() {
         check::Entity::delete_many()
             .filter(check::Column::SubmissionId.is_in(lapsed))
-            .filter(check::Column::Kind.eq(CheckKind::NearCopy.as_str()))
-            .filter(check::Column::State.eq(CheckState::Open.as_str()))
+            .filter(check::Column::Kind.eq(CheckKind::NearCopy))
+            .filter(check::Column::State.eq(CheckState::Open))
             .exec(db)
             .await?;
     }

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use super::check_kind::{CheckKind, CheckState};
+
 /// One thing a reviewer must look at before a report is accepted or
 /// published (see `crate::checks`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,8 +13,7 @@ pub struct Model {
     pub district: String,
     pub agency_code: String,
     pub reporting_year: i32,
-    /// `crate::checks::CheckKind` as text.
-    pub kind: String,
+    pub kind: CheckKind,
     /// Finding code or privacy kind, e.g. `part_missing.leader_duty`, `resident_id`.
     pub code: String,
     pub severity: String,
@@ -25,8 +26,7 @@ pub struct Model {
     pub excerpt: String,
     #[sea_orm(column_type = "Text")]
     pub message: String,
-    /// `crate::checks::CheckState` as text.
-    pub state: String,
+    pub state: CheckState,
     pub cleared_by: Option<String>,
     pub cleared_at: Option<i64>,
     #[sea_orm(column_type = "Text", nullable)]

@@ -6,6 +6,7 @@ pub mod agency_kind;
 pub mod analysis_result;
 pub mod audit_entry;
 pub mod check;
+pub mod check_kind;
 pub mod credential;
 pub mod current_version;
 pub mod district_summary;

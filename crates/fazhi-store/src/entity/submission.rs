@@ -56,9 +56,9 @@ impl SubmissionStatus {
         }
     }
 
+    /// A stored name back (the derive's own mapping).
     pub fn parse(s: &str) -> Option<Self> {
-        use sea_orm::Iterable;
-        Self::iter().find(|status| status.as_str() == s)
+        Self::try_from_value(&s.to_owned()).ok()
     }
 }
 

@@ -158,7 +158,7 @@ async fn a_privacy_flag_is_cleared_with_a_note_and_the_unit_enters_its_publicati
     let checks = app.store.checks_of_submission(&id).await.unwrap();
     let flag = checks
         .iter()
-        .find(|c| c.kind == "privacy")
+        .find(|c| c.kind == fazhi_store::checks::CheckKind::Privacy)
         .expect("the ID number is flagged");
     let office = signed_in(&app, OFFICE).await;
     let html = page(&app, &office, &id).await;
