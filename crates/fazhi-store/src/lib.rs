@@ -19,6 +19,7 @@ mod pieces;
 mod plan_delivery;
 pub mod processing;
 pub mod record;
+mod rectifications;
 pub mod reprocess;
 pub mod review;
 pub mod roster;

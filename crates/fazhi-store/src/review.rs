@@ -5,7 +5,6 @@
 //! audit entry (before → after) and the summary update together.
 
 use fazhi_season::{ReviewAction, VersionState, beijing_date, beijing_midnight_ms};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
@@ -230,22 +229,15 @@ impl Store {
             .map(|r| r.received_at)
             .unwrap_or(row.submitted_at);
         let at = beijing_midnight_ms(date);
-        submission_receipt::Entity::insert(submission_receipt::ActiveModel {
-            submission_id: Set(id.to_owned()),
-            received_at: Set(at),
-            set_by: Set(actor.to_owned()),
-            set_at: Set(now_ms()),
-        })
-        .on_conflict(
-            OnConflict::column(submission_receipt::Column::SubmissionId)
-                .update_columns([
-                    submission_receipt::Column::ReceivedAt,
-                    submission_receipt::Column::SetBy,
-                    submission_receipt::Column::SetAt,
-                ])
-                .to_owned(),
+        crate::upsert::upsert(
+            &txn,
+            vec![submission_receipt::ActiveModel {
+                submission_id: Set(id.to_owned()),
+                received_at: Set(at),
+                set_by: Set(actor.to_owned()),
+                set_at: Set(now_ms()),
+            }],
         )
-        .exec_without_returning(&txn)
         .await?;
         append(
             &txn,
@@ -387,24 +379,16 @@ async fn write_review<C: ConnectionTrait>(
     actor: &str,
     at: i64,
 ) -> Result<(), StoreError> {
-    submission_review::Entity::insert(submission_review::ActiveModel {
-        submission_id: Set(id.to_owned()),
-        state: Set(state.as_str().to_owned()),
-        reason: Set(reason.map(str::to_owned)),
-        actor: Set(actor.to_owned()),
-        at: Set(at),
-    })
-    .on_conflict(
-        OnConflict::column(submission_review::Column::SubmissionId)
-            .update_columns([
-                submission_review::Column::State,
-                submission_review::Column::Reason,
-                submission_review::Column::Actor,
-                submission_review::Column::At,
-            ])
-            .to_owned(),
+    crate::upsert::upsert(
+        db,
+        vec![submission_review::ActiveModel {
+            submission_id: Set(id.to_owned()),
+            state: Set(state.as_str().to_owned()),
+            reason: Set(reason.map(str::to_owned)),
+            actor: Set(actor.to_owned()),
+            at: Set(at),
+        }],
     )
-    .exec_without_returning(db)
     .await?;
     Ok(())
 }

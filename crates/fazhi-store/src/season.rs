@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use fazhi_season::{Deadlines, Publication, SeasonStatus, TodoItem, UnitFacts};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
@@ -220,27 +219,18 @@ impl Store {
         let before = publication::Entity::find_by_id((agency_code.to_owned(), year))
             .one(&txn)
             .await?;
-        publication::Entity::insert(publication::ActiveModel {
-            agency_code: Set(agency_code.to_owned()),
-            year: Set(year),
-            url: Set(url.to_owned()),
-            published_on: Set(published_on.to_string()),
-            date_source: Set(source.as_str().to_owned()),
-            updated_at: Set(now_ms()),
-            updated_by: Set(actor.to_owned()),
-        })
-        .on_conflict(
-            OnConflict::columns([publication::Column::AgencyCode, publication::Column::Year])
-                .update_columns([
-                    publication::Column::Url,
-                    publication::Column::PublishedOn,
-                    publication::Column::DateSource,
-                    publication::Column::UpdatedAt,
-                    publication::Column::UpdatedBy,
-                ])
-                .to_owned(),
+        crate::upsert::upsert(
+            &txn,
+            vec![publication::ActiveModel {
+                agency_code: Set(agency_code.to_owned()),
+                year: Set(year),
+                url: Set(url.to_owned()),
+                published_on: Set(published_on.to_string()),
+                date_source: Set(source.as_str().to_owned()),
+                updated_at: Set(now_ms()),
+                updated_by: Set(actor.to_owned()),
+            }],
         )
-        .exec_without_returning(&txn)
         .await?;
         append(
             &txn,
