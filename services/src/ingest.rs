@@ -10,7 +10,7 @@ use fazhi_proto::v1 as pb;
 use fazhi_proto::v1::report_ingest_service_server::ReportIngestService;
 use fazhi_queue::{OutgoingMessage, Queue, TRACEPARENT};
 use fazhi_store::entity::submission;
-use fazhi_store::{AuditAction, AuditEvent, Principal, Role, Store, SubmissionStatus};
+use fazhi_store::{AuditAction, AuditEvent, Prepared, Principal, Role, Store, SubmissionStatus};
 use tonic::{Request, Response, Status};
 use tracing::Instrument;
 
@@ -129,10 +129,13 @@ impl Ingest {
         }
         let now = chrono::Utc::now();
         let new = NewSubmission::parse(request, now.year(), self.max_document_bytes)?;
-        let submission_id = self.version_id(&new).await?;
+        // Two independent reads, side by side.
+        let (submission_id, agency) = tokio::try_join!(self.version_id(&new), async {
+            Ok::<_, ServiceError>(self.store.agency(new.agency_code()).await?)
+        })?;
         tracing::Span::current().record("submission_id", submission_id.as_str());
 
-        let agency = self.store.agency(new.agency_code()).await?.ok_or_else(|| {
+        let agency = agency.ok_or_else(|| {
             ServiceError::NotFound(format!(
                 "单位代码“{}”不在名录中，请核对代码或联系依法治区办登记",
                 new.agency_code()
@@ -152,34 +155,37 @@ impl Ingest {
                 "该报送编号已用于另一份报告；如需更正报告，请换用新的编号重新报送".into(),
             )
         };
-        // Bind the key to this document before publishing: of two different
-        // documents under one key, exactly one is ever published.
-        if new.has_idempotency_key()
-            && !self
-                .store
-                .reserve_key(&submission_id, new.content_sha256())
-                .await?
+        // Bind the key to this document before publishing (of two different
+        // documents under one key, exactly one is ever published), find a
+        // retry, and keep the file once, by its hash, before the message
+        // that points at it is published: one transaction. A refused publish
+        // leaves at most the binding and this content-addressed copy, which
+        // nothing refers to and nothing counts.
+        match self
+            .store
+            .prepare_submission(
+                &submission_id,
+                new.content_sha256(),
+                new.content(),
+                new.has_idempotency_key(),
+            )
+            .await?
         {
-            return Err(key_conflict());
-        }
-        if let Some(existing) = self.store.submission(&submission_id).await? {
+            Prepared::KeyConflict => return Err(key_conflict()),
             // A retry: same answer as the first time, never a second copy.
-            if existing.content_sha256 != new.content_sha256() {
-                return Err(key_conflict());
+            Prepared::Existing(existing) => {
+                if existing.content_sha256 != new.content_sha256() {
+                    return Err(key_conflict());
+                }
+                return Ok(pb::SubmitReportResponse {
+                    submission_id,
+                    status: convert::status(existing.status) as i32,
+                });
             }
-            return Ok(pb::SubmitReportResponse {
-                submission_id,
-                status: convert::status(existing.status) as i32,
-            });
+            Prepared::Ready => {}
         }
 
         let file_name = new.file_name().to_owned();
-        // The file is kept once, by its hash, before the message that points
-        // at it is published. A refused publish leaves at most this
-        // content-addressed copy, which nothing refers to and nothing counts.
-        self.store
-            .put_document(new.content_sha256(), new.content())
-            .await?;
         let record = new.into_record(
             submission_id.clone(),
             agency.district,
@@ -196,14 +202,8 @@ impl Ingest {
             fazhi_queue::QueueError::OutcomeUnknown(_) => ServiceError::QueueOutcomeUnknown(e),
             other => ServiceError::QueueUnavailable(other),
         })?;
-        // The queue has it durably: from here on the answer is QUEUED. The
-        // row only lets GetSubmission answer before the worker runs; if
-        // writing it fails, the worker writes it from the message.
-        if let Err(e) = self.store.record_queued(&record).await {
-            tracing::warn!(error = ?e, "queued, but recording the submission failed; the worker will record it");
-        }
         tracing::info!(agency = %record.agency_code, year = record.reporting_year, bytes = record.size_bytes, "submission queued");
-        self.record_audit(AuditEvent {
+        let event = AuditEvent {
             actor: who.actor(),
             action: AuditAction::Submit,
             target: submission_id.clone(),
@@ -216,8 +216,15 @@ impl Ingest {
                 "bytes": record.size_bytes,
             }),
             origin,
-        })
-        .await;
+        };
+        // The queue has it durably: from here on the answer is QUEUED. The
+        // row only lets GetSubmission answer before the worker runs; if
+        // writing it fails, the worker writes it from the message (and the
+        // audit entry is written alone).
+        if let Err(e) = self.store.record_accepted(&record, event.clone()).await {
+            tracing::warn!(error = ?e, "queued, but recording the submission failed; the worker will record it");
+            self.record_audit(event).await;
+        }
         Ok(pb::SubmitReportResponse {
             submission_id,
             status: pb::SubmissionStatus::Queued as i32,

@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 
 use fazhi_season::{Pin, Version, VersionState};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entity::{
     agency, current_version, season_setting, submission, submission_receipt, submission_review,
@@ -39,14 +40,19 @@ pub(crate) async fn expected<C: ConnectionTrait>(
         .await?
         .into_iter()
         .filter(|u| u.exempt_reason.is_none())
-        .map(|u| agency::Model {
-            code: u.code,
-            name: u.name,
-            kind: u.kind,
-            district: u.district,
-            updated_at: 0,
-        })
+        .map(as_agency)
         .collect())
+}
+
+/// A roster unit as the agency the summary names.
+pub(crate) fn as_agency(u: crate::roster::RosterUnit) -> agency::Model {
+    agency::Model {
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        district: u.district,
+        updated_at: 0,
+    }
 }
 
 /// A submission's place in the review state machine: its pipeline status,
@@ -73,44 +79,59 @@ pub(crate) async fn versions<C: ConnectionTrait>(
 ) -> Result<HashMap<String, Vec<(Version, String)>>, StoreError> {
     let mut out: HashMap<String, Vec<(Version, String)>> = HashMap::new();
     for chunk in agency_codes.chunks(500) {
-        let rows: Vec<(String, String, String, String, i64)> = submission::Entity::find()
-            .select_only()
-            .columns([
-                submission::Column::Id,
-                submission::Column::AgencyCode,
-                submission::Column::District,
-                submission::Column::Status,
-                submission::Column::SubmittedAt,
-            ])
-            .filter(submission::Column::AgencyCode.is_in(chunk.iter().copied()))
-            .filter(submission::Column::ReportingYear.eq(year))
-            .into_tuple()
-            .all(db)
-            .await?;
-        let ids: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-        let reviews: HashMap<String, String> = submission_review::Entity::find()
-            .filter(submission_review::Column::SubmissionId.is_in(ids.iter().copied()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.submission_id, r.state))
-            .collect();
-        let receipts: HashMap<String, i64> = submission_receipt::Entity::find()
-            .filter(submission_receipt::Column::SubmissionId.is_in(ids.iter().copied()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.submission_id, r.received_at))
-            .collect();
-        for (id, code, district, status, submitted_at) in rows {
-            let state = state_of(&status, reviews.get(&id).map(String::as_str));
-            let received_at = receipts.get(&id).copied().unwrap_or(submitted_at);
+        // One statement: the versions with their review and receipt.
+        let s = |c: submission::Column| Expr::col((submission::Entity, c));
+        let query = Query::select()
+            .expr_as(s(submission::Column::Id), "id")
+            .expr_as(s(submission::Column::AgencyCode), "agency_code")
+            .expr_as(s(submission::Column::District), "district")
+            .expr_as(s(submission::Column::Status), "status")
+            .expr_as(s(submission::Column::SubmittedAt), "submitted_at")
+            .expr_as(
+                Expr::col((submission_review::Entity, submission_review::Column::State)),
+                "review",
+            )
+            .expr_as(
+                Expr::col((
+                    submission_receipt::Entity,
+                    submission_receipt::Column::ReceivedAt,
+                )),
+                "received_at",
+            )
+            .from(submission::Entity)
+            .left_join(
+                submission_review::Entity,
+                Expr::col((
+                    submission_review::Entity,
+                    submission_review::Column::SubmissionId,
+                ))
+                .equals((submission::Entity, submission::Column::Id)),
+            )
+            .left_join(
+                submission_receipt::Entity,
+                Expr::col((
+                    submission_receipt::Entity,
+                    submission_receipt::Column::SubmissionId,
+                ))
+                .equals((submission::Entity, submission::Column::Id)),
+            )
+            .and_where(s(submission::Column::AgencyCode).is_in(chunk.iter().copied()))
+            .and_where(s(submission::Column::ReportingYear).eq(year))
+            .to_owned();
+        for row in db.query_all(&query).await? {
+            let id: String = row.try_get("", "id")?;
+            let status: String = row.try_get("", "status")?;
+            let review: Option<String> = row.try_get("", "review")?;
+            let submitted_at: i64 = row.try_get("", "submitted_at")?;
+            let received_at: Option<i64> = row.try_get("", "received_at")?;
+            let code: String = row.try_get("", "agency_code")?;
+            let district: String = row.try_get("", "district")?;
             out.entry(code).or_default().push((
                 Version {
+                    state: state_of(&status, review.as_deref()),
                     id,
-                    state,
                     submitted_at,
-                    received_at,
+                    received_at: received_at.unwrap_or(submitted_at),
                 },
                 district,
             ));

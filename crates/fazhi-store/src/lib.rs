@@ -4,6 +4,7 @@
 //! the same tests run on both. Writes that belong together happen in one
 //! transaction, so a crash leaves either all of a report's results or none.
 
+mod accept;
 pub mod agencies;
 pub mod analysis;
 pub mod audit;
@@ -27,8 +28,10 @@ pub mod season;
 mod season_figures;
 pub mod submissions;
 pub mod summaries;
+mod summary_version;
 mod upsert;
 
+pub use accept::Prepared;
 pub use audit::{AuditAction, AuditEvent, AuditFilter};
 pub use connect::{PoolTimeouts, Store};
 pub use credentials::{AuthFailure, NewCredential, Principal, Role};

@@ -13,6 +13,8 @@ mod m20261202_000200_checks_escalations;
 mod m20261202_000300_analysis;
 mod m20261202_000400_summary_pieces;
 mod m20261203_000100_reprocess;
+mod m20261204_000100_summary_changes;
+mod m20261204_000200_per_agency_indexes;
 
 pub struct Migrator;
 
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000300_analysis::Migration),
             Box::new(m20261202_000400_summary_pieces::Migration),
             Box::new(m20261203_000100_reprocess::Migration),
+            Box::new(m20261204_000100_summary_changes::Migration),
+            Box::new(m20261204_000200_per_agency_indexes::Migration),
         ]
     }
 }
@@ -58,6 +62,8 @@ mod tests {
                 "m20261202_000300_analysis",
                 "m20261202_000400_summary_pieces",
                 "m20261203_000100_reprocess",
+                "m20261204_000100_summary_changes",
+                "m20261204_000200_per_agency_indexes",
             ]
         );
     }

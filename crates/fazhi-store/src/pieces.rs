@@ -14,6 +14,7 @@ use sea_orm::{
 use crate::counting::{self, Counting};
 use crate::entity::{agency, district_summary, parsed_report, summary_piece, summary_state};
 use crate::summaries::{contribution_json_for, to_agency};
+use crate::summary_version::note_change;
 use crate::{StoreError, now_ms};
 
 fn corrupt(e: impl std::fmt::Display) -> StoreError {
@@ -53,35 +54,80 @@ pub(crate) async fn lock_summary<C: ConnectionTrait>(
 
 /// The report that counts for `agency_code` in `district`/`year` may have
 /// changed (processed, withdrawn, reviewed, corrected): bring that agency's
-/// piece up to date and bump the district's version, so the summary is
-/// rendered again (after commit, by the worker or the next reader). Call
-/// inside the transaction that made the change, after [`lock_summary`].
+/// piece up to date and count the change, so the summary is rendered again
+/// (after commit, by the worker or the next reader). Call inside the
+/// transaction that made the change, after [`lock_summary`].
 pub(crate) async fn agency_changed<C: ConnectionTrait>(
     db: &C,
     district: &str,
     year: i32,
     agency_code: &str,
 ) -> Result<(), StoreError> {
-    let complete = summary_state::Entity::find_by_id((district.to_owned(), year))
-        .select_only()
-        .column(summary_state::Column::Complete)
-        .into_tuple::<bool>()
-        .one(db)
-        .await?
-        .unwrap_or(false);
-    if !complete {
+    if !built(db, district, year).await? {
         return build_all(db, district, year).await;
     }
-    let roster = counting::expected(db, district, year).await?;
-    let counts = match roster.iter().find(|a| a.code == agency_code) {
-        Some(a) => counting::counting(db, &[agency_code], year)
+    refile(db, district, year, agency_code, None).await
+}
+
+/// [`agency_changed`] for the worker's new parse: `shared` when the
+/// transaction holds the shared lock on a built district
+/// ([`crate::summary_version::lock_shared`]), else after [`lock_summary`].
+pub(crate) async fn parse_filed<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    agency_code: &str,
+    fresh: Fresh<'_>,
+    shared: bool,
+) -> Result<(), StoreError> {
+    if !shared && !built(db, district, year).await? {
+        return build_all(db, district, year).await;
+    }
+    refile(db, district, year, agency_code, Some(fresh)).await
+}
+
+/// Whether the district's pieces were built once (see `summary_states.complete`).
+async fn built<C: ConnectionTrait>(db: &C, district: &str, year: i32) -> Result<bool, StoreError> {
+    Ok(
+        summary_state::Entity::find_by_id((district.to_owned(), year))
+            .select_only()
+            .column(summary_state::Column::Complete)
+            .into_tuple::<bool>()
+            .one(db)
+            .await?
+            .unwrap_or(false),
+    )
+}
+
+/// A contribution computed in this transaction (the worker's new parse),
+/// so the piece need not read back what was just written.
+pub(crate) struct Fresh<'a> {
+    pub submission_id: &'a str,
+    pub contribution: &'a ReportContribution,
+}
+
+/// [`agency_changed`] for a district whose pieces are built, under the
+/// shared lock ([`crate::summary_version::lock_shared`]) or the exclusive one.
+async fn refile<C: ConnectionTrait>(
+    db: &C,
+    district: &str,
+    year: i32,
+    agency_code: &str,
+    fresh: Option<Fresh<'_>>,
+) -> Result<(), StoreError> {
+    // First: under the shared lock this row is the agency's lock.
+    note_change(db, district, year, agency_code).await?;
+    let unit = crate::roster::unit_in(db, agency_code, year)
+        .await?
+        .filter(|u| u.district == district && u.exempt_reason.is_none());
+    let counts = match unit {
+        Some(u) => counting::counting(db, &[agency_code], year)
             .await?
             .remove(agency_code)
-            .map(|c| (to_agency(a), c)),
+            .map(|c| (to_agency(&counting::as_agency(u)), c)),
         None => None,
     };
-    set_piece(db, district, year, agency_code, counts).await?;
-    bump(db, district, year, None).await
+    set_piece(db, district, year, agency_code, counts, fresh).await
 }
 
 /// Something the draft's season figures depend on changed (a publication,
@@ -113,7 +159,7 @@ pub(crate) async fn build_all<C: ConnectionTrait>(
     let mut latest = counting::counting(db, &codes, year).await?;
     for a in &roster {
         if let Some(c) = latest.remove(&a.code) {
-            set_piece(db, district, year, &a.code, Some((to_agency(a), c))).await?;
+            set_piece(db, district, year, &a.code, Some((to_agency(a), c)), None).await?;
         }
     }
     // Past any version a summary stored before pieces existed carries.
@@ -184,6 +230,7 @@ async fn set_piece<C: ConnectionTrait>(
     year: i32,
     agency_code: &str,
     counts: Option<(Agency, Counting)>,
+    fresh: Option<Fresh<'_>>,
 ) -> Result<(), StoreError> {
     let key = (district.to_owned(), year, agency_code.to_owned());
     let Some((agency, c)) = counts else {
@@ -192,23 +239,31 @@ async fn set_piece<C: ConnectionTrait>(
     };
     let version = fazhi_summary::catalog::data_version();
     let on_time = on_time(db, district, year, &c).await?;
-    let held: Option<(String, i32, String)> = summary_piece::Entity::find_by_id(key)
-        .select_only()
-        .columns([
-            summary_piece::Column::SubmissionId,
-            summary_piece::Column::DataVersion,
-            summary_piece::Column::Filed,
-        ])
-        .into_tuple()
-        .one(db)
-        .await?;
-    // The same report under the same catalog and deadline reading: kept.
-    if held.is_some_and(|(id, v, filed)| {
-        id == c.submission_id && v as u32 == version && filed_on_time(&filed) == Some(on_time)
-    }) {
-        return Ok(());
-    }
-    let mut contribution = contribution_of(db, &agency, &c, year).await?;
+    let mut contribution = match fresh.filter(|f| f.submission_id == c.submission_id) {
+        // Just parsed under the current catalog: no piece can hold it yet.
+        Some(f) => f.contribution.clone(),
+        None => {
+            let held: Option<(String, i32, String)> = summary_piece::Entity::find_by_id(key)
+                .select_only()
+                .columns([
+                    summary_piece::Column::SubmissionId,
+                    summary_piece::Column::DataVersion,
+                    summary_piece::Column::Filed,
+                ])
+                .into_tuple()
+                .one(db)
+                .await?;
+            // The same report under the same catalog and deadline reading: kept.
+            if held.is_some_and(|(id, v, filed)| {
+                id == c.submission_id
+                    && v as u32 == version
+                    && filed_on_time(&filed) == Some(on_time)
+            }) {
+                return Ok(());
+            }
+            contribution_of(db, &agency, &c, year).await?
+        }
+    };
     contribution.on_time = on_time;
     contribution.coverage.on_time = Some(on_time);
     let filed = serde_json::to_string(&Filed::new(contribution)).map_err(corrupt)?;

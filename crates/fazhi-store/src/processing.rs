@@ -4,15 +4,18 @@
 //! dead letter leaves on its submission (`failed`) and takes back on replay.
 
 use fazhi_core::ParsedReport;
-use sea_orm::sea_query::Expr;
+use fazhi_summary::ReportContribution;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TryInsertResult,
+    TransactionTrait, TryInsertResult,
 };
 
 use crate::entity::{parsed_report, submission};
+use crate::pieces::{Fresh, parse_filed};
 use crate::submissions::queued_model;
-use crate::summaries::{agency_changed, contribution_json, lock_summary};
+use crate::summaries::{agency_changed, contribution, lock_summary};
+use crate::summary_version::lock_shared;
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 
 /// What the worker made of a report.
@@ -41,77 +44,103 @@ impl Store {
         record: &SubmissionRecord,
         outcome: &Outcome,
     ) -> Result<Completion, StoreError> {
-        let txn = self.begin_write().await?;
-        // Taken first: serializes summary rebuilds of this district and year,
-        // and on SQLite makes this a write transaction from the start.
-        lock_summary(&txn, &record.district, record.reporting_year).await?;
-
-        submission::Entity::insert(queued_model(record))
-            .on_conflict_do_nothing()
+        let (txn, shared) = self
+            .begin_for_agency(&record.district, record.reporting_year)
+            .await?;
+        let (status, reason) = match outcome {
+            Outcome::Processed { .. } => (SubmissionStatus::Processed, None),
+            Outcome::Rejected { reason } => (SubmissionStatus::Rejected, Some(reason.clone())),
+        };
+        // One statement: the row written if the service could not, its final
+        // status set only if it is still queued (a redelivery of a completed
+        // or withdrawn report changes nothing).
+        let now = now_ms();
+        let mut row = queued_model(record);
+        row.status = Set(status);
+        row.reject_reason = Set(reason);
+        row.processed_at = Set(Some(now));
+        let still_queued = Expr::col((submission::Entity, submission::Column::Status))
+            .eq(SubmissionStatus::Queued.as_str());
+        let changed = submission::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(submission::Column::Id)
+                    .update_columns([
+                        submission::Column::Status,
+                        submission::Column::RejectReason,
+                        submission::Column::ProcessedAt,
+                    ])
+                    .action_and_where(still_queued)
+                    .to_owned(),
+            )
             .exec_without_returning(&txn)
             .await?;
-        let current = submission::Entity::find_by_id(record.submission_id.clone())
-            .one(&txn)
-            .await?
-            .ok_or_else(|| {
-                StoreError::Corrupt(format!("submission {} vanished", record.submission_id))
-            })?;
-        if current.status != SubmissionStatus::Queued {
+        if changed == 0 {
             txn.rollback().await?;
             return Ok(Completion::Duplicate);
         }
-
-        let now = now_ms();
-        let mut update: submission::ActiveModel = current.into();
-        let submission_id = record.submission_id.clone();
-        let status = match outcome {
-            Outcome::Processed { text, parsed } => {
-                let (json, contribution) = stored_parse(&txn, record, text, parsed).await?;
-                let inserted = parsed_report::Entity::insert(parsed_report::ActiveModel {
-                    submission_id: Set(record.submission_id.clone()),
-                    agency_code: Set(record.agency_code.clone()),
-                    district: Set(record.district.clone()),
-                    reporting_year: Set(record.reporting_year),
-                    text: Set(text.clone()),
-                    parsed: Set(json),
-                    created_at: Set(now),
-                    contribution: Set(Some(contribution)),
-                    parser_version: Set(fazhi_core::PARSER_VERSION),
-                    generation: Set(0),
-                })
-                .on_conflict_do_nothing()
-                .exec_without_returning(&txn)
-                .await?;
-                if matches!(inserted, TryInsertResult::Conflicted) {
-                    txn.rollback().await?;
-                    return Ok(Completion::Duplicate);
-                }
-                crate::checks::record(&txn, record, text, parsed).await?;
-                SubmissionStatus::Processed
+        if let Outcome::Processed { text, parsed } = outcome {
+            let (json, contribution, value) = stored_parse(&txn, record, text, parsed).await?;
+            let inserted = parsed_report::Entity::insert(parsed_report::ActiveModel {
+                submission_id: Set(record.submission_id.clone()),
+                agency_code: Set(record.agency_code.clone()),
+                district: Set(record.district.clone()),
+                reporting_year: Set(record.reporting_year),
+                text: Set(text.clone()),
+                parsed: Set(json),
+                created_at: Set(now),
+                contribution: Set(Some(contribution)),
+                parser_version: Set(fazhi_core::PARSER_VERSION),
+                generation: Set(0),
+            })
+            .on_conflict_do_nothing()
+            .exec_without_returning(&txn)
+            .await?;
+            if matches!(inserted, TryInsertResult::Conflicted) {
+                txn.rollback().await?;
+                return Ok(Completion::Duplicate);
             }
-            Outcome::Rejected { reason } => {
-                update.reject_reason = Set(Some(reason.clone()));
-                SubmissionStatus::Rejected
-            }
-        };
-        update.status = Set(status);
-        update.processed_at = Set(Some(now));
-        update.update(&txn).await?;
-
-        if status == SubmissionStatus::Processed {
-            agency_changed(
+            crate::checks::record(&txn, record, text, parsed).await?;
+            let fresh = Fresh {
+                submission_id: &record.submission_id,
+                contribution: &value,
+            };
+            parse_filed(
                 &txn,
                 &record.district,
                 record.reporting_year,
                 &record.agency_code,
+                fresh,
+                shared,
             )
             .await?;
-            // Stamped again once the summary is rebuilt, the last step before
-            // commit, so processed_at - submitted_at is the real processing time.
-            stamp_processed_at(&txn, &submission_id).await?;
+            if !shared {
+                // A first build of the district's pieces can take a while:
+                // processed_at - submitted_at stays the real processing time.
+                stamp_processed_at(&txn, &record.submission_id).await?;
+            }
         }
         txn.commit().await?;
         Ok(Completion::Stored(status))
+    }
+
+    /// A write transaction for a change of one agency's piece: under the
+    /// shared district lock when the district's pieces are built
+    /// (PostgreSQL; `true`), else under the exclusive one.
+    async fn begin_for_agency(
+        &self,
+        district: &str,
+        year: i32,
+    ) -> Result<(sea_orm::DatabaseTransaction, bool), StoreError> {
+        if self.backend() == sea_orm::DbBackend::Postgres {
+            let txn = self.db().begin().await?;
+            if lock_shared(&txn, district, year).await? {
+                return Ok((txn, true));
+            }
+            txn.rollback().await?;
+        }
+        let txn = self.begin_write().await?;
+        lock_summary(&txn, district, year).await?;
+        Ok((txn, false))
     }
 
     /// Mark a submission that was set aside (dead-lettered) as `failed` with
@@ -183,15 +212,16 @@ impl Store {
     }
 }
 
-/// A parse as stored: the parse as JSON and the report's contribution.
+/// A parse as stored: the parse as JSON and the report's contribution (as
+/// stored JSON, and as the value its piece is filed from).
 pub(crate) async fn stored_parse<C: ConnectionTrait>(
     db: &C,
     record: &SubmissionRecord,
     text: &str,
     parsed: &ParsedReport,
-) -> Result<(String, String), StoreError> {
+) -> Result<(String, String, ReportContribution), StoreError> {
     let json = serde_json::to_string(parsed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let contribution = contribution_json(
+    let value = contribution(
         db,
         &record.agency_code,
         &record.submission_id,
@@ -201,7 +231,9 @@ pub(crate) async fn stored_parse<C: ConnectionTrait>(
         parsed,
     )
     .await?;
-    Ok((json, contribution))
+    let contribution =
+        serde_json::to_string(&value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok((json, contribution, value))
 }
 
 async fn stamp_processed_at<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), StoreError> {

@@ -12,7 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
@@ -102,6 +103,28 @@ pub(crate) async fn effective_all<C: ConnectionTrait>(
         }
     }
     Ok(out)
+}
+
+/// One unit as [`effective_all`] has it, without reading every unit: its
+/// latest version at or before `year`, else (no version at all) its
+/// unversioned row. What the worker's transaction asks, per report.
+pub(crate) async fn unit_in<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+    year: i32,
+) -> Result<Option<RosterUnit>, StoreError> {
+    let versions = roster_entry::Entity::find()
+        .filter(roster_entry::Column::Code.eq(code))
+        .order_by_desc(roster_entry::Column::Year)
+        .all(db)
+        .await?;
+    if versions.is_empty() {
+        return Ok(agency::Entity::find_by_id(code.to_owned())
+            .one(db)
+            .await?
+            .map(unit_of_agency));
+    }
+    Ok(versions.into_iter().find(|e| e.year <= year).map(unit_of))
 }
 
 /// The roster of `district` for `year`, exempt units included, by code.

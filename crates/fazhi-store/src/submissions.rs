@@ -5,7 +5,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use crate::entity::{document, parsed_report, submission, submission_key};
+use crate::entity::{document, parsed_report, submission};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus};
 
 impl Store {
@@ -24,19 +24,7 @@ impl Store {
     /// when another document holds it. Atomic (primary key), so concurrent
     /// requests agree whatever the timing.
     pub async fn reserve_key(&self, submission_id: &str, sha256: &str) -> Result<bool, StoreError> {
-        submission_key::Entity::insert(submission_key::ActiveModel {
-            submission_id: Set(submission_id.to_owned()),
-            content_sha256: Set(sha256.to_owned()),
-            created_at: Set(crate::now_ms()),
-        })
-        .on_conflict_do_nothing()
-        .exec_without_returning(self.db())
-        .await?;
-        let bound = submission_key::Entity::find_by_id(submission_id.to_owned())
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("key of {submission_id} vanished")))?;
-        Ok(bound.content_sha256 == sha256)
+        crate::accept::reserve(self.db(), submission_id, sha256).await
     }
 
     pub async fn submission(&self, id: &str) -> Result<Option<submission::Model>, StoreError> {
@@ -48,16 +36,7 @@ impl Store {
     /// Keep a submitted file, once per content. Written before the
     /// submission is published, so the message can carry only its hash.
     pub async fn put_document(&self, sha256: &str, content: &[u8]) -> Result<(), StoreError> {
-        document::Entity::insert(document::ActiveModel {
-            sha256: Set(sha256.to_owned()),
-            content: Set(content.to_vec()),
-            size_bytes: Set(i64::try_from(content.len()).unwrap_or(i64::MAX)),
-            created_at: Set(crate::now_ms()),
-        })
-        .on_conflict_do_nothing()
-        .exec_without_returning(self.db())
-        .await?;
-        Ok(())
+        crate::accept::keep_document(self.db(), sha256, content).await
     }
 
     /// A kept file by its hash, checked against it (`Corrupt` if it differs).

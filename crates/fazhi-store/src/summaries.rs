@@ -68,8 +68,8 @@ pub(crate) fn contribution_json_for(
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// [`contribution_json_for`] with the agency as on record.
-pub(crate) async fn contribution_json<C: ConnectionTrait>(
+/// One report's contribution with the agency as on record.
+pub(crate) async fn contribution<C: ConnectionTrait>(
     db: &C,
     agency_code: &str,
     submission_id: &str,
@@ -77,9 +77,10 @@ pub(crate) async fn contribution_json<C: ConnectionTrait>(
     year: i32,
     text: &str,
     parsed: &ParsedReport,
-) -> Result<String, StoreError> {
+) -> Result<fazhi_summary::ReportContribution, StoreError> {
     let agency = agency_of(db, agency_code).await?;
-    contribution_json_for(agency, submission_id, submitted_at, year, text, parsed)
+    let input = report_input(agency, submission_id, submitted_at, year, text, parsed);
+    Ok(fazhi_summary::contribution(&input))
 }
 
 /// What rendering found.
@@ -101,16 +102,7 @@ async fn render<C: ConnectionTrait>(
     year: i32,
     force: bool,
 ) -> Result<Rendered, StoreError> {
-    let Some((version, complete)): Option<(i64, bool)> =
-        summary_state::Entity::find_by_id((district.to_owned(), year))
-            .select_only()
-            .columns([
-                summary_state::Column::Version,
-                summary_state::Column::Complete,
-            ])
-            .into_tuple()
-            .one(db)
-            .await?
+    let Some((version, complete)) = crate::summary_version::version_of(db, district, year).await?
     else {
         return Ok(Rendered::NoPieces);
     };

@@ -189,6 +189,23 @@ fn first_difference(a: &str, b: &str) -> String {
     format!("at char {at}:\n  {}\n  {}", near(a), near(b))
 }
 
+/// The summary a reader gets, as JSON, checked against [`from_scratch`].
+async fn read_as_scratch(store: &Store, counting: &BTreeMap<usize, String>, when: &str) -> String {
+    let read = store
+        .district_summary(DISTRICT, YEAR)
+        .await
+        .unwrap()
+        .unwrap();
+    let scratch = from_scratch(store, counting, &read).await;
+    let read = serde_json::to_string(&read).unwrap();
+    assert!(
+        read == scratch,
+        "{when}: incremental differs from scratch\n{}",
+        first_difference(&read, &scratch)
+    );
+    read
+}
+
 async fn run(url: &str, seed: u64) {
     let store = Store::connect(url, 2).await.expect("connect");
     store.upsert_agencies(&roster_rows()).await.unwrap();
@@ -244,18 +261,8 @@ async fn run(url: &str, seed: u64) {
                 .iter()
                 .filter_map(|(a, ids)| ids.last().map(|id| (*a, id.clone())))
                 .collect();
-            let read = store
-                .district_summary(DISTRICT, YEAR)
-                .await
-                .unwrap()
-                .unwrap();
-            let scratch = from_scratch(&store, &counting, &read).await;
-            let read = serde_json::to_string(&read).unwrap();
-            assert!(
-                read == scratch,
-                "seed {seed} step {step}: incremental differs from scratch\n{}",
-                first_difference(&read, &scratch)
-            );
+            let read =
+                read_as_scratch(&store, &counting, &format!("seed {seed} step {step}")).await;
             // The repair path stores the same bytes, and a reader gets them.
             let rebuilt =
                 serde_json::to_string(&store.rebuild(DISTRICT, YEAR).await.unwrap()).unwrap();
@@ -292,4 +299,69 @@ async fn incremental_summary_equals_a_rebuild_from_scratch_on_postgres() {
         };
         run(&url, seed).await;
     }
+}
+
+/// Workers completing reports of several agencies at once (PostgreSQL: side
+/// by side under the shared district lock; two versions of one agency wait
+/// for each other), with renders running meanwhile: afterwards the summary
+/// counts each agency's latest report, as a rebuild from scratch does.
+async fn run_concurrently(url: &str) {
+    let store = Store::connect(url, 4).await.expect("connect");
+    store.upsert_agencies(&roster_rows()).await.unwrap();
+    let texts = texts();
+    let reports: Vec<(SubmissionRecord, Outcome)> = (0..24)
+        .map(|i| {
+            let text = &texts[i % texts.len()];
+            let outcome = Outcome::Processed {
+                text: text.clone(),
+                parsed: Box::new(parse_text(text, &ParseOptions::default())),
+            };
+            let r = record(
+                &format!("c-{i}"),
+                i % ROSTERED,
+                1_700_000_000_000 + i as i64,
+            );
+            (r, outcome)
+        })
+        .collect();
+    // The first one builds the district's pieces (the exclusive path).
+    let (first, outcome) = &reports[0];
+    store.complete(first, outcome).await.unwrap();
+    let mut tasks = Vec::new();
+    for (r, outcome) in reports.iter().skip(1) {
+        let (store, r, outcome) = (store.clone(), r.clone(), outcome.clone());
+        tasks.push(tokio::spawn(async move {
+            let done = store.complete(&r, &outcome).await.unwrap();
+            assert_eq!(done, Completion::Stored(SubmissionStatus::Processed));
+            store.render_if_stale(DISTRICT, YEAR).await.unwrap();
+        }));
+    }
+    for t in tasks {
+        t.await.expect("task");
+    }
+    let counting: BTreeMap<usize, String> = reports
+        .iter()
+        .map(|(r, _)| {
+            (
+                r.agency_code[1..].parse::<usize>().unwrap(),
+                r.submission_id.clone(),
+            )
+        })
+        .collect();
+    let read = read_as_scratch(&store, &counting, "concurrent completes").await;
+    let rebuilt = serde_json::to_string(&store.rebuild(DISTRICT, YEAR).await.unwrap()).unwrap();
+    assert!(rebuilt == read, "concurrent completes: repair differs");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_workers_count_every_agency_once_on_sqlite() {
+    run_concurrently(&sqlite_url()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_workers_count_every_agency_once_on_postgres() {
+    let Some(url) = postgres_url().await else {
+        return;
+    };
+    run_concurrently(&url).await;
 }

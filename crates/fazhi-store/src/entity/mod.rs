@@ -22,5 +22,6 @@ pub mod submission;
 pub mod submission_key;
 pub mod submission_receipt;
 pub mod submission_review;
+pub mod summary_change;
 pub mod summary_piece;
 pub mod summary_state;
