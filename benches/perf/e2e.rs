@@ -18,7 +18,7 @@ fn jobs(ctx: &Ctx, units: &[RosterRow]) -> Arc<Vec<Submit>> {
             .map(|(i, u)| Submit {
                 agency: u.code.clone(),
                 year: YEAR,
-                doc: Arc::new(report(&ctx.seeds, i, YEAR, 0)),
+                doc: Arc::new(report(&ctx.seeds, i, i, YEAR, 0)),
             })
             .collect(),
     )
@@ -33,9 +33,13 @@ async fn submitted(server: &Server, district: &str) -> Option<u32> {
             year: YEAR,
             view: pb::SummaryView::Basic as i32,
         })
-        .await
-        .ok()?;
-    response.into_inner().summary.map(|s| s.submitted)
+        .await;
+    let response = match response {
+        Ok(r) => r,
+        Err(_) => return None,
+    };
+    let s = response.into_inner().summary;
+    s.map(|s| s.submitted)
 }
 
 pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
@@ -58,7 +62,7 @@ async fn district(ctx: &Ctx) -> Result<Goal, String> {
     let n = ctx.sizes.e2e_units;
     let settings = fresh(ctx, System::RabbitPostgres).await?;
     let store = parts(&settings).await?.store;
-    let units = roster("e", n, 1);
+    let units = roster(&ctx.seeds, "e", n, 1);
     let name = units[0].district.clone();
     store
         .import_roster(&units)
@@ -119,7 +123,7 @@ async fn rush(ctx: &Ctx) -> Result<Vec<Goal>, String> {
     let (n, districts) = (ctx.sizes.rush, ctx.sizes.rush_districts);
     let settings = fresh(ctx, System::RabbitPostgres).await?;
     let store = parts(&settings).await?.store;
-    let units = roster("c", n, districts);
+    let units = roster(&ctx.seeds, "c", n, districts);
     store
         .import_roster(&units)
         .await
@@ -199,7 +203,7 @@ async fn rush(ctx: &Ctx) -> Result<Vec<Goal>, String> {
             } else {
                 format!(
                     "{first:.1} → {last:.1} ms per report; the burst was answered after {:.1} s \
-                     and the first tenth was done after {:.1} s, so {}",
+                     and the first tenth of completions spanned {:.1} s, so {}",
                     sent.total.as_secs_f64(),
                     (times[tenth] - times[0]) as f64 / 1e3,
                     if last > first {

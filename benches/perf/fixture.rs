@@ -42,8 +42,15 @@ pub(crate) fn message(record: &SubmissionRecord) -> OutgoingMessage {
     }
 }
 
-/// The five sample reports and the year each is about.
-pub(crate) fn seeds() -> Result<Vec<(String, i32)>, String> {
+/// A sample report, the year it reports on and the unit it names.
+pub(crate) struct Seed {
+    pub(crate) text: String,
+    year: i32,
+    agency: Option<String>,
+}
+
+/// The sample reports, as the parser reads their year and unit.
+pub(crate) fn seeds() -> Result<Vec<Seed>, String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/reports");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -54,9 +61,12 @@ pub(crate) fn seeds() -> Result<Vec<(String, i32)>, String> {
     let mut out = Vec::new();
     for p in paths {
         let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        // The first year the report names is the year it reports on.
-        let year = first_year(&text).unwrap_or(YEAR);
-        out.push((text, year));
+        let parsed = fazhi_core::parse_text(&text, &fazhi_core::ParseOptions::default());
+        out.push(Seed {
+            year: parsed.year.unwrap_or(YEAR),
+            agency: parsed.agency,
+            text,
+        });
     }
     if out.is_empty() {
         return Err(format!("no sample reports in {}", dir.display()));
@@ -64,14 +74,21 @@ pub(crate) fn seeds() -> Result<Vec<(String, i32)>, String> {
     Ok(out)
 }
 
-fn first_year(text: &str) -> Option<i32> {
-    let chars: Vec<char> = text.chars().take(400).collect();
-    chars.windows(5).find_map(|w| {
-        let s: String = w[..4].iter().collect();
-        (w[4] == '年' && s.starts_with("20"))
-            .then(|| s.parse().ok())
-            .flatten()
-    })
+/// `123` as `一二三`: no digits in names (a digit in the draft's prose
+/// must be a derived number).
+fn chinese_digits(n: usize) -> String {
+    const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    n.to_string()
+        .bytes()
+        .map(|b| D[usize::from(b - b'0')])
+        .collect()
+}
+
+/// The roster name of synthetic unit `i`: the unit its sample names (so
+/// the report is not held as filed for another unit) and its own number.
+pub(crate) fn unit_name(seeds: &[Seed], i: usize) -> String {
+    let named = seeds[i % seeds.len()].agency.as_deref().unwrap_or("");
+    format!("{named}压测第{}局", chinese_digits(i + 1))
 }
 
 /// `text` with every year moved by `shift` and every other number raised by
@@ -100,11 +117,12 @@ pub(crate) fn vary(text: &str, salt: usize, shift: i32) -> String {
     out
 }
 
-/// Report `i` about `year`, about `size` bytes (repeated or cut at a
-/// character boundary; 0 keeps the seed's own length).
-pub(crate) fn report(seeds: &[(String, i32)], i: usize, year: i32, size: usize) -> Vec<u8> {
-    let (text, seed_year) = &seeds[i % seeds.len()];
-    let text = vary(text, i / seeds.len() + 1, year - seed_year);
+/// The report of synthetic unit `unit` (the sample [`unit_name`] follows)
+/// about `year`, numbers varied by `variant`, about `size` bytes (repeated
+/// or cut at a character boundary; 0 keeps the sample's length).
+pub(crate) fn report(seeds: &[Seed], unit: usize, variant: usize, year: i32, size: usize) -> Vec<u8> {
+    let seed = &seeds[unit % seeds.len()];
+    let text = vary(&seed.text, variant, year - seed.year);
     let text = if size == 0 {
         text
     } else {
@@ -114,11 +132,16 @@ pub(crate) fn report(seeds: &[(String, i32)], i: usize, year: i32, size: usize) 
 }
 
 /// `units` synthetic units spread over `districts` districts.
-pub(crate) fn roster(prefix: &str, units: usize, districts: usize) -> Vec<RosterRow> {
+pub(crate) fn roster(
+    seeds: &[Seed],
+    prefix: &str,
+    units: usize,
+    districts: usize,
+) -> Vec<RosterRow> {
     (0..units)
         .map(|i| RosterRow {
             code: format!("{prefix}{i:05}"),
-            name: format!("压测单位{i:05}"),
+            name: unit_name(seeds, i),
             kind: fazhi_store::AgencyKind::Department,
             district: district_name(prefix, i % districts.max(1)),
         })

@@ -13,13 +13,13 @@ const UNITS: usize = 64;
 
 fn jobs(ctx: &Ctx, size: usize) -> Arc<Vec<Submit>> {
     Arc::new(
-        roster("i", UNITS, 1)
+        roster(&ctx.seeds, "i", UNITS, 1)
             .into_iter()
             .enumerate()
             .map(|(i, r)| Submit {
                 agency: r.code,
                 year: YEAR,
-                doc: Arc::new(report(&ctx.seeds, i, YEAR, size)),
+                doc: Arc::new(report(&ctx.seeds, i, i, YEAR, size)),
             })
             .collect(),
     )
@@ -87,7 +87,7 @@ async fn rabbit(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
     let server = start_server(&settings).await?;
     let store = parts(&settings).await?.store;
     store
-        .upsert_agencies(&roster("i", UNITS, 1))
+        .upsert_agencies(&roster(&ctx.seeds, "i", UNITS, 1))
         .await
         .map_err(|e| e.to_string())?;
     let result = async {
@@ -204,7 +204,7 @@ async fn embedded(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
     let server = start_server(&settings).await?;
     let store = parts(&settings).await?.store;
     store
-        .upsert_agencies(&roster("i", UNITS, 1))
+        .upsert_agencies(&roster(&ctx.seeds, "i", UNITS, 1))
         .await
         .map_err(|e| e.to_string())?;
     let result = async {

@@ -145,7 +145,7 @@ pub(crate) struct Ctx {
     pub(crate) quick: bool,
     pub(crate) sizes: Sizes,
     pub(crate) dir: PathBuf,
-    pub(crate) seeds: Vec<(String, i32)>,
+    pub(crate) seeds: Vec<Seed>,
     pub(crate) pg_admin: Option<String>,
     /// Why RabbitMQ + PostgreSQL sections cannot run, if they cannot.
     missing: Option<String>,

@@ -28,7 +28,7 @@ pub(crate) fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
     let corpus: String = ctx
         .seeds
         .iter()
-        .map(|(t, _)| t.as_str())
+        .map(|s| s.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
     let size = if ctx.quick { 100_000 } else { 1_000_000 };

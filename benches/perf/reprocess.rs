@@ -23,7 +23,7 @@ fn sql_err(e: sea_orm::DbErr) -> String {
 
 /// The template district: `units` × 3 years stored as the worker stores them.
 async fn template(ctx: &Ctx, store: &Store, units: usize) -> Result<String, String> {
-    let roster = roster("r", units, 1);
+    let roster = roster(&ctx.seeds, "r", units, 1);
     let district = roster[0].district.clone();
     store
         .upsert_agencies(&roster)
@@ -31,7 +31,7 @@ async fn template(ctx: &Ctx, store: &Store, units: usize) -> Result<String, Stri
         .map_err(|e| e.to_string())?;
     for (i, unit) in roster.iter().enumerate() {
         for (y, &year) in YEARS.iter().enumerate() {
-            let doc = report(&ctx.seeds, i * YEARS.len() + y, year, 0);
+            let doc = report(&ctx.seeds, i, i * YEARS.len() + y, year, 0);
             let mut r = record(&doc, &unit.code, year);
             r.district = district.clone();
             store
