@@ -120,7 +120,13 @@ pub(crate) fn vary(text: &str, salt: usize, shift: i32) -> String {
 /// The report of synthetic unit `unit` (the sample [`unit_name`] follows)
 /// about `year`, numbers varied by `variant`, about `size` bytes (repeated
 /// or cut at a character boundary; 0 keeps the sample's length).
-pub(crate) fn report(seeds: &[Seed], unit: usize, variant: usize, year: i32, size: usize) -> Vec<u8> {
+pub(crate) fn report(
+    seeds: &[Seed],
+    unit: usize,
+    variant: usize,
+    year: i32,
+    size: usize,
+) -> Vec<u8> {
     let seed = &seeds[unit % seeds.len()];
     let text = vary(&seed.text, variant, year - seed.year);
     let text = if size == 0 {
@@ -375,25 +381,6 @@ pub(crate) fn submit_op(
             }
             Ok(())
         })
-    }
-}
-
-/// Poll `done` every `every` until it is true or `limit` has passed;
-/// the time it took, or `None` when it never became true.
-pub(crate) async fn wait_until<F, Fut>(limit: Duration, every: Duration, done: F) -> Option<Duration>
-where
-    F: Fn() -> Fut,
-    Fut: Future<Output = bool>,
-{
-    let start = Instant::now();
-    loop {
-        if done().await {
-            return Some(start.elapsed());
-        }
-        if start.elapsed() > limit {
-            return None;
-        }
-        tokio::time::sleep(every).await;
     }
 }
 

@@ -134,7 +134,10 @@ async fn rabbit(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                     )
                 };
                 goals.push(Goal {
-                    figure: format!("{FIGURE}, {size_label}, {c} client{}", if c == 1 { "" } else { "s" }),
+                    figure: format!(
+                        "{FIGURE}, {size_label}, {c} client{}",
+                        if c == 1 { "" } else { "s" }
+                    ),
                     system: System::RabbitPostgres.label().into(),
                     measured: format!("{:.0}/s", sub.rate()),
                     limit: format!("{:.0}/s raw lapin publish+confirm", raw.rate()),
@@ -142,7 +145,7 @@ async fn rabbit(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                     goal: GOAL.into(),
                     met,
                     method: format!(
-                        "{n} SubmitReport from {c} tasks (fresh key each, {UNITS} units) vs {} \
+                        "{n} SubmitReport, {c} at a time (fresh key each, {UNITS} units) vs {} \
                          raw publishes of the same message ({} bytes, the file kept apart) on one \
                          confirm channel, quorum queue by `fazhi_queue::amqp::declare`, \
                          interleaved per level",
@@ -220,7 +223,10 @@ async fn embedded(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
             let bytes = Arc::new(bytes);
             for c in EMBEDDED_LEVELS {
                 let raw = raw_sqlite(ctx, bytes.clone(), c, 2 * n).await?;
-                progress(&format!("raw SQLite insert+commit {size_label} c={c}"), &raw);
+                progress(
+                    &format!("raw SQLite insert+commit {size_label} c={c}"),
+                    &raw,
+                );
                 let sub = measure(c, n, submit_op(&server, jobs.clone())).await;
                 progress(&format!("SubmitReport embedded {size_label} c={c}"), &sub);
                 let r = sub.rate() / raw.rate();
@@ -239,7 +245,10 @@ async fn embedded(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                     )
                 };
                 goals.push(Goal {
-                    figure: format!("{FIGURE}, {size_label}, {c} client{}", if c == 1 { "" } else { "s" }),
+                    figure: format!(
+                        "{FIGURE}, {size_label}, {c} client{}",
+                        if c == 1 { "" } else { "s" }
+                    ),
                     system: System::Embedded.label().into(),
                     measured: format!("{:.0}/s", sub.rate()),
                     limit: format!("{:.0}/s raw SQLite insert+commit", raw.rate()),
@@ -247,7 +256,7 @@ async fn embedded(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                     goal: GOAL.into(),
                     met,
                     method: format!(
-                        "{n} SubmitReport from {c} tasks vs {} single-row insert+commit of the \
+                        "{n} SubmitReport, {c} at a time, vs {} single-row insert+commit of the \
                          same bytes (file + message, {} bytes) on a fresh file opened by \
                          `Store::connect` (same pragmas)",
                         2 * n,

@@ -15,8 +15,10 @@
 //!
 //! Environment: `FAZHI_BENCH_PG_URL` (default the local `postgres`
 //! database), `FAZHI_BENCH_N` (ingest and worker counts),
-//! `FAZHI_BENCH_REPROCESS_N`, `FAZHI_BENCH_REPROCESS_WINDOW`,
-//! `FAZHI_BENCH_SECTIONS` (e.g. `ingest,parse`: run only those).
+//! `FAZHI_BENCH_REPROCESS_N` (default: about 3 minutes of work at the
+//! 2-worker rate measured earlier in the run), `FAZHI_BENCH_REPROCESS_WINDOW`,
+//! `FAZHI_BENCH_SECTIONS` (a comma list of `ingest`, `worker`, `e2e`, `rush`,
+//! `reprocess`, `parse`: run only those).
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -74,7 +76,8 @@ pub(crate) struct Sizes {
     pub(crate) e2e_units: usize,
     pub(crate) rush: usize,
     pub(crate) rush_districts: usize,
-    pub(crate) reprocess: usize,
+    /// `None`: sized from the measured worker rate (see [`Ctx::reprocess_n`]).
+    pub(crate) reprocess: Option<usize>,
     pub(crate) reprocess_units: usize,
     pub(crate) reprocess_window: u64,
 }
@@ -92,20 +95,19 @@ impl Sizes {
                 e2e_units: 30,
                 rush: 200,
                 rush_districts: 3,
-                reprocess: 300,
+                reprocess: Some(300),
                 reprocess_units: 10,
                 reprocess_window: 64,
             }
         } else {
-            // The issue's sizes; re-processing 30 000 (projected to 300 000)
-            // keeps the whole run within about 15 minutes on 2 cores.
+            // The issue's sizes; re-processing is sized by the run itself.
             Sizes {
                 ingest: 1000,
                 worker: 1000,
                 e2e_units: 300,
                 rush: 10_000,
                 rush_districts: 30,
-                reprocess: 30_000,
+                reprocess: None,
                 reprocess_units: 100,
                 reprocess_window: 64,
             }
@@ -115,7 +117,7 @@ impl Sizes {
             s.worker = n;
         }
         if let Some(n) = env_num::<usize>("FAZHI_BENCH_REPROCESS_N").filter(|n| *n > 0) {
-            s.reprocess = n;
+            s.reprocess = Some(n);
         }
         if let Some(w) = env_num::<u64>("FAZHI_BENCH_REPROCESS_WINDOW").filter(|w| *w > 0) {
             s.reprocess_window = w;
@@ -124,16 +126,19 @@ impl Sizes {
     }
 
     fn describe(&self) -> String {
+        let reprocess = match self.reprocess {
+            Some(n) => format!("{n} reports"),
+            None => "about 3 minutes' worth of reports at the measured 2-worker rate".to_owned(),
+        };
         format!(
             "ingest {} SubmitReport per row (raw rows 2×), worker {} reports per row, end to \
-             end {} units, city rush {} reports over {} districts, re-processing {} reports \
+             end {} units, city rush {} reports over {} districts, re-processing {reprocess} \
              ({} units × 3 years per district), reprocess window {}",
             self.ingest,
             self.worker,
             self.e2e_units,
             self.rush,
             self.rush_districts,
-            self.reprocess,
             self.reprocess_units,
             self.reprocess_window
         )
@@ -149,6 +154,10 @@ pub(crate) struct Ctx {
     pub(crate) pg_admin: Option<String>,
     /// Why RabbitMQ + PostgreSQL sections cannot run, if they cannot.
     missing: Option<String>,
+    /// Reports/s of 2 workers on RabbitMQ + PostgreSQL, once measured.
+    pub(crate) worker_rate: std::sync::Mutex<Option<f64>>,
+    /// The N re-processing ran with.
+    pub(crate) reprocess_ran: std::sync::Mutex<Option<usize>>,
     pub(crate) created_dbs: std::sync::Mutex<Vec<String>>,
     pub(crate) created_topologies: std::sync::Mutex<Vec<Topology>>,
 }
@@ -159,6 +168,17 @@ impl Ctx {
             Some(why) => Err(why.clone()),
             None => Ok(()),
         }
+    }
+
+    /// How many stored reports re-processing runs: as set, else about
+    /// 3 minutes at the 2-worker rate measured in this run (10 000 when it
+    /// was not measured), between 3 000 and the issue's 300 000.
+    pub(crate) fn reprocess_n(&self) -> usize {
+        self.sizes.reprocess.unwrap_or_else(|| {
+            let rate = lock(&self.worker_rate).unwrap_or(10_000.0 / 180.0);
+            let n = (rate * 180.0) as usize;
+            (n / 1000 * 1000).clamp(3_000, 300_000)
+        })
     }
 
     async fn cleanup(&self) {
@@ -235,6 +255,8 @@ async fn run(quick: bool) -> Result<(), String> {
         seeds: seeds()?,
         pg_admin: Some(pg),
         missing,
+        worker_rate: Default::default(),
+        reprocess_ran: Default::default(),
         created_dbs: Default::default(),
         created_topologies: Default::default(),
     };
@@ -253,8 +275,12 @@ async fn run(quick: bool) -> Result<(), String> {
         throughput::run(&ctx, &mut goals).await;
     }
     if wanted("e2e") {
-        eprintln!("== end to end, city rush");
+        eprintln!("== end to end");
         e2e::run(&ctx, &mut goals).await;
+    }
+    if wanted("rush") {
+        eprintln!("== city rush");
+        e2e::run_rush(&ctx, &mut goals).await;
     }
     if wanted("reprocess") {
         eprintln!("== re-processing");
@@ -271,7 +297,11 @@ async fn run(quick: bool) -> Result<(), String> {
         load_after: loadavg(),
         load_during: sampler.finish(),
         wall: started.elapsed(),
-        sizes: ctx.sizes.describe(),
+        sizes: format!(
+            "{}; re-processing ran {}",
+            ctx.sizes.describe(),
+            lock(&ctx.reprocess_ran).map_or("not".to_owned(), |n| format!("N = {n}"))
+        ),
         quick,
     };
     let table = markdown(&info, &goals);

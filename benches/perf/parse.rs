@@ -36,13 +36,20 @@ pub(crate) fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
     let options = fazhi_core::ParseOptions::default();
     let reps = if ctx.quick { 3 } else { 7 };
     let parse = median_secs(reps, || {
-        std::hint::black_box(fazhi_core::parse_text(std::hint::black_box(&text), &options));
+        std::hint::black_box(fazhi_core::parse_text(
+            std::hint::black_box(&text),
+            &options,
+        ));
     });
     let pass = median_secs(reps * 5, || {
         std::hint::black_box(plain_pass(std::hint::black_box(&text)));
     });
     let passes = parse / pass.max(1e-12);
-    eprintln!("  parse: {:.1} ms, plain pass {:.3} ms", parse * 1e3, pass * 1e3);
+    eprintln!(
+        "  parse: {:.1} ms, plain pass {:.3} ms",
+        parse * 1e3,
+        pass * 1e3
+    );
     let met = Met::of(passes <= 20.0);
     goals.push(Goal {
         figure: "parser cost in plain passes".into(),
