@@ -94,6 +94,12 @@ impl Store {
         Ok(store)
     }
 
+    /// The connection, to install a statement counter in tests.
+    #[cfg(test)]
+    pub(crate) fn db_mut(&mut self) -> &mut DatabaseConnection {
+        &mut self.db
+    }
+
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
     }

@@ -309,3 +309,6 @@ impl Store {
         Ok(Some(updated))
     }
 }
+
+#[cfg(test)]
+mod statement_count;
