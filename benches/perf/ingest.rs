@@ -237,8 +237,7 @@ async fn embedded(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                     format!(
                         "{}per SubmitReport {:.2} ms vs {:.2} ms per raw commit at c={c}; alone, \
                          one at a time: gRPC + SHA-256 + lookup {lookup_ms:.2} ms, document + \
-                         submission rows {rows_ms:.2} ms (SubmitReport commits the file, the \
-                         queue row and the submission row: three commits where the limit has one)",
+                         submission rows {rows_ms:.2} ms (`put_document` + `record_queued`)",
                         errors(&sub),
                         per_op_ms(&sub),
                         per_op_ms(&raw),
