@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use fazhi_config::Settings;
 use fazhi_queue::OutgoingMessage;
-use fazhi_store::reprocess::{Job, JobFilter};
+use fazhi_store::reprocess::{Job, JobFilter, ReprocessCursor};
 
 #[derive(Debug, clap::Args)]
 pub struct ReprocessArgs {
@@ -68,7 +68,7 @@ async fn drive(
     window: u64,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
-    let mut cursor: Option<String> = None;
+    let mut cursor: Option<ReprocessCursor> = None;
     let mut exhausted = false;
     let mut published = 0u64;
     let mut last_print = Instant::now();
@@ -86,7 +86,7 @@ async fn drive(
         if !exhausted && waiting < window {
             let batch = parts
                 .store
-                .reprocess_batch(job, cursor.as_deref(), window - waiting)
+                .reprocess_batch(job, cursor.as_ref(), window - waiting)
                 .await?;
             exhausted = batch.is_empty();
             for record in &batch {
@@ -103,7 +103,7 @@ async fn drive(
                     .context("无法把报告放入处理队列")?;
             }
             published += batch.len() as u64;
-            cursor = batch.last().map(|r| r.submission_id.clone()).or(cursor);
+            cursor = batch.last().map(ReprocessCursor::after).or(cursor);
         }
         if last_print.elapsed() >= Duration::from_secs(1) {
             last_print = Instant::now();

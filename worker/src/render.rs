@@ -2,10 +2,15 @@
 //! at a time in this process: changes that arrive while one runs are picked
 //! up by one more render, not one each. The worker's transaction updates a
 //! piece (constant cost); the summary (linear in the district) is rendered
-//! here, so a burst of N reports costs N pieces and a few renders.
+//! here, so a burst of N reports costs N pieces and a few renders. Between
+//! two renders of one district it rests twice as long as the last render
+//! took: in a burst the renders then take at most a third of a core away
+//! from the reports themselves (a reader that finds the summary behind
+//! renders it itself, so nobody waits on the rest).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use fazhi_store::Store;
 
@@ -42,15 +47,42 @@ impl Renderer {
                         tracing::warn!(district = %key.0, year = key.1, error = %e, "summary render failed");
                     }
                 }
-                let mut running = running.lock().unwrap_or_else(|e| e.into_inner());
-                match running.get_mut(&key) {
-                    Some(again) if *again => *again = false,
-                    _ => {
-                        running.remove(&key);
-                        return;
+                {
+                    let mut running = running.lock().unwrap_or_else(|e| e.into_inner());
+                    match running.get_mut(&key) {
+                        Some(again) if *again => *again = false,
+                        _ => {
+                            running.remove(&key);
+                            return;
+                        }
                     }
                 }
+                tokio::time::sleep(rest_after(started.elapsed())).await;
             }
         });
+    }
+}
+
+/// How long to wait before rendering a district again after a render that
+/// took `took`: twice that, at most two seconds.
+fn rest_after(took: Duration) -> Duration {
+    (took * 2).min(Duration::from_secs(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_render_rests_twice_its_time_and_never_more_than_two_seconds() {
+        assert_eq!(
+            rest_after(Duration::from_millis(5)),
+            Duration::from_millis(10)
+        );
+        assert_eq!(
+            rest_after(Duration::from_millis(300)),
+            Duration::from_millis(600)
+        );
+        assert_eq!(rest_after(Duration::from_secs(5)), Duration::from_secs(2));
     }
 }

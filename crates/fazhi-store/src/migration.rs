@@ -15,6 +15,7 @@ mod m20261202_000400_summary_pieces;
 mod m20261203_000100_reprocess;
 mod m20261204_000100_summary_changes;
 mod m20261204_000200_per_agency_indexes;
+mod m20261205_000100_reprocess_order_index;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000100_reprocess::Migration),
             Box::new(m20261204_000100_summary_changes::Migration),
             Box::new(m20261204_000200_per_agency_indexes::Migration),
+            Box::new(m20261205_000100_reprocess_order_index::Migration),
         ]
     }
 }
@@ -64,6 +66,7 @@ mod tests {
                 "m20261203_000100_reprocess",
                 "m20261204_000100_summary_changes",
                 "m20261204_000200_per_agency_indexes",
+                "m20261205_000100_reprocess_order_index",
             ]
         );
     }

@@ -9,9 +9,10 @@
 //! replaces the parse and its contribution and refiles the agency's piece,
 //! so a report is counted once however often it is re-read.
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, NotSet, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, ExprTrait, NotSet,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use crate::entity::{parsed_report, reprocess_job, submission};
@@ -31,6 +32,24 @@ pub struct JobFilter {
 }
 
 pub use reprocess_job::Model as Job;
+
+/// Where the last batch ended, in the order batches are taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReprocessCursor {
+    pub district: String,
+    pub year: i32,
+    pub submission_id: String,
+}
+
+impl ReprocessCursor {
+    pub fn after(record: &SubmissionRecord) -> Self {
+        Self {
+            district: record.district.clone(),
+            year: record.reporting_year,
+            submission_id: record.submission_id.clone(),
+        }
+    }
+}
 
 fn selected(job: &Job) -> Select<parsed_report::Entity> {
     let mut q = parsed_report::Entity::find().filter(parsed_report::Column::Generation.lt(job.id));
@@ -115,21 +134,41 @@ impl Store {
         Ok(selected(job).count(self.db()).await?)
     }
 
-    /// Up to `limit` of the job's parses still to re-read, after submission
-    /// id `after`, as the records their messages carry.
+    /// Up to `limit` of the job's parses still to re-read, after `after`,
+    /// as the records their messages carry. In (district, year, id) order:
+    /// a district's re-reads arrive together, so the worker renders its
+    /// summary a few times for all of them instead of once for each (renders
+    /// are linear in the district; in id order every re-read of a city
+    /// touched another district).
     pub async fn reprocess_batch(
         &self,
         job: &Job,
-        after: Option<&str>,
+        after: Option<&ReprocessCursor>,
         limit: u64,
     ) -> Result<Vec<SubmissionRecord>, StoreError> {
+        use parsed_report::Column as C;
         let mut q = selected(job)
             .select_only()
-            .column(parsed_report::Column::SubmissionId)
-            .order_by_asc(parsed_report::Column::SubmissionId)
+            .column(C::SubmissionId)
+            .order_by_asc(C::District)
+            .order_by_asc(C::ReportingYear)
+            .order_by_asc(C::SubmissionId)
             .limit(limit);
-        if let Some(after) = after {
-            q = q.filter(parsed_report::Column::SubmissionId.gt(after));
+        if let Some(a) = after {
+            // A row-value comparison, so both databases seek the index.
+            let key = |d: Expr, y: Expr, i: Expr| Expr::tuple([d, y, i]);
+            q = q.filter(
+                key(
+                    Expr::col((parsed_report::Entity, C::District)),
+                    Expr::col((parsed_report::Entity, C::ReportingYear)),
+                    Expr::col((parsed_report::Entity, C::SubmissionId)),
+                )
+                .gt(key(
+                    Expr::val(a.district.as_str()),
+                    Expr::val(a.year),
+                    Expr::val(a.submission_id.as_str()),
+                )),
+            );
         }
         let ids: Vec<String> = q.into_tuple().all(self.db()).await?;
         if ids.is_empty() {
@@ -137,10 +176,17 @@ impl Store {
         }
         let rows = submission::Entity::find()
             .filter(submission::Column::Id.is_in(ids))
-            .order_by_asc(submission::Column::Id)
             .all(self.db())
             .await?;
-        Ok(rows.into_iter().map(record_of).collect())
+        let mut records: Vec<SubmissionRecord> = rows.into_iter().map(record_of).collect();
+        records.sort_by(|a, b| {
+            (&a.district, a.reporting_year, &a.submission_id).cmp(&(
+                &b.district,
+                b.reporting_year,
+                &b.submission_id,
+            ))
+        });
+        Ok(records)
     }
 
     /// Mark the job finished; a later run with the same filter starts anew.
