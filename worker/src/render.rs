@@ -1,23 +1,38 @@
-//! Renders district summaries after commit, at most one render per district
-//! at a time in this process: changes that arrive while one runs are picked
-//! up by one more render, not one each. The worker's transaction updates a
-//! piece (constant cost); the summary (linear in the district) is rendered
-//! here, so a burst of N reports costs N pieces and a few renders. Between
-//! two renders of one district it rests twice as long as the last render
-//! took: in a burst the renders then take at most a third of a core away
-//! from the reports themselves (a reader that finds the summary behind
-//! renders it itself, so nobody waits on the rest).
+//! Renders district summaries after commit, in the background. The worker's
+//! transaction updates a piece (constant cost); the summary (linear in the
+//! district) is rendered here, so a burst of N reports costs N pieces and a
+//! few renders:
+//! - at most one render per district at a time: changes that arrive while
+//!   one runs are picked up by one more render, not one each;
+//! - one render at a time in this process, and after each a rest of twice
+//!   its time before the next of any district: however many districts
+//!   change at once (a city's rush), renders take at most a third of a core
+//!   away from the reports themselves. A summary may so lag its pieces for a
+//!   while; a reader that finds it behind renders it itself, so nobody reads
+//!   a stale summary.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fazhi_store::Store;
+use tokio::sync::Semaphore;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Renderer {
     /// District and year → changed again since its running render began.
     running: Arc<Mutex<HashMap<(String, i32), bool>>>,
+    /// The one turn to render (fair: districts take it in arrival order).
+    turn: Arc<Semaphore>,
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Self {
+            running: Arc::default(),
+            turn: Arc::new(Semaphore::new(1)),
+        }
+    }
 }
 
 impl Renderer {
@@ -32,10 +47,13 @@ impl Renderer {
             }
             running.insert(key.clone(), false);
         }
-        let (store, running) = (store.clone(), self.running.clone());
+        let (store, running, turn) = (store.clone(), self.running.clone(), self.turn.clone());
         tokio::spawn(async move {
             loop {
-                let started = std::time::Instant::now();
+                // Never closed; if it were, rendering without the turn is
+                // still correct, only less polite.
+                let permit = turn.acquire().await.ok();
+                let started = Instant::now();
                 match store.render_if_stale(&key.0, key.1).await {
                     // Only a real render is timed: a current summary is two
                     // small reads and would hide the cost in the histogram.
@@ -47,24 +65,31 @@ impl Renderer {
                         tracing::warn!(district = %key.0, year = key.1, error = %e, "summary render failed");
                     }
                 }
-                {
+                let again = {
                     let mut running = running.lock().unwrap_or_else(|e| e.into_inner());
                     match running.get_mut(&key) {
-                        Some(again) if *again => *again = false,
+                        Some(again) if *again => {
+                            *again = false;
+                            true
+                        }
                         _ => {
                             running.remove(&key);
-                            return;
+                            false
                         }
                     }
-                }
+                };
                 tokio::time::sleep(rest_after(started.elapsed())).await;
+                drop(permit);
+                if !again {
+                    return;
+                }
             }
         });
     }
 }
 
-/// How long to wait before rendering a district again after a render that
-/// took `took`: twice that, at most two seconds.
+/// How long the turn rests after a render that took `took`: twice that, at
+/// most two seconds.
 fn rest_after(took: Duration) -> Duration {
     (took * 2).min(Duration::from_secs(2))
 }
