@@ -4,7 +4,7 @@ fazhi-config: the loader ignores unknown keys, so a misspelt
 FAZHI_QUEUE__PREFETCH or a key removed from the code would be dropped
 without a word and the default used instead.
 
-Reads the `Settings` structs from crates/fazhi-config/src/lib.rs and checks
+Reads the `Settings` structs from crates/fazhi-config/src/ and checks
 the TOML example, the compose file and the Kubernetes manifests.
 Usage: check_config_keys.py REPO_ROOT
 """
@@ -65,7 +65,11 @@ def toml_keys(table, prefix=""):
 
 def main():
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    source = (root / "crates/fazhi-config/src/lib.rs").read_text(encoding="utf-8")
+    # The settings are one file per section: read them all.
+    source = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((root / "crates/fazhi-config/src").rglob("*.rs"))
+    )
     keys = known_keys(struct_fields(source))
     if "database.url" not in keys or "queue.amqp_url" not in keys:
         print("FAIL config keys: cannot read Settings from fazhi-config: update deploy/check_config_keys.py")

@@ -85,7 +85,11 @@ def arguments(body, consts, names):
 def main():
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     topology = read(root, "crates/fazhi-queue/src/topology.rs")
-    config = read(root, "crates/fazhi-config/src/lib.rs")
+    # The settings are one file per section: read them all.
+    config = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((root / "crates/fazhi-config/src").rglob("*.rs"))
+    )
     consts = constants(topology)
     for needed in ("ROUTING_KEY", "QUEUE_TYPE", "BROKER_DELIVERY_LIMIT"):
         if needed not in consts:
