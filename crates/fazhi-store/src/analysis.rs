@@ -13,7 +13,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::entity::{analysis_result, district_summary, parsed_report};
+use crate::entity::{analysis_result, district_summary, parsed_report, summary_state};
 pub use crate::rectifications::{Rectification, RectificationStatus};
 use crate::{Store, StoreError, now_ms};
 
@@ -67,7 +67,17 @@ impl Store {
     /// pieces: the worker renders after its commit, so a read that comes
     /// between would otherwise take the old version as the basis.
     async fn render_behind(&self, district: &str, year: i32) -> Result<(), StoreError> {
-        let years: Vec<i32> = district_summary::Entity::find()
+        // The years with pieces (a state row), not only those rendered once:
+        // a district's first summary may not be rendered yet.
+        let mut years: Vec<i32> = summary_state::Entity::find()
+            .select_only()
+            .column(summary_state::Column::Year)
+            .filter(summary_state::Column::District.eq(district))
+            .filter(summary_state::Column::Year.lte(year))
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        let rendered: Vec<i32> = district_summary::Entity::find()
             .select_only()
             .column(district_summary::Column::Year)
             .filter(district_summary::Column::District.eq(district))
@@ -75,6 +85,9 @@ impl Store {
             .into_tuple()
             .all(self.db())
             .await?;
+        years.extend(rendered);
+        years.sort_unstable();
+        years.dedup();
         for y in years {
             self.render_if_stale(district, y).await?;
         }
