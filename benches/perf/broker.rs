@@ -38,17 +38,7 @@ pub(crate) struct Admin {
 
 impl Admin {
     pub(crate) async fn connect() -> Result<Admin, String> {
-        let connection = tokio::time::timeout(
-            Duration::from_secs(3),
-            Connection::connect(AMQP_URL, ConnectionProperties::default()),
-        )
-        .await
-        .map_err(|_| "connect timed out".to_owned())?
-        .map_err(amqp_err("connect"))?;
-        let channel = connection
-            .create_channel()
-            .await
-            .map_err(amqp_err("channel"))?;
+        let (connection, channel) = connect(Duration::from_secs(3)).await?;
         Ok(Admin {
             connection,
             channel,
@@ -75,10 +65,10 @@ impl Admin {
     }
 }
 
-/// A confirm-mode channel with `t` declared, for raw publishes.
-pub(crate) async fn raw_channel(t: &Topology) -> Result<(Connection, Channel), String> {
+/// A connection to the bench's broker and one channel on it, within `limit`.
+async fn connect(limit: Duration) -> Result<(Connection, Channel), String> {
     let connection = tokio::time::timeout(
-        Duration::from_secs(5),
+        limit,
         Connection::connect(AMQP_URL, ConnectionProperties::default()),
     )
     .await
@@ -88,6 +78,12 @@ pub(crate) async fn raw_channel(t: &Topology) -> Result<(Connection, Channel), S
         .create_channel()
         .await
         .map_err(amqp_err("channel"))?;
+    Ok((connection, channel))
+}
+
+/// A confirm-mode channel with `t` declared, for raw publishes.
+pub(crate) async fn raw_channel(t: &Topology) -> Result<(Connection, Channel), String> {
+    let (connection, channel) = connect(Duration::from_secs(5)).await?;
     declare(&channel, t).await?;
     channel
         .confirm_select(ConfirmSelectOptions::default())

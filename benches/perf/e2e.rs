@@ -10,20 +10,6 @@ use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
 const E2E: &str = "end to end: last SubmitReport answer → summary counts all";
 const RUSH: &str = "city rush: per-report cost, last tenth / first tenth";
 
-fn jobs(ctx: &Ctx, units: &[RosterRow]) -> Arc<Vec<Submit>> {
-    Arc::new(
-        units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| Submit {
-                agency: u.code.clone(),
-                year: YEAR,
-                doc: Arc::new(report(&ctx.seeds, i, i, YEAR, 0)),
-            })
-            .collect(),
-    )
-}
-
 /// The district's summary as an office reads it (structured view).
 async fn submitted(server: &Server, district: &str) -> Option<u32> {
     let mut client = server.summaries();
@@ -84,7 +70,7 @@ async fn district(ctx: &Ctx) -> Result<Goal, String> {
     let server = start_server(&settings).await?;
     let workers = start_workers(&settings, 2).await?;
     // All at once: one task per unit.
-    let sent = measure(n, n, submit_op(&server, jobs(ctx, &units))).await;
+    let sent = measure(n, n, submit_op(&server, one_each(&ctx.seeds, &units))).await;
     let answered = Instant::now();
     let left_at_answer = count(&store, SubmissionStatus::Queued).await.unwrap_or(0);
     // Given up only when neither the summary nor the processed count moved
@@ -168,7 +154,7 @@ async fn rush(ctx: &Ctx) -> Result<Vec<Goal>, String> {
     let server = start_server(&settings).await?;
     let workers = start_workers(&settings, 2).await?;
     let start = Instant::now();
-    let sent = measure(64, n, submit_op(&server, jobs(ctx, &units))).await;
+    let sent = measure(64, n, submit_op(&server, one_each(&ctx.seeds, &units))).await;
     let waited = wait_drained(STALL, Duration::from_millis(200), || {
         count(&store, SubmissionStatus::Queued)
     })

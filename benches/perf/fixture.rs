@@ -338,6 +338,22 @@ pub(crate) struct Submit {
     pub(crate) doc: Arc<Vec<u8>>,
 }
 
+/// One report of `YEAR` for each unit, the `i`-th made from the seeds with
+/// variant `i`.
+pub(crate) fn one_each(seeds: &[Seed], units: &[RosterRow]) -> Arc<Vec<Submit>> {
+    Arc::new(
+        units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| Submit {
+                agency: u.code.clone(),
+                year: YEAR,
+                doc: Arc::new(report(seeds, i, i, YEAR, 0)),
+            })
+            .collect(),
+    )
+}
+
 /// Agency code no roster has: SubmitReport refuses it after one lookup.
 pub(crate) const UNKNOWN_AGENCY: &str = "bench-unknown-agency";
 

@@ -135,17 +135,7 @@ async fn drain(
         .upsert_agencies(&units)
         .await
         .map_err(|e| e.to_string())?;
-    let jobs = Arc::new(
-        units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| Submit {
-                agency: u.code.clone(),
-                year: YEAR,
-                doc: Arc::new(report(&ctx.seeds, i, i, YEAR, 0)),
-            })
-            .collect::<Vec<_>>(),
-    );
+    let jobs = one_each(&ctx.seeds, &units);
     let server = start_server(settings).await?;
     let fill = measure(16, k, submit_op(&server, jobs)).await;
     server.stop().await;
