@@ -7,14 +7,24 @@ use crate::error::ServiceError;
 /// with a BOM, and no NUL characters (never part of a report; a file with
 /// them is damaged or is UTF-16 saved without its BOM).
 pub(crate) fn check(content: &[u8]) -> Result<(), ServiceError> {
-    if std::str::from_utf8(content).is_err() && looks_like_bomless_utf16(content) {
-        return Err(ServiceError::InvalidArgument(
-            "报告文本像是缺少字节顺序标记（BOM）的 UTF-16 编码，请另存为 UTF-8 编码的纯文本后重新提交".to_owned(),
-        ));
-    }
-    let text = fazhi_core::decode(content)
-        .map_err(|e| ServiceError::InvalidArgument(format!("无法读取报告文本：{e}")))?;
-    match text.chars().filter(|&c| c == '\0').count() {
+    // UTF-8 (most reports): a NUL character is a NUL byte, so one pass over
+    // the bytes, with no decoded copy of the text (this runs on every
+    // SubmitReport, up to the size limit).
+    let body = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
+    let blank = body.iter().all(u8::is_ascii_whitespace);
+    let nuls = if !blank && std::str::from_utf8(content).is_ok() {
+        content.iter().filter(|&&b| b == 0).count()
+    } else {
+        if looks_like_bomless_utf16(content) {
+            return Err(ServiceError::InvalidArgument(
+                "报告文本像是缺少字节顺序标记（BOM）的 UTF-16 编码，请另存为 UTF-8 编码的纯文本后重新提交".to_owned(),
+            ));
+        }
+        let text = fazhi_core::decode(content)
+            .map_err(|e| ServiceError::InvalidArgument(format!("无法读取报告文本：{e}")))?;
+        text.chars().filter(|&c| c == '\0').count()
+    };
+    match nuls {
         0 => Ok(()),
         nuls => Err(ServiceError::InvalidArgument(format!(
             "报告文本含有{nuls}个空字符（NUL），可能是文件已损坏；请另存为纯文本后重新提交"

@@ -3,6 +3,7 @@
 //! and the kept file (one commit, not three); after the broker's confirm,
 //! the queued row with its audit entry (one commit, not two).
 
+use sea_orm::sea_query::{OnConflict, Query};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 use crate::audit::AuditEvent;
@@ -70,25 +71,36 @@ impl Store {
     }
 }
 
-/// `true` when `id` is (now) bound to `sha256` (atomic: primary key).
+/// `true` when `id` is (now) bound to `sha256` (atomic: primary key). One
+/// statement: an existing binding is "updated" to itself so that RETURNING
+/// gives its document either way (a bare DO NOTHING returns no row, and a
+/// second statement to read it cost a round trip on every SubmitReport).
 pub(crate) async fn reserve<C: ConnectionTrait>(
     db: &C,
     id: &str,
     sha256: &str,
 ) -> Result<bool, StoreError> {
-    submission_key::Entity::insert(submission_key::ActiveModel {
-        submission_id: Set(id.to_owned()),
-        content_sha256: Set(sha256.to_owned()),
-        created_at: Set(crate::now_ms()),
-    })
-    .on_conflict_do_nothing()
-    .exec_without_returning(db)
-    .await?;
-    let bound = submission_key::Entity::find_by_id(id.to_owned())
-        .one(db)
+    let mut insert = Query::insert();
+    insert
+        .into_table(submission_key::Entity)
+        .columns([
+            submission_key::Column::SubmissionId,
+            submission_key::Column::ContentSha256,
+            submission_key::Column::CreatedAt,
+        ])
+        .values_panic([id.into(), sha256.into(), crate::now_ms().into()])
+        .on_conflict(
+            OnConflict::column(submission_key::Column::SubmissionId)
+                .update_column(submission_key::Column::SubmissionId)
+                .to_owned(),
+        )
+        .returning_col(submission_key::Column::ContentSha256);
+    let row = db
+        .query_one_raw(db.get_database_backend().build(&insert))
         .await?
         .ok_or_else(|| StoreError::Corrupt(format!("key of {id} vanished")))?;
-    Ok(bound.content_sha256 == sha256)
+    let bound: String = row.try_get("", "content_sha256")?;
+    Ok(bound == sha256)
 }
 
 /// Keep a submitted file, once per content.
