@@ -183,10 +183,13 @@ pub(crate) async fn count_unreviewed<C: ConnectionTrait>(
 }
 
 /// For each of `agency_codes`, the submission of `year` that counts, if any.
+/// `known`: districts whose count-unreviewed rule the caller read already
+/// (the worker's transaction reads the season row once).
 pub(crate) async fn counting<C: ConnectionTrait>(
     db: &C,
     agency_codes: &[&str],
     year: i32,
+    known: &[(&str, bool)],
 ) -> Result<HashMap<String, Counting>, StoreError> {
     let versions = versions(db, agency_codes, year).await?;
     // A report held by an open agency/year check does not count (yet): the
@@ -198,7 +201,7 @@ pub(crate) async fn counting<C: ConnectionTrait>(
         .collect();
     let held = crate::checks::held_ids(db, &ids).await?;
     let pins = pins(db, agency_codes, year).await?;
-    let mut policy: HashMap<String, bool> = HashMap::new();
+    let mut policy: HashMap<String, bool> = known.iter().map(|&(d, p)| (d.to_owned(), p)).collect();
     let mut out = HashMap::new();
     for (code, list) in versions {
         let Some(district) = list.first().map(|(_, d)| d.clone()) else {

@@ -104,6 +104,8 @@ async fn built<C: ConnectionTrait>(db: &C, district: &str, year: i32) -> Result<
 pub(crate) struct Fresh<'a> {
     pub submission_id: &'a str,
     pub contribution: &'a ReportContribution,
+    /// The agency's row as this transaction read it (`None`: not on record).
+    pub agency: Option<&'a agency::Model>,
 }
 
 /// [`agency_changed`] for a district whose pieces are built, under the
@@ -117,17 +119,30 @@ async fn refile<C: ConnectionTrait>(
 ) -> Result<(), StoreError> {
     // First: under the shared lock this row is the agency's lock.
     note_change(db, district, year, agency_code).await?;
-    let unit = crate::roster::unit_in(db, agency_code, year)
+    let known = fresh.as_ref().map(|f| f.agency);
+    let unit = crate::roster::unit_in(db, agency_code, year, known)
         .await?
         .filter(|u| u.district == district && u.exempt_reason.is_none());
+    // Read once: the counting rule and the deadline both come from it.
+    let season = crate::season::settings_in(db, district, year).await?;
     let counts = match unit {
-        Some(u) => counting::counting(db, &[agency_code], year)
-            .await?
-            .remove(agency_code)
-            .map(|c| (to_agency(&counting::as_agency(u)), c)),
+        Some(u) => counting::counting(
+            db,
+            &[agency_code],
+            year,
+            &[(district, season.count_unreviewed)],
+        )
+        .await?
+        .remove(agency_code)
+        .map(|c| (to_agency(&counting::as_agency(u)), c)),
         None => None,
     };
-    set_piece(db, district, year, agency_code, counts, fresh).await
+    let at = Place {
+        district,
+        year,
+        season: &season,
+    };
+    set_piece(db, &at, agency_code, counts, fresh).await
 }
 
 /// Something the draft's season figures depend on changed (a publication,
@@ -156,10 +171,17 @@ pub(crate) async fn build_all<C: ConnectionTrait>(
         .await?;
     let roster = counting::expected(db, district, year).await?;
     let codes: Vec<&str> = roster.iter().map(|a| a.code.as_str()).collect();
-    let mut latest = counting::counting(db, &codes, year).await?;
+    let season = crate::season::settings_in(db, district, year).await?;
+    let mut latest =
+        counting::counting(db, &codes, year, &[(district, season.count_unreviewed)]).await?;
+    let at = Place {
+        district,
+        year,
+        season: &season,
+    };
     for a in &roster {
         if let Some(c) = latest.remove(&a.code) {
-            set_piece(db, district, year, &a.code, Some((to_agency(a), c)), None).await?;
+            set_piece(db, &at, &a.code, Some((to_agency(a), c)), None).await?;
         }
     }
     // Past any version a summary stored before pieces existed carries.
@@ -222,23 +244,34 @@ async fn bump<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The district and year a piece is filed under, with its season settings
+/// (read once per transaction).
+struct Place<'a> {
+    district: &'a str,
+    year: i32,
+    season: &'a crate::season::SeasonSettings,
+}
+
 /// Write (or delete, for `None`) one agency's piece; nothing when it already
 /// holds this submission under the current catalog.
 async fn set_piece<C: ConnectionTrait>(
     db: &C,
-    district: &str,
-    year: i32,
+    at: &Place<'_>,
     agency_code: &str,
     counts: Option<(Agency, Counting)>,
     fresh: Option<Fresh<'_>>,
 ) -> Result<(), StoreError> {
+    let (district, year) = (at.district, at.year);
     let key = (district.to_owned(), year, agency_code.to_owned());
     let Some((agency, c)) = counts else {
         summary_piece::Entity::delete_by_id(key).exec(db).await?;
         return Ok(());
     };
     let version = fazhi_summary::catalog::data_version();
-    let on_time = on_time(db, district, year, &c).await?;
+    // Whether the counting report reached the office (its `received_on`,
+    // else the RPC time) before the district's submission deadline.
+    let on_time = at.season.deadlines.submission_timeliness(c.submitted_at)
+        == fazhi_season::Timeliness::OnTime;
     let mut contribution = match fresh.filter(|f| f.submission_id == c.submission_id) {
         // Just parsed under the current catalog: no piece can hold it yet.
         Some(f) => f.contribution.clone(),
@@ -291,21 +324,6 @@ async fn set_piece<C: ConnectionTrait>(
     .exec_without_returning(db)
     .await?;
     Ok(())
-}
-
-/// Whether the counting report reached the office (its `received_on`, else
-/// the RPC time) before the district's configured submission deadline.
-async fn on_time<C: ConnectionTrait>(
-    db: &C,
-    district: &str,
-    year: i32,
-    c: &Counting,
-) -> Result<bool, StoreError> {
-    let settings = crate::season::settings_in(db, district, year).await?;
-    Ok(
-        settings.deadlines.submission_timeliness(c.submitted_at)
-            == fazhi_season::Timeliness::OnTime,
-    )
 }
 
 /// The `on_time` a stored piece was filed with (`None`: unreadable).
@@ -362,18 +380,11 @@ async fn contribution_of<C: ConnectionTrait>(
     serde_json::from_str(&json).map_err(corrupt)
 }
 
-/// The agency as the summary names it (its code when it is not on record).
-pub(crate) async fn agency_of<C: ConnectionTrait>(
-    db: &C,
-    code: &str,
-) -> Result<Agency, StoreError> {
-    Ok(agency::Entity::find_by_id(code.to_owned())
-        .one(db)
-        .await?
-        .map(|a| to_agency(&a))
-        .unwrap_or_else(|| Agency {
-            code: code.to_owned(),
-            name: code.to_owned(),
-            kind: None,
-        }))
+/// The agency of a row as read, or its code when it is not on record.
+pub(crate) fn agency_or_code(row: Option<&agency::Model>, code: &str) -> Agency {
+    row.map(to_agency).unwrap_or_else(|| Agency {
+        code: code.to_owned(),
+        name: code.to_owned(),
+        kind: None,
+    })
 }

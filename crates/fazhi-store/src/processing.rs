@@ -11,7 +11,7 @@ use sea_orm::{
     TransactionTrait, TryInsertResult,
 };
 
-use crate::entity::{parsed_report, submission};
+use crate::entity::{agency, parsed_report, submission};
 use crate::pieces::{Fresh, parse_filed};
 use crate::submissions::queued_model;
 use crate::summaries::{agency_changed, contribution, lock_summary};
@@ -79,7 +79,8 @@ impl Store {
             return Ok(Completion::Duplicate);
         }
         if let Outcome::Processed { text, parsed } = outcome {
-            let (json, contribution, value) = stored_parse(&txn, record, text, parsed).await?;
+            let (json, contribution, value, agency) =
+                stored_parse(&txn, record, text, parsed).await?;
             let inserted = parsed_report::Entity::insert(parsed_report::ActiveModel {
                 submission_id: Set(record.submission_id.clone()),
                 agency_code: Set(record.agency_code.clone()),
@@ -103,6 +104,7 @@ impl Store {
             let fresh = Fresh {
                 submission_id: &record.submission_id,
                 contribution: &value,
+                agency: agency.as_ref(),
             };
             parse_filed(
                 &txn,
@@ -213,15 +215,16 @@ impl Store {
 }
 
 /// A parse as stored: the parse as JSON and the report's contribution (as
-/// stored JSON, and as the value its piece is filed from).
+/// stored JSON, and as the value its piece is filed from), with the agency's
+/// row as read for it.
 pub(crate) async fn stored_parse<C: ConnectionTrait>(
     db: &C,
     record: &SubmissionRecord,
     text: &str,
     parsed: &ParsedReport,
-) -> Result<(String, String, ReportContribution), StoreError> {
+) -> Result<(String, String, ReportContribution, Option<agency::Model>), StoreError> {
     let json = serde_json::to_string(parsed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let value = contribution(
+    let (value, agency) = contribution(
         db,
         &record.agency_code,
         &record.submission_id,
@@ -233,7 +236,7 @@ pub(crate) async fn stored_parse<C: ConnectionTrait>(
     .await?;
     let contribution =
         serde_json::to_string(&value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok((json, contribution, value))
+    Ok((json, contribution, value, agency))
 }
 
 async fn stamp_processed_at<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), StoreError> {

@@ -293,7 +293,7 @@ impl Store {
             .filter(submission_receipt::Column::SubmissionId.is_in(ids))
             .all(db)
             .await?;
-        let current = crate::counting::counting(db, &[agency_code], year)
+        let current = crate::counting::counting(db, &[agency_code], year, &[])
             .await?
             .remove(agency_code)
             .map(|c| c.submission_id);

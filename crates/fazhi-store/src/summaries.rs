@@ -19,8 +19,8 @@ use sea_orm::{
 
 use crate::counting;
 use crate::entity::{agency, district_summary, summary_piece, summary_state};
+use crate::pieces::build_all;
 pub(crate) use crate::pieces::{agency_changed, lock_summary};
-use crate::pieces::{agency_of, build_all};
 use crate::plan_delivery::plan_delivery;
 use crate::record::deadline_ms;
 use crate::season_figures::season_figures;
@@ -69,6 +69,8 @@ pub(crate) fn contribution_json_for(
 }
 
 /// One report's contribution with the agency as on record.
+/// Also the agency's row as read (`None`: not on record), so the rest of the
+/// transaction need not read it again.
 pub(crate) async fn contribution<C: ConnectionTrait>(
     db: &C,
     agency_code: &str,
@@ -77,10 +79,13 @@ pub(crate) async fn contribution<C: ConnectionTrait>(
     year: i32,
     text: &str,
     parsed: &ParsedReport,
-) -> Result<fazhi_summary::ReportContribution, StoreError> {
-    let agency = agency_of(db, agency_code).await?;
+) -> Result<(fazhi_summary::ReportContribution, Option<agency::Model>), StoreError> {
+    let row = agency::Entity::find_by_id(agency_code.to_owned())
+        .one(db)
+        .await?;
+    let agency = crate::pieces::agency_or_code(row.as_ref(), agency_code);
     let input = report_input(agency, submission_id, submitted_at, year, text, parsed);
-    Ok(fazhi_summary::contribution(&input))
+    Ok((fazhi_summary::contribution(&input), row))
 }
 
 /// What rendering found.
