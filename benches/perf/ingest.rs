@@ -127,10 +127,12 @@ async fn rabbit(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                         "{}per SubmitReport {:.2} ms mean latency vs {:.2} ms per raw confirm at \
                          c={c}; alone, one at a time: gRPC + SHA-256 + agency lookup (refused \
                          there) {lookup_ms:.2} ms, the document row + submission row (PostgreSQL \
-                         over TLS) {rows_ms:.2} ms",
+                         over TLS) {rows_ms:.2} ms; during the series{}, during the raw one{}",
                         errors(&sub),
                         per_op_ms(&sub),
                         per_op_ms(&raw),
+                        busy_note(&sub),
+                        busy_note(&raw),
                     )
                 };
                 goals.push(Goal {
@@ -237,10 +239,13 @@ async fn embedded(ctx: &Ctx, goals: &mut Vec<Goal>) -> Result<(), String> {
                     format!(
                         "{}per SubmitReport {:.2} ms vs {:.2} ms per raw commit at c={c}; alone, \
                          one at a time: gRPC + SHA-256 + lookup {lookup_ms:.2} ms, document + \
-                         submission rows {rows_ms:.2} ms (`put_document` + `record_queued`)",
+                         submission rows {rows_ms:.2} ms (`put_document` + `record_queued`); \
+                         during the series{}, during the raw one{}",
                         errors(&sub),
                         per_op_ms(&sub),
                         per_op_ms(&raw),
+                        busy_note(&sub),
+                        busy_note(&raw),
                     )
                 };
                 goals.push(Goal {

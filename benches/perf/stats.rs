@@ -11,6 +11,50 @@ pub(crate) struct Stats {
     pub(crate) total: Duration,
     /// Per successful operation, in completion order within each task.
     pub(crate) latencies: Vec<Duration>,
+    /// Share of the machine's CPU time (all cores, every process) that was
+    /// busy during the series: near 1, the cores are the limit.
+    pub(crate) cpu_busy: Option<f64>,
+}
+
+/// The machine's CPU time so far (busy, total), from `/proc/stat`'s first
+/// line; `None` off Linux.
+pub(crate) fn cpu_times() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let fields: Vec<u64> = stat
+        .lines()
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    let total: u64 = fields.iter().take(8).sum();
+    // idle and iowait
+    let idle = fields.get(3)? + fields.get(4).copied().unwrap_or(0);
+    Some((total - idle, total))
+}
+
+/// Busy share of the CPU time between two [`cpu_times`] readings.
+pub(crate) fn busy_between(before: Option<(u64, u64)>, after: Option<(u64, u64)>) -> Option<f64> {
+    let ((b0, t0), (b1, t1)) = (before?, after?);
+    (t1 > t0).then(|| (b1 - b0) as f64 / (t1 - t0) as f64)
+}
+
+/// " (machine CPU 97 % busy, 1.90 ms CPU per operation)" for an obstacle
+/// text, or nothing when unknown. The CPU time is every process's (server,
+/// database, broker, bench client) over the series, per successful operation.
+pub(crate) fn busy_note(stats: &Stats) -> String {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    stats
+        .cpu_busy
+        .map(|b| {
+            let per_op = b * cores * stats.total.as_secs_f64() / stats.ok.max(1) as f64;
+            format!(
+                " (machine CPU {:.0} % busy, {:.2} ms CPU per operation)",
+                b * 100.0,
+                per_op * 1e3
+            )
+        })
+        .unwrap_or_default()
 }
 
 impl Stats {
@@ -28,6 +72,7 @@ where
 {
     let op = Arc::new(op);
     let next = Arc::new(AtomicUsize::new(0));
+    let cpu = cpu_times();
     let start = Instant::now();
     let mut tasks = Vec::with_capacity(concurrency);
     for _ in 0..concurrency.max(1) {
@@ -72,6 +117,7 @@ where
         }
     }
     all.total = start.elapsed();
+    all.cpu_busy = busy_between(cpu, cpu_times());
     all
 }
 
@@ -83,7 +129,7 @@ pub(crate) fn mean_ms(d: &[Duration]) -> f64 {
 /// Progress on stderr, so a slow section is visible while it runs.
 pub(crate) fn progress(what: &str, stats: &Stats) {
     eprintln!(
-        "  {what:<64} {:>9.1}/s ({} ok, {} errors{})",
+        "  {what:<64} {:>9.1}/s ({} ok, {} errors{}){}",
         stats.rate(),
         stats.ok,
         stats.errors,
@@ -91,6 +137,7 @@ pub(crate) fn progress(what: &str, stats: &Stats) {
             .first_error
             .as_deref()
             .map(|e| format!(", first: {e}"))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        busy_note(stats)
     );
 }

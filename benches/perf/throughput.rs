@@ -129,7 +129,7 @@ async fn drain(
     store: &Store,
     workers: usize,
     k: usize,
-) -> Result<(f64, Duration), String> {
+) -> Result<(f64, Duration, Option<f64>), String> {
     let units = roster(&ctx.seeds, "w", k, DISTRICTS);
     store
         .upsert_agencies(&units)
@@ -142,6 +142,7 @@ async fn drain(
     if let Some(e) = fill.first_error {
         return Err(format!("queueing for the worker: {e}"));
     }
+    let cpu = cpu_times();
     let start = Instant::now();
     let apps = start_workers(settings, workers).await?;
     let waited = wait_drained(STALL, Duration::from_millis(20), || {
@@ -149,10 +150,11 @@ async fn drain(
     })
     .await;
     let total = start.elapsed();
+    let busy = busy_between(cpu, cpu_times());
     stop_all(apps).await;
     waited?;
     let processed = count(store, SubmissionStatus::Processed).await.unwrap_or(0);
-    Ok((processed as f64 / total.as_secs_f64(), total))
+    Ok((processed as f64 / total.as_secs_f64(), total, busy))
 }
 
 pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
@@ -170,8 +172,8 @@ pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
                 if workers > 1 { "s" } else { "" }
             );
             match one(ctx, system, workers).await {
-                Ok((goal, rate)) => {
-                    rates.push(rate);
+                Ok((goal, rate, busy)) => {
+                    rates.push((rate, busy));
                     if system == System::RabbitPostgres && workers == 2 {
                         *lock(&ctx.worker_rate) = Some(rate);
                     }
@@ -180,7 +182,11 @@ pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
                 Err(e) => goals.push(Goal::not_run(&figure, system.label(), GOAL, &e)),
             }
         }
-        if let [one, two] = rates[..] {
+        if let [(one, busy_one), (two, busy_two)] = rates[..] {
+            let busy = |b: Option<f64>| {
+                b.map(|b| format!(", machine CPU {:.0} % busy", b * 100.0))
+                    .unwrap_or_default()
+            };
             goals.push(Goal {
                 figure: "worker throughput: 2 workers against 1".into(),
                 system: system.label().into(),
@@ -195,13 +201,17 @@ pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
                 } else {
                     match system {
                         System::Embedded => format!(
-                            "{one:.1}/s → {two:.1}/s: SQLite has one writer, so the two \
+                            "{one:.1}/s{} → {two:.1}/s{}: SQLite has one writer, so the two \
                              workers' transactions (each most of a report's time, rows above) \
-                             wait for each other's commit"
+                             wait for each other's commit",
+                            busy(busy_one),
+                            busy(busy_two),
                         ),
                         System::RabbitPostgres => format!(
-                            "{one:.1}/s → {two:.1}/s on 2 cores shared with PostgreSQL and \
-                             RabbitMQ; rows above give where a report's time goes"
+                            "{one:.1}/s{} → {two:.1}/s{} on 2 cores shared with PostgreSQL and \
+                             RabbitMQ; rows above give where a report's time goes",
+                            busy(busy_one),
+                            busy(busy_two),
                         ),
                     }
                 },
@@ -210,18 +220,24 @@ pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
     }
 }
 
-async fn one(ctx: &Ctx, system: System, workers: usize) -> Result<(Goal, f64), String> {
+async fn one(
+    ctx: &Ctx,
+    system: System,
+    workers: usize,
+) -> Result<(Goal, f64, Option<f64>), String> {
     let k = ctx.sizes.worker;
     let settings = fresh(ctx, system).await?;
     let store = parts(&settings).await?.store;
-    let (rate, total) = drain(ctx, &settings, &store, workers, k).await?;
+    let (rate, total, busy) = drain(ctx, &settings, &store, workers, k).await?;
+    let drained = Stats {
+        ok: k,
+        total,
+        cpu_busy: busy,
+        ..Stats::default()
+    };
     progress(
         &format!("worker x{workers} on {}", system.label()),
-        &Stats {
-            ok: k,
-            total,
-            ..Stats::default()
-        },
+        &drained,
     );
     let doc = report(&ctx.seeds, 0, 0, YEAR, 0);
     let rows = rows_of(&doc, "w00000")?;
@@ -245,11 +261,14 @@ async fn one(ctx: &Ctx, system: System, workers: usize) -> Result<(Goal, f64), S
             "{:.1} ms per report with {workers} worker{} vs {:.1} ms per raw insert \
              transaction; alone, one at a time: the worker's transaction (`Store::complete`, \
              outcome computed beforehand) {:.1} ms, extract + parse + contribution {parse:.1} ms; \
-             the rest is the queue (delivery, ack) and the summary render after commit",
+             the rest is the queue (delivery, ack) and the summary render after commit; while \
+             draining{}, during the raw inserts{}",
             1e3 / rate.max(1e-9),
             if workers == 1 { "" } else { "s" },
             mean_ms(&raw.latencies),
             mean_ms(&txn.latencies),
+            busy_note(&drained),
+            busy_note(&raw),
         )
     };
     Ok((
@@ -273,5 +292,6 @@ async fn one(ctx: &Ctx, system: System, workers: usize) -> Result<(Goal, f64), S
             obstacle,
         },
         rate,
+        busy,
     ))
 }
