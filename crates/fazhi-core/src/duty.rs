@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::markers::{contains, find};
+use crate::markers::{contains, starts_with};
 use crate::model::{DutyFactKind, Qualifier};
 use crate::quantities::RawQuantity;
 
@@ -71,51 +71,130 @@ pub fn scan_line(
     quantities: &[RawQuantity],
     out: &mut Vec<RawDutyFact>,
 ) {
-    let (kinds, topic, roles) = &*TERMS;
+    let firsts: &[char] = &TERM_FIRSTS;
+    let bloom = *BLOOM;
     let mut start = 0;
-    for (i, c) in line
-        .iter()
-        .copied()
-        .enumerate()
-        .chain(std::iter::once((line.len(), '。')))
-    {
-        if !matches!(c, '。' | ';' | ',' | '!' | '?') {
+    // The clause so far holds a character some term starts with.
+    let mut hit = false;
+    for (i, &c) in line.iter().enumerate() {
+        // Most characters neither end a clause nor start a term.
+        if bloom >> (c as u32 & 63) & 1 == 0 {
             continue;
         }
-        let clause = &line[start..i];
-        let (cs, ce) = (base + start, base + i);
-        start = i + 1;
-        if clause.len() < 3 {
-            continue;
-        }
-        for t in kinds {
-            // Where the term stands: its count is the first figure after it
-            // (`组织会前学法12次、专题研究2次` gives each its own).
-            let Some(at) = t.any.iter().filter_map(|w| find(clause, w)).min() else {
-                continue;
-            };
-            let ok = match t.kind {
-                DutyFactKind::TopicStudy => topic.iter().any(|w| contains(clause, w)),
-                DutyFactKind::FirstResponsible => roles.iter().any(|w| contains(clause, w)),
-                _ => true,
-            };
-            if !ok {
-                continue;
+        if is_clause_end(c) {
+            if hit {
+                clause_facts(line, start, i, base, quantities, out);
             }
-            let count = quantities
-                .iter()
-                .find(|q| {
-                    q.start >= cs + at && q.end <= ce && SESSION_UNITS.contains(&q.unit.as_str())
-                })
-                .map(|q| (q.value, q.qualifier));
-            out.push(RawDutyFact {
-                kind: t.kind,
-                count,
-                start: cs,
-                end: ce,
-            });
+            start = i + 1;
+            hit = false;
+        } else if firsts.contains(&c) {
+            hit = true;
         }
     }
+    if hit {
+        clause_facts(line, start, line.len(), base, quantities, out);
+    }
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '。' | ';' | ',' | '!' | '?')
+}
+
+/// Low six bits of every clause end and term start: a character whose bit
+/// is clear is neither (one test per character instead of a dozen).
+static BLOOM: LazyLock<u64> = LazyLock::new(|| {
+    ['。', ';', ',', '!', '?']
+        .iter()
+        .chain(TERM_FIRSTS.iter())
+        .fold(0, |m, &c| m | 1 << (c as u32 & 63))
+});
+
+/// The facts of the clause `line[start..end]`.
+fn clause_facts(
+    line: &[char],
+    start: usize,
+    end: usize,
+    base: usize,
+    quantities: &[RawQuantity],
+    out: &mut Vec<RawDutyFact>,
+) {
+    let (kinds, topic, roles) = &*TERMS;
+    let clause = &line[start..end];
+    let (cs, ce) = (base + start, base + end);
+    if clause.len() < 3 {
+        return;
+    }
+    let firsts = first_terms(clause, kinds);
+    for (t, at) in kinds.iter().zip(firsts) {
+        // Where the term stands: its count is the first figure after it
+        // (`组织会前学法12次、专题研究2次` gives each its own).
+        let Some(at) = at else {
+            continue;
+        };
+        let ok = match t.kind {
+            DutyFactKind::TopicStudy => topic.iter().any(|w| contains(clause, w)),
+            DutyFactKind::FirstResponsible => roles.iter().any(|w| contains(clause, w)),
+            _ => true,
+        };
+        if !ok {
+            continue;
+        }
+        let count = quantities
+            .iter()
+            .find(|q| q.start >= cs + at && q.end <= ce && SESSION_UNITS.contains(&q.unit.as_str()))
+            .map(|q| (q.value, q.qualifier));
+        out.push(RawDutyFact {
+            kind: t.kind,
+            count,
+            start: cs,
+            end: ce,
+        });
+    }
+}
+
+/// Most kinds a term list holds (`data/duty_terms.txt` has four; the
+/// parser knows four kinds, each read from one line).
+const MAX_KINDS: usize = 8;
+
+/// The first character of every fact term.
+static TERM_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = TERMS
+        .0
+        .iter()
+        .flat_map(|t| t.any.iter().filter_map(|w| w.chars().next()))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// Where each kind's earliest term starts in `clause`: one forward scan for
+/// all kinds at once (a search per term rescanned every clause once per
+/// term, the parser's costliest step on long reports).
+fn first_terms(clause: &[char], kinds: &[Terms]) -> [Option<usize>; MAX_KINDS] {
+    let mut first = [None; MAX_KINDS];
+    let mut left = kinds.len().min(MAX_KINDS);
+    crate::work::add(clause.len());
+    for (i, c) in clause.iter().enumerate() {
+        if left == 0 {
+            break;
+        }
+        // Most characters start no term: one look at a short list.
+        if !TERM_FIRSTS.contains(c) {
+            continue;
+        }
+        for (k, t) in kinds.iter().take(MAX_KINDS).enumerate() {
+            if first[k].is_none()
+                && t.any
+                    .iter()
+                    .any(|w| w.starts_with(*c) && starts_with(&clause[i..], w))
+            {
+                first[k] = Some(i);
+                left -= 1;
+            }
+        }
+    }
+    first
 }
 
 #[cfg(test)]

@@ -94,30 +94,12 @@ pub enum NotReport {
 /// Decide whether the cleaned text reads as an annual report.
 /// `parts` is the number of statutory part headings found.
 pub fn assess(chars: &[char], parts: usize, has_title: bool) -> Option<NotReport> {
-    let total = chars.iter().filter(|c| !c.is_whitespace()).count();
+    let (total, bad, terms) = census(chars);
     if total == 0 {
         return Some(NotReport::OffTopic);
     }
-    let bad = chars
-        .iter()
-        .filter(|&&c| {
-            c == '\u{FFFD}'
-                || (c.is_control() && c != '\n')
-                || ('\u{E000}'..='\u{F8FF}').contains(&c)
-        })
-        .count();
     if bad * 10 > total {
         return Some(NotReport::Unreadable);
-    }
-    // Occurrences of the field's own vocabulary.
-    let mut terms = 0usize;
-    for w in chars.windows(2) {
-        if matches!(
-            (w[0], w[1]),
-            ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')
-        ) {
-            terms += 1;
-        }
     }
     let report = (parts >= 2 && terms >= 2)
         || (parts >= 1 && terms >= 3 && total >= 200)
@@ -128,6 +110,32 @@ pub fn assess(chars: &[char], parts: usize, has_title: bool) -> Option<NotReport
     } else {
         Some(NotReport::OffTopic)
     }
+}
+
+/// Non-blank characters, unreadable ones (replacement, control, private
+/// use) and occurrences of the field's own vocabulary (`法治`, `依法`, …),
+/// counted in one pass (three passes were a tenth of the parse).
+fn census(chars: &[char]) -> (usize, usize, usize) {
+    let (mut total, mut bad, mut terms) = (0, 0, 0);
+    let mut prev = '\0';
+    for &c in chars {
+        // Ideographs are neither blank nor unreadable: the common case.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            total += 1;
+            if matches!((prev, c), ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')) {
+                terms += 1;
+            }
+        } else {
+            total += usize::from(!c.is_whitespace());
+            bad += usize::from(
+                c == '\u{FFFD}'
+                    || (c.is_control() && c != '\n')
+                    || ('\u{E000}'..='\u{F8FF}').contains(&c),
+            );
+        }
+        prev = c;
+    }
+    (total, bad, terms)
 }
 
 /// Context the findings need beyond the report itself.

@@ -54,6 +54,7 @@ pub struct Doc<'a> {
 const MAX_CHROME_KEPT: usize = 32;
 
 /// Fold one character; `None` drops it.
+#[inline]
 pub fn fold(c: char) -> Option<char> {
     let v = c as u32;
     Some(match c {
@@ -176,6 +177,12 @@ impl<'a> Doc<'a> {
             return "";
         };
         self.src.get(bs..be).unwrap_or("")
+    }
+
+    /// Characters of `orig_slice(os, oe)`, without counting them.
+    pub(crate) fn orig_chars(&self, os: usize, oe: usize) -> usize {
+        let n = self.orig_len();
+        oe.min(n).saturating_sub(os.min(n))
     }
 
     /// The submitted text of cleaned span `s..e`, exactly as written.

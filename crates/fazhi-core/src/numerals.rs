@@ -56,9 +56,42 @@ fn han_big(c: char) -> Option<f64> {
     }
 }
 
-/// True for any character that can be part of a Chinese numeral.
+/// True for any character that can be part of a Chinese numeral (a digit,
+/// place or multiplier of [`han_digit`], `han_place`, `han_big`). One match:
+/// the quantity scanner asks this of every character.
 pub fn is_han_numeral_char(c: char) -> bool {
-    han_digit(c).is_some() || han_place(c).is_some() || han_big(c).is_some()
+    matches!(
+        c,
+        '零' | '〇'
+            | '○'
+            | '一'
+            | '壹'
+            | '二'
+            | '两'
+            | '贰'
+            | '三'
+            | '叁'
+            | '四'
+            | '肆'
+            | '五'
+            | '伍'
+            | '六'
+            | '陆'
+            | '七'
+            | '柒'
+            | '八'
+            | '捌'
+            | '九'
+            | '玖'
+            | '十'
+            | '拾'
+            | '百'
+            | '佰'
+            | '千'
+            | '仟'
+            | '万'
+            | '亿'
+    )
 }
 
 /// True where a Chinese numeral may begin (a digit or 十; never 百/千/万 alone,
@@ -270,6 +303,15 @@ mod tests {
     fn arabic(s: &str) -> Option<(f64, usize)> {
         let v: Vec<char> = s.chars().collect();
         parse_arabic(&v, 0).map(|n| (tidy(n.value), n.len))
+    }
+
+    #[test]
+    fn the_numeral_char_test_agrees_with_the_readers() {
+        for v in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(v) else { continue };
+            let slow = han_digit(c).is_some() || han_place(c).is_some() || han_big(c).is_some();
+            assert_eq!(is_han_numeral_char(c), slow, "{c}");
+        }
     }
 
     #[test]

@@ -102,9 +102,27 @@ fn closes(open: char, c: char) -> bool {
     )
 }
 
+/// The units grouped by first character (list order kept within a group),
+/// sorted by it: a position is compared only with the units that can start
+/// there (trying all 72 at every number was the scanner's main cost).
+static UNITS_BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<&'static str>)> = Vec::new();
+    for &u in UNITS.iter() {
+        let Some(c) = u.chars().next() else { continue };
+        match groups.iter_mut().find(|g| g.0 == c) {
+            Some(g) => g.1.push(u),
+            None => groups.push((c, vec![u])),
+        }
+    }
+    groups.sort_by_key(|g| g.0);
+    groups
+});
+
 fn match_unit(line: &[char], at: usize) -> Option<&'static str> {
     let rest = line.get(at..)?;
-    let unit = UNITS.iter().copied().find(|u| starts_with(rest, u))?;
+    let groups = &*UNITS_BY_FIRST;
+    let g = groups.binary_search_by_key(rest.first()?, |g| g.0).ok()?;
+    let unit = groups[g].1.iter().copied().find(|u| starts_with(rest, u))?;
     let after = &rest[unit.chars().count()..];
     // The unit character begins a word instead (`3人民`): look at the
     // unit's last character plus what follows.
@@ -135,6 +153,12 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
         crate::work::add(1);
         let c = line[i];
         let arabic = c.is_ascii_digit();
+        // Every test below needs a digit or a numeral character (百 of
+        // 百分之 and the bare magnitudes included): skip the rest at once.
+        if !arabic && !is_han_numeral_char(c) {
+            i += 1;
+            continue;
+        }
         let percent_words = starts_with(&line[i..], "百分之");
         // `近千人次`, `逾万人`: a bare magnitude after a qualifier word.
         let magnitude = match c {
