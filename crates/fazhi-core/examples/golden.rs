@@ -83,13 +83,25 @@ fn main() {
     };
     let corpus = seeds.join("\n");
     for size in [1_000_000, 100_000, 33_333, 4_097] {
-        inputs.push((format!("repeat_{size}"), adversarial::repeat_to(&corpus, size)));
+        inputs.push((
+            format!("repeat_{size}"),
+            adversarial::repeat_to(&corpus, size),
+        ));
     }
     let one_line: String = corpus.chars().filter(|&c| c != '\n').collect();
-    inputs.push(("one_line".into(), adversarial::repeat_to(&one_line, 100_000)));
+    inputs.push((
+        "one_line".into(),
+        adversarial::repeat_to(&one_line, 100_000),
+    ));
     for (name, unit) in adversarial::SHAPES {
-        inputs.push((format!("shape_{name}"), adversarial::repeat_to(unit, 100_000)));
-        inputs.push((format!("shape_small_{name}"), adversarial::repeat_to(unit, 777)));
+        inputs.push((
+            format!("shape_{name}"),
+            adversarial::repeat_to(unit, 100_000),
+        ));
+        inputs.push((
+            format!("shape_small_{name}"),
+            adversarial::repeat_to(unit, 777),
+        ));
     }
     let mut pool: Vec<char> = corpus.chars().collect();
     for (_, unit) in adversarial::SHAPES {

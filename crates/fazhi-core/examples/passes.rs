@@ -47,11 +47,16 @@ fn corpus(dir: &str) -> String {
 
 fn main() {
     let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/reports");
-    let dir = std::env::args().nth(1).unwrap_or_else(|| default.to_string());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| default.to_string());
     let text = repeat_to(&corpus(&dir), 1_000_000);
     let options = ParseOptions::default();
     // `-- DIR N`: only N parses, for a profiler.
-    if let Some(n) = std::env::args().nth(2).and_then(|n| n.parse::<usize>().ok()) {
+    if let Some(n) = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse::<usize>().ok())
+    {
         for _ in 0..n {
             std::hint::black_box(parse_text(std::hint::black_box(&text), &options));
         }

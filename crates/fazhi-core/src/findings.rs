@@ -122,7 +122,10 @@ fn census(chars: &[char]) -> (usize, usize, usize) {
         // Ideographs are neither blank nor unreadable: the common case.
         if ('\u{4e00}'..='\u{9fff}').contains(&c) {
             total += 1;
-            if matches!((prev, c), ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')) {
+            if matches!(
+                (prev, c),
+                ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')
+            ) {
                 terms += 1;
             }
         } else {

@@ -181,9 +181,7 @@ fn section(doc: &Doc, span: &PartSpan, fallback: bool) -> Section {
                     .filter(|t| !t.is_empty()),
                 // The text's length in characters, known from its span
                 // (counting the characters of every item was a pass).
-                marker_chars: words
-                    .saturating_sub(start)
-                    .min(doc.orig_chars(start, end)),
+                marker_chars: words.saturating_sub(start).min(doc.orig_chars(start, end)),
                 text,
                 start,
                 end,

@@ -103,6 +103,13 @@ impl<'a> Doc<'a> {
         for (idx, (b, c)) in src.char_indices().enumerate() {
             crate::work::add(1);
             byte_of.push(b);
+            // Ideographs and printable ASCII are neither breaks nor folded:
+            // most characters take this one test.
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) || (' '..='~').contains(&c) {
+                prev_was_cr = false;
+                raw.push((c, idx));
+                continue;
+            }
             if is_break(c) {
                 // \r\n is one break.
                 if !(c == '\n' && prev_was_cr) {

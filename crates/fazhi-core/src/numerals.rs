@@ -56,42 +56,34 @@ fn han_big(c: char) -> Option<f64> {
     }
 }
 
+/// Every numeral character of [`is_han_numeral_char`].
+const NUMERALS: [char; 30] = [
+    '零', '〇', '○', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆',
+    '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿',
+];
+
+/// The low bytes of [`NUMERALS`], as a 256-bit set.
+const NUMERAL_BITS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut i = 0;
+    while i < NUMERALS.len() {
+        let v = NUMERALS[i] as u32 & 255;
+        bits[(v >> 6) as usize] |= 1 << (v & 63);
+        i += 1;
+    }
+    bits
+};
+
 /// True for any character that can be part of a Chinese numeral (a digit,
-/// place or multiplier of [`han_digit`], `han_place`, `han_big`). One match:
-/// the quantity scanner asks this of every character.
+/// place or multiplier of [`han_digit`], `han_place`, `han_big`). The
+/// quantity scanner asks this of every character, so it is made cheap.
 pub fn is_han_numeral_char(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '○'
-            | '一'
-            | '壹'
-            | '二'
-            | '两'
-            | '贰'
-            | '三'
-            | '叁'
-            | '四'
-            | '肆'
-            | '五'
-            | '伍'
-            | '六'
-            | '陆'
-            | '七'
-            | '柒'
-            | '八'
-            | '捌'
-            | '九'
-            | '玖'
-            | '十'
-            | '拾'
-            | '百'
-            | '佰'
-            | '千'
-            | '仟'
-            | '万'
-            | '亿'
-    )
+    // A filter on the low byte first: most ideographs fail it in one test.
+    let v = c as u32 & 255;
+    if NUMERAL_BITS[(v >> 6) as usize] >> (v & 63) & 1 == 0 {
+        return false;
+    }
+    NUMERALS.contains(&c)
 }
 
 /// True where a Chinese numeral may begin (a digit or 十; never 百/千/万 alone,

@@ -141,7 +141,8 @@ pub(super) fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> S
     while changed {
         changed = false;
         for o in OPENERS {
-            if !starts_with(phrase, o) {
+            // First characters first: a call per opener was most of this.
+            if phrase.first() != o.chars().next().as_ref() || !starts_with(phrase, o) {
                 continue;
             }
             let l = o.chars().count();
