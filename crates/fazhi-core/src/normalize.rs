@@ -39,8 +39,11 @@ pub struct Line {
 #[derive(Debug)]
 pub struct Doc<'a> {
     src: &'a str,
-    /// Byte offset of every original character (plus one past the end).
-    byte_of: Vec<usize>,
+    /// Byte offset of every [`BYTE_STEP`]-th original character: an offset
+    /// per character was the parse's largest buffer (and its page faults).
+    byte_marks: Vec<usize>,
+    /// Number of original characters.
+    orig_count: usize,
     /// Cleaned characters; lines are separated by `'\n'`.
     pub chars: Vec<char>,
     /// Original character offset of every cleaned character.
@@ -49,6 +52,10 @@ pub struct Doc<'a> {
     /// Chrome lines that were dropped (folded text), for the header to read dates from.
     pub chrome: Vec<String>,
 }
+
+/// Original characters per entry of [`Doc::byte_marks`]: the byte offset of
+/// any other character is found by decoding fewer than this many.
+const BYTE_STEP: usize = 16;
 
 /// Keep at most this many chrome lines: the header only needs the first few.
 const MAX_CHROME_KEPT: usize = 32;
@@ -87,10 +94,12 @@ pub fn is_han(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     pub fn new(src: &'a str) -> Doc<'a> {
-        let mut byte_of = Vec::with_capacity(src.len() / 2 + 1);
+        let mut byte_marks = Vec::with_capacity(src.len() / (2 * BYTE_STEP) + 1);
+        let mut orig_count = 0;
         let mut doc = Doc {
             src,
-            byte_of: Vec::new(),
+            byte_marks: Vec::new(),
+            orig_count: 0,
             chars: Vec::with_capacity(src.len() / 2),
             map: Vec::with_capacity(src.len() / 2),
             lines: Vec::new(),
@@ -102,7 +111,10 @@ impl<'a> Doc<'a> {
         let mut prev_was_cr = false;
         for (idx, (b, c)) in src.char_indices().enumerate() {
             crate::work::add(1);
-            byte_of.push(b);
+            if idx % BYTE_STEP == 0 {
+                byte_marks.push(b);
+            }
+            orig_count = idx + 1;
             // Ideographs and printable ASCII are neither breaks nor folded:
             // most characters take this one test.
             if ('\u{4e00}'..='\u{9fff}').contains(&c) || (' '..='~').contains(&c) {
@@ -123,18 +135,33 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        byte_of.push(src.len());
         doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
         if let Some(p) = pending.take() {
             doc.flush(p);
         }
-        doc.byte_of = byte_of;
+        doc.byte_marks = byte_marks;
+        doc.orig_count = orig_count;
         doc
     }
 
     /// Number of characters in the submitted text.
     pub fn orig_len(&self) -> usize {
-        self.byte_of.len().saturating_sub(1)
+        self.orig_count
+    }
+
+    /// Byte offset of original character `k` (`src.len()` for one past the
+    /// last): from the mark before it, decoding under [`BYTE_STEP`] chars.
+    fn byte_at(&self, k: usize) -> Option<usize> {
+        if k >= self.orig_count {
+            return (k == self.orig_count).then_some(self.src.len());
+        }
+        let from = *self.byte_marks.get(k / BYTE_STEP)?;
+        let rest = self.src.get(from..)?;
+        let skip = rest
+            .char_indices()
+            .nth(k % BYTE_STEP)
+            .map_or(rest.len(), |(b, _)| b);
+        Some(from + skip)
     }
 
     /// The submitted text.
@@ -180,7 +207,7 @@ impl<'a> Doc<'a> {
         if os >= oe {
             return "";
         }
-        let (Some(&bs), Some(&be)) = (self.byte_of.get(os), self.byte_of.get(oe)) else {
+        let (Some(bs), Some(be)) = (self.byte_at(os), self.byte_at(oe)) else {
             return "";
         };
         self.src.get(bs..be).unwrap_or("")

@@ -77,6 +77,7 @@ const NUMERAL_BITS: [u64; 4] = {
 /// True for any character that can be part of a Chinese numeral (a digit,
 /// place or multiplier of [`han_digit`], `han_place`, `han_big`). The
 /// quantity scanner asks this of every character, so it is made cheap.
+#[inline]
 pub fn is_han_numeral_char(c: char) -> bool {
     // A filter on the low byte first: most ideographs fail it in one test.
     let v = c as u32 & 255;

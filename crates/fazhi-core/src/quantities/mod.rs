@@ -70,21 +70,22 @@ pub struct RawQuantity {
     pub sentence_end: usize,
 }
 
-/// Marks characters inside short quotations and book titles of a line:
-/// names (“1+7”, 《…第三批…》) are not counts. Quotes longer than
-/// `MAX_QUOTED` are treated as prose (unbalanced marks must not hide a line).
-fn quoted_mask(line: &[char]) -> Vec<bool> {
+/// The short quotations and book titles of a line, as inclusive character
+/// ranges in order: names (“1+7”, 《…第三批…》) are not counts. Quotes
+/// longer than `MAX_QUOTED` are treated as prose (unbalanced marks must not
+/// hide a line). Ranges rather than a mask: most lines have none, and a
+/// mask was an allocation and a fill per line.
+fn quoted_ranges(line: &[char]) -> Vec<(usize, usize)> {
     const MAX_QUOTED: usize = 40;
-    let mut mask = vec![false; line.len()];
+    let mut ranges = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (i, &c) in line.iter().enumerate() {
         match (open, c) {
             (None, '“' | '《' | '"' | '「' | '『' | '‘') => open = Some((i, c)),
+            (None, _) => {}
             (Some((s, o)), _) if closes(o, c) => {
                 if i - s <= MAX_QUOTED {
-                    for m in mask.iter_mut().take(i + 1).skip(s) {
-                        *m = true;
-                    }
+                    ranges.push((s, i));
                 }
                 open = None;
             }
@@ -92,7 +93,13 @@ fn quoted_mask(line: &[char]) -> Vec<bool> {
             _ => {}
         }
     }
-    mask
+    ranges
+}
+
+/// Whether character `at` lies in one of `ranges` (sorted, disjoint).
+fn is_quoted(ranges: &[(usize, usize)], at: usize) -> bool {
+    let k = ranges.partition_point(|&(s, _)| s <= at);
+    k > 0 && ranges[k - 1].1 >= at
 }
 
 fn closes(open: char, c: char) -> bool {
@@ -139,13 +146,8 @@ fn match_unit(line: &[char], at: usize) -> Option<&'static str> {
 /// Find the quantities of one cleaned line. `base` is the line's offset in
 /// the cleaned text (added to the spans).
 pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
-    if !line
-        .iter()
-        .any(|c| c.is_ascii_digit() || is_han_numeral_char(*c))
-    {
-        return;
-    }
-    let quoted = quoted_mask(line);
+    // Read on the line's first number only: most lines have none.
+    let mut quoted: Option<Vec<(usize, usize)>> = None;
     let first_new = out.len();
     let n = line.len();
     let mut i = 0;
@@ -195,7 +197,8 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
             continue;
         };
         let num_end = num_at + num.len;
-        if let Some(mut q) = read_quantity(line, &quoted, i, num_at, num, percent_words) {
+        let quoted = quoted.get_or_insert_with(|| quoted_ranges(line));
+        if let Some(mut q) = read_quantity(line, quoted, i, num_at, num, percent_words) {
             let end = q.end;
             // `共接待群众107批次,共计537人次`: the second figure counts the same thing.
             if q.what.is_empty()
@@ -231,13 +234,13 @@ fn skip_run(line: &[char], mut i: usize) -> usize {
 
 fn read_quantity(
     line: &[char],
-    quoted: &[bool],
+    quoted: &[(usize, usize)],
     start: usize,
     num_at: usize,
     num: crate::numerals::Number,
     percent_words: bool,
 ) -> Option<RawQuantity> {
-    if quoted.get(start).copied().unwrap_or(false) || num.positional || num.len > MAX_NUMBER_CHARS {
+    if is_quoted(quoted, start) || num.positional || num.len > MAX_NUMBER_CHARS {
         return None;
     }
     let prev = if start > 0 {
