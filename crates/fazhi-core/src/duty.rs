@@ -72,27 +72,30 @@ pub fn scan_line(
     out: &mut Vec<RawDutyFact>,
 ) {
     let firsts: &[char] = &TERM_FIRSTS;
-    let bloom = *BLOOM;
-    let mut start = 0;
-    // The clause so far holds a character some term starts with.
-    let mut hit = false;
-    for (i, &c) in line.iter().enumerate() {
-        // Most characters neither end a clause nor start a term.
-        if bloom >> (c as u32 & 63) & 1 == 0 {
-            continue;
-        }
-        if is_clause_end(c) {
-            if hit {
-                clause_facts(line, start, i, base, quantities, out);
-            }
-            start = i + 1;
-            hit = false;
-        } else if firsts.contains(&c) {
-            hit = true;
-        }
-    }
-    if hit {
-        clause_facts(line, start, line.len(), base, quantities, out);
+    let filter = &*FIRSTS_FILTER;
+    let starts_term = |c: char| {
+        let v = c as u32 & 255;
+        filter[(v >> 6) as usize] >> (v & 63) & 1 == 1 && firsts.contains(&c)
+    };
+    // Only clauses holding a character some term starts with can state a
+    // fact: find those characters, then the clause around each. `from` is
+    // always a clause start, so each character is read at most twice.
+    let mut from = 0;
+    while let Some(p) = line
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&c| starts_term(c)))
+    {
+        let p = from + p;
+        let start = line[from..p]
+            .iter()
+            .rposition(|&c| is_clause_end(c))
+            .map_or(from, |k| from + k + 1);
+        let end = line[p..]
+            .iter()
+            .position(|&c| is_clause_end(c))
+            .map_or(line.len(), |k| p + k);
+        clause_facts(line, start, end, base, quantities, out);
+        from = end + 1;
     }
 }
 
@@ -100,13 +103,15 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '。' | ';' | ',' | '!' | '?')
 }
 
-/// Low six bits of every clause end and term start: a character whose bit
-/// is clear is neither (one test per character instead of a dozen).
-static BLOOM: LazyLock<u64> = LazyLock::new(|| {
-    ['。', ';', ',', '!', '?']
-        .iter()
-        .chain(TERM_FIRSTS.iter())
-        .fold(0, |m, &c| m | 1 << (c as u32 & 63))
+/// The low bytes of the terms' first characters, as a 256-bit set: most
+/// characters are rejected by one test.
+static FIRSTS_FILTER: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    let mut bits = [0u64; 4];
+    for &c in TERM_FIRSTS.iter() {
+        let v = c as u32 & 255;
+        bits[(v >> 6) as usize] |= 1 << (v & 63);
+    }
+    bits
 });
 
 /// The facts of the clause `line[start..end]`.

@@ -47,7 +47,7 @@ pub struct Doc<'a> {
     /// Cleaned characters; lines are separated by `'\n'`.
     pub chars: Vec<char>,
     /// Original character offset of every cleaned character.
-    map: Vec<usize>,
+    map: OffsetMap,
     pub lines: Vec<Line>,
     /// Chrome lines that were dropped (folded text), for the header to read dates from.
     pub chrome: Vec<String>,
@@ -101,7 +101,7 @@ impl<'a> Doc<'a> {
             byte_marks: Vec::new(),
             orig_count: 0,
             chars: Vec::with_capacity(src.len() / 2),
-            map: Vec::with_capacity(src.len() / 2),
+            map: OffsetMap::default(),
             lines: Vec::new(),
             chrome: Vec::new(),
         };
@@ -179,7 +179,7 @@ impl<'a> Doc<'a> {
 
     /// Original character offset where cleaned character `n` came from.
     pub fn orig_start(&self, n: usize) -> usize {
-        self.map.get(n).copied().unwrap_or_else(|| self.orig_len())
+        self.map.get(n).unwrap_or_else(|| self.orig_len())
     }
 
     /// Original (exclusive) end offset for a cleaned span ending at `n`.
@@ -189,7 +189,7 @@ impl<'a> Doc<'a> {
         }
         self.map
             .get(n - 1)
-            .map(|&o| o + 1)
+            .map(|o| o + 1)
             .unwrap_or_else(|| self.orig_len())
     }
 
@@ -310,17 +310,57 @@ impl<'a> Doc<'a> {
     fn flush(&mut self, p: Pending) {
         if !self.chars.is_empty() {
             // The separator maps to the character after the previous line.
-            let after = self.map.last().map_or(0, |&o| o + 1);
+            let after = self.map.last().map_or(0, |o| o + 1);
             self.chars.push('\n');
             self.map.push(after);
         }
         let start = self.chars.len();
         self.chars.extend_from_slice(&p.chars);
-        self.map.extend_from_slice(&p.map);
+        for &o in &p.map {
+            self.map.push(o);
+        }
         self.lines.push(Line {
             start,
             end: self.chars.len(),
         });
+    }
+}
+
+/// Original offsets of the cleaned characters, as runs of consecutive
+/// offsets: most cleaned characters are the original character after the
+/// previous one's, so a line costs a run or a few instead of an offset per
+/// character (that buffer was most of the parse's memory traffic).
+#[derive(Debug, Default)]
+struct OffsetMap {
+    /// (first cleaned index, its original offset) of every run, in order.
+    runs: Vec<(usize, usize)>,
+    /// Cleaned characters mapped.
+    len: usize,
+}
+
+impl OffsetMap {
+    fn push(&mut self, orig: usize) {
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|&(c, o)| o + (self.len - c) == orig);
+        if !continues {
+            self.runs.push((self.len, orig));
+        }
+        self.len += 1;
+    }
+
+    fn get(&self, n: usize) -> Option<usize> {
+        if n >= self.len {
+            return None;
+        }
+        let k = self.runs.partition_point(|&(c, _)| c <= n);
+        let &(c, o) = self.runs.get(k.checked_sub(1)?)?;
+        Some(o + (n - c))
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.get(self.len.checked_sub(1)?)
     }
 }
 

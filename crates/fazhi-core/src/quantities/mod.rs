@@ -78,22 +78,36 @@ pub struct RawQuantity {
 fn quoted_ranges(line: &[char]) -> Vec<(usize, usize)> {
     const MAX_QUOTED: usize = 40;
     let mut ranges = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, &c) in line.iter().enumerate() {
-        match (open, c) {
-            (None, '“' | '《' | '"' | '「' | '『' | '‘') => open = Some((i, c)),
-            (None, _) => {}
-            (Some((s, o)), _) if closes(o, c) => {
-                if i - s <= MAX_QUOTED {
-                    ranges.push((s, i));
+    let n = line.len();
+    let mut i = 0;
+    while let Some(p) = line
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| opens(c)))
+    {
+        let s = i + p;
+        let o = line[s];
+        // The closing mark within reach; the character just past reach is
+        // still read (and ends the quote) but opens none.
+        let reach = (s + MAX_QUOTED + 1).min(n.saturating_sub(1));
+        match (s + 1..=reach).find(|&j| closes(o, line[j])) {
+            Some(j) => {
+                if j - s <= MAX_QUOTED {
+                    ranges.push((s, j));
                 }
-                open = None;
+                i = j + 1;
             }
-            (Some((s, _)), _) if i - s > MAX_QUOTED => open = None,
-            _ => {}
+            None => i = s + MAX_QUOTED + 2,
         }
     }
     ranges
+}
+
+/// Quotation marks and title brackets that open a name.
+fn opens(c: char) -> bool {
+    // Every non-ASCII opener lies in U+2018..=U+300E: ideographs and ASCII
+    // fail the range at once.
+    c == '"'
+        || (('\u{2018}'..='\u{300e}').contains(&c) && matches!(c, '“' | '《' | '「' | '『' | '‘'))
 }
 
 /// Whether character `at` lies in one of `ranges` (sorted, disjoint).
