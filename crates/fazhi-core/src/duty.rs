@@ -192,7 +192,7 @@ fn first_terms(clause: &[char], kinds: &[Terms]) -> [Option<usize>; MAX_KINDS] {
             if first[k].is_none()
                 && t.any
                     .iter()
-                    .any(|w| w.starts_with(*c) && starts_with(&clause[i..], w))
+                    .any(|w| crate::markers::first_is(w, *c) && starts_with(&clause[i..], w))
             {
                 first[k] = Some(i);
                 left -= 1;

@@ -194,6 +194,12 @@ pub fn starts_with(chars: &[char], word: &str) -> bool {
     word.chars().all(|w| it.next() == Some(&w))
 }
 
+/// `word` starts with `c`: a character compare, where `str::starts_with`
+/// encodes `c` and calls `memcmp` (a measurable cost in the hot scans).
+pub fn first_is(word: &str, c: char) -> bool {
+    word.chars().next().is_some_and(|f| f == c)
+}
+
 /// `chars` ends with `word`.
 pub fn ends_with(chars: &[char], word: &str) -> bool {
     // Compared from the end: no count of the word's characters first.

@@ -336,17 +336,16 @@ struct OffsetMap {
     runs: Vec<(usize, usize)>,
     /// Cleaned characters mapped.
     len: usize,
+    /// The original offset that would continue the last run.
+    next: Option<usize>,
 }
 
 impl OffsetMap {
     fn push(&mut self, orig: usize) {
-        let continues = self
-            .runs
-            .last()
-            .is_some_and(|&(c, o)| o + (self.len - c) == orig);
-        if !continues {
+        if self.next != Some(orig) {
             self.runs.push((self.len, orig));
         }
+        self.next = orig.checked_add(1);
         self.len += 1;
     }
 

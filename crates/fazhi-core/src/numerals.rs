@@ -79,12 +79,15 @@ const NUMERAL_BITS: [u64; 4] = {
 /// quantity scanner asks this of every character, so it is made cheap.
 #[inline]
 pub fn is_han_numeral_char(c: char) -> bool {
-    // A filter on the low byte first: most ideographs fail it in one test.
+    may_be_numeral(c) && NUMERALS.contains(&c)
+}
+
+/// False for most characters that are no numeral character (a filter on
+/// the low byte: one test), never for one that is.
+#[inline(always)]
+pub(crate) fn may_be_numeral(c: char) -> bool {
     let v = c as u32 & 255;
-    if NUMERAL_BITS[(v >> 6) as usize] >> (v & 63) & 1 == 0 {
-        return false;
-    }
-    NUMERALS.contains(&c)
+    NUMERAL_BITS[(v >> 6) as usize] >> (v & 63) & 1 == 1
 }
 
 /// True where a Chinese numeral may begin (a digit or 十; never 百/千/万 alone,

@@ -29,7 +29,7 @@ mod tests;
 mod what;
 
 use crate::numerals::{
-    MAX_NUMBER_CHARS, is_han_numeral_char, parse_number, starts_han_number, tidy,
+    MAX_NUMBER_CHARS, is_han_numeral_char, may_be_numeral, parse_number, starts_han_number, tidy,
 };
 use kind::kind_of;
 use sentence::set_sentences;
@@ -147,10 +147,14 @@ fn match_unit(line: &[char], at: usize) -> Option<&'static str> {
     let after = &rest[unit.chars().count()..];
     // The unit character begins a word instead (`3人民`): look at the
     // unit's last character plus what follows.
-    let last_len = unit.chars().last().map_or(0, |c| c.len_utf8());
-    let tail = &unit[unit.len() - last_len..];
+    // (Characters compared, not strings: a `memcmp` call per word was
+    // a measurable part of the parse.)
+    let last = unit.chars().last();
+    let tail_len = last.map_or(0, char::len_utf8);
     if UNIT_FALSE_WORDS.iter().any(|w| {
-        w.starts_with(tail) && starts_with(after, &w[tail.len()..]) && w.len() > tail.len()
+        last.is_none_or(|l| crate::markers::first_is(w, l))
+            && w.len() > tail_len
+            && starts_with(after, &w[tail_len..])
     }) {
         return None;
     }
@@ -166,7 +170,16 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
     let n = line.len();
     let mut i = 0;
     while i < n {
-        crate::work::add(1);
+        // Straight to the next character that may begin a number.
+        let Some(skip) = line[i..]
+            .iter()
+            .position(|&c| c.is_ascii_digit() || may_be_numeral(c))
+        else {
+            crate::work::add(n - i);
+            break;
+        };
+        crate::work::add(skip + 1);
+        i += skip;
         let c = line[i];
         let arabic = c.is_ascii_digit();
         // Every test below needs a digit or a numeral character (百 of
