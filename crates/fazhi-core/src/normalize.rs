@@ -111,7 +111,7 @@ impl<'a> Doc<'a> {
         let mut prev_was_cr = false;
         for (idx, (b, c)) in src.char_indices().enumerate() {
             crate::work::add(1);
-            if idx % BYTE_STEP == 0 {
+            if idx.is_multiple_of(BYTE_STEP) {
                 byte_marks.push(b);
             }
             orig_count = idx + 1;
@@ -316,9 +316,7 @@ impl<'a> Doc<'a> {
         }
         let start = self.chars.len();
         self.chars.extend_from_slice(&p.chars);
-        for &o in &p.map {
-            self.map.push(o);
-        }
+        self.map.extend(&p.map);
         self.lines.push(Line {
             start,
             end: self.chars.len(),
@@ -338,23 +336,52 @@ struct OffsetMap {
     len: usize,
     /// The original offset that would continue the last run.
     next: Option<usize>,
+    /// The run holding cleaned character `k * MAP_BLOCK`, for every `k`:
+    /// a lookup walks from there over at most a block's runs (a binary
+    /// search per span end was a measurable part of building the output).
+    blocks: Vec<usize>,
 }
+
+/// Cleaned characters per entry of [`OffsetMap::blocks`].
+const MAP_BLOCK: usize = 64;
 
 impl OffsetMap {
     fn push(&mut self, orig: usize) {
         if self.next != Some(orig) {
             self.runs.push((self.len, orig));
         }
+        if self.len.is_multiple_of(MAP_BLOCK) {
+            self.blocks.push(self.runs.len() - 1);
+        }
         self.next = orig.checked_add(1);
         self.len += 1;
+    }
+
+    /// `push` of each offset, with the state kept in locals.
+    fn extend(&mut self, offsets: &[usize]) {
+        let (mut next, mut len) = (self.next, self.len);
+        for &o in offsets {
+            if next != Some(o) {
+                self.runs.push((len, o));
+            }
+            if len.is_multiple_of(MAP_BLOCK) {
+                self.blocks.push(self.runs.len() - 1);
+            }
+            next = o.checked_add(1);
+            len += 1;
+        }
+        (self.next, self.len) = (next, len);
     }
 
     fn get(&self, n: usize) -> Option<usize> {
         if n >= self.len {
             return None;
         }
-        let k = self.runs.partition_point(|&(c, _)| c <= n);
-        let &(c, o) = self.runs.get(k.checked_sub(1)?)?;
+        let mut k = *self.blocks.get(n / MAP_BLOCK)?;
+        while self.runs.get(k + 1).is_some_and(|&(c, _)| c <= n) {
+            k += 1;
+        }
+        let &(c, o) = self.runs.get(k)?;
         Some(o + (n - c))
     }
 

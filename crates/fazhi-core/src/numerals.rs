@@ -62,12 +62,13 @@ const NUMERALS: [char; 30] = [
     '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿',
 ];
 
-/// The low bytes of [`NUMERALS`], as a 256-bit set.
-const NUMERAL_BITS: [u64; 4] = {
-    let mut bits = [0u64; 4];
+/// The low ten bits of [`NUMERALS`], as a 1024-bit set (a few percent of
+/// other characters share a slot; 256 bits let one in nine through).
+const NUMERAL_BITS: [u64; 16] = {
+    let mut bits = [0u64; 16];
     let mut i = 0;
     while i < NUMERALS.len() {
-        let v = NUMERALS[i] as u32 & 255;
+        let v = NUMERALS[i] as u32 & 1023;
         bits[(v >> 6) as usize] |= 1 << (v & 63);
         i += 1;
     }
@@ -83,10 +84,10 @@ pub fn is_han_numeral_char(c: char) -> bool {
 }
 
 /// False for most characters that are no numeral character (a filter on
-/// the low byte: one test), never for one that is.
+/// the low bits: one test), never for one that is.
 #[inline(always)]
 pub(crate) fn may_be_numeral(c: char) -> bool {
-    let v = c as u32 & 255;
+    let v = c as u32 & 1023;
     NUMERAL_BITS[(v >> 6) as usize] >> (v & 63) & 1 == 1
 }
 

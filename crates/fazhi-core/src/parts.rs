@@ -179,15 +179,16 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         .position(|&c| c == '。')
         .map_or(line.len(), |p| start + p);
     let text = line.get(start..stop)?;
-    if text.is_empty() || text.iter().any(|&c| matches!(c, ';' | '?' | '!')) {
-        return None;
-    }
     let max = if level == Level::Unnumbered {
         MAX_UNNUMBERED_HEADING
     } else {
         MAX_HEADING
     };
-    if text.len() > max || contains(text, "如下") {
+    // The length first: most lines are prose, far longer than a heading.
+    if text.is_empty() || text.len() > max {
+        return None;
+    }
+    if text.iter().any(|&c| matches!(c, ';' | '?' | '!')) || contains(text, "如下") {
         return None;
     }
     if level == Level::Unnumbered {
@@ -205,6 +206,7 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         }
     }
     // A title line (`…法治政府建设年度报告`) is not a part heading.
+    let seen = CharSet::of(text);
     let title_like = [
         "年度报告",
         "情况报告",
@@ -216,7 +218,7 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         "的汇报",
     ]
     .iter()
-    .any(|w| contains(text, w));
+    .any(|w| seen.may_hold(w) && contains(text, w));
     if title_like && !contains(text, "其他") {
         return None;
     }
