@@ -121,16 +121,18 @@ const ENOUGH_TERMS: usize = 8;
 /// enough to run many characters at a time: one branchy loop doing all
 /// three cost as much as three plain passes.
 fn census(chars: &[char]) -> (usize, usize, usize) {
-    let blank = chars
-        .iter()
-        .filter(|&&c| c == ' ' || ('\t'..='\r').contains(&c))
-        .count()
-        + rare_blanks(chars);
-    // Summed in u32 lanes a block at a time (a block cannot overflow them).
-    let bad = chars
-        .chunks(1 << 16)
-        .map(|block| block.iter().map(|&c| u32::from(unreadable(c))).sum::<u32>() as usize)
-        .sum();
+    // ASCII blanks and unreadable characters, summed in u32 lanes a block
+    // at a time (a block cannot overflow them).
+    let (mut blank, mut bad) = (rare_blanks(chars), 0);
+    for block in chars.chunks(1 << 16) {
+        let (mut b, mut u) = (0u32, 0u32);
+        for &c in block {
+            b += u32::from(c == ' ' || ('\t'..='\r').contains(&c));
+            u += u32::from(unreadable(c));
+        }
+        blank += b as usize;
+        bad += u as usize;
+    }
     let mut terms = 0;
     for w in chars.windows(2) {
         let (a, b) = (w[0], w[1]);

@@ -109,6 +109,8 @@ impl<'a> Doc<'a> {
         let mut pending: Option<Pending> = None;
         let mut adjacent = false; // previous kept raw line directly above
         let mut prev_was_cr = false;
+        // The raw line holds `&` or `[` (references, bookmarks to read).
+        let mut marks = false;
         for (idx, (b, c)) in src.char_indices().enumerate() {
             crate::work::add(1);
             if idx.is_multiple_of(BYTE_STEP) {
@@ -117,25 +119,33 @@ impl<'a> Doc<'a> {
             orig_count = idx + 1;
             // Ideographs and printable ASCII are neither breaks nor folded:
             // most characters take this one test.
-            if ('\u{4e00}'..='\u{9fff}').contains(&c) || (' '..='~').contains(&c) {
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
                 prev_was_cr = false;
+                raw.push((c, idx));
+                continue;
+            }
+            if (' '..='~').contains(&c) {
+                prev_was_cr = false;
+                marks |= matches!(c, '&' | '[');
                 raw.push((c, idx));
                 continue;
             }
             if is_break(c) {
                 // \r\n is one break.
                 if !(c == '\n' && prev_was_cr) {
-                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
+                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true, marks);
+                    marks = false;
                 }
                 prev_was_cr = c == '\r';
             } else {
                 prev_was_cr = false;
                 if let Some(f) = fold(c) {
+                    marks |= matches!(f, '&' | '[');
                     raw.push((f, idx));
                 }
             }
         }
-        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
+        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true, marks);
         if let Some(p) = pending.take() {
             doc.flush(p);
         }
@@ -242,10 +252,14 @@ impl<'a> Doc<'a> {
         pending: &mut Option<Pending>,
         adjacent: &mut bool,
         may_split: bool,
+        marks: bool,
     ) {
         crate::work::add(raw.len());
-        crate::entities::decode(raw);
-        remove_bookmarks(raw);
+        // Without `&` or `[` there is nothing to read (both would scan).
+        if marks {
+            crate::entities::decode(raw);
+            remove_bookmarks(raw);
+        }
         let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
         let end = raw
             .iter()
@@ -263,8 +277,8 @@ impl<'a> Doc<'a> {
         if may_split && let Some(at) = glued_heading(&raw[start..end]) {
             let mut tail = raw[start + at..end].to_vec();
             raw.truncate(start + at);
-            self.take_raw_line(raw, pending, adjacent, false);
-            self.take_raw_line(&mut tail, pending, adjacent, false);
+            self.take_raw_line(raw, pending, adjacent, false, true);
+            self.take_raw_line(&mut tail, pending, adjacent, false, true);
             return;
         }
         let line: Vec<char> = raw[start..end].iter().map(|&(c, _)| c).collect();
