@@ -94,9 +94,13 @@ pub fn scan_line(
             .iter()
             .position(|&c| is_clause_end(c))
             .map_or(line.len(), |k| p + k);
+        // Counted: the scan up to the term, back to the clause start and on
+        // to its end.
+        crate::work::add(end - start + p - from + 1);
         clause_facts(line, start, end, base, quantities, out);
         from = end + 1;
     }
+    crate::work::add(line.len().saturating_sub(from));
 }
 
 fn is_clause_end(c: char) -> bool {

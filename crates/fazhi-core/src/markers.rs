@@ -197,7 +197,7 @@ pub fn starts_with(chars: &[char], word: &str) -> bool {
 /// `word` starts with `c`: a character compare, where `str::starts_with`
 /// encodes `c` and calls `memcmp` (a measurable cost in the hot scans).
 #[inline]
-pub fn first_is(word: &str, c: char) -> bool {
+pub(crate) fn first_is(word: &str, c: char) -> bool {
     word.chars().next().is_some_and(|f| f == c)
 }
 
