@@ -62,8 +62,15 @@ pub(crate) fn is_chrome(line: &[char]) -> bool {
         .unwrap_or(line.len());
     let key = &line[key_at..];
     // Table cells space their keys out: `| 索 引 号 |`.
-    let squashed: Vec<char> = key.iter().copied().filter(|&c| c != ' ').take(12).collect();
-    if META.iter().any(|m| starts_with(&squashed, m)) {
+    // On the stack: this runs for every short line.
+    let mut buf = [' '; 12];
+    let mut len = 0;
+    for &c in key.iter().filter(|&&c| c != ' ').take(12) {
+        buf[len] = c;
+        len += 1;
+    }
+    let squashed = &buf[..len];
+    if META.iter().any(|m| starts_with(squashed, m)) {
         return true;
     }
     // Breadcrumb trail: `首页 > 政务公开 > …`, `您所在的位置:政务公开 > 工作报告`.

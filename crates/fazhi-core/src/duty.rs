@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::markers::{contains, find};
+use crate::markers::{contains, starts_with};
 use crate::model::{DutyFactKind, Qualifier};
 use crate::quantities::RawQuantity;
 
@@ -71,51 +71,139 @@ pub fn scan_line(
     quantities: &[RawQuantity],
     out: &mut Vec<RawDutyFact>,
 ) {
-    let (kinds, topic, roles) = &*TERMS;
-    let mut start = 0;
-    for (i, c) in line
-        .iter()
-        .copied()
-        .enumerate()
-        .chain(std::iter::once((line.len(), '。')))
+    let firsts: &[char] = &TERM_FIRSTS;
+    let filter = &*FIRSTS_FILTER;
+    let starts_term = |c: char| {
+        let v = c as u32 & 255;
+        filter[(v >> 6) as usize] >> (v & 63) & 1 == 1 && firsts.contains(&c)
+    };
+    // Only clauses holding a character some term starts with can state a
+    // fact: find those characters, then the clause around each. `from` is
+    // always a clause start, so each character is read at most twice.
+    let mut from = 0;
+    while let Some(p) = line
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&c| starts_term(c)))
     {
-        if !matches!(c, '。' | ';' | ',' | '!' | '?') {
+        let p = from + p;
+        let start = line[from..p]
+            .iter()
+            .rposition(|&c| is_clause_end(c))
+            .map_or(from, |k| from + k + 1);
+        let end = line[p..]
+            .iter()
+            .position(|&c| is_clause_end(c))
+            .map_or(line.len(), |k| p + k);
+        // Counted: the scan up to the term, back to the clause start and on
+        // to its end.
+        crate::work::add(end - start + p - from + 1);
+        clause_facts(line, start, end, base, quantities, out);
+        from = end + 1;
+    }
+    crate::work::add(line.len().saturating_sub(from));
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '。' | ';' | ',' | '!' | '?')
+}
+
+/// The low bytes of the terms' first characters, as a 256-bit set: most
+/// characters are rejected by one test.
+static FIRSTS_FILTER: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    let mut bits = [0u64; 4];
+    for &c in TERM_FIRSTS.iter() {
+        let v = c as u32 & 255;
+        bits[(v >> 6) as usize] |= 1 << (v & 63);
+    }
+    bits
+});
+
+/// The facts of the clause `line[start..end]`.
+fn clause_facts(
+    line: &[char],
+    start: usize,
+    end: usize,
+    base: usize,
+    quantities: &[RawQuantity],
+    out: &mut Vec<RawDutyFact>,
+) {
+    let (kinds, topic, roles) = &*TERMS;
+    let clause = &line[start..end];
+    let (cs, ce) = (base + start, base + end);
+    if clause.len() < 3 {
+        return;
+    }
+    let firsts = first_terms(clause, kinds);
+    for (t, at) in kinds.iter().zip(firsts) {
+        // Where the term stands: its count is the first figure after it
+        // (`组织会前学法12次、专题研究2次` gives each its own).
+        let Some(at) = at else {
+            continue;
+        };
+        let ok = match t.kind {
+            DutyFactKind::TopicStudy => topic.iter().any(|w| contains(clause, w)),
+            DutyFactKind::FirstResponsible => roles.iter().any(|w| contains(clause, w)),
+            _ => true,
+        };
+        if !ok {
             continue;
         }
-        let clause = &line[start..i];
-        let (cs, ce) = (base + start, base + i);
-        start = i + 1;
-        if clause.len() < 3 {
+        let count = quantities
+            .iter()
+            .find(|q| q.start >= cs + at && q.end <= ce && SESSION_UNITS.contains(&q.unit.as_str()))
+            .map(|q| (q.value, q.qualifier));
+        out.push(RawDutyFact {
+            kind: t.kind,
+            count,
+            start: cs,
+            end: ce,
+        });
+    }
+}
+
+/// Most kinds a term list holds (`data/duty_terms.txt` has four; the
+/// parser knows four kinds, each read from one line).
+const MAX_KINDS: usize = 8;
+
+/// The first character of every fact term.
+static TERM_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = TERMS
+        .0
+        .iter()
+        .flat_map(|t| t.any.iter().filter_map(|w| w.chars().next()))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// Where each kind's earliest term starts in `clause`: one forward scan for
+/// all kinds at once (a search per term rescanned every clause once per
+/// term, the parser's costliest step on long reports).
+fn first_terms(clause: &[char], kinds: &[Terms]) -> [Option<usize>; MAX_KINDS] {
+    let mut first = [None; MAX_KINDS];
+    let mut left = kinds.len().min(MAX_KINDS);
+    crate::work::add(clause.len());
+    for (i, c) in clause.iter().enumerate() {
+        if left == 0 {
+            break;
+        }
+        // Most characters start no term: one look at a short list.
+        if !TERM_FIRSTS.contains(c) {
             continue;
         }
-        for t in kinds {
-            // Where the term stands: its count is the first figure after it
-            // (`组织会前学法12次、专题研究2次` gives each its own).
-            let Some(at) = t.any.iter().filter_map(|w| find(clause, w)).min() else {
-                continue;
-            };
-            let ok = match t.kind {
-                DutyFactKind::TopicStudy => topic.iter().any(|w| contains(clause, w)),
-                DutyFactKind::FirstResponsible => roles.iter().any(|w| contains(clause, w)),
-                _ => true,
-            };
-            if !ok {
-                continue;
+        for (k, t) in kinds.iter().take(MAX_KINDS).enumerate() {
+            if first[k].is_none()
+                && t.any
+                    .iter()
+                    .any(|w| crate::markers::first_is(w, *c) && starts_with(&clause[i..], w))
+            {
+                first[k] = Some(i);
+                left -= 1;
             }
-            let count = quantities
-                .iter()
-                .find(|q| {
-                    q.start >= cs + at && q.end <= ce && SESSION_UNITS.contains(&q.unit.as_str())
-                })
-                .map(|q| (q.value, q.qualifier));
-            out.push(RawDutyFact {
-                kind: t.kind,
-                count,
-                start: cs,
-                end: ce,
-            });
         }
     }
+    first
 }
 
 #[cfg(test)]

@@ -94,30 +94,12 @@ pub enum NotReport {
 /// Decide whether the cleaned text reads as an annual report.
 /// `parts` is the number of statutory part headings found.
 pub fn assess(chars: &[char], parts: usize, has_title: bool) -> Option<NotReport> {
-    let total = chars.iter().filter(|c| !c.is_whitespace()).count();
+    let (total, bad, terms) = census(chars);
     if total == 0 {
         return Some(NotReport::OffTopic);
     }
-    let bad = chars
-        .iter()
-        .filter(|&&c| {
-            c == '\u{FFFD}'
-                || (c.is_control() && c != '\n')
-                || ('\u{E000}'..='\u{F8FF}').contains(&c)
-        })
-        .count();
     if bad * 10 > total {
         return Some(NotReport::Unreadable);
-    }
-    // Occurrences of the field's own vocabulary.
-    let mut terms = 0usize;
-    for w in chars.windows(2) {
-        if matches!(
-            (w[0], w[1]),
-            ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')
-        ) {
-            terms += 1;
-        }
     }
     let report = (parts >= 2 && terms >= 2)
         || (parts >= 1 && terms >= 3 && total >= 200)
@@ -128,6 +110,58 @@ pub fn assess(chars: &[char], parts: usize, has_title: bool) -> Option<NotReport
     } else {
         Some(NotReport::OffTopic)
     }
+}
+
+/// More occurrences of the vocabulary than any rule of [`assess`] asks for.
+const ENOUGH_TERMS: usize = 8;
+
+/// Non-blank characters, unreadable ones (replacement, control, private
+/// use) and occurrences of the field's own vocabulary (`法治`, `依法`, …),
+/// the last counted up to [`ENOUGH_TERMS`] only. Each count is simple
+/// enough to run many characters at a time: one branchy loop doing all
+/// three cost as much as three plain passes.
+fn census(chars: &[char]) -> (usize, usize, usize) {
+    // ASCII blanks and unreadable characters, summed in u32 lanes a block
+    // at a time (a block cannot overflow them).
+    let (mut blank, mut bad) = (rare_blanks(chars), 0);
+    for block in chars.chunks(1 << 16) {
+        let (mut b, mut u) = (0u32, 0u32);
+        for &c in block {
+            b += u32::from(c == ' ' || ('\t'..='\r').contains(&c));
+            u += u32::from(unreadable(c));
+        }
+        blank += b as usize;
+        bad += u as usize;
+    }
+    let mut terms = 0;
+    for w in chars.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if (a == '法' && matches!(b, '治' | '制')) || (b == '法' && matches!(a, '依' | '执' | '普'))
+        {
+            terms += 1;
+            if terms == ENOUGH_TERMS {
+                break;
+            }
+        }
+    }
+    (chars.len() - blank, bad, terms)
+}
+
+/// Replacement, control (Cc: exactly U+0000–U+001F and U+007F–U+009F, the
+/// line break aside) and private-use characters.
+fn unreadable(c: char) -> bool {
+    let v = c as u32;
+    let control = (v < 0x20 && v != 0x0a) | (0x7f..=0x9f).contains(&v);
+    control | (v == 0xFFFD) | (0xE000..=0xF8FF).contains(&v)
+}
+
+/// Whitespace outside ASCII: all of it lies in U+0080..=U+3000, where
+/// few characters of a report are (quotation marks, dashes).
+fn rare_blanks(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .filter(|&&c| ('\u{80}'..='\u{3000}').contains(&c) && c.is_whitespace())
+        .count()
 }
 
 /// Context the findings need beyond the report itself.
@@ -243,6 +277,33 @@ pub fn findings(report: &ParsedReport, facts: &Facts) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_census_counts_as_the_plain_definitions_do() {
+        let mut text: Vec<char> = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        text.extend("依法治理,法制、执法和普法。法治\n\u{3000}\u{FFFD}".chars());
+        let total = text.iter().filter(|c| !c.is_whitespace()).count();
+        let bad = text
+            .iter()
+            .filter(|&&c| {
+                c == '\u{FFFD}'
+                    || (c.is_control() && c != '\n')
+                    || ('\u{E000}'..='\u{F8FF}').contains(&c)
+            })
+            .count();
+        let terms = text
+            .windows(2)
+            .filter(|w| {
+                matches!(
+                    (w[0], w[1]),
+                    ('法', '治') | ('依', '法') | ('法', '制') | ('执', '法') | ('普', '法')
+                )
+            })
+            .count();
+        assert_eq!(census(&text), (total, bad, terms.min(ENOUGH_TERMS)));
+        let few: Vec<char> = "依法治理,法制".chars().collect();
+        assert_eq!(census(&few).2, 3);
+    }
 
     #[test]
     fn the_same_unit_under_its_roster_and_text_names() {

@@ -19,7 +19,7 @@
 //! look-ahead); item spans lie inside the part.
 
 use crate::markers::{MarkerKind, is_clause_break, leading_marker, shi_marker_at};
-use crate::numerals::starts_han_number;
+use crate::numerals::{is_han_numeral_char, starts_han_number};
 
 /// An item in cleaned-text coordinates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +57,12 @@ pub fn items_of(chars: &[char], lines: &[(usize, usize)], body_end: usize) -> Ve
         let text = chars.get(s..e).unwrap_or(&[]);
         crate::work::add(text.len());
         for j in 0..text.len() {
-            if !starts_han_number(text[j]) || (j > 0 && !is_clause_break(text[j - 1])) {
+            // The numeral filter first: it rejects most characters in one test.
+            let c = text[j];
+            if !is_han_numeral_char(c)
+                || !starts_han_number(c)
+                || (j > 0 && !is_clause_break(text[j - 1]))
+            {
                 continue;
             }
             let Some(m) = shi_marker_at(text, j) else {

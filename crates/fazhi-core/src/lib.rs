@@ -172,14 +172,16 @@ fn section(doc: &Doc, span: &PartSpan, fallback: bool) -> Section {
         .into_iter()
         .map(|it| {
             let (start, end) = doc.orig_span(it.start, it.end);
-            let text = doc.exact(it.start, it.end).to_string();
+            let text = doc.orig_slice(start, end).to_string();
             let words = doc.orig_span(it.words.min(it.end), it.end).0;
             Item {
                 title: it
                     .title
                     .map(|(a, b)| doc.display(a, b))
                     .filter(|t| !t.is_empty()),
-                marker_chars: words.saturating_sub(start).min(text.chars().count()),
+                // The text's length in characters, known from its span
+                // (counting the characters of every item was a pass).
+                marker_chars: words.saturating_sub(start).min(doc.orig_chars(start, end)),
                 text,
                 start,
                 end,

@@ -190,18 +190,23 @@ fn circled(c: char) -> Option<u32> {
 /// `chars` starts with `word`.
 pub fn starts_with(chars: &[char], word: &str) -> bool {
     crate::work::add(word.len().min(chars.len()) / 3 + 1);
-    word.chars()
-        .enumerate()
-        .all(|(i, w)| chars.get(i) == Some(&w))
+    let mut it = chars.iter();
+    word.chars().all(|w| it.next() == Some(&w))
+}
+
+/// `word` starts with `c`: a character compare, where `str::starts_with`
+/// encodes `c` and calls `memcmp` (a measurable cost in the hot scans).
+#[inline]
+pub(crate) fn first_is(word: &str, c: char) -> bool {
+    word.chars().next().is_some_and(|f| f == c)
 }
 
 /// `chars` ends with `word`.
 pub fn ends_with(chars: &[char], word: &str) -> bool {
-    let wl = word.chars().count();
-    if wl > chars.len() {
-        return false;
-    }
-    starts_with(&chars[chars.len() - wl..], word)
+    // Compared from the end: no count of the word's characters first.
+    crate::work::add(word.len().min(chars.len()) / 3 + 1);
+    let mut it = chars.iter().rev();
+    word.chars().rev().all(|w| it.next() == Some(&w))
 }
 
 /// `chars` contains `word` (short needle; linear in `chars` times needle length).
@@ -212,7 +217,10 @@ pub fn contains(chars: &[char], word: &str) -> bool {
 /// First index of `word` in `chars`.
 pub fn find(chars: &[char], word: &str) -> Option<usize> {
     let first = word.chars().next()?;
-    let found = (0..chars.len()).find(|&i| chars[i] == first && starts_with(&chars[i..], word));
+    let found = chars
+        .iter()
+        .enumerate()
+        .position(|(i, &c)| c == first && starts_with(&chars[i..], word));
     crate::work::add(found.unwrap_or(chars.len()) + 1);
     found
 }

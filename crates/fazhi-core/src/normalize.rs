@@ -39,21 +39,29 @@ pub struct Line {
 #[derive(Debug)]
 pub struct Doc<'a> {
     src: &'a str,
-    /// Byte offset of every original character (plus one past the end).
-    byte_of: Vec<usize>,
+    /// Byte offset of every [`BYTE_STEP`]-th original character: an offset
+    /// per character was the parse's largest buffer (and its page faults).
+    byte_marks: Vec<usize>,
+    /// Number of original characters.
+    orig_count: usize,
     /// Cleaned characters; lines are separated by `'\n'`.
     pub chars: Vec<char>,
     /// Original character offset of every cleaned character.
-    map: Vec<usize>,
+    map: OffsetMap,
     pub lines: Vec<Line>,
     /// Chrome lines that were dropped (folded text), for the header to read dates from.
     pub chrome: Vec<String>,
 }
 
+/// Original characters per entry of [`Doc::byte_marks`]: the byte offset of
+/// any other character is found by decoding fewer than this many.
+const BYTE_STEP: usize = 16;
+
 /// Keep at most this many chrome lines: the header only needs the first few.
 const MAX_CHROME_KEPT: usize = 32;
 
 /// Fold one character; `None` drops it.
+#[inline]
 pub fn fold(c: char) -> Option<char> {
     let v = c as u32;
     Some(match c {
@@ -86,12 +94,14 @@ pub fn is_han(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     pub fn new(src: &'a str) -> Doc<'a> {
-        let mut byte_of = Vec::with_capacity(src.len() / 2 + 1);
+        let mut byte_marks = Vec::with_capacity(src.len() / (2 * BYTE_STEP) + 1);
+        let mut orig_count = 0;
         let mut doc = Doc {
             src,
-            byte_of: Vec::new(),
+            byte_marks: Vec::new(),
+            orig_count: 0,
             chars: Vec::with_capacity(src.len() / 2),
-            map: Vec::with_capacity(src.len() / 2),
+            map: OffsetMap::default(),
             lines: Vec::new(),
             chrome: Vec::new(),
         };
@@ -99,34 +109,69 @@ impl<'a> Doc<'a> {
         let mut pending: Option<Pending> = None;
         let mut adjacent = false; // previous kept raw line directly above
         let mut prev_was_cr = false;
+        // The raw line holds `&` or `[` (references, bookmarks to read).
+        let mut marks = false;
         for (idx, (b, c)) in src.char_indices().enumerate() {
             crate::work::add(1);
-            byte_of.push(b);
+            if idx.is_multiple_of(BYTE_STEP) {
+                byte_marks.push(b);
+            }
+            orig_count = idx + 1;
+            // Ideographs and printable ASCII are neither breaks nor folded:
+            // most characters take this one test.
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                prev_was_cr = false;
+                raw.push((c, idx));
+                continue;
+            }
+            if (' '..='~').contains(&c) {
+                prev_was_cr = false;
+                marks |= matches!(c, '&' | '[');
+                raw.push((c, idx));
+                continue;
+            }
             if is_break(c) {
                 // \r\n is one break.
                 if !(c == '\n' && prev_was_cr) {
-                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
+                    doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true, marks);
+                    marks = false;
                 }
                 prev_was_cr = c == '\r';
             } else {
                 prev_was_cr = false;
                 if let Some(f) = fold(c) {
+                    marks |= matches!(f, '&' | '[');
                     raw.push((f, idx));
                 }
             }
         }
-        byte_of.push(src.len());
-        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true);
+        doc.take_raw_line(&mut raw, &mut pending, &mut adjacent, true, marks);
         if let Some(p) = pending.take() {
             doc.flush(p);
         }
-        doc.byte_of = byte_of;
+        doc.byte_marks = byte_marks;
+        doc.orig_count = orig_count;
         doc
     }
 
     /// Number of characters in the submitted text.
     pub fn orig_len(&self) -> usize {
-        self.byte_of.len().saturating_sub(1)
+        self.orig_count
+    }
+
+    /// Byte offset of original character `k` (`src.len()` for one past the
+    /// last): from the mark before it, decoding under [`BYTE_STEP`] chars.
+    fn byte_at(&self, k: usize) -> Option<usize> {
+        if k >= self.orig_count {
+            return (k == self.orig_count).then_some(self.src.len());
+        }
+        let from = *self.byte_marks.get(k / BYTE_STEP)?;
+        let rest = self.src.get(from..)?;
+        let skip = rest
+            .char_indices()
+            .nth(k % BYTE_STEP)
+            .map_or(rest.len(), |(b, _)| b);
+        Some(from + skip)
     }
 
     /// The submitted text.
@@ -144,7 +189,7 @@ impl<'a> Doc<'a> {
 
     /// Original character offset where cleaned character `n` came from.
     pub fn orig_start(&self, n: usize) -> usize {
-        self.map.get(n).copied().unwrap_or_else(|| self.orig_len())
+        self.map.get(n).unwrap_or_else(|| self.orig_len())
     }
 
     /// Original (exclusive) end offset for a cleaned span ending at `n`.
@@ -154,7 +199,7 @@ impl<'a> Doc<'a> {
         }
         self.map
             .get(n - 1)
-            .map(|&o| o + 1)
+            .map(|o| o + 1)
             .unwrap_or_else(|| self.orig_len())
     }
 
@@ -172,10 +217,16 @@ impl<'a> Doc<'a> {
         if os >= oe {
             return "";
         }
-        let (Some(&bs), Some(&be)) = (self.byte_of.get(os), self.byte_of.get(oe)) else {
+        let (Some(bs), Some(be)) = (self.byte_at(os), self.byte_at(oe)) else {
             return "";
         };
         self.src.get(bs..be).unwrap_or("")
+    }
+
+    /// Characters of `orig_slice(os, oe)`, without counting them.
+    pub(crate) fn orig_chars(&self, os: usize, oe: usize) -> usize {
+        let n = self.orig_len();
+        oe.min(n).saturating_sub(os.min(n))
     }
 
     /// The submitted text of cleaned span `s..e`, exactly as written.
@@ -201,10 +252,14 @@ impl<'a> Doc<'a> {
         pending: &mut Option<Pending>,
         adjacent: &mut bool,
         may_split: bool,
+        marks: bool,
     ) {
         crate::work::add(raw.len());
-        crate::entities::decode(raw);
-        remove_bookmarks(raw);
+        // Without `&` or `[` there is nothing to read (both would scan).
+        if marks {
+            crate::entities::decode(raw);
+            remove_bookmarks(raw);
+        }
         let start = raw.iter().position(|&(c, _)| c != ' ').unwrap_or(raw.len());
         let end = raw
             .iter()
@@ -222,8 +277,8 @@ impl<'a> Doc<'a> {
         if may_split && let Some(at) = glued_heading(&raw[start..end]) {
             let mut tail = raw[start + at..end].to_vec();
             raw.truncate(start + at);
-            self.take_raw_line(raw, pending, adjacent, false);
-            self.take_raw_line(&mut tail, pending, adjacent, false);
+            self.take_raw_line(raw, pending, adjacent, false, true);
+            self.take_raw_line(&mut tail, pending, adjacent, false, true);
             return;
         }
         let line: Vec<char> = raw[start..end].iter().map(|&(c, _)| c).collect();
@@ -269,17 +324,83 @@ impl<'a> Doc<'a> {
     fn flush(&mut self, p: Pending) {
         if !self.chars.is_empty() {
             // The separator maps to the character after the previous line.
-            let after = self.map.last().map_or(0, |&o| o + 1);
+            let after = self.map.last().map_or(0, |o| o + 1);
             self.chars.push('\n');
             self.map.push(after);
         }
         let start = self.chars.len();
         self.chars.extend_from_slice(&p.chars);
-        self.map.extend_from_slice(&p.map);
+        self.map.extend(&p.map);
         self.lines.push(Line {
             start,
             end: self.chars.len(),
         });
+    }
+}
+
+/// Original offsets of the cleaned characters, as runs of consecutive
+/// offsets: most cleaned characters are the original character after the
+/// previous one's, so a line costs a run or a few instead of an offset per
+/// character (that buffer was most of the parse's memory traffic).
+#[derive(Debug, Default)]
+struct OffsetMap {
+    /// (first cleaned index, its original offset) of every run, in order.
+    runs: Vec<(usize, usize)>,
+    /// Cleaned characters mapped.
+    len: usize,
+    /// The original offset that would continue the last run.
+    next: Option<usize>,
+    /// The run holding cleaned character `k * MAP_BLOCK`, for every `k`:
+    /// a lookup walks from there over at most a block's runs (a binary
+    /// search per span end was a measurable part of building the output).
+    blocks: Vec<usize>,
+}
+
+/// Cleaned characters per entry of [`OffsetMap::blocks`].
+const MAP_BLOCK: usize = 64;
+
+impl OffsetMap {
+    fn push(&mut self, orig: usize) {
+        if self.next != Some(orig) {
+            self.runs.push((self.len, orig));
+        }
+        if self.len.is_multiple_of(MAP_BLOCK) {
+            self.blocks.push(self.runs.len() - 1);
+        }
+        self.next = orig.checked_add(1);
+        self.len += 1;
+    }
+
+    /// `push` of each offset, with the state kept in locals.
+    fn extend(&mut self, offsets: &[usize]) {
+        let (mut next, mut len) = (self.next, self.len);
+        for &o in offsets {
+            if next != Some(o) {
+                self.runs.push((len, o));
+            }
+            if len.is_multiple_of(MAP_BLOCK) {
+                self.blocks.push(self.runs.len() - 1);
+            }
+            next = o.checked_add(1);
+            len += 1;
+        }
+        (self.next, self.len) = (next, len);
+    }
+
+    fn get(&self, n: usize) -> Option<usize> {
+        if n >= self.len {
+            return None;
+        }
+        let mut k = *self.blocks.get(n / MAP_BLOCK)?;
+        while self.runs.get(k + 1).is_some_and(|&(c, _)| c <= n) {
+            k += 1;
+        }
+        let &(c, o) = self.runs.get(k)?;
+        Some(o + (n - c))
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.get(self.len.checked_sub(1)?)
     }
 }
 

@@ -60,6 +60,10 @@ pub use crate::years::year_in;
 /// `year` is the reported year when already known (from the title): a
 /// heading naming the following year (`2024年重点工作`) is then the plan.
 pub fn classify(h: &[char], year: Option<i32>) -> Option<Part> {
+    let seen = CharSet::of(h);
+    // Most of the ~60 words have a character the heading lacks: the set
+    // answers for them without a scan.
+    let contains = |h: &[char], w: &str| seen.may_hold(w) && contains(h, w);
     let any = |words: &[&str]| words.iter().any(|w| contains(h, w));
     if contains(h, "其他") && any(&["报告", "说明", "情况", "事项"]) {
         return Some(Part::Other);
@@ -131,6 +135,29 @@ pub fn classify(h: &[char], year: Option<i32>) -> Option<Part> {
     None
 }
 
+/// Which characters a short text holds, as a 256-bit filter on the low
+/// byte of each: no false negatives, so a word whose first character is
+/// absent cannot occur.
+struct CharSet([u64; 4]);
+
+impl CharSet {
+    fn of(text: &[char]) -> CharSet {
+        let mut bits = [0u64; 4];
+        for &c in text {
+            let v = c as u32 & 255;
+            bits[(v >> 6) as usize] |= 1 << (v & 63);
+        }
+        CharSet(bits)
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(|c| {
+            let v = c as u32 & 255;
+            self.0[(v >> 6) as usize] >> (v & 63) & 1 == 1
+        })
+    }
+}
+
 /// Heading text of a line: numbering stripped, up to the first `。` (run-in
 /// headings), or `None` when the line cannot be a heading.
 fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
@@ -152,15 +179,16 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         .position(|&c| c == '。')
         .map_or(line.len(), |p| start + p);
     let text = line.get(start..stop)?;
-    if text.is_empty() || text.iter().any(|&c| matches!(c, ';' | '?' | '!')) {
-        return None;
-    }
     let max = if level == Level::Unnumbered {
         MAX_UNNUMBERED_HEADING
     } else {
         MAX_HEADING
     };
-    if text.len() > max || contains(text, "如下") {
+    // The length first: most lines are prose, far longer than a heading.
+    if text.is_empty() || text.len() > max {
+        return None;
+    }
+    if text.iter().any(|&c| matches!(c, ';' | '?' | '!')) || contains(text, "如下") {
         return None;
     }
     if level == Level::Unnumbered {
@@ -178,6 +206,7 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         }
     }
     // A title line (`…法治政府建设年度报告`) is not a part heading.
+    let seen = CharSet::of(text);
     let title_like = [
         "年度报告",
         "情况报告",
@@ -189,7 +218,7 @@ fn heading_text(line: &[char]) -> Option<(Level, usize, usize)> {
         "的汇报",
     ]
     .iter()
-    .any(|w| contains(text, w));
+    .any(|w| seen.may_hold(w) && contains(text, w));
     if title_like && !contains(text, "其他") {
         return None;
     }

@@ -12,10 +12,14 @@ const MAX_GLUED_HEADING: usize = 40;
 pub(super) fn glued_heading(raw: &[(char, usize)]) -> Option<usize> {
     let stop = raw.iter().rposition(|&(c, _)| matches!(c, '。' | ':'))?;
     let at = stop + 1;
-    let tail: Vec<char> = raw.get(at..)?.iter().map(|&(c, _)| c).collect();
-    let heading = (4..=MAX_GLUED_HEADING).contains(&tail.len())
-        && at >= 10
-        && leading_marker(&tail).is_some_and(|m| m.kind == MarkerKind::Top);
+    let tail = raw.get(at..)?;
+    // Lengths first: most lines end at their stop, and collecting every
+    // line's tail was an allocation per line.
+    if !(4..=MAX_GLUED_HEADING).contains(&tail.len()) || at < 10 {
+        return None;
+    }
+    let tail: Vec<char> = tail.iter().map(|&(c, _)| c).collect();
+    let heading = leading_marker(&tail).is_some_and(|m| m.kind == MarkerKind::Top);
     heading.then_some(at)
 }
 

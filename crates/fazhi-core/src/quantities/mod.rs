@@ -29,7 +29,7 @@ mod tests;
 mod what;
 
 use crate::numerals::{
-    MAX_NUMBER_CHARS, is_han_numeral_char, parse_number, starts_han_number, tidy,
+    MAX_NUMBER_CHARS, is_han_numeral_char, may_be_numeral, parse_number, starts_han_number, tidy,
 };
 use kind::kind_of;
 use sentence::set_sentences;
@@ -70,29 +70,50 @@ pub struct RawQuantity {
     pub sentence_end: usize,
 }
 
-/// Marks characters inside short quotations and book titles of a line:
-/// names (“1+7”, 《…第三批…》) are not counts. Quotes longer than
-/// `MAX_QUOTED` are treated as prose (unbalanced marks must not hide a line).
-fn quoted_mask(line: &[char]) -> Vec<bool> {
+/// The short quotations and book titles of a line, as inclusive character
+/// ranges in order: names (“1+7”, 《…第三批…》) are not counts. Quotes
+/// longer than `MAX_QUOTED` are treated as prose (unbalanced marks must not
+/// hide a line). Ranges rather than a mask: most lines have none, and a
+/// mask was an allocation and a fill per line.
+fn quoted_ranges(line: &[char]) -> Vec<(usize, usize)> {
     const MAX_QUOTED: usize = 40;
-    let mut mask = vec![false; line.len()];
-    let mut open: Option<(usize, char)> = None;
-    for (i, &c) in line.iter().enumerate() {
-        match (open, c) {
-            (None, '“' | '《' | '"' | '「' | '『' | '‘') => open = Some((i, c)),
-            (Some((s, o)), _) if closes(o, c) => {
-                if i - s <= MAX_QUOTED {
-                    for m in mask.iter_mut().take(i + 1).skip(s) {
-                        *m = true;
-                    }
+    let mut ranges = Vec::new();
+    let n = line.len();
+    let mut i = 0;
+    while let Some(p) = line
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| opens(c)))
+    {
+        let s = i + p;
+        let o = line[s];
+        // The closing mark within reach; the character just past reach is
+        // still read (and ends the quote) but opens none.
+        let reach = (s + MAX_QUOTED + 1).min(n.saturating_sub(1));
+        match (s + 1..=reach).find(|&j| closes(o, line[j])) {
+            Some(j) => {
+                if j - s <= MAX_QUOTED {
+                    ranges.push((s, j));
                 }
-                open = None;
+                i = j + 1;
             }
-            (Some((s, _)), _) if i - s > MAX_QUOTED => open = None,
-            _ => {}
+            None => i = s + MAX_QUOTED + 2,
         }
     }
-    mask
+    ranges
+}
+
+/// Quotation marks and title brackets that open a name.
+fn opens(c: char) -> bool {
+    // Every non-ASCII opener lies in U+2018..=U+300E: ideographs and ASCII
+    // fail the range at once.
+    c == '"'
+        || (('\u{2018}'..='\u{300e}').contains(&c) && matches!(c, '“' | '《' | '「' | '『' | '‘'))
+}
+
+/// Whether character `at` lies in one of `ranges` (sorted, disjoint).
+fn is_quoted(ranges: &[(usize, usize)], at: usize) -> bool {
+    let k = ranges.partition_point(|&(s, _)| s <= at);
+    k > 0 && ranges[k - 1].1 >= at
 }
 
 fn closes(open: char, c: char) -> bool {
@@ -102,16 +123,38 @@ fn closes(open: char, c: char) -> bool {
     )
 }
 
+/// The units grouped by first character (list order kept within a group),
+/// sorted by it: a position is compared only with the units that can start
+/// there (trying all 72 at every number was the scanner's main cost).
+static UNITS_BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<&'static str>)> = Vec::new();
+    for &u in UNITS.iter() {
+        let Some(c) = u.chars().next() else { continue };
+        match groups.iter_mut().find(|g| g.0 == c) {
+            Some(g) => g.1.push(u),
+            None => groups.push((c, vec![u])),
+        }
+    }
+    groups.sort_by_key(|g| g.0);
+    groups
+});
+
 fn match_unit(line: &[char], at: usize) -> Option<&'static str> {
     let rest = line.get(at..)?;
-    let unit = UNITS.iter().copied().find(|u| starts_with(rest, u))?;
+    let groups = &*UNITS_BY_FIRST;
+    let g = groups.binary_search_by_key(rest.first()?, |g| g.0).ok()?;
+    let unit = groups[g].1.iter().copied().find(|u| starts_with(rest, u))?;
     let after = &rest[unit.chars().count()..];
     // The unit character begins a word instead (`3人民`): look at the
     // unit's last character plus what follows.
-    let last_len = unit.chars().last().map_or(0, |c| c.len_utf8());
-    let tail = &unit[unit.len() - last_len..];
+    // (Characters compared, not strings: a `memcmp` call per word was
+    // a measurable part of the parse.)
+    let last = unit.chars().last();
+    let tail_len = last.map_or(0, char::len_utf8);
     if UNIT_FALSE_WORDS.iter().any(|w| {
-        w.starts_with(tail) && starts_with(after, &w[tail.len()..]) && w.len() > tail.len()
+        last.is_none_or(|l| crate::markers::first_is(w, l))
+            && w.len() > tail_len
+            && starts_with(after, &w[tail_len..])
     }) {
         return None;
     }
@@ -121,20 +164,30 @@ fn match_unit(line: &[char], at: usize) -> Option<&'static str> {
 /// Find the quantities of one cleaned line. `base` is the line's offset in
 /// the cleaned text (added to the spans).
 pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
-    if !line
-        .iter()
-        .any(|c| c.is_ascii_digit() || is_han_numeral_char(*c))
-    {
-        return;
-    }
-    let quoted = quoted_mask(line);
+    // Read on the line's first number only: most lines have none.
+    let mut quoted: Option<Vec<(usize, usize)>> = None;
     let first_new = out.len();
     let n = line.len();
     let mut i = 0;
     while i < n {
-        crate::work::add(1);
+        // Straight to the next character that may begin a number.
+        let Some(skip) = line[i..]
+            .iter()
+            .position(|&c| c.is_ascii_digit() || may_be_numeral(c))
+        else {
+            crate::work::add(n - i);
+            break;
+        };
+        crate::work::add(skip + 1);
+        i += skip;
         let c = line[i];
         let arabic = c.is_ascii_digit();
+        // Every test below needs a digit or a numeral character (百 of
+        // 百分之 and the bare magnitudes included): skip the rest at once.
+        if !arabic && !is_han_numeral_char(c) {
+            i += 1;
+            continue;
+        }
         let percent_words = starts_with(&line[i..], "百分之");
         // `近千人次`, `逾万人`: a bare magnitude after a qualifier word.
         let magnitude = match c {
@@ -171,7 +224,8 @@ pub fn scan_line(line: &[char], base: usize, out: &mut Vec<RawQuantity>) {
             continue;
         };
         let num_end = num_at + num.len;
-        if let Some(mut q) = read_quantity(line, &quoted, i, num_at, num, percent_words) {
+        let quoted = quoted.get_or_insert_with(|| quoted_ranges(line));
+        if let Some(mut q) = read_quantity(line, quoted, i, num_at, num, percent_words) {
             let end = q.end;
             // `共接待群众107批次,共计537人次`: the second figure counts the same thing.
             if q.what.is_empty()
@@ -207,13 +261,13 @@ fn skip_run(line: &[char], mut i: usize) -> usize {
 
 fn read_quantity(
     line: &[char],
-    quoted: &[bool],
+    quoted: &[(usize, usize)],
     start: usize,
     num_at: usize,
     num: crate::numerals::Number,
     percent_words: bool,
 ) -> Option<RawQuantity> {
-    if quoted.get(start).copied().unwrap_or(false) || num.positional || num.len > MAX_NUMBER_CHARS {
+    if is_quoted(quoted, start) || num.positional || num.len > MAX_NUMBER_CHARS {
         return None;
     }
     let prev = if start > 0 {

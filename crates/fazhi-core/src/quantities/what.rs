@@ -141,8 +141,12 @@ pub(super) fn what_of(line: &[char], qstart: usize, end: usize, unit: &str) -> S
     while changed {
         changed = false;
         for o in OPENERS {
+            // First characters first: a call per opener was most of this.
+            if phrase.first() != o.chars().next().as_ref() || !starts_with(phrase, o) {
+                continue;
+            }
             let l = o.chars().count();
-            if starts_with(phrase, o) && phrase.len() >= l + 2 {
+            if phrase.len() >= l + 2 {
                 phrase = &phrase[l..];
                 changed = true;
             }
