@@ -38,15 +38,23 @@ use found::{NewCheck, checks_of, severity_str};
 pub use kinds::{CheckError, CheckKind, CheckState};
 pub(crate) use near_copy::sync_near_copies;
 
-/// Record the checks of a processed report, inside the worker's transaction
-/// (those of the report alone: near copies come with the analysis).
+/// The checks of a processed report (those of the report alone: near copies
+/// come with the analysis), found before the worker's transaction: finding
+/// them is CPU work that must not hold its locks.
+pub(crate) struct Found(Vec<NewCheck>);
+
+pub(crate) fn found(text: &str, parsed: &ParsedReport) -> Found {
+    Found(checks_of(text, parsed))
+}
+
+/// Record checks found by [`found`], inside the worker's transaction (so a
+/// stored report always has its checks).
 pub(crate) async fn record<C: ConnectionTrait>(
     db: &C,
     record: &SubmissionRecord,
-    text: &str,
-    parsed: &ParsedReport,
+    found: Found,
 ) -> Result<(), StoreError> {
-    insert(db, &Owner::of(record), checks_of(text, parsed)).await
+    insert(db, &Owner::of(record), found.0).await
 }
 
 /// After a re-read (`fazhi reprocess`): the submission's open checks are

@@ -14,7 +14,7 @@ use sea_orm::{
 use crate::entity::{agency, parsed_report, submission};
 use crate::pieces::{Fresh, parse_filed};
 use crate::submissions::queued_model;
-use crate::summaries::{agency_changed, contribution, lock_summary};
+use crate::summaries::{agency_changed, contribution_with, lock_summary};
 use crate::summary_version::lock_shared;
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 
@@ -44,6 +44,19 @@ impl Store {
         record: &SubmissionRecord,
         outcome: &Outcome,
     ) -> Result<Completion, StoreError> {
+        // The CPU work (the parse as JSON, the contribution, the checks) is
+        // done before the transaction, so it holds no lock while computing:
+        // SQLite has one writer, and a second worker can only overlap with
+        // the first outside its transaction.
+        let ready = match outcome {
+            Outcome::Processed { text, parsed } => {
+                let agency = agency::Entity::find_by_id(record.agency_code.clone())
+                    .one(self.db())
+                    .await?;
+                Some(ReadyParse::new(record, text, parsed, agency)?)
+            }
+            Outcome::Rejected { .. } => None,
+        };
         let (txn, shared) = self
             .begin_for_agency(&record.district, record.reporting_year)
             .await?;
@@ -78,9 +91,24 @@ impl Store {
             txn.rollback().await?;
             return Ok(Completion::Duplicate);
         }
-        if let Outcome::Processed { text, parsed } = outcome {
-            let (json, contribution, value, agency) =
-                stored_parse(&txn, record, text, parsed).await?;
+        if let (Outcome::Processed { text, parsed }, Some(ready)) = (outcome, ready) {
+            // The agency as on record now: a roster change may have committed
+            // since it was read (then the contribution is made again).
+            let agency = agency::Entity::find_by_id(record.agency_code.clone())
+                .one(&txn)
+                .await?;
+            let ready = if agency == ready.agency {
+                ready
+            } else {
+                ReadyParse::new(record, text, parsed, agency)?
+            };
+            let ReadyParse {
+                json,
+                contribution,
+                value,
+                agency,
+                checks,
+            } = ready;
             let inserted = parsed_report::Entity::insert(parsed_report::ActiveModel {
                 submission_id: Set(record.submission_id.clone()),
                 agency_code: Set(record.agency_code.clone()),
@@ -100,7 +128,7 @@ impl Store {
                 txn.rollback().await?;
                 return Ok(Completion::Duplicate);
             }
-            crate::checks::record(&txn, record, text, parsed).await?;
+            crate::checks::record(&txn, record, checks).await?;
             let fresh = Fresh {
                 submission_id: &record.submission_id,
                 contribution: &value,
@@ -214,29 +242,69 @@ impl Store {
     }
 }
 
-/// A parse as stored: the parse as JSON and the report's contribution (as
-/// stored JSON, and as the value its piece is filed from), with the agency's
-/// row as read for it.
+/// A parse ready to store: the parse as JSON, the report's contribution (as
+/// stored JSON, and as the value its piece is filed from) made with the
+/// agency's row as read, and the report's checks.
+pub(crate) struct ReadyParse {
+    pub(crate) json: String,
+    pub(crate) contribution: String,
+    pub(crate) value: ReportContribution,
+    pub(crate) agency: Option<agency::Model>,
+    pub(crate) checks: crate::checks::Found,
+}
+
+impl ReadyParse {
+    pub(crate) fn new(
+        record: &SubmissionRecord,
+        text: &str,
+        parsed: &ParsedReport,
+        agency: Option<agency::Model>,
+    ) -> Result<ReadyParse, StoreError> {
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt(e.to_string());
+        let value = contribution_with(
+            agency.as_ref(),
+            &record.agency_code,
+            &record.submission_id,
+            record.submitted_at,
+            record.reporting_year,
+            text,
+            parsed,
+        );
+        Ok(ReadyParse {
+            json: serde_json::to_string(parsed).map_err(corrupt)?,
+            contribution: serde_json::to_string(&value).map_err(corrupt)?,
+            value,
+            agency,
+            checks: crate::checks::found(text, parsed),
+        })
+    }
+}
+
+/// A parse as stored, with the agency as `db` has it: the parse as JSON and
+/// the report's contribution as stored JSON.
 pub(crate) async fn stored_parse<C: ConnectionTrait>(
     db: &C,
     record: &SubmissionRecord,
     text: &str,
     parsed: &ParsedReport,
-) -> Result<(String, String, ReportContribution, Option<agency::Model>), StoreError> {
-    let json = serde_json::to_string(parsed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let (value, agency) = contribution(
-        db,
+) -> Result<(String, String), StoreError> {
+    let agency = agency::Entity::find_by_id(record.agency_code.clone())
+        .one(db)
+        .await?;
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt(e.to_string());
+    let value = contribution_with(
+        agency.as_ref(),
         &record.agency_code,
         &record.submission_id,
         record.submitted_at,
         record.reporting_year,
         text,
         parsed,
-    )
-    .await?;
-    let contribution =
-        serde_json::to_string(&value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok((json, contribution, value, agency))
+    );
+    Ok((
+        serde_json::to_string(parsed).map_err(corrupt)?,
+        serde_json::to_string(&value).map_err(corrupt)?,
+    ))
 }
 
 async fn stamp_processed_at<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), StoreError> {

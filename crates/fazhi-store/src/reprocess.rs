@@ -240,7 +240,7 @@ impl Store {
             txn.commit().await?;
             return Ok(Completion::Duplicate);
         };
-        let (json, contribution, _, _) = stored_parse(&txn, record, text, parsed).await?;
+        let (json, contribution) = stored_parse(&txn, record, text, parsed).await?;
         update.contribution = Set(Some(contribution));
         update.parsed = Set(json);
         update.text = Set(text.clone());

@@ -68,24 +68,21 @@ pub(crate) fn contribution_json_for(
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// One report's contribution with the agency as on record.
-/// Also the agency's row as read (`None`: not on record), so the rest of the
-/// transaction need not read it again.
-pub(crate) async fn contribution<C: ConnectionTrait>(
-    db: &C,
+/// One report's contribution, with the agency's row as read (`None`: not on
+/// record, named by its code). Pure: the worker computes it before its
+/// transaction.
+pub(crate) fn contribution_with(
+    agency: Option<&agency::Model>,
     agency_code: &str,
     submission_id: &str,
     submitted_at: i64,
     year: i32,
     text: &str,
     parsed: &ParsedReport,
-) -> Result<(fazhi_summary::ReportContribution, Option<agency::Model>), StoreError> {
-    let row = agency::Entity::find_by_id(agency_code.to_owned())
-        .one(db)
-        .await?;
-    let agency = crate::pieces::agency_or_code(row.as_ref(), agency_code);
+) -> fazhi_summary::ReportContribution {
+    let agency = crate::pieces::agency_or_code(agency, agency_code);
     let input = report_input(agency, submission_id, submitted_at, year, text, parsed);
-    Ok((fazhi_summary::contribution(&input), row))
+    fazhi_summary::contribution(&input)
 }
 
 /// What rendering found.
