@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use fazhi_core::QuantityKind;
 use serde::{Deserialize, Serialize};
 
+use crate::charset::CharSet;
+
 /// The embedded indicator catalog, as text.
 pub const INDICATORS_TOML: &str = include_str!("../catalog/indicators.toml");
 /// The embedded theme terms, as text.
@@ -149,6 +151,7 @@ impl Catalog {
     /// equals the longest synonym wins, then the earlier entry.
     pub fn match_quantity(&self, q: &QuantityContext<'_>) -> Option<(&IndicatorDef, String)> {
         let mut best: Option<(Place, usize, usize, &IndicatorDef, &str)> = None;
+        let (in_what, in_clause) = (CharSet::of(q.what), CharSet::of(q.clause));
         for (pos, d) in self.indicators.iter().enumerate() {
             if d.kind != q.kind || !d.units.iter().any(|u| u == q.unit) {
                 continue;
@@ -168,9 +171,9 @@ impl Catalog {
                 continue;
             }
             for syn in &d.synonyms {
-                let place = if q.what.contains(syn.as_str()) {
+                let place = if in_what.contains(q.what, syn) {
                     Place::What
-                } else if q.clause.contains(syn.as_str()) {
+                } else if in_clause.contains(q.clause, syn) {
                     Place::Clause
                 } else {
                     continue;

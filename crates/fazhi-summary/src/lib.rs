@@ -15,6 +15,7 @@
 
 mod aggregate;
 pub mod catalog;
+mod charset;
 mod citation_index;
 mod contribution;
 pub mod docx;

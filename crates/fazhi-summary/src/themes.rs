@@ -14,6 +14,7 @@
 //! best chapter only, so each item is counted once.
 
 use crate::catalog::{Themes, UNCLASSIFIED};
+use crate::charset::CharSet;
 use crate::model::{
     AgencyRef, ClassifiedItem, ThemeHit, ThemeMatrix, ThemeMatrixRow, ThemeSummary, ThemedItem,
 };
@@ -22,15 +23,15 @@ use fazhi_core::Part;
 /// The chapters an item belongs to, best first, with their evidence terms.
 pub fn classify(themes: &Themes, label: &str, text: &str) -> Vec<ThemeHit> {
     let mut hits: Vec<(usize, ThemeHit)> = Vec::new();
+    let (in_label, in_text) = (CharSet::of(label), CharSet::of(text));
     for (pos, theme) in themes.themes.iter().enumerate() {
         let mut score = 0u32;
         let mut terms = Vec::new();
         for term in &theme.terms {
-            let len = term.chars().count() as u32;
-            let weight = if label.contains(term.as_str()) {
-                10 * len
-            } else if text.contains(term.as_str()) {
-                len
+            let weight = if in_label.contains(label, term) {
+                10 * term.chars().count() as u32
+            } else if in_text.contains(text, term) {
+                term.chars().count() as u32
             } else {
                 continue;
             };
