@@ -15,8 +15,9 @@
 //!
 //! Environment: `FAZHI_BENCH_PG_URL` (default the local `postgres`
 //! database), `FAZHI_BENCH_N` (ingest and worker counts),
-//! `FAZHI_BENCH_REPROCESS_N` (default: about 3 minutes of work at the
-//! 2-worker rate measured earlier in the run), `FAZHI_BENCH_REPROCESS_WINDOW`,
+//! `FAZHI_BENCH_REPROCESS_N` (default the 300 000; `auto`: about
+//! 3 minutes of work at the 2-worker rate measured earlier in the run),
+//! `FAZHI_BENCH_REPROCESS_WINDOW`,
 //! `FAZHI_BENCH_SECTIONS` (a comma list of `ingest`, `worker`, `e2e`, `rush`,
 //! `reprocess`, `parse`: run only those).
 
@@ -100,14 +101,16 @@ impl Sizes {
                 reprocess_window: 64,
             }
         } else {
-            // The sizes; re-processing is sized by the run itself.
+            // The sizes, re-processing's 300 000 included (about an
+            // hour on 2 cores; `FAZHI_BENCH_REPROCESS_N=auto` sizes it to
+            // about 3 minutes at the measured rate instead).
             Sizes {
                 ingest: 1000,
                 worker: 1000,
                 e2e_units: 300,
                 rush: 10_000,
                 rush_districts: 30,
-                reprocess: None,
+                reprocess: Some(300_000),
                 reprocess_units: 100,
                 reprocess_window: 64,
             }
@@ -118,6 +121,9 @@ impl Sizes {
         }
         if let Some(n) = env_num::<usize>("FAZHI_BENCH_REPROCESS_N").filter(|n| *n > 0) {
             s.reprocess = Some(n);
+        }
+        if std::env::var("FAZHI_BENCH_REPROCESS_N").is_ok_and(|v| v == "auto") {
+            s.reprocess = None;
         }
         if let Some(w) = env_num::<u64>("FAZHI_BENCH_REPROCESS_WINDOW").filter(|w| *w > 0) {
             s.reprocess_window = w;

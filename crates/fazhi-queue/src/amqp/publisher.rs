@@ -31,8 +31,8 @@ use crate::{OutgoingMessage, QueueError};
 /// message to whichever confirm resolves next on the channel, so two in
 /// flight on one channel could swap their outcomes. So the pool's size is
 /// the number of confirms in flight: under a deadline rush it, not the
-/// broker, bounded ingest at 8 (about 1 000/s at 64 clients). Channels are
-/// opened on first use, so an idle service holds few.
+/// broker, bounded ingest at 8. Channels are opened as publishes overlap
+/// (the lowest idle slot is taken), so an idle service holds few.
 const PUBLISH_CHANNELS: usize = 64;
 
 pub(crate) fn unavailable(what: &str, e: impl std::fmt::Display) -> QueueError {
@@ -164,13 +164,12 @@ impl Publisher {
         exchange: &str,
         message: &OutgoingMessage,
     ) -> Result<(), QueueError> {
-        let start = self.next_slot.fetch_add(1, Ordering::Relaxed) % self.slots.len();
-        let index = AtomicUsize::new(start);
+        let index = AtomicUsize::new(0);
         let used = AtomicU64::new(0);
         let sent = AtomicBool::new(false);
         let limit = self.connect_timeout + self.confirm_timeout;
         let attempt = async {
-            let slot = self.free_slot(start, &index).await;
+            let slot = self.free_slot(&index).await;
             self.publish_on(slot, exchange, message, &used, &sent).await
         };
         let result = match tokio::time::timeout(limit, attempt).await {
@@ -197,21 +196,20 @@ impl Publisher {
         }
     }
 
-    /// The first idle slot from `start` on, else (all busy) `start`'s once
-    /// its publish is done; the slot taken is left in `index`.
-    async fn free_slot(
-        &self,
-        start: usize,
-        index: &AtomicUsize,
-    ) -> MutexGuard<'_, Option<(u64, Channel)>> {
-        let n = self.slots.len();
-        for i in (start..start + n).map(|i| i % n) {
-            if let Ok(guard) = self.slots[i].try_lock() {
+    /// The lowest idle slot, so channels are opened only as far as
+    /// publishes overlap (one at a time always reuses the first); all busy:
+    /// the next slot in turn, once its publish is done. The slot taken is
+    /// left in `index`.
+    async fn free_slot(&self, index: &AtomicUsize) -> MutexGuard<'_, Option<(u64, Channel)>> {
+        for (i, slot) in self.slots.iter().enumerate() {
+            if let Ok(guard) = slot.try_lock() {
                 index.store(i, Ordering::SeqCst);
                 return guard;
             }
         }
-        self.slots[start].lock().await
+        let i = self.next_slot.fetch_add(1, Ordering::Relaxed) % self.slots.len();
+        index.store(i, Ordering::SeqCst);
+        self.slots[i].lock().await
     }
 
     /// Publish on one slot's channel and await the confirm, holding the slot
