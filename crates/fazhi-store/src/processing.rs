@@ -156,7 +156,7 @@ impl Store {
     /// A write transaction for a change of one agency's piece: under the
     /// shared district lock when the district's pieces are built
     /// (PostgreSQL; `true`), else under the exclusive one.
-    async fn begin_for_agency(
+    pub(crate) async fn begin_for_agency(
         &self,
         district: &str,
         year: i32,
@@ -278,33 +278,6 @@ impl ReadyParse {
             checks: crate::checks::found(text, parsed),
         })
     }
-}
-
-/// A parse as stored, with the agency as `db` has it: the parse as JSON and
-/// the report's contribution as stored JSON.
-pub(crate) async fn stored_parse<C: ConnectionTrait>(
-    db: &C,
-    record: &SubmissionRecord,
-    text: &str,
-    parsed: &ParsedReport,
-) -> Result<(String, String), StoreError> {
-    let agency = agency::Entity::find_by_id(record.agency_code.clone())
-        .one(db)
-        .await?;
-    let corrupt = |e: serde_json::Error| StoreError::Corrupt(e.to_string());
-    let value = contribution_with(
-        agency.as_ref(),
-        &record.agency_code,
-        &record.submission_id,
-        record.submitted_at,
-        record.reporting_year,
-        text,
-        parsed,
-    );
-    Ok((
-        serde_json::to_string(parsed).map_err(corrupt)?,
-        serde_json::to_string(&value).map_err(corrupt)?,
-    ))
 }
 
 async fn stamp_processed_at<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), StoreError> {

@@ -11,13 +11,13 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, ExprTrait, NotSet,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, EntityTrait, ExprTrait, NotSet,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
-use crate::entity::{parsed_report, reprocess_job, submission};
-use crate::processing::{Completion, Outcome, stored_parse};
-use crate::summaries::{agency_changed, lock_summary};
+use crate::entity::{agency, parsed_report, reprocess_job, submission};
+use crate::pieces::{Fresh, parse_filed};
+use crate::processing::{Completion, Outcome, ReadyParse};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 
 /// Which stored parses a job re-reads.
@@ -220,38 +220,85 @@ impl Store {
         outcome: &Outcome,
         job: i64,
     ) -> Result<Completion, StoreError> {
-        let txn = self.begin_write().await?;
-        lock_summary(&txn, &record.district, record.reporting_year).await?;
-        let Some(row) = parsed_report::Entity::find_by_id(record.submission_id.clone())
-            .one(&txn)
-            .await?
-        else {
-            txn.rollback().await?;
-            return Ok(Completion::Duplicate);
+        // As the first processing does: the CPU work before the transaction,
+        // then the district's shared lock on PostgreSQL (its reports come in
+        // district order, so under the exclusive lock every re-read of a
+        // window queued behind one district), the agency's change row
+        // serializing two changes of one agency.
+        let ready = match outcome {
+            Outcome::Processed { text, parsed } => {
+                let agency = agency::Entity::find_by_id(record.agency_code.clone())
+                    .one(self.db())
+                    .await?;
+                Some(ReadyParse::new(record, text, parsed, agency)?)
+            }
+            Outcome::Rejected { .. } => None,
         };
-        if row.generation >= job {
+        let (txn, shared) = self
+            .begin_for_agency(&record.district, record.reporting_year)
+            .await?;
+        let mut find = parsed_report::Entity::find_by_id(record.submission_id.clone())
+            .select_only()
+            .column(parsed_report::Column::Generation);
+        if self.backend() == DbBackend::Postgres {
+            // Two deliveries of one re-read: the second waits here, then
+            // finds it done.
+            find = find.lock_exclusive();
+        }
+        let generation: Option<i64> = find.into_tuple().one(&txn).await?;
+        if generation.is_none_or(|g| g >= job) {
             txn.rollback().await?;
             return Ok(Completion::Duplicate);
         }
-        let mut update: parsed_report::ActiveModel = row.into();
-        update.generation = Set(job);
-        let Outcome::Processed { text, parsed } = outcome else {
-            update.update(&txn).await?;
+        let by_id = parsed_report::Column::SubmissionId.eq(record.submission_id.as_str());
+        let (Outcome::Processed { text, parsed }, Some(ready)) = (outcome, ready) else {
+            parsed_report::Entity::update_many()
+                .col_expr(parsed_report::Column::Generation, Expr::value(job))
+                .filter(by_id)
+                .exec(&txn)
+                .await?;
             txn.commit().await?;
             return Ok(Completion::Duplicate);
         };
-        let (json, contribution) = stored_parse(&txn, record, text, parsed).await?;
-        update.contribution = Set(Some(contribution));
-        update.parsed = Set(json);
-        update.text = Set(text.clone());
-        update.parser_version = Set(fazhi_core::PARSER_VERSION);
-        update.update(&txn).await?;
+        let agency = agency::Entity::find_by_id(record.agency_code.clone())
+            .one(&txn)
+            .await?;
+        let ready = if agency == ready.agency {
+            ready
+        } else {
+            ReadyParse::new(record, text, parsed, agency)?
+        };
+        parsed_report::Entity::update_many()
+            .col_expr(parsed_report::Column::Generation, Expr::value(job))
+            .col_expr(
+                parsed_report::Column::Contribution,
+                Expr::value(Some(ready.contribution.clone())),
+            )
+            .col_expr(
+                parsed_report::Column::Parsed,
+                Expr::value(ready.json.clone()),
+            )
+            .col_expr(parsed_report::Column::Text, Expr::value(text.clone()))
+            .col_expr(
+                parsed_report::Column::ParserVersion,
+                Expr::value(fazhi_core::PARSER_VERSION),
+            )
+            .filter(by_id)
+            .exec(&txn)
+            .await?;
         crate::checks::reread(&txn, record, text, parsed).await?;
-        agency_changed(
+        let fresh = Fresh {
+            submission_id: &record.submission_id,
+            contribution: &ready.value,
+            agency: ready.agency.as_ref(),
+        };
+        parse_filed(
             &txn,
             &record.district,
             record.reporting_year,
             &record.agency_code,
+            fresh,
+            shared,
         )
         .await?;
         txn.commit().await?;
