@@ -259,8 +259,9 @@ async fn one(
     } else {
         format!(
             "{:.1} ms per report with {workers} worker{} vs {:.1} ms per raw insert \
-             transaction; alone, one at a time: the worker's transaction (`Store::complete`, \
-             outcome computed beforehand) {:.1} ms, extract + parse + contribution {parse:.1} ms; \
+             transaction; alone, one at a time: `Store::complete` with the parse done \
+             beforehand (parse JSON, contribution and checks, then the transaction) {:.1} ms, \
+             extract + parse + contribution {parse:.1} ms; \
              the rest is the queue (delivery, ack) and the summary render after commit; while \
              draining{}, during the raw inserts{}",
             1e3 / rate.max(1e-9),
