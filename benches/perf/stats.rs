@@ -39,6 +39,11 @@ pub(crate) fn busy_between(before: Option<(u64, u64)>, after: Option<(u64, u64)>
     (t1 > t0).then(|| (b1 - b0) as f64 / (t1 - t0) as f64)
 }
 
+/// "machine CPU 97 % busy" for a busy share from [`busy_between`].
+pub(crate) fn busy_share(busy: f64) -> String {
+    format!("machine CPU {:.0} % busy", busy * 100.0)
+}
+
 /// " (machine CPU 97 % busy, 1.90 ms CPU per operation)" for an obstacle
 /// text, or nothing when unknown. The CPU time is every process's (server,
 /// database, broker, bench client) over the series, per successful operation.
@@ -49,8 +54,8 @@ pub(crate) fn busy_note(stats: &Stats) -> String {
         .map(|b| {
             let per_op = b * cores * stats.total.as_secs_f64() / stats.ok.max(1) as f64;
             format!(
-                " (machine CPU {:.0} % busy, {:.2} ms CPU per operation)",
-                b * 100.0,
+                " ({}, {:.2} ms CPU per operation)",
+                busy_share(b),
                 per_op * 1e3
             )
         })

@@ -184,7 +184,7 @@ pub(crate) async fn run(ctx: &Ctx, goals: &mut Vec<Goal>) {
         }
         if let [(one, busy_one), (two, busy_two)] = rates[..] {
             let busy = |b: Option<f64>| {
-                b.map(|b| format!(", machine CPU {:.0} % busy", b * 100.0))
+                b.map(|b| format!(", {}", busy_share(b)))
                     .unwrap_or_default()
             };
             goals.push(Goal {

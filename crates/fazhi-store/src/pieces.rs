@@ -119,7 +119,7 @@ async fn refile<C: ConnectionTrait>(
 ) -> Result<(), StoreError> {
     // First: under the shared lock this row is the agency's lock.
     note_change(db, district, year, agency_code).await?;
-    let known = fresh.as_ref().map(|f| f.agency);
+    let known = fresh.as_ref().and_then(|f| f.agency);
     let unit = crate::roster::unit_in(db, agency_code, year, known)
         .await?
         .filter(|u| u.district == district && u.exempt_reason.is_none());

@@ -48,15 +48,7 @@ impl Store {
         // done before the transaction, so it holds no lock while computing:
         // SQLite has one writer, and a second worker can only overlap with
         // the first outside its transaction.
-        let ready = match outcome {
-            Outcome::Processed { text, parsed } => {
-                let agency = agency::Entity::find_by_id(record.agency_code.clone())
-                    .one(self.db())
-                    .await?;
-                Some(ReadyParse::new(record, text, parsed, agency)?)
-            }
-            Outcome::Rejected { .. } => None,
-        };
+        let ready = self.ready_parse(record, outcome).await?;
         let (txn, shared) = self
             .begin_for_agency(&record.district, record.reporting_year)
             .await?;
@@ -92,16 +84,7 @@ impl Store {
             return Ok(Completion::Duplicate);
         }
         if let (Outcome::Processed { text, parsed }, Some(ready)) = (outcome, ready) {
-            // The agency as on record now: a roster change may have committed
-            // since it was read (then the contribution is made again).
-            let agency = agency::Entity::find_by_id(record.agency_code.clone())
-                .one(&txn)
-                .await?;
-            let ready = if agency == ready.agency {
-                ready
-            } else {
-                ReadyParse::new(record, text, parsed, agency)?
-            };
+            let ready = ready.current_in(&txn, record, text, parsed).await?;
             let ReadyParse {
                 json,
                 contribution,
@@ -253,8 +236,44 @@ pub(crate) struct ReadyParse {
     pub(crate) checks: crate::checks::Found,
 }
 
+impl Store {
+    /// The [`ReadyParse`] of a processed outcome (`None`: rejected), made
+    /// before the transaction with the agency's row as it is now.
+    pub(crate) async fn ready_parse(
+        &self,
+        record: &SubmissionRecord,
+        outcome: &Outcome,
+    ) -> Result<Option<ReadyParse>, StoreError> {
+        let Outcome::Processed { text, parsed } = outcome else {
+            return Ok(None);
+        };
+        let agency = agency::Entity::find_by_id(record.agency_code.clone())
+            .one(self.db())
+            .await?;
+        Ok(Some(ReadyParse::new(record, text, parsed, agency)?))
+    }
+}
+
 impl ReadyParse {
-    pub(crate) fn new(
+    /// This, or made again if the agency's row in `txn` is no longer the one
+    /// it was made with (a roster change committed in between).
+    pub(crate) async fn current_in<C: ConnectionTrait>(
+        self,
+        txn: &C,
+        record: &SubmissionRecord,
+        text: &str,
+        parsed: &ParsedReport,
+    ) -> Result<ReadyParse, StoreError> {
+        let agency = agency::Entity::find_by_id(record.agency_code.clone())
+            .one(txn)
+            .await?;
+        if agency == self.agency {
+            return Ok(self);
+        }
+        ReadyParse::new(record, text, parsed, agency)
+    }
+
+    fn new(
         record: &SubmissionRecord,
         text: &str,
         parsed: &ParsedReport,

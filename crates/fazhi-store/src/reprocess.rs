@@ -15,9 +15,9 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
-use crate::entity::{agency, parsed_report, reprocess_job, submission};
+use crate::entity::{parsed_report, reprocess_job, submission};
 use crate::pieces::{Fresh, parse_filed};
-use crate::processing::{Completion, Outcome, ReadyParse};
+use crate::processing::{Completion, Outcome};
 use crate::{Store, StoreError, SubmissionRecord, SubmissionStatus, now_ms};
 
 /// Which stored parses a job re-reads.
@@ -225,15 +225,7 @@ impl Store {
         // district order, so under the exclusive lock every re-read of a
         // window queued behind one district), the agency's change row
         // serializing two changes of one agency.
-        let ready = match outcome {
-            Outcome::Processed { text, parsed } => {
-                let agency = agency::Entity::find_by_id(record.agency_code.clone())
-                    .one(self.db())
-                    .await?;
-                Some(ReadyParse::new(record, text, parsed, agency)?)
-            }
-            Outcome::Rejected { .. } => None,
-        };
+        let ready = self.ready_parse(record, outcome).await?;
         let (txn, shared) = self
             .begin_for_agency(&record.district, record.reporting_year)
             .await?;
@@ -260,14 +252,7 @@ impl Store {
             txn.commit().await?;
             return Ok(Completion::Duplicate);
         };
-        let agency = agency::Entity::find_by_id(record.agency_code.clone())
-            .one(&txn)
-            .await?;
-        let ready = if agency == ready.agency {
-            ready
-        } else {
-            ReadyParse::new(record, text, parsed, agency)?
-        };
+        let ready = ready.current_in(&txn, record, text, parsed).await?;
         parsed_report::Entity::update_many()
             .col_expr(parsed_report::Column::Generation, Expr::value(job))
             .col_expr(

@@ -108,13 +108,13 @@ pub(crate) async fn effective_all<C: ConnectionTrait>(
 /// One unit as [`effective_all`] has it, without reading every unit: its
 /// latest version at or before `year`, else (no version at all) its
 /// unversioned row. What the worker's transaction asks, per report.
-/// `known`: the agency's row as the caller's transaction read it already
-/// (`Some(None)`: read, not on record), used instead of reading it again.
+/// `known`: the agency's row as the caller's transaction read it already,
+/// used instead of reading it again.
 pub(crate) async fn unit_in<C: ConnectionTrait>(
     db: &C,
     code: &str,
     year: i32,
-    known: Option<Option<&agency::Model>>,
+    known: Option<&agency::Model>,
 ) -> Result<Option<RosterUnit>, StoreError> {
     let versions = roster_entry::Entity::find()
         .filter(roster_entry::Column::Code.eq(code))
@@ -122,8 +122,8 @@ pub(crate) async fn unit_in<C: ConnectionTrait>(
         .all(db)
         .await?;
     if versions.is_empty() {
-        if let Some(row) = known.filter(|r| r.is_none_or(|a| a.code == code)) {
-            return Ok(row.cloned().map(unit_of_agency));
+        if let Some(a) = known.filter(|a| a.code == code) {
+            return Ok(Some(unit_of_agency(a.clone())));
         }
         return Ok(agency::Entity::find_by_id(code.to_owned())
             .one(db)
